@@ -1,0 +1,250 @@
+//! The `mlc compile` pipeline: import → choose layout and arithmetic → write → check.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use mlc_format::manifest::{Link, ModelBody, ModelManifest, Numeric, Provenance, Source, TreeLayout};
+use mlc_format::writer::ArtifactWriter;
+use mlc_format::Artifact;
+use mlc_runtime::Model;
+use sha2::{Digest, Sha256};
+
+use crate::error::CompileError;
+use crate::import;
+use crate::target::Target;
+use crate::trees::{layout, IrEnsemble, IrNode};
+
+/// `NAME=PATH`, or a path whose file stem is the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelSpec {
+    /// Model name inside the artifact.
+    pub name: String,
+    /// The trained model file.
+    pub path: PathBuf,
+}
+
+impl ModelSpec {
+    /// Parses a command-line model argument.
+    pub fn parse(arg: &str) -> Result<ModelSpec, CompileError> {
+        let (name, path) = match arg.split_once('=') {
+            Some((name, path)) if !name.is_empty() && !name.contains(['/', '\\']) => (name.to_string(), PathBuf::from(path)),
+            _ => {
+                let path = PathBuf::from(arg);
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                (stem, path)
+            }
+        };
+        if name.is_empty() {
+            return Err(CompileError::Usage(format!("cannot tell a model name from `{arg}`; write NAME=PATH")));
+        }
+        Ok(ModelSpec { name, path })
+    }
+}
+
+/// Arithmetic choice; `None` in [`CompileOptions`] lets the target decide.
+pub use mlc_format::manifest::Numeric as NumericChoice;
+
+/// Options of one compilation.
+#[derive(Debug, Clone)]
+pub struct CompileOptions {
+    /// Device class.
+    pub target: Target,
+    /// Force float or fixed point (default: float where the target has an FPU).
+    pub fixed_point: Option<bool>,
+    /// Force a tree layout (default: chosen per model from the target and the sizes).
+    pub layout: Option<TreeLayout>,
+    /// Rows to check the compiled models against the float original (default: probe rows
+    /// built from each model's own thresholds).
+    pub check_rows: Option<Vec<Vec<f32>>>,
+    /// The options as the user wrote them, recorded in the provenance.
+    pub command_line: String,
+}
+
+/// What the compiler decided and measured for one model.
+#[derive(Debug, Clone)]
+pub struct ModelReport {
+    /// Model name.
+    pub name: String,
+    /// The compiler's report, also stored in the manifest.
+    pub text: String,
+    /// Largest |margin difference| against the float original on the check rows.
+    pub max_margin_delta: f64,
+    /// Check rows whose decision differs from the float original.
+    pub decision_mismatches: usize,
+    /// Number of check rows.
+    pub check_rows: usize,
+}
+
+/// A finished compilation.
+pub struct Compiled {
+    /// The artifact.
+    pub bytes: Vec<u8>,
+    /// One report per model.
+    pub reports: Vec<ModelReport>,
+}
+
+struct Prepared {
+    spec: ModelSpec,
+    ir: IrEnsemble,
+    sha256: [u8; 32],
+    layout: TreeLayout,
+    numeric: Numeric,
+    why: String,
+}
+
+fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) -> (TreeLayout, String) {
+    let c = layout::cost(ir);
+    if let Some(l) = forced {
+        return (l, format!("layout {l:?} (forced); complete {} B, linked {} B", c.complete, c.linked));
+    }
+    // Complete trees walk branch-free; pay for it with padding only where memory allows.
+    let (max_depth, factor) = if target.is_mcu() { (8, 2) } else { (12, 16) };
+    let complete = c.depth <= max_depth && c.complete <= c.linked.saturating_mul(factor).max(if target.is_mcu() { 0 } else { 64 << 10 });
+    let l = if complete { TreeLayout::Complete } else { TreeLayout::Linked };
+    (l, format!("layout {l:?}: depth {}, complete {} B vs linked {} B on {target}", c.depth, c.complete, c.linked))
+}
+
+/// Compiles `specs` into one artifact (a bundle when there are several).
+pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled, CompileError> {
+    let mut prepared = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let bytes = std::fs::read(&spec.path).map_err(|source| CompileError::Io { path: spec.path.clone(), source })?;
+        let file = spec.path.display().to_string();
+        let ir = import::xgboost::import(&file, &bytes)?;
+        let fixed = options.fixed_point.unwrap_or(!options.target.has_fpu());
+        let numeric = if fixed { Numeric::Fixed { frac_bits: layout::fixed_frac_bits(&ir) } } else { Numeric::Float32 };
+        let (layout, why) = choose_layout(&ir, options.target, options.layout);
+        prepared.push(Prepared { spec: spec.clone(), ir, sha256: Sha256::digest(&bytes).into(), layout, numeric, why });
+    }
+    // First pass without reports, to measure the compiled models; second pass records them.
+    let first = write(&prepared, &[], options)?;
+    let reports = check(&prepared, &first, options)?;
+    let bytes = write(&prepared, &reports, options)?;
+    Ok(Compiled { bytes, reports })
+}
+
+fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
+    let mut writer = ArtifactWriter::new();
+    for (i, p) in prepared.iter().enumerate() {
+        let (body, sections) = layout::lower(&p.ir, p.layout, p.numeric);
+        let file = Path::new(&p.spec.path).file_name().and_then(|f| f.to_str()).unwrap_or("");
+        let manifest = ModelManifest {
+            num_features: p.ir.num_features,
+            num_outputs: body.link.outputs(body.num_groups),
+            source: Source { framework: &p.ir.framework, objective: &p.ir.objective, file, sha256: p.sha256 },
+            body: ModelBody::TreeEnsemble(body),
+            report: reports.get(i).map_or("", |r| r.text.as_str()),
+        };
+        writer.add_model(&p.spec.name, &manifest, sections).map_err(|e| CompileError::Write(e.to_string()))?;
+    }
+    let compiler = concat!("mlc ", env!("CARGO_PKG_VERSION"));
+    let target = options.target.to_string();
+    writer
+        .finish(&Provenance { compiler, target: &target, options: &options.command_line })
+        .map_err(|e| CompileError::Write(e.to_string()))
+}
+
+/// Rows that sit on, just below and just above the model's thresholds, plus missing values:
+/// where a change of arithmetic would show first. Deterministic.
+pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
+    let mut per_feature: Vec<Vec<f32>> = vec![Vec::new(); ir.num_features as usize];
+    for t in &ir.trees {
+        for n in &t.nodes {
+            if let IrNode::Split { feature, threshold, .. } = *n {
+                let up = f32::from_bits(threshold.to_bits().wrapping_add(1));
+                per_feature[feature as usize].extend([threshold, threshold.next_down_compat(), up]);
+            }
+        }
+    }
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count)
+        .map(|_| {
+            per_feature
+                .iter()
+                .map(|vals| {
+                    let r = next();
+                    if vals.is_empty() || r % 16 == 0 {
+                        f32::NAN
+                    } else {
+                        vals[(r >> 8) as usize % vals.len()]
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+trait NextDown {
+    fn next_down_compat(self) -> f32;
+}
+impl NextDown for f32 {
+    /// The largest `f32` below `self` (for finite, non-zero positive or negative values).
+    fn next_down_compat(self) -> f32 {
+        if self == 0.0 {
+            return -f32::from_bits(1);
+        }
+        let b = self.to_bits();
+        f32::from_bits(if self > 0.0 { b - 1 } else { b + 1 })
+    }
+}
+
+fn decision(link: Link, margins: &[f32]) -> usize {
+    match link {
+        Link::Softmax | Link::ArgMax => mlc_runtime::link::argmax(margins),
+        _ => (margins[0] > 0.0) as usize,
+    }
+}
+
+/// Runs every compiled model on the check rows and compares with the float original.
+fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Result<Vec<ModelReport>, CompileError> {
+    let aligned = mlc_format::writer::AlignedBytes::copy_from(bytes);
+    let artifact = Artifact::parse(aligned.as_slice()).map_err(|e| CompileError::Write(format!("internal: written artifact does not validate: {e}")))?;
+    let mut reports = Vec::new();
+    for p in prepared {
+        let model = Model::by_name(&artifact, &p.spec.name).map_err(|e| CompileError::Write(format!("internal: {e}")))?;
+        let rows = match &options.check_rows {
+            Some(rows) => rows.clone(),
+            None => probe_rows(&p.ir, 1000),
+        };
+        let mut max_delta = 0f64;
+        let mut mismatches = 0;
+        let mut got = vec![0f32; p.ir.num_groups as usize];
+        for (i, row) in rows.iter().enumerate() {
+            model.margins(row, &mut got).map_err(|e| CompileError::Usage(format!("check row {}: model `{}`: {e}", i + 1, p.spec.name)))?;
+            let want = p.ir.margins(row);
+            for (g, w) in got.iter().zip(&want) {
+                max_delta = max_delta.max((*g as f64 - *w as f64).abs());
+            }
+            mismatches += (decision(p.ir.link, &got) != decision(p.ir.link, &want)) as usize;
+        }
+        if p.numeric == Numeric::Float32 && max_delta != 0.0 {
+            return Err(CompileError::Write(format!("internal: float model `{}` differs from its source by {max_delta:e}", p.spec.name)));
+        }
+        let source = if options.check_rows.is_some() { "check rows" } else { "probe rows at the model's thresholds" };
+        let arithmetic = match p.numeric {
+            Numeric::Float32 => "float32 (XGBoost's arithmetic: margins bit-exact)".to_string(),
+            Numeric::Fixed { frac_bits } => format!("integer-only, leaves in Q{frac_bits} fixed point, exact comparisons"),
+        };
+        let mut text = String::new();
+        let _ = write!(
+            text,
+            "{} trees, {} splits, {}; {}; vs float original on {} {}: max |Δmargin| = {:.3e}, decisions differ on {}",
+            p.ir.trees.len(),
+            p.ir.trees.iter().map(|t| t.split_count()).sum::<usize>(),
+            p.why,
+            arithmetic,
+            rows.len(),
+            source,
+            max_delta,
+            mismatches
+        );
+        reports.push(ModelReport { name: p.spec.name.clone(), text, max_margin_delta: max_delta, decision_mismatches: mismatches, check_rows: rows.len() });
+    }
+    Ok(reports)
+}

@@ -1,0 +1,4 @@
+//! Importers: framework files → mlc's intermediate representation.
+
+pub mod ubjson;
+pub mod xgboost;

@@ -1,0 +1,357 @@
+//! XGBoost importer: `Booster.save_model` files (JSON or UBJSON), XGBoost 1.0 through 3.x.
+//!
+//! Semantics follow XGBoost's sources (see `../shared/notes/xgboost-format.md`):
+//! * a node is a leaf iff `left_children[i] == -1`, and its value is `split_conditions[i]`;
+//! * a split sends `x < split_conditions[i]` (in `f32`) left, a missing value to
+//!   `default_left[i]`; numbers are parsed from their text straight to `f32`, never via `f64`;
+//! * `base_score` is a scalar string (`"5E-1"`, ≤ 3.0) or an array string (`"[1.4E-1]"`, 3.1+),
+//!   in probability space: the margin is `logit` for logistic objectives, `log` for
+//!   Poisson/gamma/Tweedie and the value itself otherwise;
+//! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
+//! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, multi-target
+//!   trees and objectives outside [`objective_link`] are rejected with the tree and node named.
+
+use serde_json::Value;
+
+use super::ubjson;
+use crate::error::ImportError;
+use crate::trees::{IrEnsemble, IrNode, IrTree};
+use mlc_format::manifest::Link;
+
+/// How `base_score` turns into a margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BaseTransform {
+    Identity,
+    Logit,
+    Log,
+}
+
+/// The link function and base-score transform of each supported objective.
+fn objective_link(name: &str) -> Option<(Link, BaseTransform)> {
+    Some(match name {
+        "binary:logistic" | "reg:logistic" => (Link::Sigmoid, BaseTransform::Logit),
+        "binary:logitraw" => (Link::Identity, BaseTransform::Identity),
+        "reg:squarederror" | "reg:linear" | "reg:squaredlogerror" | "reg:pseudohubererror" | "reg:absoluteerror" => {
+            (Link::Identity, BaseTransform::Identity)
+        }
+        "count:poisson" | "reg:gamma" | "reg:tweedie" => (Link::Exp, BaseTransform::Log),
+        "multi:softprob" => (Link::Softmax, BaseTransform::Identity),
+        "multi:softmax" => (Link::ArgMax, BaseTransform::Identity),
+        _ => return None,
+    })
+}
+
+/// Reads a model file; the format is told by the extension (`.json`, `.ubj`) or, failing that,
+/// by the bytes.
+pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
+    let is_ubj = if file.ends_with(".ubj") {
+        true
+    } else if file.ends_with(".json") {
+        false
+    } else {
+        // JSON continues `{` with whitespace or a quote; UBJSON with a length-type marker.
+        !matches!(bytes.iter().copied().nth(1), Some(b'"' | b' ' | b'\n' | b'\r' | b'\t' | b'}'))
+    };
+    // Non-finite numbers (XGBoost 1.7–2.1 write a bare `NaN` threshold on categorical nodes)
+    // become strings, so the model is rejected for what it is, naming tree and node.
+    let doc: Value = if is_ubj {
+        ubjson::parse_with(bytes, ubjson::NonFinite::Strings).map_err(|e| ImportError::parse(file, e.to_string()))?
+    } else {
+        match serde_json::from_slice(bytes) {
+            Ok(doc) => doc,
+            Err(e) => serde_json::from_slice(&quote_non_finite(bytes))
+                .map_err(|_| ImportError::parse(file, format!("JSON: {e}")))?,
+        }
+    };
+    from_value(file, &doc)
+}
+
+/// Puts quotes around the non-JSON tokens `NaN`, `Infinity` and `-Infinity` outside strings.
+fn quote_non_finite(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut i = 0;
+    while i < json.len() {
+        let c = json[i];
+        if in_string {
+            in_string = escaped || c != b'"';
+            escaped = !escaped && c == b'\\';
+        } else if let Some(token) = [&b"NaN"[..], b"Infinity", b"-Infinity"].into_iter().find(|t| json[i..].starts_with(t)) {
+            out.push(b'"');
+            out.extend_from_slice(token);
+            out.push(b'"');
+            i += token.len();
+            continue;
+        } else {
+            in_string = c == b'"';
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A path-tracking view of the document, for error messages like
+/// `learner.gradient_booster.model.trees[3].split_conditions`.
+struct At<'v> {
+    v: &'v Value,
+    path: String,
+}
+
+impl<'v> At<'v> {
+    fn key(&self, file: &str, k: &str) -> Result<At<'v>, ImportError> {
+        let path = format!("{}.{}", self.path, k);
+        match self.v.get(k) {
+            Some(v) => Ok(At { v, path }),
+            None => Err(ImportError::parse(file, format!("missing key `{path}`"))),
+        }
+    }
+    fn opt_key(&self, k: &str) -> Option<At<'v>> {
+        self.v.get(k).map(|v| At { v, path: format!("{}.{}", self.path, k) })
+    }
+    fn str(&self, file: &str) -> Result<&'v str, ImportError> {
+        self.v.as_str().ok_or_else(|| ImportError::parse(file, format!("`{}` is not a string", self.path)))
+    }
+    fn array(&self, file: &str) -> Result<&'v [Value], ImportError> {
+        self.v
+            .as_array()
+            .map(|a| a.as_slice())
+            .ok_or_else(|| ImportError::parse(file, format!("`{}` is not an array", self.path)))
+    }
+    /// An integer stored as a number or as a numeric string (XGBoost writes both).
+    fn int(&self, file: &str) -> Result<i64, ImportError> {
+        int_of(self.v).ok_or_else(|| ImportError::parse(file, format!("`{}` is not an integer", self.path)))
+    }
+    fn ints(&self, file: &str) -> Result<Vec<i64>, ImportError> {
+        self.array(file)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| int_of(v).ok_or_else(|| ImportError::parse(file, format!("`{}[{i}]` is not an integer", self.path))))
+            .collect()
+    }
+    fn floats(&self, file: &str) -> Result<Vec<f32>, ImportError> {
+        self.array(file)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| f32_of(v).ok_or_else(|| ImportError::parse(file, format!("`{}[{i}]` is not a number", self.path))))
+            .collect()
+    }
+}
+
+fn int_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::Bool(b) => Some(*b as i64),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// The number's own text (kept by serde_json's `arbitrary_precision`) rounded once to `f32`.
+fn f32_of(v: &Value) -> Option<f32> {
+    match v {
+        Value::Number(n) => n.to_string().parse().ok(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Parses `base_score`: `"5E-1"`, or `"[1.449145E-1]"` / `"[a,b,c]"` (one value per target).
+fn base_scores(file: &str, at: &At<'_>) -> Result<Vec<f32>, ImportError> {
+    let bad = || ImportError::parse(file, format!("`{}` is not a number or a list of numbers", at.path));
+    if let Some(x) = f32_of(at.v) {
+        return Ok(vec![x]);
+    }
+    let s = at.v.as_str().ok_or_else(bad)?.trim();
+    let inner = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')).ok_or_else(bad)?;
+    let values: Option<Vec<f32>> = inner.split(',').map(|p| p.trim().parse().ok()).collect();
+    values.filter(|v| !v.is_empty()).ok_or_else(bad)
+}
+
+fn to_margin(file: &str, x: f32, how: BaseTransform) -> Result<f32, ImportError> {
+    Ok(match how {
+        BaseTransform::Identity => x,
+        BaseTransform::Logit => {
+            if !(x > 0.0 && x < 1.0) {
+                return Err(ImportError::parse(file, format!("base_score {x} must be in (0, 1) for a logistic objective")));
+            }
+            // XGBoost's LogisticRegression::ProbToMargin, in f32: -logf(1/x - 1).
+            -(1.0f32 / x - 1.0).ln()
+        }
+        BaseTransform::Log => {
+            if !(x > 0.0) {
+                return Err(ImportError::parse(file, format!("base_score {x} must be positive for a log-link objective")));
+            }
+            x.ln()
+        }
+    })
+}
+
+/// Converts a parsed `save_model` document.
+pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
+    let root = At { v: doc, path: String::from("$") };
+    let version: Vec<i64> = match root.opt_key("version") {
+        Some(v) => v.ints(file)?,
+        None => Vec::new(),
+    };
+    let version = [0, 1, 2].map(|i| version.get(i).copied().unwrap_or(0).max(0) as u64);
+    let learner = root.key(file, "learner")?;
+    let params = learner.key(file, "learner_model_param")?;
+    let num_features = params.key(file, "num_feature")?.int(file)?;
+    let num_class = params.opt_key("num_class").map(|v| v.int(file)).transpose()?.unwrap_or(0);
+    let num_target = params.opt_key("num_target").map(|v| v.int(file)).transpose()?.unwrap_or(1);
+    let objective = learner.key(file, "objective")?.key(file, "name")?.str(file)?.to_string();
+    let (link, base_how) = objective_link(&objective).ok_or_else(|| ImportError::Unsupported {
+        file: file.into(),
+        what: format!(
+            "objective `{objective}` (supported: binary:logistic, binary:logitraw, reg:logistic, reg:squarederror, \
+             reg:squaredlogerror, reg:pseudohubererror, reg:absoluteerror, count:poisson, reg:gamma, reg:tweedie, \
+             multi:softprob, multi:softmax)"
+        ),
+    })?;
+    if num_target > 1 {
+        return Err(ImportError::Unsupported { file: file.into(), what: format!("multi-target models (num_target = {num_target})") });
+    }
+    if !(1..i64::from(u32::MAX >> 2)).contains(&num_features) {
+        return Err(ImportError::parse(file, format!("num_feature = {num_features} is out of range")));
+    }
+    let num_groups = num_class.max(1);
+    if num_groups > 64 {
+        return Err(ImportError::Unsupported { file: file.into(), what: format!("{num_groups} classes (at most 64)") });
+    }
+
+    let booster = learner.key(file, "gradient_booster")?;
+    let booster_name = booster.key(file, "name")?.str(file)?;
+    let (model, weights) = match booster_name {
+        "gbtree" => (booster.key(file, "model")?, None),
+        "dart" => (booster.key(file, "gbtree")?.key(file, "model")?, Some(booster.key(file, "weight_drop")?.floats(file)?)),
+        other => {
+            return Err(ImportError::Unsupported {
+                file: file.into(),
+                what: format!("booster `{other}` (only tree boosters, gbtree and dart, compile)"),
+            })
+        }
+    };
+    let trees_at = model.key(file, "trees")?;
+    let trees_json = trees_at.array(file)?;
+    let tree_info = model.key(file, "tree_info")?.ints(file)?;
+    if tree_info.len() != trees_json.len() {
+        return Err(ImportError::parse(file, "tree_info and trees differ in length".into()));
+    }
+    if let Some(w) = &weights {
+        if w.len() != trees_json.len() {
+            return Err(ImportError::parse(file, "dart weight_drop and trees differ in length".into()));
+        }
+    }
+
+    let base = base_scores(file, &params.key(file, "base_score")?)?;
+    let base: Vec<f32> = match base.len() {
+        1 => vec![base[0]; num_groups as usize],
+        n if n == num_groups as usize => base,
+        n => return Err(ImportError::parse(file, format!("base_score has {n} values for {num_groups} outputs"))),
+    };
+    let base_margin = base.iter().map(|&x| to_margin(file, x, base_how)).collect::<Result<Vec<_>, _>>()?;
+
+    let mut trees = Vec::with_capacity(trees_json.len());
+    for (t, tree_v) in trees_json.iter().enumerate() {
+        let at = At { v: tree_v, path: format!("{}[{t}]", trees_at.path) };
+        let group = tree_info[t];
+        if !(0..num_groups).contains(&group) {
+            return Err(ImportError::parse(file, format!("tree {t}: tree_info group {group} is out of range")));
+        }
+        let mut tree = import_tree(file, t, &at, num_features as u32)?;
+        tree.group = group as u32;
+        if let Some(w) = &weights {
+            // Dart predicts with every leaf scaled by its tree's weight (one f32 product).
+            for n in &mut tree.nodes {
+                if let IrNode::Leaf { value } = n {
+                    *value *= w[t];
+                }
+            }
+        }
+        trees.push(tree);
+    }
+    Ok(IrEnsemble {
+        num_features: num_features as u32,
+        num_groups: num_groups as u32,
+        objective,
+        link,
+        base_margin,
+        trees,
+        framework: format!("xgboost {}.{}.{}", version[0], version[1], version[2]),
+    })
+}
+
+/// One tree from its parallel arrays, keeping only nodes reachable from the root (deleted
+/// nodes stay in XGBoost's arrays), renumbered in depth-first order.
+fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<IrTree, ImportError> {
+    let left = at.key(file, "left_children")?.ints(file)?;
+    let right = at.key(file, "right_children")?.ints(file)?;
+    let feature = at.key(file, "split_indices")?.ints(file)?;
+    let cond = at.key(file, "split_conditions")?.floats(file)?;
+    let default_left = at.key(file, "default_left")?.ints(file)?;
+    let split_type = match at.opt_key("split_type") {
+        Some(s) => s.ints(file)?,
+        None => vec![0; left.len()],
+    };
+    if let Some(p) = at.opt_key("tree_param") {
+        if let Some(s) = p.opt_key("size_leaf_vector") {
+            if s.int(file)? > 1 {
+                return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: vector leaves (multi-target trees)") });
+            }
+        }
+    }
+    let n = left.len();
+    if n == 0 || [right.len(), feature.len(), cond.len(), default_left.len(), split_type.len()].iter().any(|&l| l != n) {
+        return Err(ImportError::parse(file, format!("tree {t}: node arrays are empty or differ in length")));
+    }
+    let mut nodes = Vec::new();
+    // (source node, slot in `nodes` to patch with the new index, depth)
+    let mut stack: Vec<(usize, Option<(usize, bool)>, usize)> = vec![(0, None, 0)];
+    let mut seen = vec![false; n];
+    while let Some((src, parent, depth)) = stack.pop() {
+        if seen[src] {
+            return Err(ImportError::parse(file, format!("tree {t}: node {src} is reached twice (the tree has a cycle)")));
+        }
+        seen[src] = true;
+        let me = nodes.len() as u32;
+        if let Some((p, is_left)) = parent {
+            if let IrNode::Split { left, right, .. } = &mut nodes[p] {
+                *if is_left { left } else { right } = me;
+            }
+        }
+        if left[src] == -1 {
+            nodes.push(IrNode::Leaf { value: cond[src] });
+            continue;
+        }
+        if split_type[src] != 0 {
+            return Err(ImportError::Unsupported {
+                file: file.into(),
+                what: format!("tree {t}, node {src}: categorical split (re-train with one-hot or ordinal-encoded features)"),
+            });
+        }
+        let (l, r) = (left[src], right[src]);
+        let in_range = |c: i64| c > 0 && (c as usize) < n;
+        if !in_range(l) || !in_range(r) {
+            return Err(ImportError::parse(file, format!("tree {t}, node {src}: child index out of range")));
+        }
+        let f = feature[src];
+        if !(0..num_features as i64).contains(&f) {
+            return Err(ImportError::parse(file, format!("tree {t}, node {src}: split feature {f} is not below num_feature {num_features}")));
+        }
+        if depth >= 64 {
+            return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: deeper than 64 levels") });
+        }
+        nodes.push(IrNode::Split {
+            feature: f as u32,
+            threshold: cond[src],
+            default_left: default_left[src] != 0,
+            left: u32::MAX,
+            right: u32::MAX,
+        });
+        let p = me as usize;
+        stack.push((r as usize, Some((p, false)), depth + 1));
+        stack.push((l as usize, Some((p, true)), depth + 1));
+    }
+    Ok(IrTree { group: 0, nodes })
+}

@@ -1,0 +1,183 @@
+//! Lowering an [`IrEnsemble`] to artifact sections: layout choice, padding, number encoding.
+
+use mlc_format::manifest::{Numeric, TreeEnsemble, TreeLayout};
+use mlc_format::records::{ordered_key, LinkedNode, Node, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
+use mlc_format::SectionKind;
+
+use super::{IrEnsemble, IrNode, IrTree};
+
+/// Bytes of one model's sections under each layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutCost {
+    /// Complete layout (padded to the deepest tree).
+    pub complete: usize,
+    /// Linked layout.
+    pub linked: usize,
+    /// Depth of the deepest tree.
+    pub depth: u32,
+}
+
+/// What each layout of `ir` costs in bytes.
+pub fn cost(ir: &IrEnsemble) -> LayoutCost {
+    let depth = ir.trees.iter().map(IrTree::depth).max().unwrap_or(0);
+    let t = ir.trees.len();
+    let complete = if depth <= mlc_runtime::trees::MAX_COMPLETE_DEPTH {
+        t.saturating_mul(((1usize << depth) - 1) * 8 + (1usize << depth) * 4)
+    } else {
+        usize::MAX
+    };
+    let linked = ir.trees.iter().map(|tr| tr.nodes.len() * 12).sum();
+    LayoutCost { complete, linked, depth }
+}
+
+/// Fixed-point fraction bits for `ir`: the most that keep `|base| + Σ max |leaf|` of every
+/// group below 2^30 (one bit of headroom below `i32`'s range).
+pub fn fixed_frac_bits(ir: &IrEnsemble) -> u8 {
+    let mut worst = 0f64;
+    for g in 0..ir.num_groups {
+        let mut sum = ir.base_margin[g as usize].abs() as f64;
+        for t in ir.trees.iter().filter(|t| t.group == g) {
+            sum += t.max_abs_leaf() as f64;
+        }
+        worst = worst.max(sum);
+    }
+    let mut bits = 30u8;
+    while bits > 0 && worst * f64::from(1u32 << bits) >= f64::from(1u32 << 30) {
+        bits -= 1;
+    }
+    bits
+}
+
+/// Encodes a leaf or base value.
+fn encode_value(x: f32, numeric: Numeric) -> u32 {
+    match numeric {
+        Numeric::Float32 => x.to_bits(),
+        Numeric::Fixed { frac_bits } => ((x as f64) * f64::from(1u32 << frac_bits)).round() as i32 as u32,
+    }
+}
+
+/// Encodes a split threshold.
+fn encode_threshold(x: f32, numeric: Numeric) -> u32 {
+    match numeric {
+        Numeric::Float32 => x.to_bits(),
+        Numeric::Fixed { .. } => ordered_key(x) as u32,
+    }
+}
+
+/// A padding node: default-left with a threshold that sends every value left (see the
+/// runtime's comparison rules in `docs/format.md`).
+fn padding_node(numeric: Numeric) -> Node {
+    let threshold = match numeric {
+        Numeric::Float32 => f32::NAN.to_bits(),
+        Numeric::Fixed { .. } => MISSING_KEY as u32,
+    };
+    Node { key: DEFAULT_LEFT, threshold }
+}
+
+fn split_key(feature: u32, default_left: bool) -> u32 {
+    feature | if default_left { DEFAULT_LEFT } else { 0 }
+}
+
+/// The model's tree sections and its manifest body.
+pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
+    let mut table = Vec::with_capacity(ir.trees.len());
+    let mut sections = Vec::new();
+    match layout {
+        TreeLayout::Complete => {
+            let depth = cost(ir).depth;
+            let (n_nodes, n_leaves) = ((1usize << depth) - 1, 1usize << depth);
+            let mut nodes = Vec::with_capacity(ir.trees.len() * n_nodes);
+            let mut leaves = Vec::with_capacity(ir.trees.len() * n_leaves);
+            for tree in &ir.trees {
+                table.push(TreeRecord {
+                    node_start: nodes.len() as u32,
+                    node_count: n_nodes as u32,
+                    leaf_start: leaves.len() as u32,
+                    group: tree.group as u16,
+                    depth: depth as u16,
+                });
+                let mut tn = vec![padding_node(numeric); n_nodes];
+                let mut tl = vec![0u32; n_leaves];
+                fill_complete(tree, 0, 0, n_nodes, numeric, &mut tn, &mut tl);
+                nodes.extend(tn);
+                leaves.extend(tl);
+            }
+            sections.push((SectionKind::TreeNodes, bytemuck::cast_slice(&nodes).to_vec()));
+            sections.push((SectionKind::TreeLeaves, bytemuck::cast_slice(&leaves).to_vec()));
+        }
+        TreeLayout::Linked => {
+            let mut nodes = Vec::new();
+            for tree in &ir.trees {
+                let start = nodes.len();
+                let tn = linked_nodes(tree, numeric);
+                table.push(TreeRecord {
+                    node_start: start as u32,
+                    node_count: tn.len() as u32,
+                    leaf_start: 0,
+                    group: tree.group as u16,
+                    depth: tree.depth().min(u16::MAX as u32) as u16,
+                });
+                nodes.extend(tn);
+            }
+            sections.push((SectionKind::TreeNodes, bytemuck::cast_slice(&nodes).to_vec()));
+        }
+    }
+    let base: Vec<u32> = ir.base_margin.iter().map(|&b| encode_value(b, numeric)).collect();
+    sections.insert(0, (SectionKind::TreeTable, bytemuck::cast_slice(&table).to_vec()));
+    sections.push((SectionKind::BaseMargin, bytemuck::cast_slice(&base).to_vec()));
+    let body = TreeEnsemble {
+        num_trees: ir.trees.len() as u32,
+        num_groups: ir.num_groups,
+        link: ir.link,
+        layout,
+        numeric,
+    };
+    (body, sections)
+}
+
+/// Writes the subtree at IR node `src` into complete-layout position `pos`. A leaf above the
+/// last level becomes padding nodes whose every path ends in copies of the leaf.
+fn fill_complete(tree: &IrTree, src: u32, pos: usize, first_leaf: usize, numeric: Numeric, nodes: &mut [Node], leaves: &mut [u32]) {
+    if pos >= first_leaf {
+        let value = match tree.nodes[src as usize] {
+            IrNode::Leaf { value } => value,
+            IrNode::Split { .. } => unreachable!("a split below the tree's depth"),
+        };
+        leaves[pos - first_leaf] = encode_value(value, numeric);
+        return;
+    }
+    match tree.nodes[src as usize] {
+        IrNode::Split { feature, threshold, default_left, left, right } => {
+            nodes[pos] = Node { key: split_key(feature, default_left), threshold: encode_threshold(threshold, numeric) };
+            fill_complete(tree, left, 2 * pos + 1, first_leaf, numeric, nodes, leaves);
+            fill_complete(tree, right, 2 * pos + 2, first_leaf, numeric, nodes, leaves);
+        }
+        IrNode::Leaf { .. } => {
+            nodes[pos] = padding_node(numeric);
+            fill_complete(tree, src, 2 * pos + 1, first_leaf, numeric, nodes, leaves);
+            fill_complete(tree, src, 2 * pos + 2, first_leaf, numeric, nodes, leaves);
+        }
+    }
+}
+
+/// Breadth-first renumbering so that children are adjacent (`right = left + 1`) and come
+/// after their parent, as the runtime requires.
+fn linked_nodes(tree: &IrTree, numeric: Numeric) -> Vec<LinkedNode> {
+    let mut order = vec![0u32];
+    let mut out = Vec::with_capacity(tree.nodes.len());
+    let mut next = 0;
+    while next < order.len() {
+        let src = order[next];
+        next += 1;
+        out.push(match tree.nodes[src as usize] {
+            IrNode::Leaf { value } => LinkedNode { key: LEAF_KEY, value: encode_value(value, numeric), left: 0 },
+            IrNode::Split { feature, threshold, default_left, left, right } => {
+                let at = order.len() as u32;
+                order.push(left);
+                order.push(right);
+                LinkedNode { key: split_key(feature, default_left), value: encode_threshold(threshold, numeric), left: at }
+            }
+        });
+    }
+    out
+}

@@ -1,0 +1,106 @@
+//! `mlc compile`.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, ValueEnum};
+use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_format::manifest::TreeLayout;
+
+/// Arguments of `mlc compile`.
+#[derive(Parser)]
+pub struct Args {
+    /// Model files: PATH (the name is the file stem) or NAME=PATH. XGBoost `save_model` JSON or UBJ.
+    #[arg(required = true, value_name = "MODEL")]
+    models: Vec<String>,
+    /// Output artifact.
+    #[arg(short, long, value_name = "OUT.mlc")]
+    output: PathBuf,
+    /// Device class: host, x86-64, aarch64, cortex-m4 (FPU), cortex-m3 / cortex-m0 (no FPU: integer-only).
+    #[arg(long, default_value = "host")]
+    target: Target,
+    /// Arithmetic: auto (float where the target has an FPU), float, or fixed (integer-only).
+    #[arg(long, value_enum, default_value_t = Arith::Auto)]
+    numeric: Arith,
+    /// Tree layout: auto (chosen per model from depth, size and target), complete, or linked.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+    layout: LayoutArg,
+    /// CSV rows (no header) to check the compiled models against the float original
+    /// (default: probe rows built from each model's thresholds).
+    #[arg(long, value_name = "CSV")]
+    check_data: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Arith {
+    Auto,
+    Float,
+    Fixed,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Auto,
+    Complete,
+    Linked,
+}
+
+fn read_check_rows(path: &PathBuf) -> Result<Vec<Vec<f32>>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut rows = Vec::new();
+    for (i, record) in mlc_host::records::csv_reader(file).byte_records().enumerate() {
+        let record = record.with_context(|| format!("{}: line {}", path.display(), i + 1))?;
+        let mut row = Vec::new();
+        let n = record.len();
+        mlc_host::records::parse_features(record.iter(), n, &mut row)
+            .with_context(|| format!("{}: line {}", path.display(), i + 1))?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Runs `mlc compile`.
+pub fn run(args: Args) -> Result<()> {
+    let specs = args.models.iter().map(|m| ModelSpec::parse(m)).collect::<Result<Vec<_>, _>>()?;
+    let mut command_line = format!("--target {}", args.target);
+    let fixed_point = match args.numeric {
+        Arith::Auto => None,
+        Arith::Float => Some(false),
+        Arith::Fixed => Some(true),
+    };
+    if let Some(f) = fixed_point {
+        command_line += if f { " --numeric fixed" } else { " --numeric float" };
+    }
+    let layout = match args.layout {
+        LayoutArg::Auto => None,
+        LayoutArg::Complete => Some(TreeLayout::Complete),
+        LayoutArg::Linked => Some(TreeLayout::Linked),
+    };
+    if let Some(l) = layout {
+        command_line += &format!(" --layout {l:?}").to_lowercase();
+    }
+    let check_rows = match &args.check_data {
+        Some(path) => Some(read_check_rows(path)?),
+        None => None,
+    };
+    let options = CompileOptions { target: args.target, fixed_point, layout, check_rows, command_line };
+    let compiled = mlc_compiler::compile(&specs, &options)?;
+    if compiled.bytes.is_empty() {
+        bail!("nothing to write");
+    }
+    write_atomically(&args.output, &compiled.bytes)?;
+    for r in &compiled.reports {
+        println!("{}: {}", r.name, r.text);
+    }
+    println!("wrote {} ({} bytes, {} model{})", args.output.display(), compiled.bytes.len(), specs.len(), if specs.len() == 1 { "" } else { "s" });
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so readers
+/// (and mmaps) never see a half-written artifact.
+fn write_atomically(path: &PathBuf, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("artifact"), std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))
+}

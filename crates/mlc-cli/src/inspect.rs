@@ -1,0 +1,68 @@
+//! `mlc inspect`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Parser;
+use mlc_format::manifest::ModelBody;
+use mlc_format::{SectionKind, NO_OWNER};
+use mlc_host::LoadedArtifact;
+
+/// Arguments of `mlc inspect`.
+#[derive(Parser)]
+pub struct Args {
+    /// The artifact.
+    artifact: PathBuf,
+    /// Show only this model (default: all; a bundle lists every model).
+    #[arg(long)]
+    model: Option<String>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs `mlc inspect`.
+pub fn run(args: Args) -> Result<()> {
+    let loaded = LoadedArtifact::open(&args.artifact)?;
+    let artifact = loaded.artifact()?;
+    let header = artifact.header();
+    let prov = artifact.provenance()?;
+    println!("artifact  {}", args.artifact.display());
+    println!("format    {}.{}, {} bytes, {} sections, {} model(s)", header.major, header.minor, header.file_len, header.section_count, header.model_count);
+    println!("compiler  {} (target {}{}{})", prov.compiler, prov.target, if prov.options.is_empty() { "" } else { "; " }, prov.options);
+    let shared: u64 = (0..artifact.section_count())
+        .map(|i| artifact.section_entry(i))
+        .filter(|e| e.owner == NO_OWNER)
+        .map(|e| e.len)
+        .sum();
+    println!("shared    {shared} bytes (provenance, model table, names, index)");
+    for entry in artifact.models() {
+        if args.model.as_deref().is_some_and(|m| m != entry.name) {
+            continue;
+        }
+        // Validates the model's sections as the runtime would.
+        loaded.model(Some(entry.name))?;
+        let m = entry.manifest()?;
+        println!();
+        println!("model {} (#{})", entry.name, entry.index);
+        println!("  source    {} ({}, {}), sha256 {}", m.source.file, m.source.framework, m.source.objective, hex(&m.source.sha256));
+        println!("  inputs    {} features (f32; empty/NaN = missing)", m.num_features);
+        match m.body {
+            ModelBody::TreeEnsemble(t) => {
+                println!("  outputs   {} value(s): {:?} of {} margin(s)", m.num_outputs, t.link, t.num_groups);
+                println!("  trees     {} trees, layout {:?}, numeric {:?}", t.num_trees, t.layout, t.numeric);
+            }
+        }
+        println!("  sections");
+        for i in entry.section_indices() {
+            let e = artifact.section_entry(i);
+            let kind = SectionKind::from_u32(e.kind).map_or_else(|| format!("kind {}", e.kind), |k| k.name().to_string());
+            println!("    #{i:<4} {kind:<12} {:>9} bytes at {:#x}, crc32c {:08x}", e.len, e.offset, e.crc);
+        }
+        if !m.report.is_empty() {
+            println!("  report    {}", m.report);
+        }
+    }
+    Ok(())
+}

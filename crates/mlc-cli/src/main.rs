@@ -1,0 +1,49 @@
+//! `mlc`: compile trained models into artifacts, inspect them, and run predictions.
+//!
+//! The `compile` command exists only with the `compiler` feature (default on the build
+//! machine); a device build (`--no-default-features`) has `inspect` and `predict`.
+
+#[cfg(feature = "compiler")]
+mod compile;
+mod inspect;
+mod predict;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// mlc — an embedded edge inference runtime.
+#[derive(Parser)]
+#[command(name = "mlc", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile trained models (XGBoost JSON/UBJ) into one artifact; several models make a bundle.
+    #[cfg(feature = "compiler")]
+    Compile(compile::Args),
+    /// Show an artifact's models, inputs and outputs, sections and provenance.
+    Inspect(inspect::Args),
+    /// Predict CSV rows (a file, or standard input) with a model of an artifact.
+    Predict(predict::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        #[cfg(feature = "compiler")]
+        Command::Compile(args) => compile::run(args),
+        Command::Inspect(args) => inspect::run(args),
+        Command::Predict(args) => predict::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mlc: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

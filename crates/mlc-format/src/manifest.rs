@@ -1,0 +1,116 @@
+//! Postcard-encoded descriptions: the artifact's provenance and each model's manifest.
+//!
+//! Strings are borrowed from the artifact bytes, so decoding needs no allocator. Postcard's wire
+//! format is stable (postcard 1.x); fields are only ever appended in a new minor format version.
+
+use serde::{Deserialize, Serialize};
+
+/// Where an artifact came from (section kind `provenance`). Artifacts carry no timestamp, so the
+/// same inputs and options always produce the same bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance<'a> {
+    /// Name and version of the compiler, e.g. `mlc 0.1.0`.
+    pub compiler: &'a str,
+    /// The target the artifact was compiled for, e.g. `host`, `cortex-m4`.
+    pub target: &'a str,
+    /// The options that shaped the output, as the user gave them.
+    pub options: &'a str,
+}
+
+/// What one model is and where it came from (section kind `manifest`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelManifest<'a> {
+    /// Number of input features (floats per row).
+    pub num_features: u32,
+    /// Number of values one prediction produces.
+    pub num_outputs: u32,
+    /// The trained file this model was compiled from.
+    #[serde(borrow)]
+    pub source: Source<'a>,
+    /// What kind of model, and how it is laid out.
+    pub body: ModelBody,
+    /// The compiler's accuracy report for this model (human-readable text).
+    pub report: &'a str,
+}
+
+/// The trained file a model was compiled from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source<'a> {
+    /// Framework and its version as recorded in the file, e.g. `xgboost 3.2.0`.
+    pub framework: &'a str,
+    /// The framework's name for the model's task, e.g. `binary:logistic`.
+    pub objective: &'a str,
+    /// File name of the source (no directories, so builds are reproducible across machines).
+    pub file: &'a str,
+    /// SHA-256 of the source file's bytes.
+    pub sha256: [u8; 32],
+}
+
+/// The kinds of model an artifact can hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ModelBody {
+    /// A sum of decision trees (XGBoost `gbtree`/`dart`).
+    TreeEnsemble(TreeEnsemble),
+}
+
+/// Shape of a tree ensemble; the data lives in the model's `tree-*` and `base-margin` sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeEnsemble {
+    /// Number of trees.
+    pub num_trees: u32,
+    /// Number of output groups (margins): 1, or the number of classes.
+    pub num_groups: u32,
+    /// Function from margins to predictions.
+    pub link: Link,
+    /// How nodes are laid out.
+    pub layout: TreeLayout,
+    /// How thresholds, leaves and base margins are encoded.
+    pub numeric: Numeric,
+}
+
+/// Function applied to the margins to give the prediction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Link {
+    /// The margin itself (regression, `binary:logitraw`).
+    Identity,
+    /// XGBoost's logistic function, per group.
+    Sigmoid,
+    /// `exp` (Poisson, gamma, Tweedie regression).
+    Exp,
+    /// Softmax across groups (class probabilities).
+    Softmax,
+    /// Index of the largest margin, as a float (XGBoost `multi:softmax`).
+    ArgMax,
+}
+
+/// Tree node layout, chosen by the compiler per model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TreeLayout {
+    /// Trees padded to complete depth, level order, [`crate::records::Node`]s plus a leaves section.
+    Complete,
+    /// Explicit children, [`crate::records::LinkedNode`]s with leaves inline.
+    Linked,
+}
+
+/// Number encoding of thresholds, leaves and base margins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Numeric {
+    /// IEEE-754 `f32` bits; XGBoost's own arithmetic, bit for bit.
+    Float32,
+    /// Integer-only: thresholds are [`crate::records::ordered_key`]s (exact), leaves and base
+    /// margins are `i32` fixed point with `frac_bits` fractional bits, summed in `i32`.
+    Fixed {
+        /// Fractional bits of leaf values.
+        frac_bits: u8,
+    },
+}
+
+impl Link {
+    /// Number of prediction values for `groups` margins.
+    pub fn outputs(self, groups: u32) -> u32 {
+        match self {
+            Link::ArgMax => 1,
+            _ => groups,
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Fixed-layout records stored in sections, read in place (`bytemuck` casts, no copies).
+//!
+//! All fields are little-endian `u32`s, so every record is 4-byte aligned and the casts only
+//! need the section alignment the reader already guarantees.
+
+use bytemuck::{Pod, Zeroable};
+
+/// One entry of the model table (section kind `model-table`), 16 bytes.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct ModelRecord {
+    /// Offset of the model's name in the `strings` section.
+    pub name_offset: u32,
+    /// Length of the name in bytes (UTF-8).
+    pub name_len: u32,
+    /// Index of the model's first section (its manifest) in the section table.
+    pub first_section: u32,
+    /// Number of consecutive sections owned by the model.
+    pub section_count: u32,
+}
+
+/// One tree of an ensemble (section kind `tree-table`), 16 bytes.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct TreeRecord {
+    /// Index of the tree's first node in the `tree-nodes` section.
+    pub node_start: u32,
+    /// Number of nodes of the tree (complete layout: `2^depth - 1`).
+    pub node_count: u32,
+    /// Index of the tree's first leaf in `tree-leaves` (complete layout; 0 for linked).
+    pub leaf_start: u32,
+    /// Output group (class) the tree adds to.
+    pub group: u16,
+    /// Depth: complete layout — every path has exactly this many splits; linked — the longest path.
+    pub depth: u16,
+}
+
+/// Set in a node's `key` when a missing value (NaN) takes the left branch.
+pub const DEFAULT_LEFT: u32 = 1 << 31;
+/// Mask of the feature index in a node's `key`.
+pub const FEATURE_MASK: u32 = !DEFAULT_LEFT;
+/// `key` of a leaf in the linked layout (no feature index can take this value).
+pub const LEAF_KEY: u32 = FEATURE_MASK;
+
+/// A split of a complete-layout tree (section kind `tree-nodes`), 8 bytes.
+///
+/// Trees are padded to complete depth and stored in level order (children of node `i` are
+/// `2i+1` and `2i+2`), so traversal is `depth` branch-free steps.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct Node {
+    /// Feature index, with [`DEFAULT_LEFT`] or'ed in.
+    pub key: u32,
+    /// Threshold: `f32` bits (float models) or an [`ordered_key`] (fixed-point models).
+    pub threshold: u32,
+}
+
+/// A node of a linked-layout tree (section kind `tree-nodes`), 12 bytes.
+///
+/// Used when padding to complete depth would cost too much memory. Children are adjacent:
+/// the right child of a split is `left + 1`, and children always come after their parent.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct LinkedNode {
+    /// Feature index with [`DEFAULT_LEFT`], or [`LEAF_KEY`] for a leaf.
+    pub key: u32,
+    /// Threshold of a split, or the value of a leaf (same encoding as the leaves section).
+    pub value: u32,
+    /// Tree-local index of the left child (splits only).
+    pub left: u32,
+}
+
+/// Missing-value key of fixed-point models: greater than the key of every number.
+pub const MISSING_KEY: i32 = i32::MAX;
+
+/// Maps an `f32` to an `i32` whose integer order is the float order, so that fixed-point
+/// models compare features without floating point and without losing exactness.
+///
+/// `-0.0` maps like `+0.0` (they compare equal as floats) and NaN maps to [`MISSING_KEY`].
+/// Integer operations only, so FPU-less cores run it without software floating point.
+#[inline(always)]
+pub fn ordered_key(x: f32) -> i32 {
+    let bits = x.to_bits();
+    if bits & 0x7FFF_FFFF > 0x7F80_0000 {
+        return MISSING_KEY; // NaN, whatever its sign and payload
+    }
+    let bits = if bits == 0x8000_0000 { 0 } else { bits as i32 }; // -0.0 → +0.0
+    bits ^ ((bits >> 31) as u32 >> 1) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordered_key_preserves_float_order() {
+        let values = [
+            f32::NEG_INFINITY,
+            -f32::MAX,
+            -1.5,
+            -f32::MIN_POSITIVE,
+            -1e-45,
+            0.0,
+            1e-45,
+            f32::MIN_POSITIVE,
+            1.0,
+            1.000_000_1,
+            f32::MAX,
+            f32::INFINITY,
+        ];
+        for w in values.windows(2) {
+            assert!(ordered_key(w[0]) < ordered_key(w[1]), "{} vs {}", w[0], w[1]);
+        }
+        assert_eq!(ordered_key(-0.0), ordered_key(0.0));
+        assert!(ordered_key(f32::INFINITY) < MISSING_KEY);
+        assert_eq!(ordered_key(f32::NAN), MISSING_KEY);
+        assert_eq!(ordered_key(-f32::NAN), MISSING_KEY);
+    }
+
+    #[test]
+    fn ordered_key_agrees_with_float_less_than() {
+        // A deterministic sweep of bit patterns, including neighbours of each other.
+        let mut s = 0x9E37_79B9u32;
+        for _ in 0..200_000 {
+            s ^= s << 13;
+            s ^= s >> 17;
+            s ^= s << 5;
+            let a = f32::from_bits(s);
+            let b = f32::from_bits(s.rotate_left(7));
+            let c = f32::from_bits(s.wrapping_add(1));
+            for (x, y) in [(a, b), (a, c), (c, a)] {
+                if x.is_nan() || y.is_nan() {
+                    continue;
+                }
+                assert_eq!(x < y, ordered_key(x) < ordered_key(y), "{x:e} {y:e}");
+            }
+        }
+    }
+}

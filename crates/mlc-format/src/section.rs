@@ -1,0 +1,112 @@
+//! The section table: where each section lies, what it holds, and its checksum.
+
+use crate::header::{le_u32, le_u64};
+
+/// Size of one section table entry in bytes.
+pub const SECTION_ENTRY_LEN: usize = 32;
+/// Every section starts at an offset that is a multiple of this (a cache line; enough for any
+/// SIMD load of the data inside).
+pub const SECTION_ALIGN: usize = 64;
+/// `owner` value of sections that belong to the artifact as a whole rather than to one model.
+pub const NO_OWNER: u32 = u32::MAX;
+
+/// What a section holds. The numeric values are part of the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum SectionKind {
+    /// Artifact-wide provenance (postcard [`crate::manifest::Provenance`]).
+    Provenance = 1,
+    /// The model table: one [`crate::records::ModelRecord`] per model.
+    ModelTable = 2,
+    /// Model names, UTF-8, concatenated.
+    Strings = 3,
+    /// Hash index from model name to model number (see [`crate::index`]).
+    NameIndex = 4,
+    /// A model's manifest (postcard [`crate::manifest::ModelManifest`]); always a model's first section.
+    Manifest = 16,
+    /// Tree ensemble: one [`crate::records::TreeRecord`] per tree.
+    TreeTable = 17,
+    /// Tree ensemble: the nodes, [`crate::records::Node`] or [`crate::records::LinkedNode`].
+    TreeNodes = 18,
+    /// Tree ensemble: leaf values of complete-layout trees (4-byte values).
+    TreeLeaves = 19,
+    /// Tree ensemble: the base margin of each output group (4-byte values).
+    BaseMargin = 20,
+}
+
+impl SectionKind {
+    /// Decodes a kind; unknown kinds (from a newer minor version) give `None` and are skipped.
+    pub fn from_u32(v: u32) -> Option<SectionKind> {
+        Some(match v {
+            1 => SectionKind::Provenance,
+            2 => SectionKind::ModelTable,
+            3 => SectionKind::Strings,
+            4 => SectionKind::NameIndex,
+            16 => SectionKind::Manifest,
+            17 => SectionKind::TreeTable,
+            18 => SectionKind::TreeNodes,
+            19 => SectionKind::TreeLeaves,
+            20 => SectionKind::BaseMargin,
+            _ => return None,
+        })
+    }
+
+    /// The name used in `docs/format.md` and in `mlc inspect`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Provenance => "provenance",
+            SectionKind::ModelTable => "model-table",
+            SectionKind::Strings => "strings",
+            SectionKind::NameIndex => "name-index",
+            SectionKind::Manifest => "manifest",
+            SectionKind::TreeTable => "tree-table",
+            SectionKind::TreeNodes => "tree-nodes",
+            SectionKind::TreeLeaves => "tree-leaves",
+            SectionKind::BaseMargin => "base-margin",
+        }
+    }
+}
+
+/// One decoded section table entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionEntry {
+    /// Raw kind value (see [`SectionKind`]).
+    pub kind: u32,
+    /// Model index that owns the section, or [`NO_OWNER`].
+    pub owner: u32,
+    /// Byte offset from the start of the artifact; a multiple of [`SECTION_ALIGN`].
+    pub offset: u64,
+    /// Length in bytes.
+    pub len: u64,
+    /// CRC-32C of the section's bytes.
+    pub crc: u32,
+}
+
+impl SectionEntry {
+    /// Decodes entry bytes (exactly [`SECTION_ENTRY_LEN`] of them).
+    pub fn decode(b: &[u8]) -> SectionEntry {
+        SectionEntry {
+            kind: le_u32(b, 0),
+            owner: le_u32(b, 4),
+            offset: le_u64(b, 8),
+            len: le_u64(b, 16),
+            crc: le_u32(b, 24),
+        }
+    }
+
+    /// Encodes the entry; bytes 28..32 are reserved and zero.
+    pub fn encode(&self) -> [u8; SECTION_ENTRY_LEN] {
+        let mut out = [0u8; SECTION_ENTRY_LEN];
+        out[0..4].copy_from_slice(&self.kind.to_le_bytes());
+        out[4..8].copy_from_slice(&self.owner.to_le_bytes());
+        out[8..16].copy_from_slice(&self.offset.to_le_bytes());
+        out[16..24].copy_from_slice(&self.len.to_le_bytes());
+        out[24..28].copy_from_slice(&self.crc.to_le_bytes());
+        out
+    }
+
+    /// The known kind of this section, if any.
+    pub fn known_kind(&self) -> Option<SectionKind> {
+        SectionKind::from_u32(self.kind)
+    }
+}

@@ -1,0 +1,188 @@
+//! Building artifacts (feature `alloc`; used by the compiler, never by the runtime).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::checksum::crc32c;
+use crate::header::{Header, FLAG_BUNDLE, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN};
+use crate::index;
+use crate::manifest::{ModelManifest, Provenance};
+use crate::records::ModelRecord;
+use crate::section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
+
+/// Why an artifact could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// Two models share a name.
+    DuplicateName(String),
+    /// A model name is empty.
+    EmptyName,
+    /// A manifest or provenance does not encode (should not happen).
+    Encoding,
+}
+
+impl core::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            WriteError::DuplicateName(n) => write!(f, "two models are named `{n}`; model names must be unique"),
+            WriteError::EmptyName => write!(f, "a model name is empty"),
+            WriteError::Encoding => write!(f, "postcard encoding failed"),
+        }
+    }
+}
+
+impl core::error::Error for WriteError {}
+
+struct PendingModel {
+    name: String,
+    manifest: Vec<u8>,
+    sections: Vec<(SectionKind, Vec<u8>)>,
+}
+
+/// Collects models and their sections, then lays them out as one artifact.
+///
+/// ```
+/// # use mlc_format::writer::ArtifactWriter;
+/// # use mlc_format::manifest::Provenance;
+/// let writer = ArtifactWriter::new();
+/// let bytes = writer.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
+/// assert_eq!(&bytes[..8], &mlc_format::MAGIC);
+/// ```
+#[derive(Default)]
+pub struct ArtifactWriter {
+    models: Vec<PendingModel>,
+}
+
+impl ArtifactWriter {
+    /// An empty artifact.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a model: its manifest and its data sections (in the order given).
+    pub fn add_model(
+        &mut self,
+        name: &str,
+        manifest: &ModelManifest<'_>,
+        sections: Vec<(SectionKind, Vec<u8>)>,
+    ) -> Result<(), WriteError> {
+        if name.is_empty() {
+            return Err(WriteError::EmptyName);
+        }
+        if self.models.iter().any(|m| m.name == name) {
+            return Err(WriteError::DuplicateName(name.into()));
+        }
+        let manifest = postcard::to_allocvec(manifest).map_err(|_| WriteError::Encoding)?;
+        self.models.push(PendingModel { name: name.into(), manifest, sections });
+        Ok(())
+    }
+
+    /// Lays out the artifact: header, section table, then every section at a 64-byte boundary.
+    /// The output is a pure function of the inputs (no timestamps), so builds are reproducible.
+    pub fn finish(self, provenance: &Provenance<'_>) -> Result<Vec<u8>, WriteError> {
+        let mut sections: Vec<(SectionKind, u32, Vec<u8>)> = Vec::new();
+        let mut strings = Vec::new();
+        let mut records = Vec::new();
+        let names: Vec<&str> = self.models.iter().map(|m| m.name.as_str()).collect();
+        let slots = index::build(&names);
+
+        let prov = postcard::to_allocvec(provenance).map_err(|_| WriteError::Encoding)?;
+        sections.push((SectionKind::Provenance, NO_OWNER, prov));
+        sections.push((SectionKind::ModelTable, NO_OWNER, Vec::new())); // filled below
+        sections.push((SectionKind::Strings, NO_OWNER, Vec::new()));
+        let mut ix = Vec::with_capacity(4 * (slots.len() + 2));
+        ix.extend_from_slice(&(slots.len() as u32).to_le_bytes());
+        ix.extend_from_slice(&0u32.to_le_bytes());
+        for s in &slots {
+            ix.extend_from_slice(&s.to_le_bytes());
+        }
+        sections.push((SectionKind::NameIndex, NO_OWNER, ix));
+
+        for (m, model) in self.models.iter().enumerate() {
+            records.push(ModelRecord {
+                name_offset: strings.len() as u32,
+                name_len: model.name.len() as u32,
+                first_section: sections.len() as u32,
+                section_count: 1 + model.sections.len() as u32,
+            });
+            strings.extend_from_slice(model.name.as_bytes());
+            sections.push((SectionKind::Manifest, m as u32, model.manifest.clone()));
+            for (kind, data) in &model.sections {
+                sections.push((*kind, m as u32, data.clone()));
+            }
+        }
+        sections[1].2 = bytemuck::cast_slice(&records).to_vec();
+        sections[2].2 = strings;
+
+        let align = |x: usize| x.div_ceil(SECTION_ALIGN) * SECTION_ALIGN;
+        let table_end = HEADER_LEN + sections.len() * SECTION_ENTRY_LEN;
+        let mut entries = Vec::with_capacity(sections.len());
+        let mut at = align(table_end);
+        for (kind, owner, data) in &sections {
+            entries.push(SectionEntry {
+                kind: *kind as u32,
+                owner: *owner,
+                offset: at as u64,
+                len: data.len() as u64,
+                crc: crc32c(&[data]),
+            });
+            at = align(at + data.len());
+        }
+        let file_len = entries.last().map_or(table_end, |e| (e.offset + e.len) as usize);
+
+        let mut out = alloc::vec![0u8; file_len];
+        let mut header = Header {
+            major: FORMAT_MAJOR,
+            minor: FORMAT_MINOR,
+            section_count: sections.len() as u32,
+            model_count: self.models.len() as u32,
+            section_table_offset: HEADER_LEN as u64,
+            file_len: file_len as u64,
+            flags: if self.models.len() > 1 { FLAG_BUNDLE } else { 0 },
+            table_crc: 0,
+        };
+        for (i, e) in entries.iter().enumerate() {
+            let at = HEADER_LEN + i * SECTION_ENTRY_LEN;
+            out[at..at + SECTION_ENTRY_LEN].copy_from_slice(&e.encode());
+            out[e.offset as usize..(e.offset + e.len) as usize].copy_from_slice(&sections[i].2);
+        }
+        out[..HEADER_LEN].copy_from_slice(&header.to_bytes());
+        header.table_crc = crc32c(&[&out[..44], &out[HEADER_LEN..table_end]]);
+        out[..HEADER_LEN].copy_from_slice(&header.to_bytes());
+        Ok(out)
+    }
+}
+
+/// A 64-byte block, the unit of [`AlignedBytes`].
+#[repr(C, align(64))]
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+struct Block([u8; 64]);
+
+/// An owned byte buffer that starts on a 64-byte boundary, so an artifact read into memory
+/// (rather than mapped) satisfies [`crate::REQUIRED_BASE_ALIGN`] and every section is aligned.
+#[derive(Clone)]
+pub struct AlignedBytes {
+    blocks: Vec<Block>,
+    len: usize,
+}
+
+impl AlignedBytes {
+    /// Copies `bytes` into a fresh aligned buffer.
+    pub fn copy_from(bytes: &[u8]) -> AlignedBytes {
+        let mut blocks = alloc::vec![Block([0; 64]); bytes.len().div_ceil(64)];
+        bytemuck::cast_slice_mut::<Block, u8>(&mut blocks)[..bytes.len()].copy_from_slice(bytes);
+        AlignedBytes { blocks, len: bytes.len() }
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        &bytemuck::cast_slice::<Block, u8>(&self.blocks)[..self.len]
+    }
+}
+
+impl core::ops::Deref for AlignedBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}

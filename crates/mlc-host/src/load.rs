@@ -1,0 +1,146 @@
+//! Opening artifacts: memory-mapped from a file, or copied into an aligned buffer.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use mlc_format::writer::AlignedBytes;
+use mlc_format::{Artifact, FormatError};
+use mlc_runtime::{LoadError, Model};
+
+/// Errors of opening artifacts and selecting models, naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum HostError {
+    /// The file could not be opened or mapped.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The bytes are not a valid artifact.
+    #[error("{path}: {source}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        source: FormatError,
+    },
+    /// A model failed to load.
+    #[error("{path}: model `{model}`: {source}")]
+    Model {
+        /// The file.
+        path: PathBuf,
+        /// The model's name.
+        model: String,
+        /// What is wrong.
+        source: LoadError,
+    },
+    /// No model of that name.
+    #[error("{path}: no model named `{model}` (models: {available})")]
+    UnknownModel {
+        /// The file.
+        path: PathBuf,
+        /// The requested name.
+        model: String,
+        /// Up to 10 names that exist.
+        available: String,
+    },
+    /// The artifact has several models and none was chosen.
+    #[error("{path}: the artifact holds {count} models; choose one with --model (e.g. `{first}`)")]
+    ModelRequired {
+        /// The file.
+        path: PathBuf,
+        /// Number of models.
+        count: u32,
+        /// The first model's name.
+        first: String,
+    },
+}
+
+enum Storage {
+    Mapped(memmap2::Mmap),
+    Owned(AlignedBytes),
+}
+
+/// A validated artifact held in memory or mapped from a file.
+pub struct LoadedArtifact {
+    path: PathBuf,
+    storage: Storage,
+}
+
+impl LoadedArtifact {
+    /// Maps `path` read-only and validates it (checksums included).
+    ///
+    /// The mapping assumes the file is not modified while mapped — the usual contract of
+    /// deployed model files, which are replaced by rename rather than rewritten in place.
+    pub fn open(path: impl AsRef<Path>) -> Result<LoadedArtifact, HostError> {
+        let path = path.as_ref().to_path_buf();
+        let io = |source| HostError::Io { path: path.clone(), source };
+        let file = File::open(&path).map_err(io)?;
+        let len = file.metadata().map_err(io)?.len();
+        let storage = if len == 0 {
+            Storage::Owned(AlignedBytes::copy_from(&[]))
+        } else {
+            // SAFETY: the map is read-only and private to this process; mlc's contract is that
+            // artifact files are immutable while in use (they are replaced by rename). Every
+            // read of the map goes through `Artifact::parse`'s bounds-checked validation.
+            Storage::Mapped(unsafe { memmap2::Mmap::map(&file) }.map_err(io)?)
+        };
+        Self::validated(path, storage)
+    }
+
+    /// Holds `bytes` (copied to an aligned buffer) and validates them; `path` is for messages.
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<LoadedArtifact, HostError> {
+        Self::validated(path.into(), Storage::Owned(AlignedBytes::copy_from(bytes)))
+    }
+
+    fn validated(path: PathBuf, storage: Storage) -> Result<LoadedArtifact, HostError> {
+        let loaded = LoadedArtifact { path, storage };
+        Artifact::parse(loaded.bytes()).map_err(|source| HostError::Format { path: loaded.path.clone(), source })?;
+        Ok(loaded)
+    }
+
+    /// The file this artifact came from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The raw bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.storage {
+            Storage::Mapped(m) => m,
+            Storage::Owned(b) => b.as_slice(),
+        }
+    }
+
+    /// The artifact view (structure re-checked, checksums verified once at load).
+    pub fn artifact(&self) -> Result<Artifact<'_>, HostError> {
+        Artifact::parse_trusted(self.bytes()).map_err(|source| HostError::Format { path: self.path.clone(), source })
+    }
+
+    /// The model called `name`, or the only model when `name` is `None`.
+    pub fn model(&self, name: Option<&str>) -> Result<Model<'_>, HostError> {
+        let artifact = self.artifact()?;
+        let entry = match name {
+            Some(name) => artifact.model_by_name(name).ok_or_else(|| HostError::UnknownModel {
+                path: self.path.clone(),
+                model: name.into(),
+                available: artifact.models().take(10).map(|m| m.name).collect::<Vec<_>>().join(", "),
+            })?,
+            None if artifact.model_count() == 1 => artifact.model(0).ok_or_else(|| HostError::ModelRequired {
+                path: self.path.clone(),
+                count: 1,
+                first: String::new(),
+            })?,
+            None => {
+                return Err(HostError::ModelRequired {
+                    path: self.path.clone(),
+                    count: artifact.model_count(),
+                    first: artifact.model(0).map(|m| m.name.to_string()).unwrap_or_default(),
+                })
+            }
+        };
+        Model::load(&entry).map_err(|source| HostError::Model { path: self.path.clone(), model: entry.name.into(), source })
+    }
+}

@@ -1,0 +1,78 @@
+//! Errors of loading and of prediction.
+
+use core::fmt;
+
+use mlc_format::FormatError;
+
+/// Why a model could not be loaded from a (structurally valid) artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The artifact's bytes are invalid.
+    Format(FormatError),
+    /// No model has that name.
+    UnknownModel,
+    /// The model's sections disagree with its manifest, or hold out-of-range values.
+    Invalid {
+        /// Index of the model.
+        model: u32,
+        /// Tree involved, if any.
+        tree: Option<u32>,
+        /// What is wrong.
+        what: &'static str,
+    },
+}
+
+impl From<FormatError> for LoadError {
+    fn from(e: FormatError) -> Self {
+        LoadError::Format(e)
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Format(e) => e.fmt(f),
+            LoadError::UnknownModel => write!(f, "no model of that name in the artifact"),
+            LoadError::Invalid { model, tree: Some(t), what } => write!(f, "model {model}, tree {t}: {what}"),
+            LoadError::Invalid { model, tree: None, what } => write!(f, "model {model}: {what}"),
+        }
+    }
+}
+
+impl core::error::Error for LoadError {}
+
+/// A caller error at prediction time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PredictError {
+    /// The row (or batch) does not hold a whole number of rows of the model's feature count.
+    FeatureCount {
+        /// Features the model takes per row.
+        expected: usize,
+        /// Values given (per row for single-shot, in total for a batch).
+        got: usize,
+    },
+    /// The output buffer has the wrong length.
+    OutputLen {
+        /// Values needed.
+        expected: usize,
+        /// Buffer length.
+        got: usize,
+    },
+}
+
+impl fmt::Display for PredictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PredictError::FeatureCount { expected, got } => {
+                write!(f, "wrong feature count: the model takes {expected} features per row, got {got}")
+            }
+            PredictError::OutputLen { expected, got } => {
+                write!(f, "output buffer holds {got} values, {expected} are needed")
+            }
+        }
+    }
+}
+
+impl core::error::Error for PredictError {}

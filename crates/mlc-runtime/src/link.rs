@@ -1,0 +1,86 @@
+//! Link functions: from margins to predictions, with XGBoost's float semantics.
+
+use mlc_format::manifest::Link;
+
+/// XGBoost's logistic function (`common::Sigmoid`, src/common/math.h, 2.0+):
+/// `1 / (expf(min(-x, 88.7)) + 1 + 1e-16)`, all in `f32`.
+#[inline]
+pub fn sigmoid(x: f32) -> f32 {
+    let e = libm::expf((-x).min(88.7));
+    1.0 / (e + 1.0 + 1e-16)
+}
+
+/// XGBoost's softmax (`common::Softmax`): `expf(m - max)`, summed in `f64`, divided in `f32`.
+pub fn softmax(values: &mut [f32]) {
+    let Some(&first) = values.first() else { return };
+    let max = values.iter().fold(first, |m, &v| v.max(m));
+    let mut sum = 0.0f64;
+    for v in values.iter_mut() {
+        *v = libm::expf(*v - max);
+        sum += *v as f64;
+    }
+    let sum = sum as f32;
+    for v in values.iter_mut() {
+        *v /= sum;
+    }
+}
+
+/// Index of the first largest value (XGBoost `multi:softmax`), or 0 for an empty slice.
+pub fn argmax(values: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Applies `link` to the `margins` of one row, writing `link.outputs(margins.len())` values.
+/// `out` must have that length and `margins` at least one value (the loader guarantees both).
+pub fn apply(link: Link, margins: &mut [f32], out: &mut [f32]) {
+    match link {
+        Link::Identity => out.copy_from_slice(margins),
+        Link::Sigmoid => {
+            for (o, &m) in out.iter_mut().zip(margins.iter()) {
+                *o = sigmoid(m);
+            }
+        }
+        Link::Exp => {
+            for (o, &m) in out.iter_mut().zip(margins.iter()) {
+                *o = libm::expf(m);
+            }
+        }
+        Link::Softmax => {
+            softmax(margins);
+            out.copy_from_slice(margins);
+        }
+        Link::ArgMax => {
+            if let Some(o) = out.first_mut() {
+                *o = argmax(margins) as f32;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sigmoid_matches_the_closed_form_and_clamps() {
+        assert_eq!(sigmoid(0.0), 0.5);
+        assert!((sigmoid(2.0) - 0.880_797).abs() < 1e-6);
+        assert!(sigmoid(-1000.0) > 0.0, "clamped at -88.7, so never exactly 0");
+        assert_eq!(sigmoid(1000.0), 1.0);
+    }
+
+    #[test]
+    fn softmax_sums_to_one_and_argmax_takes_the_first_maximum() {
+        let mut v = [1.0, 2.0, 3.0];
+        softmax(&mut v);
+        assert!((v.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        assert!(v[2] > v[1] && v[1] > v[0]);
+        assert_eq!(argmax(&[1.0, 5.0, 5.0, 2.0]), 1);
+    }
+}

@@ -1,0 +1,293 @@
+//! Tree ensembles: loading (with full validation) and prediction.
+//!
+//! The layout and number encoding are chosen by the compiler (see `docs/format.md`):
+//! * [`TreeLayout::Complete`]: every tree padded to the same depth `D`, level order, so a row
+//!   walks `D` branch-free steps per tree; four trees are walked interleaved for
+//!   instruction-level parallelism, and a batch walks a block of rows per tree.
+//! * [`TreeLayout::Linked`]: explicit children, for deep or lopsided trees.
+//!
+//! Leaves are always added in tree order onto the base margin, in `f32` (XGBoost's order, so
+//! float margins are bit-exact) or in wrapping `i32` fixed point.
+
+mod complete;
+mod linked;
+mod numeric;
+
+use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
+use mlc_format::records::{LinkedNode, Node, TreeRecord, FEATURE_MASK, LEAF_KEY};
+use mlc_format::{ModelEntry, SectionKind};
+
+use crate::error::{LoadError, PredictError};
+use crate::link;
+use numeric::{Fixed, Float, Split};
+
+/// Most margins (output groups) a model may have; bounds the single-shot stack buffer.
+pub const MAX_GROUPS: usize = 64;
+/// Deepest complete-layout tree the runtime accepts (2^24 leaves per tree).
+pub const MAX_COMPLETE_DEPTH: u32 = 24;
+/// Rows walked together per tree in batched mode.
+pub const BATCH_BLOCK: usize = 16;
+
+/// Node storage of one model, borrowed from the artifact.
+#[derive(Debug, Clone, Copy)]
+enum Nodes<'a> {
+    Complete { nodes: &'a [Node], leaves: &'a [u32], depth: u32 },
+    Linked { nodes: &'a [LinkedNode] },
+}
+
+/// A validated tree ensemble, executing in place from artifact bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct TreeModel<'a> {
+    info: TreeEnsemble,
+    num_features: usize,
+    trees: &'a [TreeRecord],
+    nodes: Nodes<'a>,
+    base: &'a [u32],
+}
+
+/// `slice[start..start + len]`, or `None` if out of range (overflow included).
+fn range<T>(slice: &[T], start: u32, len: usize) -> Option<&[T]> {
+    let start = start as usize;
+    slice.get(start..start.checked_add(len)?)
+}
+
+fn invalid(model: u32, tree: Option<u32>, what: &'static str) -> LoadError {
+    LoadError::Invalid { model, tree, what }
+}
+
+impl<'a> TreeModel<'a> {
+    /// Loads model `entry`, whose manifest is `manifest` with tree body `info`, and checks every
+    /// index the executor will use: tree ranges, node features, children, groups, leaf ranges.
+    pub fn load(entry: &ModelEntry<'a>, manifest: &ModelManifest<'_>, info: TreeEnsemble) -> Result<Self, LoadError> {
+        let m = entry.index;
+        let num_features = manifest.num_features as usize;
+        let groups = info.num_groups as usize;
+        if num_features == 0 || num_features >= LEAF_KEY as usize {
+            return Err(invalid(m, None, "feature count must be between 1 and 2^31 - 2"));
+        }
+        if groups == 0 || groups > MAX_GROUPS {
+            return Err(invalid(m, None, "output group count must be between 1 and 64"));
+        }
+        if manifest.num_outputs != info.link.outputs(info.num_groups) {
+            return Err(invalid(m, None, "output count does not match the link function"));
+        }
+        if let Numeric::Fixed { frac_bits } = info.numeric {
+            if frac_bits > 30 {
+                return Err(invalid(m, None, "fixed-point fraction bits above 30"));
+            }
+        }
+        let trees: &[TreeRecord] = entry.records(SectionKind::TreeTable)?;
+        let base: &[u32] = entry.records(SectionKind::BaseMargin)?;
+        if trees.len() != info.num_trees as usize {
+            return Err(invalid(m, None, "tree table length differs from the manifest's tree count"));
+        }
+        if base.len() != groups {
+            return Err(invalid(m, None, "base margin count differs from the group count"));
+        }
+        let nodes = match info.layout {
+            TreeLayout::Complete => {
+                let nodes: &[Node] = entry.records(SectionKind::TreeNodes)?;
+                let leaves: &[u32] = entry.records(SectionKind::TreeLeaves)?;
+                let depth = trees.first().map_or(0, |t| t.depth as u32);
+                if depth > MAX_COMPLETE_DEPTH {
+                    return Err(invalid(m, None, "complete-layout depth above 24"));
+                }
+                for (t, rec) in trees.iter().enumerate() {
+                    let t = Some(t as u32);
+                    if rec.depth as u32 != depth {
+                        return Err(invalid(m, t, "complete-layout trees must all have the same depth"));
+                    }
+                    if rec.group as usize >= groups {
+                        return Err(invalid(m, t, "group out of range"));
+                    }
+                    let count = (1usize << depth) - 1;
+                    if rec.node_count as usize != count {
+                        return Err(invalid(m, t, "node count is not 2^depth - 1"));
+                    }
+                    let tree_nodes = range(nodes, rec.node_start, count).ok_or(invalid(m, t, "nodes out of range"))?;
+                    range(leaves, rec.leaf_start, count + 1).ok_or(invalid(m, t, "leaves out of range"))?;
+                    if tree_nodes.iter().any(|n| (n.key & FEATURE_MASK) as usize >= num_features) {
+                        return Err(invalid(m, t, "split on a feature index beyond the feature count"));
+                    }
+                }
+                Nodes::Complete { nodes, leaves, depth }
+            }
+            TreeLayout::Linked => {
+                let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
+                for (t, rec) in trees.iter().enumerate() {
+                    let t = Some(t as u32);
+                    if rec.group as usize >= groups {
+                        return Err(invalid(m, t, "group out of range"));
+                    }
+                    let tree_nodes = range(nodes, rec.node_start, rec.node_count as usize)
+                        .filter(|n| !n.is_empty())
+                        .ok_or(invalid(m, t, "nodes out of range or empty tree"))?;
+                    for (j, n) in tree_nodes.iter().enumerate() {
+                        if n.key == LEAF_KEY {
+                            continue;
+                        }
+                        if (n.key & FEATURE_MASK) as usize >= num_features {
+                            return Err(invalid(m, t, "split on a feature index beyond the feature count"));
+                        }
+                        // Children after the parent: every walk ends within node_count steps.
+                        let left = n.left as usize;
+                        if left <= j || left + 1 >= tree_nodes.len() {
+                            return Err(invalid(m, t, "child index out of order or out of range"));
+                        }
+                    }
+                }
+                Nodes::Linked { nodes }
+            }
+        };
+        Ok(TreeModel { info, num_features, trees, nodes, base })
+    }
+
+    /// Features per row.
+    pub fn num_features(&self) -> usize {
+        self.num_features
+    }
+
+    /// Margins per row (1, or the number of classes).
+    pub fn num_groups(&self) -> usize {
+        self.info.num_groups as usize
+    }
+
+    /// Prediction values per row.
+    pub fn num_outputs(&self) -> usize {
+        self.info.link.outputs(self.info.num_groups) as usize
+    }
+
+    /// The ensemble's shape as stored in the manifest.
+    pub fn info(&self) -> TreeEnsemble {
+        self.info
+    }
+
+    /// Raw margins of one row into `out` (length [`TreeModel::num_groups`]). No heap.
+    pub fn margins(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
+        self.check_row(row)?;
+        if out.len() != self.num_groups() {
+            return Err(PredictError::OutputLen { expected: self.num_groups(), got: out.len() });
+        }
+        self.margins_unchecked(row, out);
+        Ok(())
+    }
+
+    /// Prediction of one row into `out` (length [`TreeModel::num_outputs`]). No heap.
+    pub fn predict(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
+        self.check_row(row)?;
+        if out.len() != self.num_outputs() {
+            return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
+        }
+        let mut margins = [0f32; MAX_GROUPS];
+        let margins = &mut margins[..self.num_groups()];
+        self.margins_unchecked(row, margins);
+        link::apply(self.info.link, margins, out);
+        Ok(())
+    }
+
+    /// Margins of `rows.len() / num_features` rows into `out`; returns the row count.
+    pub fn margins_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
+        let n = self.check_batch(rows, out.len(), self.num_groups())?;
+        match self.info.numeric {
+            Numeric::Float32 => self.batch::<Float>(rows, out, 0),
+            Numeric::Fixed { frac_bits } => self.batch::<Fixed>(rows, out, frac_bits),
+        }
+        Ok(n)
+    }
+
+    /// Predictions of `rows.len() / num_features` rows into `out`; returns the row count.
+    pub fn predict_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
+        let groups = self.num_groups();
+        let outputs = self.num_outputs();
+        let n = self.check_batch(rows, out.len(), outputs)?;
+        if self.info.link == Link::Identity {
+            return self.margins_batch(rows, out);
+        }
+        // Margins block by block on the stack, then the link function per row.
+        let mut margins = [0f32; BATCH_BLOCK * MAX_GROUPS];
+        let block_rows = BATCH_BLOCK * MAX_GROUPS / groups;
+        for (r, o) in rows.chunks(block_rows * self.num_features).zip(out.chunks_mut(block_rows * outputs)) {
+            let rows_here = r.len() / self.num_features;
+            let m = &mut margins[..rows_here * groups];
+            match self.info.numeric {
+                Numeric::Float32 => self.batch::<Float>(r, m, 0),
+                Numeric::Fixed { frac_bits } => self.batch::<Fixed>(r, m, frac_bits),
+            }
+            for (mrow, orow) in m.chunks_mut(groups).zip(o.chunks_mut(outputs)) {
+                link::apply(self.info.link, mrow, orow);
+            }
+        }
+        Ok(n)
+    }
+
+    fn check_row(&self, row: &[f32]) -> Result<(), PredictError> {
+        if row.len() != self.num_features {
+            return Err(PredictError::FeatureCount { expected: self.num_features, got: row.len() });
+        }
+        Ok(())
+    }
+
+    fn check_batch(&self, rows: &[f32], out_len: usize, per_row: usize) -> Result<usize, PredictError> {
+        if rows.len() % self.num_features != 0 {
+            return Err(PredictError::FeatureCount { expected: self.num_features, got: rows.len() });
+        }
+        let n = rows.len() / self.num_features;
+        if out_len != n * per_row {
+            return Err(PredictError::OutputLen { expected: n * per_row, got: out_len });
+        }
+        Ok(n)
+    }
+
+    fn margins_unchecked(&self, row: &[f32], out: &mut [f32]) {
+        match self.info.numeric {
+            Numeric::Float32 => self.one::<Float>(row, out, 0),
+            Numeric::Fixed { frac_bits } => self.one::<Fixed>(row, out, frac_bits),
+        }
+    }
+
+    fn one<N: Split>(&self, row: &[f32], out: &mut [f32], frac_bits: u8) {
+        let mut acc = [N::zero(); MAX_GROUPS];
+        let acc = &mut acc[..self.base.len()];
+        for (a, &b) in acc.iter_mut().zip(self.base) {
+            *a = N::value(b);
+        }
+        match self.nodes {
+            Nodes::Complete { nodes, leaves, depth } => {
+                complete::accumulate_row::<N>(self.trees, nodes, leaves, depth, row, acc)
+            }
+            Nodes::Linked { nodes } => linked::accumulate_row::<N>(self.trees, nodes, row, acc),
+        }
+        for (o, &a) in out.iter_mut().zip(acc.iter()) {
+            *o = N::to_f32(a, frac_bits);
+        }
+    }
+
+    fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
+        let f = self.num_features;
+        let g = self.num_groups();
+        let mut acc = [N::zero(); BATCH_BLOCK * MAX_GROUPS];
+        let block = BATCH_BLOCK.min(BATCH_BLOCK * MAX_GROUPS / g);
+        for (rows, out) in rows.chunks(block * f).zip(out.chunks_mut(block * g)) {
+            let n = rows.len() / f;
+            let acc = &mut acc[..n * g];
+            for a in acc.chunks_mut(g) {
+                for (a, &b) in a.iter_mut().zip(self.base) {
+                    *a = N::value(b);
+                }
+            }
+            match self.nodes {
+                Nodes::Complete { nodes, leaves, depth } => {
+                    complete::accumulate_block::<N>(self.trees, nodes, leaves, depth, rows, f, g, acc)
+                }
+                Nodes::Linked { nodes } => {
+                    for (row, a) in rows.chunks(f).zip(acc.chunks_mut(g)) {
+                        linked::accumulate_row::<N>(self.trees, nodes, row, a);
+                    }
+                }
+            }
+            for (o, &a) in out.iter_mut().zip(acc.iter()) {
+                *o = N::to_f32(a, frac_bits);
+            }
+        }
+    }
+}

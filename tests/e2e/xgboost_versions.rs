@@ -1,0 +1,114 @@
+//! Models saved by XGBoost 1.7, 2.0, 2.1, 3.0 and 3.2 (JSON and UBJ), every objective mlc
+//! supports: compiled output == XGBoost's output on shared inputs (threshold rows and missing
+//! values included). Unsupported models fail with an error naming what is unsupported.
+
+use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_format::Artifact;
+use mlc_runtime::Model;
+use mlc_tests::{compile, fixture, options, read_csv, ulps};
+use serde_json::Value;
+
+fn manifest() -> Value {
+    let text = std::fs::read_to_string(fixture("xgboost/MANIFEST.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn every_supported_model_of_every_version_matches_xgboost() {
+    let manifest = manifest();
+    let versions = manifest["versions"].as_object().unwrap();
+    assert!(versions.len() >= 5, "fixtures for 1.7, 2.0, 2.1, 3.0, 3.2");
+    let mut checked = 0;
+    for (version, info) in versions {
+        let inputs = read_csv(&fixture(&format!("xgboost/{version}/{}", info["inputs"].as_str().unwrap())));
+        for (name, model_info) in info["models"].as_object().unwrap() {
+            if !model_info["supported"].as_bool().unwrap() {
+                continue;
+            }
+            let expected = read_csv(&fixture(&format!("xgboost/{version}/{name}.expected.csv")));
+            for ext in ["json", "ubj"] {
+                let path = fixture(&format!("xgboost/{version}/{name}.{ext}"));
+                if !path.exists() {
+                    continue;
+                }
+                let bytes = compile(&[path.display().to_string()], &options(Target::Host, None));
+                let artifact = Artifact::parse(&bytes).unwrap();
+                let model = Model::by_name(&artifact, name).unwrap();
+                let (g, o) = (model.num_margins(), model.num_outputs());
+                let mut worst = 0;
+                for (i, (row, want)) in inputs.iter().zip(&expected).enumerate() {
+                    assert_eq!(want.len(), g + o, "{version}/{name}: expected-file width");
+                    let what = format!("{version}/{name}.{ext} row {}", i + 1);
+                    let (mut m, mut p) = (vec![0f32; g], vec![0f32; o]);
+                    model.margins(row, &mut m).unwrap();
+                    model.predict(row, &mut p).unwrap();
+                    for k in 0..g {
+                        assert_eq!(m[k].to_bits(), want[k].to_bits(), "{what}: margin {k}: {} != XGBoost {}", m[k], want[k]);
+                    }
+                    for k in 0..o {
+                        let w = want[g + k];
+                        assert!((p[k] - w).abs() <= 1e-6 * w.abs().max(1.0), "{what}: output {k}: {} vs XGBoost {w}", p[k]);
+                        worst = worst.max(ulps(p[k], w));
+                    }
+                }
+                println!("{version}/{name}.{ext}: margins bit-exact, outputs within {worst} ulp");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} model files checked");
+}
+
+fn compile_err(path: &std::path::Path) -> String {
+    let spec = ModelSpec::parse(&path.display().to_string()).unwrap();
+    let opts: CompileOptions = options(Target::Host, None);
+    match mlc_compiler::compile(&[spec], &opts) {
+        Ok(_) => panic!("{} compiled but must be rejected", path.display()),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn categorical_splits_are_rejected_naming_tree_and_node() {
+    for version in ["1.7.6", "2.0.3", "2.1.4", "3.0.5", "3.2.0"] {
+        for ext in ["json", "ubj"] {
+            let path = fixture(&format!("xgboost/{version}/categorical.{ext}"));
+            let err = compile_err(&path);
+            assert!(err.contains("categorical split") && err.contains("tree ") && err.contains("node "), "{version}.{ext}: {err}");
+        }
+    }
+}
+
+#[test]
+fn gblinear_is_rejected() {
+    let err = compile_err(&fixture("xgboost/3.2.0/gblinear.json"));
+    assert!(err.contains("gblinear"), "{err}");
+}
+
+#[test]
+fn unsupported_objective_is_rejected_by_name() {
+    let text = std::fs::read_to_string(fixture("xgboost/3.2.0/binary_logistic.json")).unwrap();
+    let dir = std::env::temp_dir().join(format!("mlc-obj-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ranker.json");
+    std::fs::write(&path, text.replace("\"binary:logistic\"", "\"rank:pairwise\"")).unwrap();
+    let err = compile_err(&path);
+    assert!(err.contains("objective `rank:pairwise`"), "{err}");
+}
+
+#[test]
+fn probabilities_ulp_report_for_sigmoid() {
+    // Not a requirement beyond 1e-6; prints how close the link function is, for the README.
+    let path = fixture("xgboost/3.2.0/binary_logistic.json");
+    let bytes = compile(&[path.display().to_string()], &options(Target::Host, None));
+    let artifact = Artifact::parse(&bytes).unwrap();
+    let model = Model::by_name(&artifact, "binary_logistic").unwrap();
+    let mut worst = 0;
+    for x in (-2000..2000).map(|i| i as f32 * 0.01) {
+        let want = 1.0 / (((-x).min(88.7)).exp() + 1.0 + 1e-16);
+        worst = worst.max(ulps(mlc_runtime::link::sigmoid(x), want));
+    }
+    let _ = model;
+    println!("sigmoid vs glibc expf formula: within {worst} ulp");
+    assert!(worst <= 2);
+}

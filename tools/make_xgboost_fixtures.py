@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Write small XGBoost models and their expected outputs for importer tests.
+
+Run it under each XGBoost version's venv; it writes to
+tests/fixtures/xgboost/<xgboost.__version__>/ and updates the shared index
+tests/fixtures/xgboost/MANIFEST.json (one entry per version, per model).
+
+    target/venv/bin/python tools/make_xgboost_fixtures.py
+    target/venv-xgb-1.7.6/bin/python tools/make_xgboost_fixtures.py   # etc.
+
+Data: synthetic, numpy only (no scikit-learn), seed 7: 400 rows x 6
+features. f1 and f3 are integer-valued (so thresholds equal data values),
+f4 and f5 have NaNs injected. Every tree model uses tree_method=hist and
+seed 0 so that all versions train the same way.
+
+Models (12 rounds, max_depth 4 unless said):
+    binary_logistic, binary_logitraw, reg_squarederror, reg_logistic
+    (labels in [0,1]), multi_softprob and multi_softmax (3 classes),
+    count_poisson, reg_gamma, dart (binary:logistic, rate_drop 0.3),
+    base_score_0_3 (binary:logistic, base_score=0.3),
+    lossguide (grow_policy=lossguide, max_leaves=16, max_depth=0),
+    categorical (f3 as a pandas category; only where the version supports
+    it; for rejection tests), gblinear (for rejection tests).
+
+Files per version dir:
+    <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
+    inputs.csv           no header, 6 columns, empty field = missing (NaN),
+                         shortest float32 round-trip text. Rows: 40 data
+                         rows, then rows where one feature equals a split
+                         threshold of one of the models or its float32
+                         neighbour (nextafter toward -inf / +inf), then
+                         rows with some / all features missing.
+    <name>.expected.csv  per input row: the margin(s), then the
+                         prediction(s), '%.9g' of float32. Multi-class:
+                         3 margins then 3 probabilities; multi:softmax: 3
+                         margins then the class index.
+    For the categorical model the inputs' f3 is read as a category
+    (categories 0..4); a value that is not one of them (e.g. a nextafter
+    neighbour) is passed as missing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import numpy as np
+import xgboost as xgb
+
+try:
+    import pandas as pd
+except ImportError:  # categorical model needs pandas
+    pd = None
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BASE = os.path.join(ROOT, "tests", "fixtures", "xgboost")
+VER = xgb.__version__
+VT = tuple(int(p) for p in VER.split(".")[:2])
+N_ROWS, N_FEAT = 400, 6
+N_CAT = 5  # categories of f3
+ROUNDS = 12
+
+
+def make_data():
+    rng = np.random.default_rng(7)
+    X = np.empty((N_ROWS, N_FEAT), np.float32)
+    X[:, 0] = rng.normal(0, 1, N_ROWS)
+    X[:, 1] = rng.integers(0, 10, N_ROWS)           # integer 0..9
+    X[:, 2] = rng.uniform(-2, 2, N_ROWS)
+    X[:, 3] = rng.integers(0, N_CAT, N_ROWS)        # integer 0..4 (category in one model)
+    X[:, 4] = rng.normal(5, 2, N_ROWS)
+    X[:, 5] = rng.exponential(1.0, N_ROWS)
+    Z = np.nan_to_num(X.astype(np.float64))
+    lin = (1.2 * Z[:, 0] + 0.3 * (Z[:, 1] - 4.5) - 0.8 * Z[:, 2]
+           + np.array([0.5, -1.0, 0.0, 1.0, -0.5])[X[:, 3].astype(int)]
+           + 0.4 * (Z[:, 4] - 5) - 0.6 * Z[:, 5])
+    noise = rng.normal(0, 0.5, N_ROWS)
+    X[rng.random(N_ROWS) < 0.1, 4] = np.nan
+    X[rng.random(N_ROWS) < 0.05, 5] = np.nan
+    labels = {
+        "binary": (lin + noise > 0).astype(np.float32),
+        "reg": (lin + noise).astype(np.float32),
+        "prob": (1 / (1 + np.exp(-(lin + noise)))).astype(np.float32),
+        "multi": np.digitize(lin + noise, [-0.7, 0.7]).astype(np.float32),
+        "count": rng.poisson(np.exp(0.3 * lin)).astype(np.float32),
+        "gamma": rng.gamma(2.0, np.exp(0.3 * lin) / 2.0).astype(np.float32) + np.float32(1e-3),
+    }
+    return X, labels
+
+
+TREE = {"tree_method": "hist", "max_depth": 4, "seed": 0}
+MODELS = [
+    # name, params, label key, expected supported by the importer, note
+    ("binary_logistic", {"objective": "binary:logistic"}, "binary", True, ""),
+    ("binary_logitraw", {"objective": "binary:logitraw"}, "binary", True, ""),
+    ("reg_squarederror", {"objective": "reg:squarederror"}, "reg", True, ""),
+    ("reg_logistic", {"objective": "reg:logistic"}, "prob", True, ""),
+    ("multi_softprob", {"objective": "multi:softprob", "num_class": 3}, "multi", True, ""),
+    ("multi_softmax", {"objective": "multi:softmax", "num_class": 3}, "multi", True, ""),
+    ("count_poisson", {"objective": "count:poisson"}, "count", True, ""),
+    ("reg_gamma", {"objective": "reg:gamma"}, "gamma", True, ""),
+    ("dart", {"objective": "binary:logistic", "booster": "dart", "rate_drop": 0.3,
+              "skip_drop": 0.0}, "binary", True,
+     "dart: prediction scales each tree by weight_drop[t]"),
+    ("base_score_0_3", {"objective": "binary:logistic", "base_score": 0.3}, "binary", True,
+     "base_score set explicitly to 0.3"),
+    ("lossguide", {"objective": "binary:logistic", "grow_policy": "lossguide",
+                   "max_leaves": 16, "max_depth": 0}, "binary", True, "deep trees"),
+    ("categorical", {"objective": "binary:logistic"}, "binary", False,
+     "f3 is categorical (split_type 1); importer should reject it naming tree and node"),
+    ("gblinear", {"objective": "binary:logistic", "booster": "gblinear"}, "binary", False,
+     "linear booster, no trees; importer should reject it"),
+]
+
+
+def fmt_in(v) -> str:
+    v = np.float32(v)
+    if np.isnan(v):
+        return ""
+    return np.format_float_positional(v, unique=True, trim="-")
+
+
+def fmt_out(v) -> str:
+    return "%.9g" % float(np.float32(v))
+
+
+def cat_frame(X):
+    cols = {f"f{i}": X[:, i] for i in range(N_FEAT)}
+    df = pd.DataFrame(cols)
+    f3 = X[:, 3].astype(np.float64)
+    ok = np.isin(f3, np.arange(N_CAT, dtype=np.float64))
+    codes = np.where(ok, f3, -1).astype(np.int64)  # -1 = missing
+    df["f3"] = pd.Categorical.from_codes(codes, categories=np.arange(N_CAT, dtype=np.int64))
+    return df
+
+
+def dmatrix(name, X, y=None):
+    if name == "categorical":
+        return xgb.DMatrix(cat_frame(X), label=y, enable_categorical=True)
+    return xgb.DMatrix(X, label=y, missing=np.nan)
+
+
+def train(name, params, X, y):
+    p = dict(params)
+    if p.get("booster") != "gblinear":
+        p = {**TREE, **p}
+    else:
+        # shotgun updater is nondeterministic with several threads
+        p.update(seed=0, nthread=1)
+    return xgb.train(p, dmatrix(name, X, y), num_boost_round=ROUNDS)
+
+
+def thresholds(model_json):
+    out = []
+    gb = model_json["learner"]["gradient_booster"]
+    model = gb["gbtree"]["model"] if "gbtree" in gb else gb.get("model", {})
+    for t in model.get("trees", []):
+        st = t.get("split_type", [0] * len(t["left_children"]))
+        for n, l in enumerate(t["left_children"]):
+            if l != -1 and st[n] == 0:
+                out.append((int(t["split_indices"][n]), np.float32(t["split_conditions"][n])))
+    return out
+
+
+def build_inputs(X, model_jsons):
+    rng = np.random.default_rng(11)
+    rows = [X[i] for i in range(40)]
+    pairs = sorted({p for mj in model_jsons for p in thresholds(mj)},
+                   key=lambda p: (p[0], float(p[1])))
+    pick = [pairs[i] for i in sorted(rng.choice(len(pairs), size=min(40, len(pairs)), replace=False))]
+    for f, t in pick:
+        base = X[int(rng.integers(N_ROWS))].copy()
+        for v in (t, np.nextafter(t, np.float32(-np.inf), dtype=np.float32),
+                  np.nextafter(t, np.float32(np.inf), dtype=np.float32)):
+            r = base.copy()
+            r[f] = v
+            rows.append(r)
+    for f in range(N_FEAT):
+        r = X[int(rng.integers(N_ROWS))].copy()
+        r[f] = np.nan
+        rows.append(r)
+    for _ in range(4):
+        r = X[int(rng.integers(N_ROWS))].copy()
+        r[rng.choice(N_FEAT, size=3, replace=False)] = np.nan
+        rows.append(r)
+    rows.append(np.full(N_FEAT, np.nan, np.float32))
+    return np.array(rows, dtype=np.float32)
+
+
+def main():
+    if pd is None:
+        print("pandas not importable: categorical model skipped", file=sys.stderr)
+    X, labels = make_data()
+    vdir = os.path.join(BASE, VER)
+    os.makedirs(vdir, exist_ok=True)
+    ubj = VT >= (1, 6)
+
+    boosters, jsons, entries = {}, {}, {}
+    for name, params, lab, supported, note in MODELS:
+        if name == "categorical" and (pd is None or VT < (1, 6)):
+            print(f"{VER}: {name} skipped (not supported)")
+            continue
+        try:
+            bst = train(name, params, X, labels[lab])
+        except xgb.core.XGBoostError as e:
+            print(f"{VER}: {name} skipped: {str(e).splitlines()[0]}")
+            continue
+        files = [f"{name}.json"]
+        bst.save_model(os.path.join(vdir, f"{name}.json"))
+        if ubj:
+            bst.save_model(os.path.join(vdir, f"{name}.ubj"))
+            files.append(f"{name}.ubj")
+        with open(os.path.join(vdir, f"{name}.json")) as f:
+            jsons[name] = json.load(f)
+        boosters[name] = bst
+        lp = jsons[name]["learner"]["learner_model_param"]
+        gb = jsons[name]["learner"]["gradient_booster"]
+        entries[name] = {
+            "objective": jsons[name]["learner"]["objective"]["name"],
+            "num_class": int(lp.get("num_class", "0")),
+            "booster": gb["name"],
+            "base_score": lp.get("base_score"),
+            "num_feature": int(lp.get("num_feature", "0")),
+            "rounds": ROUNDS,
+            "files": files + [f"{name}.expected.csv"],
+            "supported": supported,
+        }
+        if note:
+            entries[name]["note"] = note
+
+    inputs = build_inputs(X, [jsons[n] for n in jsons if n != "categorical"])
+    with open(os.path.join(vdir, "inputs.csv"), "w", newline="\n") as f:
+        for r in inputs:
+            f.write(",".join(fmt_in(v) for v in r) + "\n")
+
+    n = len(inputs)
+    for name, bst in boosters.items():
+        d = dmatrix(name, inputs)
+        m = np.asarray(bst.predict(d, output_margin=True), dtype=np.float32).reshape(n, -1)
+        p = np.asarray(bst.predict(d), dtype=np.float32).reshape(n, -1)
+        with open(os.path.join(vdir, f"{name}.expected.csv"), "w", newline="\n") as f:
+            for i in range(n):
+                f.write(",".join(fmt_out(v) for v in list(m[i]) + list(p[i])) + "\n")
+
+    for name in entries:
+        for fn in entries[name]["files"]:
+            size = os.path.getsize(os.path.join(vdir, fn))
+            if size > 200 * 1024:
+                print(f"WARNING {VER}/{fn} is {size} bytes (> 200 KB)")
+
+    man_path = os.path.join(BASE, "MANIFEST.json")
+    manifest = {}
+    if os.path.exists(man_path):
+        with open(man_path) as f:
+            manifest = json.load(f)
+    manifest.setdefault("about", (
+        "Generated by tools/make_xgboost_fixtures.py. For each XGBoost version: models, "
+        "shared inputs.csv (no header, empty = missing) and <name>.expected.csv "
+        "(margin(s) then prediction(s), %.9g of float32)."))
+    manifest.setdefault("versions", {})
+    manifest["versions"][VER] = {"inputs": "inputs.csv", "num_inputs": n, "models": entries}
+    manifest["versions"] = dict(sorted(manifest["versions"].items(),
+                                       key=lambda kv: tuple(int(x) for x in kv[0].split("."))))
+    with open(man_path, "w", newline="\n") as f:
+        json.dump(manifest, f, indent=1, sort_keys=False)
+        f.write("\n")
+    print(f"{VER}: {len(boosters)} models, {n} input rows -> {vdir}")
+
+
+if __name__ == "__main__":
+    main()
