@@ -131,7 +131,7 @@ impl<'a> TreeModel<'a> {
                         }
                         // Children after the parent: every walk ends within node_count steps.
                         let left = n.left as usize;
-                        if left <= j || left + 1 >= tree_nodes.len() {
+                        if left <= j || left >= tree_nodes.len() - 1 {
                             return Err(invalid(m, t, "child index out of order or out of range"));
                         }
                     }

@@ -1,0 +1,121 @@
+//! The churn fixtures (`tests/fixtures/churn`): held-out rows, models and reference outputs.
+
+use std::error::Error;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::tl2cgen::Entry;
+
+/// Result with a boxed error, for fixture loading.
+pub type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+/// Features per row (`feature_names.txt`).
+pub const NUM_FEATURES: usize = 18;
+
+/// The fixture directory.
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/churn"))
+}
+
+/// XGBoost JSON file of model `name` (`all_states` or a state code).
+pub fn model_path(name: &str) -> PathBuf {
+    let models = fixtures().join("models");
+    if name == "all_states" {
+        models.join("all_states.json")
+    } else {
+        models.join("states").join(format!("{name}.json"))
+    }
+}
+
+/// State codes that have a per-state model, sorted.
+pub fn state_names() -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(fixtures().join("models/states"))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            names.push(path.file_stem().and_then(|s| s.to_str()).ok_or("non-UTF-8 model name")?.to_string());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Rows with their state code, features back to back (NaN = missing).
+#[derive(Debug, Clone)]
+pub struct Rows {
+    /// State code of each row.
+    pub states: Vec<String>,
+    /// `len() × NUM_FEATURES` values.
+    pub features: Vec<f32>,
+}
+
+impl Rows {
+    /// `heldout.csv`: no header; state code, then 18 values (an empty field is missing).
+    pub fn held_out() -> Result<Rows> {
+        let text = std::fs::read_to_string(fixtures().join("heldout.csv"))?;
+        let mut rows = Rows { states: Vec::new(), features: Vec::new() };
+        for (n, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            let mut fields = line.split(',');
+            rows.states.push(fields.next().unwrap_or_default().trim().to_string());
+            let before = rows.features.len();
+            for f in fields {
+                let f = f.trim();
+                rows.features.push(if f.is_empty() { f32::NAN } else { f.parse()? });
+            }
+            if rows.features.len() - before != NUM_FEATURES {
+                return Err(format!("heldout.csv line {}: expected {NUM_FEATURES} features", n + 1).into());
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.states.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.states.is_empty()
+    }
+
+    /// Features of row `i`.
+    pub fn row(&self, i: usize) -> &[f32] {
+        &self.features[i * NUM_FEATURES..(i + 1) * NUM_FEATURES]
+    }
+
+    /// The same rows as TL2cgen input cells.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.features.iter().map(|&v| Entry::from_f32(v)).collect()
+    }
+
+    /// The rows stably sorted by state, and each state's row range in the sorted rows.
+    pub fn grouped_by_state(&self) -> (Rows, Vec<(String, Range<usize>)>) {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by(|&a, &b| self.states[a].cmp(&self.states[b]));
+        let sorted = Rows {
+            states: order.iter().map(|&i| self.states[i].clone()).collect(),
+            features: order.iter().flat_map(|&i| self.row(i).iter().copied()).collect(),
+        };
+        let mut groups: Vec<(String, Range<usize>)> = Vec::new();
+        for (i, state) in sorted.states.iter().enumerate() {
+            match groups.last_mut() {
+                Some((s, range)) if s == state => range.end = i + 1,
+                _ => groups.push((state.clone(), i..i + 1)),
+            }
+        }
+        (sorted, groups)
+    }
+}
+
+/// `expected_all_states.csv`: XGBoost's `(margin, probability)` per held-out row.
+pub fn expected_all_states() -> Result<Vec<(f32, f32)>> {
+    let text = std::fs::read_to_string(fixtures().join("expected_all_states.csv"))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let (m, p) = line.split_once(',').ok_or("expected_all_states.csv: need margin,probability")?;
+            Ok((m.trim().parse()?, p.trim().parse()?))
+        })
+        .collect()
+}

@@ -1,0 +1,98 @@
+//! The TL2cgen-generated C models, compiled and renamed by `build.rs`.
+//!
+//! Each model's `predict(union Entry* data, int pred_margin, float* result)` *adds* its margin
+//! (trees, then the intercept) into `result[0]` and, when `pred_margin == 0`, applies its
+//! `postprocess` (the sigmoid `1 / (1 + expf(-x))`) in place.
+
+use std::collections::HashMap;
+use std::os::raw::c_int;
+
+/// TL2cgen's input cell: `union Entry { int missing; float fvalue; int qvalue; }`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union Entry {
+    /// `-1` marks a missing value.
+    pub missing: i32,
+    /// The feature value when present.
+    pub fvalue: f32,
+}
+
+impl Entry {
+    /// The cell for `value`: NaN becomes `missing = -1`, as TL2cgen expects.
+    pub fn from_f32(value: f32) -> Entry {
+        if value.is_nan() {
+            Entry { missing: -1 }
+        } else {
+            Entry { fvalue: value }
+        }
+    }
+}
+
+/// One row of the generated table (see `build.rs`).
+pub struct RawModel {
+    name: &'static str,
+    predict: unsafe extern "C" fn(*mut Entry, c_int, *mut f32),
+    num_feature: unsafe extern "C" fn() -> i32,
+}
+
+include!(concat!(env!("OUT_DIR"), "/tl2cgen_table.rs"));
+
+/// A callable TL2cgen model. Cheap to copy (a name and two words).
+#[derive(Clone, Copy)]
+pub struct Tl2cModel {
+    /// `all_states` or a state code.
+    pub name: &'static str,
+    predict: unsafe extern "C" fn(*mut Entry, c_int, *mut f32),
+    num_features: usize,
+}
+
+impl Tl2cModel {
+    fn new(raw: &RawModel) -> Tl2cModel {
+        // SAFETY: `get_num_feature` takes no arguments and returns a constant.
+        let num_features = unsafe { (raw.num_feature)() } as usize;
+        Tl2cModel { name: raw.name, predict: raw.predict, num_features }
+    }
+
+    /// Number of input features.
+    pub fn num_features(&self) -> usize {
+        self.num_features
+    }
+
+    /// Probability of one row (`pred_margin = 0`: trees, intercept and sigmoid, all in C).
+    #[inline]
+    pub fn predict(&self, row: &[Entry]) -> f32 {
+        self.call(row, 0)
+    }
+
+    /// Raw margin of one row (`pred_margin = 1`).
+    #[inline]
+    pub fn margin(&self, row: &[Entry]) -> f32 {
+        self.call(row, 1)
+    }
+
+    #[inline]
+    fn call(&self, row: &[Entry], pred_margin: c_int) -> f32 {
+        assert_eq!(row.len(), self.num_features, "row length");
+        let mut result = 0.0f32;
+        // SAFETY: `row` holds `num_features` entries, which is all `predict` reads; it never
+        // writes through `data` (the `*mut` is only the generated signature); `result` is one
+        // float, the model's single output.
+        unsafe { (self.predict)(row.as_ptr() as *mut Entry, pred_margin, &mut result) };
+        result
+    }
+}
+
+/// Every linked model: `all_states` first, then the states by name.
+pub fn models() -> Vec<Tl2cModel> {
+    MODELS.iter().map(Tl2cModel::new).collect()
+}
+
+/// The linked model called `name`.
+pub fn model(name: &str) -> Option<Tl2cModel> {
+    MODELS.iter().find(|m| m.name == name).map(Tl2cModel::new)
+}
+
+/// The per-state models by name, for routing (`all_states` left out).
+pub fn state_map() -> HashMap<&'static str, Tl2cModel> {
+    models().into_iter().filter(|m| m.name != "all_states").map(|m| (m.name, m)).collect()
+}

@@ -1,0 +1,146 @@
+//! The `mlc` command line end to end: compile → inspect → predict against XGBoost's outputs,
+//! and every bad input exits non-zero with a message naming file, line and column.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn mlc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mlc")).args(args).output().expect("run mlc")
+}
+
+fn mlc_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mlc"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn fixture(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mlc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "mlc failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn fails(out: &Output) -> String {
+    assert!(!out.status.success(), "mlc should have failed; stdout: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Held-out churn rows without the state column.
+fn heldout_features() -> (PathBuf, Vec<String>) {
+    let text = std::fs::read_to_string(fixture("churn/heldout.csv")).unwrap();
+    let states: Vec<String> = text.lines().map(|l| l.split(',').next().unwrap().to_string()).collect();
+    let path = tmp("heldout_features.csv");
+    let body: String = text.lines().map(|l| l.split_once(',').unwrap().1.to_string() + "\n").collect();
+    std::fs::write(&path, body).unwrap();
+    (path, states)
+}
+
+#[test]
+fn help_on_every_command() {
+    for args in [&["--help"][..], &["compile", "--help"], &["inspect", "--help"], &["predict", "--help"]] {
+        let text = ok(&mlc(args));
+        assert!(text.contains("Usage"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn compile_inspect_predict_matches_xgboost() {
+    let out = tmp("all.mlc");
+    let report = ok(&mlc(&["compile", &fixture("churn/models/all_states.json"), "-o", out.to_str().unwrap()]));
+    assert!(report.contains("all_states:") && report.contains("bit-exact"), "{report}");
+    let inspect = ok(&mlc(&["inspect", out.to_str().unwrap()]));
+    for needle in ["model all_states", "18 features", "tree-nodes", "sha256", "xgboost 3.2.0", "binary:logistic"] {
+        assert!(inspect.contains(needle), "inspect lacks {needle}: {inspect}");
+    }
+    let (features, _) = heldout_features();
+    let probs = ok(&mlc(&["predict", out.to_str().unwrap(), features.to_str().unwrap()]));
+    let margins = ok(&mlc(&["predict", "--margin", out.to_str().unwrap(), features.to_str().unwrap()]));
+    let expected = std::fs::read_to_string(fixture("churn/expected_all_states.csv")).unwrap();
+    assert_eq!(probs.lines().count(), expected.lines().count());
+    for ((p, m), e) in probs.lines().zip(margins.lines()).zip(expected.lines()) {
+        let (em, ep) = e.split_once(',').unwrap();
+        let (em, ep): (f32, f32) = (em.parse().unwrap(), ep.parse().unwrap());
+        assert_eq!(m.parse::<f32>().unwrap().to_bits(), em.to_bits(), "printed margins round-trip bit-exactly");
+        assert!((p.parse::<f32>().unwrap() - ep).abs() <= 1e-6);
+    }
+    // Standard input gives the same lines.
+    let stdin = ok(&mlc_stdin(&["predict", out.to_str().unwrap()], &std::fs::read(&features).unwrap()));
+    assert_eq!(stdin, probs);
+}
+
+#[test]
+fn bundle_needs_a_model_name_and_routes_by_it() {
+    let out = tmp("bundle.mlc");
+    let (ak, vt) = (fixture("churn/models/states/AK.json"), fixture("churn/models/states/VT.ubj"));
+    ok(&mlc(&["compile", &format!("AK={ak}"), &vt, "-o", out.to_str().unwrap(), "--target", "cortex-m3"]));
+    let inspect = ok(&mlc(&["inspect", out.to_str().unwrap()]));
+    assert!(inspect.contains("model AK") && inspect.contains("model VT") && inspect.contains("Fixed"), "{inspect}");
+    let row = b"101,510,0,0,0,70.9,123,12.05,211.9,73,18.01,236,73,10.62,10.6,3,2.86,3\n";
+    let err = fails(&mlc_stdin(&["predict", out.to_str().unwrap()], row));
+    assert!(err.contains("--model"), "{err}");
+    let a = ok(&mlc_stdin(&["predict", out.to_str().unwrap(), "--model", "VT"], row));
+    assert_eq!(a.lines().count(), 1);
+    let err = fails(&mlc_stdin(&["predict", out.to_str().unwrap(), "--model", "TX"], row));
+    assert!(err.contains("no model named `TX`") && err.contains("AK"), "{err}");
+}
+
+#[test]
+fn bad_csv_names_file_line_and_column() {
+    let art = tmp("bad.mlc");
+    ok(&mlc(&["compile", &format!("m={}", fixture("churn/models/states/AK.json")), "-o", art.to_str().unwrap()]));
+    let good = "101,510,0,0,0,70.9,123,12.05,211.9,73,18.01,236,73,10.62,10.6,3,2.86,3";
+    let input = tmp("bad.csv");
+    std::fs::write(&input, format!("{good}\n{good}\n101,510,0,0,abc,70.9,123,12.05,211.9,73,18.01,236,73,10.62,10.6,3,2.86,3\n")).unwrap();
+    let out = mlc(&["predict", art.to_str().unwrap(), input.to_str().unwrap()]);
+    let err = fails(&out);
+    assert!(err.contains("bad.csv") && err.contains("line 3") && err.contains("column 5") && err.contains("abc"), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2, "rows before the bad one are still answered");
+
+    std::fs::write(&input, "1,2,3\n").unwrap();
+    let err = fails(&mlc(&["predict", art.to_str().unwrap(), input.to_str().unwrap()]));
+    assert!(err.contains("line 1") && err.contains("expected 18 fields") && err.contains("found 3"), "{err}");
+
+    // CRLF line ends, a missing trailing newline and empty (missing) fields are fine.
+    std::fs::write(&input, format!("{good}\r\n,,,,,,,,,,,,,,,,,")).unwrap();
+    assert_eq!(ok(&mlc(&["predict", art.to_str().unwrap(), input.to_str().unwrap()])).lines().count(), 2);
+}
+
+#[test]
+fn corrupted_artifacts_and_bad_models_are_reported() {
+    let art = tmp("corrupt.mlc");
+    ok(&mlc(&["compile", &fixture("churn/models/states/AK.json"), "-o", art.to_str().unwrap()]));
+    let mut bytes = std::fs::read(&art).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xFF;
+    std::fs::write(&art, &bytes).unwrap();
+    let err = fails(&mlc(&["inspect", art.to_str().unwrap()]));
+    assert!(err.contains("corrupt.mlc") && err.contains("checksum"), "{err}");
+    std::fs::write(&art, &bytes[..100]).unwrap();
+    let err = fails(&mlc(&["predict", art.to_str().unwrap()]));
+    assert!(err.contains("truncated"), "{err}");
+
+    let err = fails(&mlc(&["compile", "/nonexistent/model.json", "-o", art.to_str().unwrap()]));
+    assert!(err.contains("/nonexistent/model.json"), "{err}");
+    let err = fails(&mlc(&["compile", &fixture("xgboost/2.1.4/categorical.json"), "-o", art.to_str().unwrap()]));
+    assert!(err.contains("categorical split") && err.contains("tree"), "{err}");
+    let err = fails(&mlc(&["compile", &fixture("churn/heldout.csv"), "-o", art.to_str().unwrap()]));
+    assert!(err.contains("heldout.csv"), "{err}");
+    let err = fails(&mlc(&["compile", &fixture("churn/models/all_states.json"), "-o", art.to_str().unwrap(), "--target", "pdp11"]));
+    assert!(err.contains("unknown target"), "{err}");
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command (README, `.ci/run`): installs what it needs, then runs
+#   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust;
+#   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
+#      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
+#   3. the device build of the CLI (no compiler linked).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup-toolchains.sh
+
+echo "== cargo test --workspace"
+cargo test --workspace
+
+echo "== no_std, no allocator: mlc-runtime for thumbv7m-none-eabi and thumbv7em-none-eabihf"
+for target in thumbv7m-none-eabi thumbv7em-none-eabihf; do
+  RUSTC_BOOTSTRAP=1 cargo +debian build -q -p mlc-runtime --release --target "$target" \
+    -Zbuild-std=core --target-dir target/nostd
+done
+
+echo "== device build: mlc without the compiler"
+cargo build -q --release -p mlc-cli --no-default-features --target-dir target/device
+if cargo tree -p mlc-cli --no-default-features -e normal | grep -q "mlc-compiler"; then
+  echo "device build links the compiler" >&2; exit 1
+fi
+ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}'
+echo "== all checks passed"
