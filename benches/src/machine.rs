@@ -34,3 +34,19 @@ fn field(text: &str, key: &str) -> Option<String> {
         (k.trim() == key).then(|| v.trim().to_string())
     })
 }
+
+/// `git` commit of the workspace at `dir`, with a note when mlc's sources (`crates/`,
+/// `compiler/`) have uncommitted changes; "unknown" outside a git checkout.
+pub fn source_revision(dir: &std::path::Path) -> String {
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    match git(&["rev-parse", "--short=12", "HEAD"]) {
+        Some(commit) => match git(&["status", "--porcelain", "--", "crates", "compiler"]) {
+            Some(s) if !s.is_empty() => format!("{commit} + uncommitted changes in crates/ or compiler/"),
+            _ => commit,
+        },
+        None => "unknown".into(),
+    }
+}

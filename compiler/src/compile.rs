@@ -108,12 +108,25 @@ fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) ->
 pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled, CompileError> {
     let mut prepared = Vec::with_capacity(specs.len());
     for spec in specs {
-        let bytes = std::fs::read(&spec.path).map_err(|source| CompileError::Io { path: spec.path.clone(), source })?;
+        let bytes = std::fs::read(&spec.path).map_err(|error| CompileError::Io { path: spec.path.clone(), error })?;
         let file = spec.path.display().to_string();
         let ir = import::xgboost::import(&file, &bytes)?;
         let fixed = options.fixed_point.unwrap_or(!options.target.has_fpu());
-        let numeric = if fixed { Numeric::Fixed { frac_bits: layout::fixed_frac_bits(&ir) } } else { Numeric::Float32 };
+        let numeric = if fixed {
+            let frac_bits = layout::fixed_frac_bits(&ir).ok_or_else(|| {
+                CompileError::Layout(format!("{file}: leaf values too large for 32-bit fixed point; compile with --numeric float"))
+            })?;
+            Numeric::Fixed { frac_bits }
+        } else {
+            Numeric::Float32
+        };
         let (layout, why) = choose_layout(&ir, options.target, options.layout);
+        if layout == TreeLayout::Complete && layout::cost(&ir).complete == usize::MAX {
+            return Err(CompileError::Layout(format!(
+                "{file}: trees deeper than {} levels cannot use the complete layout; use --layout linked",
+                mlc_runtime::trees::MAX_COMPLETE_DEPTH
+            )));
+        }
         prepared.push(Prepared { spec: spec.clone(), ir, sha256: Sha256::digest(&bytes).into(), layout, numeric, why });
     }
     // First pass without reports, to measure the compiled models; second pass records them.

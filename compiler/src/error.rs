@@ -33,16 +33,19 @@ impl ImportError {
 #[derive(Debug, thiserror::Error)]
 pub enum CompileError {
     /// A model file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {error}")]
     Io {
         /// The path.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A model could not be imported.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// A model cannot be laid out as asked (e.g. a forced layout the runtime cannot load).
+    #[error("{0}")]
+    Layout(String),
     /// The models do not form a valid artifact (e.g. duplicate names).
     #[error("{0}")]
     Write(String),

@@ -31,8 +31,8 @@ pub fn cost(ir: &IrEnsemble) -> LayoutCost {
 }
 
 /// Fixed-point fraction bits for `ir`: the most that keep `|base| + Σ max |leaf|` of every
-/// group below 2^30 (one bit of headroom below `i32`'s range).
-pub fn fixed_frac_bits(ir: &IrEnsemble) -> u8 {
+/// group below 2^30 (one bit of headroom below `i32`'s range); `None` if even 0 bits overflow.
+pub fn fixed_frac_bits(ir: &IrEnsemble) -> Option<u8> {
     let mut worst = 0f64;
     for g in 0..ir.num_groups {
         let mut sum = ir.base_margin[g as usize].abs() as f64;
@@ -41,11 +41,7 @@ pub fn fixed_frac_bits(ir: &IrEnsemble) -> u8 {
         }
         worst = worst.max(sum);
     }
-    let mut bits = 30u8;
-    while bits > 0 && worst * f64::from(1u32 << bits) >= f64::from(1u32 << 30) {
-        bits -= 1;
-    }
-    bits
+    (0..=30u8).rev().find(|&bits| worst * f64::from(1u32 << bits) < f64::from(1u32 << 30))
 }
 
 /// Encodes a leaf or base value.
@@ -64,8 +60,9 @@ fn encode_threshold(x: f32, numeric: Numeric) -> u32 {
     }
 }
 
-/// A padding node: default-left with a threshold that sends every value left (see the
-/// runtime's comparison rules in `docs/format.md`).
+/// A padding node (above a leaf shallower than the tree's depth). Both of its subtrees hold
+/// copies of the leaf, so where it sends a value never matters; its NaN threshold (float) or
+/// `MISSING_KEY` threshold (fixed point) only marks it for readers of the artifact.
 fn padding_node(numeric: Numeric) -> Node {
     let threshold = match numeric {
         Numeric::Float32 => f32::NAN.to_bits(),

@@ -109,7 +109,7 @@ impl fmt::Display for FormatError {
                 "header/section-table checksum mismatch (stored {stored:#010x}, computed {computed:#010x})"
             ),
             FormatError::SectionBounds { section } => {
-                write!(f, "section {section} lies outside the artifact, overlaps another, or is misaligned")
+                write!(f, "section {section} lies outside the artifact, overlaps another, is misaligned, or has non-zero reserved bytes")
             }
             FormatError::SectionChecksum { section, kind } => match kind {
                 Some(kind) => write!(f, "section {section} ({}) is corrupted: checksum mismatch", kind.name()),

@@ -34,7 +34,7 @@ pub struct Header {
     pub table_crc: u32,
 }
 
-/// Header flag: the artifact is a bundle (its producer asked for a name index over several models).
+/// Header flag: the artifact is a bundle — set if and only if it holds more than one model.
 pub const FLAG_BUNDLE: u32 = 1;
 
 pub(crate) fn le_u16(b: &[u8], at: usize) -> u16 {

@@ -57,10 +57,13 @@ impl<'a> Artifact<'a> {
     }
 
     fn parse_inner(bytes: &'a [u8], verify: bool) -> Result<Artifact<'a>, FormatError> {
+        let header = Header::parse(bytes)?;
         if bytes.as_ptr() as usize % REQUIRED_BASE_ALIGN != 0 {
             return Err(FormatError::MisalignedBase { required: REQUIRED_BASE_ALIGN });
         }
-        let header = Header::parse(bytes)?;
+        if (header.flags & crate::header::FLAG_BUNDLE != 0) != (header.model_count > 1) {
+            return Err(FormatError::BadHeader { field: "flags (bundle bit must be set iff there are several models)" });
+        }
         let table_len = (header.section_count as u64) * SECTION_ENTRY_LEN as u64;
         let table_end = HEADER_LEN as u64 + table_len;
         if table_end > bytes.len() as u64 {
@@ -144,18 +147,25 @@ impl<'a> Artifact<'a> {
         }
         let artifact = Artifact { bytes, header, models, strings, index: slots, provenance: prov_i };
 
-        // Every model: name, sections, manifest first; every slot points at a model whose name
-        // hashes there, and every model is reachable through the index.
+        // Every model: non-empty name, its own run of sections with the manifest first, and
+        // reachable through the index.
         for (m, rec) in models.iter().enumerate() {
             let m = m as u32;
-            let name = artifact.name_of(m).ok_or(FormatError::BadModel { model: m, what: "name is out of bounds or not UTF-8" })?;
+            let name = artifact
+                .name_of(m)
+                .filter(|n| !n.is_empty())
+                .ok_or(FormatError::BadModel { model: m, what: "name is empty, out of bounds or not UTF-8" })?;
             let last = rec.first_section.checked_add(rec.section_count);
             if rec.section_count == 0 || last.is_none_or(|last| last > header.section_count) {
                 return Err(FormatError::BadModel { model: m, what: "section range is out of bounds" });
             }
             for s in rec.first_section..rec.first_section + rec.section_count {
-                if artifact.section_entry(s).owner != m {
+                let e = artifact.section_entry(s);
+                if e.owner != m {
                     return Err(FormatError::BadModel { model: m, what: "section range includes another owner's section" });
+                }
+                if s != rec.first_section && e.known_kind() == Some(SectionKind::Manifest) {
+                    return Err(FormatError::BadModel { model: m, what: "a second manifest" });
                 }
             }
             if artifact.section_entry(rec.first_section).known_kind() != Some(SectionKind::Manifest) {
@@ -165,8 +175,19 @@ impl<'a> Artifact<'a> {
                 return Err(FormatError::BadModel { model: m, what: "name is not reachable through the index (duplicate name or bad index)" });
             }
         }
-        if slots.iter().any(|&s| s != index::EMPTY && s >= header.model_count) {
-            return Err(FormatError::BadSection { section: ix_i, what: "index slot names no model" });
+        // Every model was found through the index; with exactly one slot per model, no slot is
+        // stale or repeated.
+        if slots.iter().filter(|&&s| s != index::EMPTY).count() != models.len() {
+            return Err(FormatError::BadSection { section: ix_i, what: "index slots do not match the models one to one" });
+        }
+        // Owned sections lie inside their owner's run (so none is silently ignored).
+        let mut owned = 0u64;
+        for rec in models {
+            owned += rec.section_count as u64;
+        }
+        let all_owned = (0..header.section_count).filter(|&i| artifact.section_entry(i).owner != NO_OWNER).count() as u64;
+        if owned != all_owned {
+            return Err(FormatError::BadSection { section: u32::MAX, what: "a model-owned section lies outside its model's run of sections" });
         }
         Ok(artifact)
     }

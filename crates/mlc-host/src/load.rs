@@ -11,30 +11,30 @@ use mlc_runtime::{LoadError, Model};
 #[derive(Debug, thiserror::Error)]
 pub enum HostError {
     /// The file could not be opened or mapped.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The bytes are not a valid artifact.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Format {
         /// The file.
         path: PathBuf,
         /// What is wrong.
-        source: FormatError,
+        error: FormatError,
     },
     /// A model failed to load.
-    #[error("{path}: model `{model}`: {source}")]
+    #[error("{path}: model `{model}`: {error}")]
     Model {
         /// The file.
         path: PathBuf,
         /// The model's name.
         model: String,
         /// What is wrong.
-        source: LoadError,
+        error: LoadError,
     },
     /// No model of that name.
     #[error("{path}: no model named `{model}` (models: {available})")]
@@ -76,7 +76,7 @@ impl LoadedArtifact {
     /// deployed model files, which are replaced by rename rather than rewritten in place.
     pub fn open(path: impl AsRef<Path>) -> Result<LoadedArtifact, HostError> {
         let path = path.as_ref().to_path_buf();
-        let io = |source| HostError::Io { path: path.clone(), source };
+        let io = |error| HostError::Io { path: path.clone(), error };
         let file = File::open(&path).map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
         let storage = if len == 0 {
@@ -97,7 +97,7 @@ impl LoadedArtifact {
 
     fn validated(path: PathBuf, storage: Storage) -> Result<LoadedArtifact, HostError> {
         let loaded = LoadedArtifact { path, storage };
-        Artifact::parse(loaded.bytes()).map_err(|source| HostError::Format { path: loaded.path.clone(), source })?;
+        Artifact::parse(loaded.bytes()).map_err(|error| HostError::Format { path: loaded.path.clone(), error })?;
         Ok(loaded)
     }
 
@@ -116,7 +116,7 @@ impl LoadedArtifact {
 
     /// The artifact view (structure re-checked, checksums verified once at load).
     pub fn artifact(&self) -> Result<Artifact<'_>, HostError> {
-        Artifact::parse_trusted(self.bytes()).map_err(|source| HostError::Format { path: self.path.clone(), source })
+        Artifact::parse_trusted(self.bytes()).map_err(|error| HostError::Format { path: self.path.clone(), error })
     }
 
     /// The model called `name`, or the only model when `name` is `None`.
@@ -141,6 +141,6 @@ impl LoadedArtifact {
                 })
             }
         };
-        Model::load(&entry).map_err(|source| HostError::Model { path: self.path.clone(), model: entry.name.into(), source })
+        Model::load(&entry).map_err(|error| HostError::Model { path: self.path.clone(), model: entry.name.into(), error })
     }
 }

@@ -87,7 +87,8 @@ mod tests {
 
     fn parse(line: &str, n: usize) -> Result<Vec<f32>, RecordError> {
         let mut out = Vec::new();
-        parse_features(line.split(',').map(str::as_bytes), n, &mut out).map(|_| out)
+        let fields: Vec<&[u8]> = line.split(',').map(str::as_bytes).collect();
+        parse_features(fields.into_iter(), n, &mut out).map(|_| out)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `mlc-runtime`: executes mlc artifacts in place — from a `&[u8]` in flash or an mmap.
 //!
 //! `#![no_std]` and no allocator. Loading a model ([`Model::load`]) validates everything the
-//! executor relies on (every index in range, every tree finite), so prediction itself cannot
+//! executor relies on (every index in range, every walk bounded), so prediction itself cannot
 //! fail except on caller errors (wrong feature count, wrong output length), which are typed
 //! errors too. Nothing here panics on any artifact bytes.
 //!

@@ -6,7 +6,8 @@ use mlc_format::manifest::Link;
 /// `1 / (expf(min(-x, 88.7)) + 1 + 1e-16)`, all in `f32`.
 #[inline]
 pub fn sigmoid(x: f32) -> f32 {
-    let e = libm::expf((-x).min(88.7));
+    // `std::min(-x, 88.7f)`: a NaN stays NaN (Rust's `f32::min` would drop it).
+    let e = libm::expf(if 88.7 < -x { 88.7 } else { -x });
     1.0 / (e + 1.0 + 1e-16)
 }
 

@@ -1,94 +1,124 @@
 //! Kernels for complete-layout trees: `depth` branch-free steps per tree.
 //!
-//! Node `i`'s children are `2i+1` (left) and `2i+2` (right); after `depth` steps the index
-//! minus `2^depth - 1` is the leaf. The loader checked that every tree's node and leaf ranges
-//! and every node's feature index are in bounds.
+//! A complete-layout model stores its `T` trees back to back: tree `t`'s nodes are
+//! `nodes[t·S .. (t+1)·S]` with `S = 2^depth − 1`, in level order (children of local node `i`
+//! are `2i+1` and `2i+2`), and its leaves are `leaves[t·(S+1) .. (t+1)·(S+1)]`. The loader
+//! checked this shape, every node's feature index, and the lengths, so a walk of `depth`
+//! steps from a root never leaves its tree.
+//!
+//! Rows without missing values (the common case) take a path with a single comparison per
+//! step. Padding nodes (above leaves shallower than `depth`) have copies of the leaf on both
+//! sides, so their comparison outcome never matters.
 
 use mlc_format::records::{Node, TreeRecord, FEATURE_MASK};
 
-use super::numeric::Split;
+use super::numeric::{decide, is_missing, Split};
 
-/// Trees walked side by side in single-row mode: independent dependency chains let the CPU
-/// overlap their loads.
-const LANES: usize = 4;
+/// Trees walked side by side: independent dependency chains let the CPU overlap their loads.
+const LANES: usize = 10;
 
-#[inline(always)]
-fn step<N: Split>(nodes: &[Node], i: usize, row: &[f32]) -> usize {
-    let n = nodes[i];
-    let x = row[(n.key & FEATURE_MASK) as usize];
-    2 * i + 2 - N::go_left(x, n.key, n.threshold) as usize
+/// A validated complete-layout ensemble.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Forest<'a> {
+    /// Exactly `trees.len() · (2^depth − 1)` nodes.
+    pub nodes: &'a [Node],
+    /// Exactly `trees.len() · 2^depth` leaf values.
+    pub leaves: &'a [u32],
+    /// Tree records (for the output group of each tree).
+    pub trees: &'a [TreeRecord],
+    /// Depth of every tree.
+    pub depth: u32,
 }
 
+/// One level down: `g` is a global node index of tree `t` (whose nodes start at `base = t·S`).
+///
+/// Callers guarantee `g < nodes.len()` (at most `depth` steps from a root, as above) and
+/// `row.len()` = the model's feature count.
 #[inline(always)]
-fn tree_nodes<'a>(nodes: &'a [Node], t: &TreeRecord) -> &'a [Node] {
-    &nodes[t.node_start as usize..t.node_start as usize + t.node_count as usize]
+fn step<N: Split, const PRESENT: bool>(nodes: &[Node], g: usize, base: usize, row: &[f32]) -> usize {
+    debug_assert!(g < nodes.len());
+    // SAFETY: `g = base + i` with local index `i < 2^level − 1 ≤ S` at every step of a walk of
+    // `depth` steps, and the loader checked `nodes.len() == T·S` with `base = t·S`, `t < T`.
+    let n = unsafe { *nodes.get_unchecked(g) };
+    let f = (n.key & FEATURE_MASK) as usize;
+    debug_assert!(f < row.len());
+    // SAFETY: the loader checked `f < num_features` for every node, and callers pass rows of
+    // exactly `num_features` values (`TreeModel::check_row` / `check_batch`).
+    let x = unsafe { *row.get_unchecked(f) };
+    // Local i → 2i + 1 + right, i.e. global g → 2g − base + 2 − left.
+    2 * g + 2 - base - decide::<N, PRESENT>(x, n.key, n.threshold) as usize
 }
 
-/// Adds every tree's leaf for `row` to `acc[group]`, in tree order.
-pub(crate) fn accumulate_row<N: Split>(
-    trees: &[TreeRecord],
-    nodes: &[Node],
-    leaves: &[u32],
-    depth: u32,
-    row: &[f32],
-    acc: &mut [N::Acc],
-) {
-    let first_leaf = (1usize << depth) - 1;
-    let mut chunks = trees.chunks_exact(LANES);
-    for group in &mut chunks {
-        let tn: [&[Node]; LANES] = core::array::from_fn(|k| tree_nodes(nodes, &group[k]));
-        let mut idx = [0usize; LANES];
-        for _ in 0..depth {
-            for k in 0..LANES {
-                idx[k] = step::<N>(tn[k], idx[k], row);
-            }
-        }
-        for k in 0..LANES {
-            let t = &group[k];
-            let leaf = leaves[t.leaf_start as usize + idx[k] - first_leaf];
-            let g = t.group as usize;
-            acc[g] = N::add(acc[g], N::value(leaf));
+/// Whether `values` hold no missing value.
+#[inline]
+fn all_present(values: &[f32]) -> bool {
+    !values.iter().fold(false, |m, &x| m | is_missing(x))
+}
+
+impl Forest<'_> {
+    /// Adds every tree's leaf for `row` to `acc[group]`, in tree order.
+    pub(crate) fn accumulate_row<N: Split>(&self, row: &[f32], acc: &mut [N::Acc]) {
+        if all_present(row) {
+            self.walk_row::<N, true>(row, acc)
+        } else {
+            self.walk_row::<N, false>(row, acc)
         }
     }
-    for t in chunks.remainder() {
-        let tn = tree_nodes(nodes, t);
-        let mut i = 0;
-        for _ in 0..depth {
-            i = step::<N>(tn, i, row);
-        }
-        let g = t.group as usize;
-        acc[g] = N::add(acc[g], N::value(leaves[t.leaf_start as usize + i - first_leaf]));
-    }
-}
 
-/// Batched: for each tree, walks every row of the block (`rows` holds `acc.len() / groups`
-/// rows of `features` values), so the tree stays in cache and rows overlap in the pipeline.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn accumulate_block<N: Split>(
-    trees: &[TreeRecord],
-    nodes: &[Node],
-    leaves: &[u32],
-    depth: u32,
-    rows: &[f32],
-    features: usize,
-    groups: usize,
-    acc: &mut [N::Acc],
-) {
-    let first_leaf = (1usize << depth) - 1;
-    let mut idx = [0usize; super::BATCH_BLOCK];
-    for t in trees {
-        let tn = tree_nodes(nodes, t);
-        let tl = &leaves[t.leaf_start as usize..];
-        let idx = &mut idx[..rows.len() / features];
-        idx.fill(0);
-        for _ in 0..depth {
-            for (i, row) in idx.iter_mut().zip(rows.chunks_exact(features)) {
-                *i = step::<N>(tn, *i, row);
+    /// Batched: each row of `rows` (`features` values each) into its `groups` accumulators.
+    pub(crate) fn accumulate_rows<N: Split>(&self, rows: &[f32], features: usize, groups: usize, acc: &mut [N::Acc]) {
+        for (row, acc) in rows.chunks_exact(features).zip(acc.chunks_exact_mut(groups)) {
+            self.accumulate_row::<N>(row, acc);
+        }
+    }
+
+    fn walk_row<N: Split, const PRESENT: bool>(&self, row: &[f32], acc: &mut [N::Acc]) {
+        let t_count = self.trees.len();
+        let mut t0 = 0;
+        // One output group (the common case): keep the running sum in a register.
+        if let [sum] = acc {
+            while t0 + LANES <= t_count {
+                for v in self.walk_lanes::<N, PRESENT, LANES>(t0, row) {
+                    *sum = N::add(*sum, v);
+                }
+                t0 += LANES;
+            }
+            while t0 + 4 <= t_count {
+                for v in self.walk_lanes::<N, PRESENT, 4>(t0, row) {
+                    *sum = N::add(*sum, v);
+                }
+                t0 += 4;
+            }
+            for t in t0..t_count {
+                *sum = N::add(*sum, self.walk_lanes::<N, PRESENT, 1>(t, row)[0]);
+            }
+        } else {
+            while t0 + 4 <= t_count {
+                for (k, v) in self.walk_lanes::<N, PRESENT, 4>(t0, row).into_iter().enumerate() {
+                    let g = self.trees[t0 + k].group as usize;
+                    acc[g] = N::add(acc[g], v);
+                }
+                t0 += 4;
+            }
+            for t in t0..t_count {
+                let g = self.trees[t].group as usize;
+                acc[g] = N::add(acc[g], self.walk_lanes::<N, PRESENT, 1>(t, row)[0]);
             }
         }
-        let g = t.group as usize;
-        for (i, a) in idx.iter().zip(acc.chunks_exact_mut(groups)) {
-            a[g] = N::add(a[g], N::value(tl[*i - first_leaf]));
+    }
+
+    /// The leaf values of trees `t0 .. t0 + L` for `row`, walked side by side.
+    #[inline(always)]
+    fn walk_lanes<N: Split, const PRESENT: bool, const L: usize>(&self, t0: usize, row: &[f32]) -> [N::Acc; L] {
+        let s = (1usize << self.depth) - 1;
+        let base: [usize; L] = core::array::from_fn(|k| (t0 + k) * s);
+        let mut g = base;
+        for _ in 0..self.depth {
+            for k in 0..L {
+                g[k] = step::<N, PRESENT>(self.nodes, g[k], base[k], row);
+            }
         }
+        // Leaf of tree t: t·(S+1) + (local − S), with global g = t·S + local.
+        core::array::from_fn(|k| N::value(self.leaves[g[k] + t0 + k - s]))
     }
 }

@@ -31,7 +31,7 @@ pub const BATCH_BLOCK: usize = 16;
 /// Node storage of one model, borrowed from the artifact.
 #[derive(Debug, Clone, Copy)]
 enum Nodes<'a> {
-    Complete { nodes: &'a [Node], leaves: &'a [u32], depth: u32 },
+    Complete(complete::Forest<'a>),
     Linked { nodes: &'a [LinkedNode] },
 }
 
@@ -92,25 +92,27 @@ impl<'a> TreeModel<'a> {
                 if depth > MAX_COMPLETE_DEPTH {
                     return Err(invalid(m, None, "complete-layout depth above 24"));
                 }
+                let s = (1usize << depth) - 1;
+                let (node_len, leaf_len) = (s.checked_mul(trees.len()), (s + 1).checked_mul(trees.len()));
+                if node_len != Some(nodes.len()) || leaf_len != Some(leaves.len()) {
+                    return Err(invalid(m, None, "complete-layout sections do not hold trees × 2^depth nodes and leaves"));
+                }
                 for (t, rec) in trees.iter().enumerate() {
-                    let t = Some(t as u32);
+                    let tr = Some(t as u32);
                     if rec.depth as u32 != depth {
-                        return Err(invalid(m, t, "complete-layout trees must all have the same depth"));
+                        return Err(invalid(m, tr, "complete-layout trees must all have the same depth"));
                     }
                     if rec.group as usize >= groups {
-                        return Err(invalid(m, t, "group out of range"));
+                        return Err(invalid(m, tr, "group out of range"));
                     }
-                    let count = (1usize << depth) - 1;
-                    if rec.node_count as usize != count {
-                        return Err(invalid(m, t, "node count is not 2^depth - 1"));
-                    }
-                    let tree_nodes = range(nodes, rec.node_start, count).ok_or(invalid(m, t, "nodes out of range"))?;
-                    range(leaves, rec.leaf_start, count + 1).ok_or(invalid(m, t, "leaves out of range"))?;
-                    if tree_nodes.iter().any(|n| (n.key & FEATURE_MASK) as usize >= num_features) {
-                        return Err(invalid(m, t, "split on a feature index beyond the feature count"));
+                    if rec.node_count as usize != s || rec.node_start as usize != t * s || rec.leaf_start as usize != t * (s + 1) {
+                        return Err(invalid(m, tr, "complete-layout trees must be stored back to back"));
                     }
                 }
-                Nodes::Complete { nodes, leaves, depth }
+                if nodes.iter().any(|n| (n.key & FEATURE_MASK) as usize >= num_features) {
+                    return Err(invalid(m, None, "split on a feature index beyond the feature count"));
+                }
+                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth })
             }
             TreeLayout::Linked => {
                 let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
@@ -252,9 +254,7 @@ impl<'a> TreeModel<'a> {
             *a = N::value(b);
         }
         match self.nodes {
-            Nodes::Complete { nodes, leaves, depth } => {
-                complete::accumulate_row::<N>(self.trees, nodes, leaves, depth, row, acc)
-            }
+            Nodes::Complete(forest) => forest.accumulate_row::<N>(row, acc),
             Nodes::Linked { nodes } => linked::accumulate_row::<N>(self.trees, nodes, row, acc),
         }
         for (o, &a) in out.iter_mut().zip(acc.iter()) {
@@ -276,9 +276,7 @@ impl<'a> TreeModel<'a> {
                 }
             }
             match self.nodes {
-                Nodes::Complete { nodes, leaves, depth } => {
-                    complete::accumulate_block::<N>(self.trees, nodes, leaves, depth, rows, f, g, acc)
-                }
+                Nodes::Complete(forest) => forest.accumulate_rows::<N>(rows, f, g, acc),
                 Nodes::Linked { nodes } => {
                     for (row, a) in rows.chunks(f).zip(acc.chunks_mut(g)) {
                         linked::accumulate_row::<N>(self.trees, nodes, row, a);

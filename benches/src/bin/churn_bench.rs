@@ -1,0 +1,588 @@
+//! mlc's tree runtime vs TL2cgen-generated C on the churn models, one core, one process.
+//!
+//! ```text
+//! cargo run --release -p mlc-benches --bin churn_bench -- [--reps N] [--min-rep-ms MS] [--json FILE]
+//! ```
+//!
+//! First checks that every measured path gives the same outputs as TL2cgen (|Δ| ≤ 2e-6 on
+//! margins and probabilities, identical decisions) on all held-out rows, and aborts if not.
+//! Then times each scenario ([`Mode`]) for TL2cgen and for mlc with both tree layouts, and
+//! prints the medians, minima and ratios. See `benches/README.md`.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use mlc_benches::churn::{self, Rows, NUM_FEATURES as F};
+use mlc_benches::machine::{source_revision, MachineInfo};
+use mlc_benches::timing::{self, Case, Config, Timing};
+use mlc_benches::tl2cgen::{self, Entry, Tl2cModel};
+use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_format::manifest::TreeLayout;
+use mlc_format::writer::AlignedBytes;
+use mlc_format::Artifact;
+use mlc_runtime::Model;
+use serde_json::json;
+
+type Result<T> = churn::Result<T>;
+
+/// Largest accepted |mlc − TL2cgen| on a margin or a probability.
+const TOLERANCE: f32 = 2e-6;
+
+/// mlc tree layouts measured, each forced through `CompileOptions::layout`.
+const LAYOUTS: [(TreeLayout, &str); 2] = [(TreeLayout::Complete, "mlc complete"), (TreeLayout::Linked, "mlc linked")];
+
+/// A measured scenario: which model(s), and how a row reaches its model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// All-states model, `predict` one row at a time.
+    AllRows,
+    /// All-states model, all rows in one batch (mlc `predict_batch`; TL2cgen loops).
+    AllBatch,
+    /// Per-state bundle, one row at a time, each row's model resolved beforehand.
+    StatesResolved,
+    /// Per-state bundle, one row at a time, `HashMap<&str, _>` lookup per row on both sides.
+    StatesHashMap,
+    /// Per-state bundle, one row at a time: mlc `artifact.find(state)` into preloaded models;
+    /// TL2cgen `HashMap` lookup.
+    StatesFind,
+    /// Per-state bundle, one row at a time: mlc `Model::by_name` per row (index lookup,
+    /// manifest decode, full validation); TL2cgen `HashMap` lookup.
+    StatesByName,
+    /// Per-state bundle, rows grouped by state beforehand, one batch per state: mlc
+    /// `artifact.find` + `predict_batch`; TL2cgen `HashMap` lookup + loop.
+    StatesBatch,
+}
+
+impl Mode {
+    const ALL: [Mode; 7] = [
+        Mode::AllRows,
+        Mode::AllBatch,
+        Mode::StatesResolved,
+        Mode::StatesHashMap,
+        Mode::StatesFind,
+        Mode::StatesByName,
+        Mode::StatesBatch,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Mode::AllRows => "all-states, single row",
+            Mode::AllBatch => "all-states, batch",
+            Mode::StatesResolved => "per-state, single row, pre-resolved",
+            Mode::StatesHashMap => "per-state, single row, HashMap both",
+            Mode::StatesFind => "per-state, single row, mlc find / C HashMap",
+            Mode::StatesByName => "per-state, single row, mlc by_name / C HashMap",
+            Mode::StatesBatch => "per-state, batch per state",
+        }
+    }
+
+    /// Whether the scenario runs on the rows grouped by state (else in file order).
+    fn grouped(self) -> bool {
+        self == Mode::StatesBatch
+    }
+
+    /// Whether the scenario uses the all-states model (compared with XGBoost's outputs too).
+    fn all_states(self) -> bool {
+        matches!(self, Mode::AllRows | Mode::AllBatch)
+    }
+}
+
+/// Command-line options.
+struct Args {
+    reps: usize,
+    min_rep_ms: u64,
+    json: Option<PathBuf>,
+}
+
+impl Args {
+    fn parse() -> Result<Args> {
+        let mut args = Args { reps: 31, min_rep_ms: 20, json: None };
+        let mut it = std::env::args().skip(1);
+        while let Some(flag) = it.next() {
+            let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--reps" => args.reps = value()?.parse()?,
+                "--min-rep-ms" => args.min_rep_ms = value()?.parse()?,
+                "--json" => args.json = Some(PathBuf::from(value()?)),
+                "-h" | "--help" => {
+                    println!("usage: churn_bench [--reps N (31)] [--min-rep-ms MS (20)] [--json FILE]");
+                    std::process::exit(0);
+                }
+                other => return Err(format!("unknown argument `{other}` (try --help)").into()),
+            }
+        }
+        if args.reps == 0 {
+            return Err("--reps must be at least 1".into());
+        }
+        Ok(args)
+    }
+}
+
+/// The held-out rows in both engines' input formats, in file order and grouped by state.
+struct Inputs {
+    rows: Rows,
+    entries: Vec<Entry>,
+    sorted: Rows,
+    sorted_entries: Vec<Entry>,
+    /// Row ranges of each state in `sorted`.
+    groups: Vec<(String, Range<usize>)>,
+    /// One group spanning all of `rows`, for the all-states batch.
+    whole: Vec<(String, Range<usize>)>,
+}
+
+impl Inputs {
+    fn load() -> Result<Inputs> {
+        let rows = Rows::held_out()?;
+        let (sorted, groups) = rows.grouped_by_state();
+        Ok(Inputs {
+            entries: rows.entries(),
+            sorted_entries: sorted.entries(),
+            whole: vec![("all_states".to_string(), 0..rows.len())],
+            rows,
+            sorted,
+            groups,
+        })
+    }
+
+    /// Rows and TL2cgen cells a scenario runs on.
+    fn for_mode(&self, mode: Mode) -> (&Rows, &[Entry]) {
+        if mode.grouped() {
+            (&self.sorted, &self.sorted_entries)
+        } else {
+            (&self.rows, &self.entries)
+        }
+    }
+}
+
+/// The TL2cgen side: the all-states model and the per-state models by name.
+struct Peer {
+    all: Tl2cModel,
+    states: HashMap<&'static str, Tl2cModel>,
+    /// The per-state models, in state-name order.
+    table: Vec<Tl2cModel>,
+    /// Each file-order row's position in `table`.
+    resolved: Vec<usize>,
+}
+
+impl Peer {
+    fn load(inputs: &Inputs) -> Result<Peer> {
+        let all = tl2cgen::model("all_states").ok_or("TL2cgen all_states model not linked")?;
+        let states = tl2cgen::state_map();
+        let table: Vec<Tl2cModel> = tl2cgen::models().into_iter().filter(|m| m.name != "all_states").collect();
+        let resolved = resolve(&inputs.rows.states, |s| table.iter().position(|m| m.name == s))?;
+        if all.num_features() != F {
+            return Err(format!("TL2cgen all_states has {} features, expected {F}", all.num_features()).into());
+        }
+        Ok(Peer { all, states, table, resolved })
+    }
+}
+
+/// Each state's model position, found once with `position` (the pre-resolved scenario).
+fn resolve(states: &[String], position: impl Fn(&str) -> Option<usize>) -> Result<Vec<usize>> {
+    states.iter().map(|s| position(s).ok_or_else(|| format!("no model for state {s}").into())).collect()
+}
+
+/// One mlc layout's compiled artifacts (owned, 64-byte aligned).
+struct MlcBytes {
+    label: &'static str,
+    all: AlignedBytes,
+    bundle: AlignedBytes,
+}
+
+impl MlcBytes {
+    fn compile(layout: TreeLayout, label: &'static str, states: &[String]) -> Result<MlcBytes> {
+        let bundle: Vec<&str> = states.iter().map(String::as_str).collect();
+        Ok(MlcBytes { label, all: compile(&["all_states"], Some(layout))?, bundle: compile(&bundle, Some(layout))? })
+    }
+}
+
+/// Compiles the named churn models into one host artifact.
+fn compile(names: &[&str], layout: Option<TreeLayout>) -> Result<AlignedBytes> {
+    let specs = names
+        .iter()
+        .map(|n| ModelSpec::parse(&format!("{n}={}", churn::model_path(n).display())))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let options =
+        CompileOptions { target: Target::Host, fixed_point: None, layout, check_rows: None, command_line: String::new() };
+    Ok(AlignedBytes::copy_from(&mlc_compiler::compile(&specs, &options)?.bytes))
+}
+
+/// The mlc side for one layout: models loaded from [`MlcBytes`].
+struct Mlc<'a> {
+    label: &'static str,
+    all: Model<'a>,
+    bundle: Artifact<'a>,
+    /// Bundle models in artifact order (index = `bundle.find(name)`).
+    states: Vec<Model<'a>>,
+    by_name: HashMap<&'a str, Model<'a>>,
+    /// Each file-order row's position in `states`.
+    resolved: Vec<usize>,
+}
+
+impl<'a> Mlc<'a> {
+    fn load(bytes: &'a MlcBytes, inputs: &Inputs) -> Result<Mlc<'a>> {
+        let all = Model::by_name(&Artifact::parse(&bytes.all)?, "all_states")?;
+        let bundle = Artifact::parse(&bytes.bundle)?;
+        let mut states = Vec::new();
+        let mut by_name = HashMap::new();
+        for entry in bundle.models() {
+            let model = Model::load(&entry)?;
+            states.push(model);
+            by_name.insert(entry.name, model);
+        }
+        let resolved = resolve(&inputs.rows.states, |s| bundle.find(s).map(|i| i as usize))?;
+        Ok(Mlc { label: bytes.label, all, bundle, states, by_name, resolved })
+    }
+
+    /// The bundle model called `state`, through the artifact's name index.
+    #[inline]
+    fn find(&self, state: &str) -> Model<'a> {
+        self.states[self.bundle.find(state).expect("state in bundle") as usize]
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// One pass of each scenario. `MARGIN` picks raw margins (for verification) over predictions.
+
+/// mlc, one row at a time: `route(i, state)` picks row `i`'s model.
+#[inline(always)]
+fn mlc_per_row<'a, const MARGIN: bool>(rows: &Rows, route: impl Fn(usize, &str) -> Model<'a>, out: &mut [f32]) {
+    let it = rows.states.iter().zip(rows.features.chunks_exact(F)).zip(out.chunks_exact_mut(1));
+    for (i, ((state, row), o)) in it.enumerate() {
+        let model = route(i, state);
+        let row = black_box(row);
+        if MARGIN { model.margins(row, o) } else { model.predict(row, o) }.expect("mlc predict");
+    }
+}
+
+/// TL2cgen, one row at a time: `route(i, state)` picks row `i`'s model.
+#[inline(always)]
+fn tl2c_per_row<const MARGIN: bool>(
+    states: &[String],
+    entries: &[Entry],
+    route: impl Fn(usize, &str) -> Tl2cModel,
+    out: &mut [f32],
+) {
+    for (i, ((state, row), o)) in states.iter().zip(entries.chunks_exact(F)).zip(out.iter_mut()).enumerate() {
+        let model = route(i, state);
+        let row = black_box(row);
+        *o = if MARGIN { model.margin(row) } else { model.predict(row) };
+    }
+}
+
+/// mlc, one batch call per group of rows: `route(state)` picks the group's model.
+#[inline(always)]
+fn mlc_grouped<'a, const MARGIN: bool>(
+    rows: &Rows,
+    groups: &[(String, Range<usize>)],
+    route: impl Fn(&str) -> Model<'a>,
+    out: &mut [f32],
+) {
+    for (state, r) in groups {
+        let model = route(state);
+        let x = black_box(&rows.features[r.start * F..r.end * F]);
+        let o = &mut out[r.clone()];
+        if MARGIN { model.margins_batch(x, o) } else { model.predict_batch(x, o) }.expect("mlc batch");
+    }
+}
+
+/// TL2cgen, a loop over each group of rows: `route(state)` picks the group's model.
+#[inline(always)]
+fn tl2c_grouped<const MARGIN: bool>(
+    entries: &[Entry],
+    groups: &[(String, Range<usize>)],
+    route: impl Fn(&str) -> Tl2cModel,
+    out: &mut [f32],
+) {
+    for (state, r) in groups {
+        let model = route(state);
+        let x = black_box(&entries[r.start * F..r.end * F]);
+        for (row, o) in x.chunks_exact(F).zip(&mut out[r.clone()]) {
+            *o = if MARGIN { model.margin(row) } else { model.predict(row) };
+        }
+    }
+}
+
+/// One pass of `mode` with mlc, writing one value per row into `out`.
+fn mlc_pass<const MARGIN: bool>(mode: Mode, m: &Mlc<'_>, inputs: &Inputs, out: &mut [f32]) {
+    let (rows, _) = inputs.for_mode(mode);
+    match mode {
+        Mode::AllRows => mlc_per_row::<MARGIN>(rows, |_, _| m.all, out),
+        Mode::AllBatch => mlc_grouped::<MARGIN>(rows, &inputs.whole, |_| m.all, out),
+        Mode::StatesResolved => mlc_per_row::<MARGIN>(rows, |i, _| m.states[m.resolved[i]], out),
+        Mode::StatesHashMap => mlc_per_row::<MARGIN>(rows, |_, s| m.by_name[s], out),
+        Mode::StatesFind => mlc_per_row::<MARGIN>(rows, |_, s| m.find(s), out),
+        Mode::StatesByName => {
+            mlc_per_row::<MARGIN>(rows, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out)
+        }
+        Mode::StatesBatch => mlc_grouped::<MARGIN>(rows, &inputs.groups, |s| m.find(s), out),
+    }
+}
+
+/// One pass of `mode` with TL2cgen, writing one value per row into `out`.
+fn tl2c_pass<const MARGIN: bool>(mode: Mode, p: &Peer, inputs: &Inputs, out: &mut [f32]) {
+    let (rows, entries) = inputs.for_mode(mode);
+    let states = &rows.states;
+    match mode {
+        Mode::AllRows => tl2c_per_row::<MARGIN>(states, entries, |_, _| p.all, out),
+        Mode::AllBatch => tl2c_grouped::<MARGIN>(entries, &inputs.whole, |_| p.all, out),
+        Mode::StatesResolved => tl2c_per_row::<MARGIN>(states, entries, |i, _| p.table[p.resolved[i]], out),
+        Mode::StatesHashMap | Mode::StatesFind | Mode::StatesByName => {
+            tl2c_per_row::<MARGIN>(states, entries, |_, s| p.states[s], out)
+        }
+        Mode::StatesBatch => tl2c_grouped::<MARGIN>(entries, &inputs.groups, |s| p.states[s], out),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Verification.
+
+/// Margins and probabilities of every row.
+struct Outputs {
+    margins: Vec<f32>,
+    probs: Vec<f32>,
+}
+
+impl Outputs {
+    /// Fills `n` margins with `margins` and `n` probabilities with `probs`.
+    fn collect(n: usize, margins: impl FnOnce(&mut [f32]), probs: impl FnOnce(&mut [f32])) -> Outputs {
+        let mut out = Outputs { margins: vec![f32::NAN; n], probs: vec![f32::NAN; n] };
+        margins(&mut out.margins);
+        probs(&mut out.probs);
+        out
+    }
+}
+
+/// How far one output set is from a reference.
+#[derive(Debug, Clone)]
+struct Agreement {
+    what: String,
+    rows: usize,
+    max_margin_diff: f32,
+    max_prob_diff: f32,
+    decision_mismatches: usize,
+}
+
+impl Agreement {
+    fn of(what: String, got: &Outputs, reference: &Outputs) -> Agreement {
+        let max_diff = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0.0f32, f32::max);
+        let nan = got.margins.iter().chain(&got.probs).any(|v| v.is_nan());
+        Agreement {
+            what,
+            rows: got.margins.len(),
+            max_margin_diff: if nan { f32::NAN } else { max_diff(&got.margins, &reference.margins) },
+            max_prob_diff: if nan { f32::NAN } else { max_diff(&got.probs, &reference.probs) },
+            decision_mismatches: got.margins.iter().zip(&reference.margins).filter(|(a, b)| (**a > 0.0) != (**b > 0.0)).count(),
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        json!({
+            "what": self.what,
+            "rows": self.rows,
+            "max_margin_diff": self.max_margin_diff,
+            "max_prob_diff": self.max_prob_diff,
+            "decision_mismatches": self.decision_mismatches,
+            "ok": self.ok(),
+        })
+    }
+
+    fn ok(&self) -> bool {
+        // NaN compares false, so a NaN output fails too.
+        self.max_margin_diff <= TOLERANCE && self.max_prob_diff <= TOLERANCE && self.decision_mismatches == 0
+    }
+}
+
+/// Compares every mlc path with TL2cgen (and the all-states paths with XGBoost's outputs).
+fn verify(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>]) -> Result<Vec<Agreement>> {
+    let n = inputs.rows.len();
+    let expected = churn::expected_all_states()?;
+    let xgboost = Outputs { margins: expected.iter().map(|e| e.0).collect(), probs: expected.iter().map(|e| e.1).collect() };
+    if expected.len() != n {
+        return Err(format!("expected_all_states.csv has {} rows, heldout.csv {n}", expected.len()).into());
+    }
+    let mut report = Vec::new();
+    for mode in Mode::ALL {
+        let tl2c = Outputs::collect(
+            n,
+            |o| tl2c_pass::<true>(mode, peer, inputs, o),
+            |o| tl2c_pass::<false>(mode, peer, inputs, o),
+        );
+        if mode.all_states() {
+            report.push(Agreement::of(format!("TL2cgen vs XGBoost: {}", mode.title()), &tl2c, &xgboost));
+        }
+        for m in mlcs {
+            let got =
+                Outputs::collect(n, |o| mlc_pass::<true>(mode, m, inputs, o), |o| mlc_pass::<false>(mode, m, inputs, o));
+            report.push(Agreement::of(format!("{} vs TL2cgen: {}", m.label, mode.title()), &got, &tl2c));
+            if mode.all_states() {
+                report.push(Agreement::of(format!("{} vs XGBoost: {}", m.label, mode.title()), &got, &xgboost));
+            }
+        }
+    }
+    Ok(report)
+}
+
+// ---------------------------------------------------------------------------------------
+// Measurement and report.
+
+/// Timings of one scenario: TL2cgen first, then each mlc layout.
+struct ScenarioResult {
+    mode: Mode,
+    timings: Vec<Timing>,
+}
+
+/// A timed case whose pass writes into its own output buffer, kept alive with `black_box`.
+fn case<'a>(label: &str, rows: usize, mut pass: impl FnMut(&mut [f32]) + 'a) -> Case<'a> {
+    let mut out = vec![0.0f32; rows];
+    Case::new(label, rows, move || {
+        pass(&mut out);
+        black_box(&mut out);
+    })
+}
+
+fn measure_all(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>], config: Config) -> Vec<ScenarioResult> {
+    let n = inputs.rows.len();
+    Mode::ALL
+        .into_iter()
+        .map(|mode| {
+            let mut cases = vec![case("TL2cgen", n, move |o| tl2c_pass::<false>(mode, peer, inputs, o))];
+            for m in mlcs {
+                cases.push(case(m.label, n, move |o| mlc_pass::<false>(mode, m, inputs, o)));
+            }
+            eprintln!("measuring: {}", mode.title());
+            ScenarioResult { mode, timings: timing::measure(cases, config) }
+        })
+        .collect()
+}
+
+/// Everything printed before the tables: command, machine, toolchains, settings.
+fn header_lines(args: &Args, machine: &MachineInfo, rows: usize, default_layout: &str) -> Vec<String> {
+    vec![
+        format!("command: {}", std::env::args().collect::<Vec<_>>().join(" ")),
+        format!(
+            "cpu: {} ({} logical CPUs; this process may run on CPUs {}, available_parallelism = {})",
+            machine.cpu_model, machine.logical_cpus, machine.allowed_cpus, machine.available_parallelism
+        ),
+        format!("mlc source: {}", source_revision(Path::new(env!("CARGO_MANIFEST_DIR")))),
+        format!("rustc: {} (profile {}, RUSTFLAGS \"{}\")", env!("BENCH_RUSTC"), env!("BENCH_PROFILE"), env!("BENCH_RUSTFLAGS")),
+        format!("TL2cgen C: {}; flags: {}", env!("TL2C_CC"), env!("TL2C_CFLAGS")),
+        format!("mlc: target host, float32; compiler's default layout for all_states: {default_layout}"),
+        format!(
+            "rows: {rows} held-out rows per pass; {} reps per case, each >= {} ms; cases interleaved",
+            args.reps, args.min_rep_ms
+        ),
+    ]
+}
+
+/// The markdown results table: ns/row median (min), throughput and TL2cgen/mlc ratios.
+fn table(results: &[ScenarioResult]) -> String {
+    let labels: Vec<&str> = results[0].timings.iter().map(|t| t.label.as_str()).collect();
+    let mut s = String::from("| scenario |");
+    for l in &labels {
+        s += &format!(" {l} ns/row, median (min) |");
+    }
+    for l in &labels[1..] {
+        s += &format!(" TL2cgen / {} |", l.trim_start_matches("mlc "));
+    }
+    s += " M rows/s (median): ";
+    s += &labels.join(" / ");
+    s += " |\n|---|";
+    s += &"---:|".repeat(2 * labels.len());
+    s += "\n";
+    for r in results {
+        let tl2c = &r.timings[0];
+        s += &format!("| {} |", r.mode.title());
+        for t in &r.timings {
+            s += &format!(" {:.1} ({:.1}) |", t.median_ns(), t.min_ns());
+        }
+        for t in &r.timings[1..] {
+            s += &format!(" {:.2}× |", tl2c.median_ns() / t.median_ns());
+        }
+        let rates: Vec<String> = r.timings.iter().map(|t| format!("{:.2}", t.items_per_sec() / 1e6)).collect();
+        s += &format!(" {} |\n", rates.join(" / "));
+    }
+    s
+}
+
+fn to_json(header: &[String], checks: &[Agreement], results: &[ScenarioResult]) -> serde_json::Value {
+    let scenarios: Vec<_> = results
+        .iter()
+        .map(|r| {
+            let tl2c = r.timings[0].median_ns();
+            let engines: Vec<_> = r
+                .timings
+                .iter()
+                .map(|t| {
+                    json!({
+                        "engine": t.label,
+                        "median_ns_per_row": t.median_ns(),
+                        "min_ns_per_row": t.min_ns(),
+                        "rows_per_s_median": t.items_per_sec(),
+                        "tl2cgen_over_this": tl2c / t.median_ns(),
+                        "passes_per_rep": t.passes_per_rep,
+                        "ns_per_row_each_rep": t.ns_per_item,
+                    })
+                })
+                .collect();
+            json!({ "scenario": r.mode.title(), "mode": format!("{:?}", r.mode), "engines": engines })
+        })
+        .collect();
+    let checks: Vec<_> = checks.iter().map(Agreement::to_json).collect();
+    json!({ "header": header, "verification": checks, "scenarios": scenarios })
+}
+
+fn run() -> Result<bool> {
+    let args = Args::parse()?;
+    let machine = MachineInfo::read();
+    let inputs = Inputs::load()?;
+    let peer = Peer::load(&inputs)?;
+    let states = churn::state_names()?;
+    let default_layout = match Model::by_name(&Artifact::parse(&compile(&["all_states"], None)?)?, "all_states")? {
+        Model::Trees(t) => format!("{:?}", t.info().layout),
+    };
+    let bytes = LAYOUTS.iter().map(|&(l, label)| MlcBytes::compile(l, label, &states)).collect::<Result<Vec<_>>>()?;
+    let mlcs = bytes.iter().map(|b| Mlc::load(b, &inputs)).collect::<Result<Vec<_>>>()?;
+
+    let header = header_lines(&args, &machine, inputs.rows.len(), &default_layout);
+    for line in &header {
+        println!("{line}");
+    }
+    let checks = verify(&inputs, &peer, &mlcs)?;
+    println!("\nverification (tolerance {TOLERANCE:e}, decision = margin > 0):");
+    for c in &checks {
+        let verdict = if c.ok() { "ok" } else { "FAIL" };
+        println!(
+            "  {verdict:4} {}: max |Δmargin| {:.2e}, max |Δprob| {:.2e}, {} decision mismatches / {} rows",
+            c.what, c.max_margin_diff, c.max_prob_diff, c.decision_mismatches, c.rows
+        );
+    }
+    if !checks.iter().all(Agreement::ok) {
+        eprintln!("churn_bench: verification failed; not measuring");
+        return Ok(false);
+    }
+
+    let config = Config { reps: args.reps, min_rep: Duration::from_millis(args.min_rep_ms) };
+    let results = measure_all(&inputs, &peer, &mlcs, config);
+    println!("\n{}", table(&results));
+    if let Some(path) = &args.json {
+        std::fs::write(path, serde_json::to_string_pretty(&to_json(&header, &checks, &results))?)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(true)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("churn_bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
