@@ -12,6 +12,9 @@ scripts/setup-toolchains.sh
 echo "== cargo test --workspace"
 cargo test --workspace
 
+echo "== expf == the C library's expf for every f32 (release build; skips on a non-FMA glibc)"
+cargo test -q -p mlc-runtime --features std --release -- --ignored --nocapture 2>&1 | grep -E "expf|skipped|test result"
+
 echo "== no_std, no allocator: mlc-runtime for thumbv7m-none-eabi and thumbv7em-none-eabihf"
 for target in thumbv7m-none-eabi thumbv7em-none-eabihf; do
   RUSTC_BOOTSTRAP=1 cargo +debian build -q -p mlc-runtime --release --target "$target" \

@@ -119,3 +119,26 @@ pub fn expected_all_states() -> Result<Vec<(f32, f32)>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn held_out_rows_group_by_state_without_losing_rows() {
+        let rows = Rows::held_out().unwrap();
+        assert_eq!(rows.len(), 1667);
+        let (sorted, groups) = rows.grouped_by_state();
+        assert_eq!(groups.len(), state_names().unwrap().len());
+        assert_eq!(groups.first().unwrap().1.start, 0);
+        assert_eq!(groups.last().unwrap().1.end, rows.len());
+        for (state, range) in &groups {
+            assert!(sorted.states[range.clone()].iter().all(|s| s == state));
+        }
+        let mut a = rows.features.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        let mut b = sorted.features.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+    }
+}

@@ -43,7 +43,7 @@ pub fn source_revision(dir: &std::path::Path) -> String {
         out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
     };
     match git(&["rev-parse", "--short=12", "HEAD"]) {
-        Some(commit) => match git(&["status", "--porcelain", "--", "crates", "compiler"]) {
+        Some(commit) => match git(&["status", "--porcelain", "--", ":(top)crates", ":(top)compiler"]) {
             Some(s) if !s.is_empty() => format!("{commit} + uncommitted changes in crates/ or compiler/"),
             _ => commit,
         },

@@ -108,3 +108,33 @@ fn run_passes(case: &mut Case<'_>, passes: usize) -> Duration {
     }
     start.elapsed()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_min_per_item() {
+        let t = Timing { label: "x".into(), passes_per_rep: 1, ns_per_item: vec![3.0, 1.0, 2.0, 10.0] };
+        assert_eq!(t.median_ns(), 2.5);
+        assert_eq!(t.min_ns(), 1.0);
+    }
+
+    #[test]
+    fn every_case_gets_every_rep() {
+        let mut calls = [0usize; 2];
+        let (a, b) = calls.split_at_mut(1);
+        let cases = vec![
+            Case::new("a", 10, || a[0] += 1),
+            Case::new("b", 10, || {
+                b[0] += 1;
+                std::thread::sleep(Duration::from_micros(200));
+            }),
+        ];
+        let t = measure(cases, Config { reps: 3, min_rep: Duration::from_millis(1) });
+        assert_eq!(t.len(), 2);
+        assert!(t.iter().all(|t| t.ns_per_item.len() == 3));
+        assert!(t[1].min_ns() >= 20_000.0, "a pass sleeps 200 µs for 10 items");
+        assert!(calls[0] > 3 && calls[1] > 3);
+    }
+}

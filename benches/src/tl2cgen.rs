@@ -4,7 +4,6 @@
 //! (trees, then the intercept) into `result[0]` and, when `pred_margin == 0`, applies its
 //! `postprocess` (the sigmoid `1 / (1 + expf(-x))`) in place.
 
-use std::collections::HashMap;
 use std::os::raw::c_int;
 
 /// TL2cgen's input cell: `union Entry { int missing; float fvalue; int qvalue; }`.
@@ -92,7 +91,40 @@ pub fn model(name: &str) -> Option<Tl2cModel> {
     MODELS.iter().find(|m| m.name == name).map(Tl2cModel::new)
 }
 
-/// The per-state models by name, for routing (`all_states` left out).
-pub fn state_map() -> HashMap<&'static str, Tl2cModel> {
-    models().into_iter().filter(|m| m.name != "all_states").map(|m| (m.name, m)).collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::churn;
+
+    #[test]
+    fn every_churn_model_is_linked_under_its_own_name() {
+        let names: Vec<&str> = models().iter().map(|m| m.name).collect();
+        let states = churn::state_names().unwrap();
+        assert_eq!(names.len(), 1 + states.len());
+        assert_eq!(names[0], "all_states");
+        assert_eq!(names[1..], states.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+        assert!(models().iter().all(|m| m.num_features() == churn::NUM_FEATURES));
+    }
+
+    #[test]
+    fn all_states_matches_xgboost_and_applies_the_sigmoid() {
+        let rows = churn::Rows::held_out().unwrap();
+        let entries = rows.entries();
+        let expected = churn::expected_all_states().unwrap();
+        let all = model("all_states").unwrap();
+        for (row, &(margin, prob)) in entries.chunks_exact(churn::NUM_FEATURES).zip(&expected).take(100) {
+            let m = all.margin(row);
+            assert!((m - margin).abs() <= 2e-6, "margin {m} vs {margin}");
+            assert!((all.predict(row) - prob).abs() <= 2e-6);
+            assert!((all.predict(row) - 1.0 / (1.0 + (-m).exp())).abs() <= 1e-6);
+        }
+    }
+
+    #[test]
+    fn nan_becomes_missing() {
+        // SAFETY: reading the `int` view of a union built from either field is defined in C
+        // and in Rust for this plain-data union.
+        assert_eq!(unsafe { Entry::from_f32(f32::NAN).missing }, -1);
+        assert_eq!(unsafe { Entry::from_f32(1.5).fvalue }, 1.5);
+    }
 }

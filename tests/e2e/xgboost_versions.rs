@@ -35,7 +35,6 @@ fn every_supported_model_of_every_version_matches_xgboost() {
                 let artifact = Artifact::parse(&bytes).unwrap();
                 let model = Model::by_name(&artifact, name).unwrap();
                 let (g, o) = (model.num_margins(), model.num_outputs());
-                let mut worst = 0;
                 for (i, (row, want)) in inputs.iter().zip(&expected).enumerate() {
                     assert_eq!(want.len(), g + o, "{version}/{name}: expected-file width");
                     let what = format!("{version}/{name}.{ext} row {}", i + 1);
@@ -47,11 +46,10 @@ fn every_supported_model_of_every_version_matches_xgboost() {
                     }
                     for k in 0..o {
                         let w = want[g + k];
-                        assert!((p[k] - w).abs() <= 1e-6 * w.abs().max(1.0), "{what}: output {k}: {} vs XGBoost {w}", p[k]);
-                        worst = worst.max(ulps(p[k], w));
+                        assert_eq!(p[k].to_bits(), w.to_bits(), "{what}: output {k}: {} != XGBoost {w}", p[k]);
                     }
                 }
-                println!("{version}/{name}.{ext}: margins bit-exact, outputs within {worst} ulp");
+                println!("{version}/{name}.{ext}: margins and outputs bit-exact");
                 checked += 1;
             }
         }

@@ -171,8 +171,8 @@ struct Peer {
 impl Peer {
     fn load(inputs: &Inputs) -> Result<Peer> {
         let all = tl2cgen::model("all_states").ok_or("TL2cgen all_states model not linked")?;
-        let states = tl2cgen::state_map();
         let table: Vec<Tl2cModel> = tl2cgen::models().into_iter().filter(|m| m.name != "all_states").collect();
+        let states = table.iter().map(|m| (m.name, *m)).collect();
         let resolved = resolve(&inputs.rows.states, |s| table.iter().position(|m| m.name == s))?;
         if all.num_features() != F {
             return Err(format!("TL2cgen all_states has {} features, expected {F}", all.num_features()).into());
@@ -468,7 +468,7 @@ fn header_lines(args: &Args, machine: &MachineInfo, rows: usize, default_layout:
             "cpu: {} ({} logical CPUs; this process may run on CPUs {}, available_parallelism = {})",
             machine.cpu_model, machine.logical_cpus, machine.allowed_cpus, machine.available_parallelism
         ),
-        format!("mlc source: {}", source_revision(Path::new(env!("CARGO_MANIFEST_DIR")))),
+        format!("mlc source (git, at run time): {}", source_revision(Path::new(env!("CARGO_MANIFEST_DIR")))),
         format!("rustc: {} (profile {}, RUSTFLAGS \"{}\")", env!("BENCH_RUSTC"), env!("BENCH_PROFILE"), env!("BENCH_RUSTFLAGS")),
         format!("TL2cgen C: {}; flags: {}", env!("TL2C_CC"), env!("TL2C_CFLAGS")),
         format!("mlc: target host, float32; compiler's default layout for all_states: {default_layout}"),

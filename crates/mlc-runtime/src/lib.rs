@@ -17,6 +17,7 @@ extern crate std;
 
 mod error;
 pub mod link;
+pub mod math;
 pub mod trees;
 
 pub use error::{LoadError, PredictError};

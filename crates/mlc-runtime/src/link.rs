@@ -7,7 +7,7 @@ use mlc_format::manifest::Link;
 #[inline]
 pub fn sigmoid(x: f32) -> f32 {
     // `std::min(-x, 88.7f)`: a NaN stays NaN (Rust's `f32::min` would drop it).
-    let e = libm::expf(if 88.7 < -x { 88.7 } else { -x });
+    let e = crate::math::expf(if 88.7 < -x { 88.7 } else { -x });
     1.0 / (e + 1.0 + 1e-16)
 }
 
@@ -17,7 +17,7 @@ pub fn softmax(values: &mut [f32]) {
     let max = values.iter().fold(first, |m, &v| v.max(m));
     let mut sum = 0.0f64;
     for v in values.iter_mut() {
-        *v = libm::expf(*v - max);
+        *v = crate::math::expf(*v - max);
         sum += *v as f64;
     }
     let sum = sum as f32;
@@ -49,7 +49,7 @@ pub fn apply(link: Link, margins: &mut [f32], out: &mut [f32]) {
         }
         Link::Exp => {
             for (o, &m) in out.iter_mut().zip(margins.iter()) {
-                *o = libm::expf(m);
+                *o = crate::math::expf(m);
             }
         }
         Link::Softmax => {
