@@ -26,7 +26,7 @@ fn rows() -> Vec<Vec<f32>> {
 #[test]
 fn truncation_at_every_byte_is_an_error() {
     let bytes = small_bundle();
-    assert!(Artifact::parse(&bytes).is_ok());
+    assert!(Artifact::parse(bytes).is_ok());
     for cut in 0..bytes.len() {
         let prefix = AlignedBytes::copy_from(&bytes[..cut]);
         let err = Artifact::parse(&prefix).expect_err("a truncated artifact must not validate");
@@ -39,7 +39,7 @@ fn truncation_at_every_byte_is_an_error() {
 #[test]
 fn a_flipped_byte_anywhere_is_caught_and_located() {
     let bytes = small_bundle();
-    let artifact = Artifact::parse(&bytes).unwrap();
+    let artifact = Artifact::parse(bytes).unwrap();
     let table_end = 64 + artifact.section_count() as usize * 32;
     // Every byte of the header and the section table.
     for at in 0..table_end {
@@ -80,7 +80,7 @@ fn misaligned_and_foreign_bytes_are_rejected() {
 #[test]
 fn wrong_feature_counts_and_buffers_are_typed_errors() {
     let bytes = small_bundle();
-    let artifact = Artifact::parse(&bytes).unwrap();
+    let artifact = Artifact::parse(bytes).unwrap();
     let model = Model::by_name(&artifact, "AK").unwrap();
     let row = &rows()[0];
     let mut out = [0f32];
@@ -98,7 +98,7 @@ fn wrong_feature_counts_and_buffers_are_typed_errors() {
 #[test]
 fn unknown_model_names_are_errors() {
     let bytes = small_bundle();
-    let artifact = Artifact::parse(&bytes).unwrap();
+    let artifact = Artifact::parse(bytes).unwrap();
     assert_eq!(Model::by_name(&artifact, "ZZ").unwrap_err(), LoadError::UnknownModel);
     assert_eq!(Model::by_name(&artifact, "").unwrap_err(), LoadError::UnknownModel);
     let loaded = mlc_host::LoadedArtifact::from_bytes("bundle.mlc", bytes).unwrap();

@@ -172,14 +172,14 @@ fn to_margin(file: &str, x: f32, how: BaseTransform) -> Result<f32, ImportError>
     Ok(match how {
         BaseTransform::Identity => x,
         BaseTransform::Logit => {
-            if !(x > 0.0 && x < 1.0) {
+            if x.is_nan() || x <= 0.0 || x >= 1.0 {
                 return Err(ImportError::parse(file, format!("base_score {x} must be in (0, 1) for a logistic objective")));
             }
             // XGBoost's LogisticRegression::ProbToMargin, in f32: -logf(1/x - 1).
             -(1.0f32 / x - 1.0).ln()
         }
         BaseTransform::Log => {
-            if !(x > 0.0) {
+            if x.is_nan() || x <= 0.0 {
                 return Err(ImportError::parse(file, format!("base_score {x} must be positive for a log-link objective")));
             }
             x.ln()
@@ -306,8 +306,10 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
         return Err(ImportError::parse(file, format!("tree {t}: node arrays are empty or differ in length")));
     }
     let mut nodes = Vec::new();
-    // (source node, slot in `nodes` to patch with the new index, depth)
-    let mut stack: Vec<(usize, Option<(usize, bool)>, usize)> = vec![(0, None, 0)];
+    /// A source node still to visit, the parent slot to patch with its new index
+    /// (`(parent, is_left)`), and its depth.
+    type Pending = (usize, Option<(usize, bool)>, usize);
+    let mut stack: Vec<Pending> = vec![(0, None, 0)];
     let mut seen = vec![false; n];
     while let Some((src, parent, depth)) = stack.pop() {
         if seen[src] {

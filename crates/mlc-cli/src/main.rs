@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 
 /// mlc — an embedded edge inference runtime.
 #[derive(Parser)]
-#[command(name = "mlc", version, about, long_about = None)]
+#[command(name = "mlc", version, about = "mlc: compile trained models into artifacts and run them on edge devices")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

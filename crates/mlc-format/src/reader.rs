@@ -58,7 +58,7 @@ impl<'a> Artifact<'a> {
 
     fn parse_inner(bytes: &'a [u8], verify: bool) -> Result<Artifact<'a>, FormatError> {
         let header = Header::parse(bytes)?;
-        if bytes.as_ptr() as usize % REQUIRED_BASE_ALIGN != 0 {
+        if !(bytes.as_ptr() as usize).is_multiple_of(REQUIRED_BASE_ALIGN) {
             return Err(FormatError::MisalignedBase { required: REQUIRED_BASE_ALIGN });
         }
         if (header.flags & crate::header::FLAG_BUNDLE != 0) != (header.model_count > 1) {
@@ -93,7 +93,7 @@ impl<'a> Artifact<'a> {
             match end {
                 Some(end)
                     if reserved == 0
-                        && entry.offset % SECTION_ALIGN as u64 == 0
+                        && entry.offset.is_multiple_of(SECTION_ALIGN as u64)
                         && entry.offset >= next_free
                         && end <= bytes.len() as u64 =>
                 {

@@ -230,7 +230,7 @@ impl<'a> TreeModel<'a> {
     }
 
     fn check_batch(&self, rows: &[f32], out_len: usize, per_row: usize) -> Result<usize, PredictError> {
-        if rows.len() % self.num_features != 0 {
+        if !rows.len().is_multiple_of(self.num_features) {
             return Err(PredictError::FeatureCount { expected: self.num_features, got: rows.len() });
         }
         let n = rows.len() / self.num_features;
