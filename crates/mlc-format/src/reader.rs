@@ -181,13 +181,14 @@ impl<'a> Artifact<'a> {
             return Err(FormatError::BadSection { section: ix_i, what: "index slots do not match the models one to one" });
         }
         // Owned sections lie inside their owner's run (so none is silently ignored).
-        let mut owned = 0u64;
-        for rec in models {
-            owned += rec.section_count as u64;
-        }
-        let all_owned = (0..header.section_count).filter(|&i| artifact.section_entry(i).owner != NO_OWNER).count() as u64;
-        if owned != all_owned {
-            return Err(FormatError::BadSection { section: u32::MAX, what: "a model-owned section lies outside its model's run of sections" });
+        for i in 0..header.section_count {
+            let owner = artifact.section_entry(i).owner;
+            if owner != NO_OWNER {
+                let rec = models[owner as usize]; // owner < model_count, checked above
+                if !(rec.first_section..rec.first_section + rec.section_count).contains(&i) {
+                    return Err(FormatError::BadSection { section: i, what: "a model-owned section lies outside its model's run of sections" });
+                }
+            }
         }
         Ok(artifact)
     }

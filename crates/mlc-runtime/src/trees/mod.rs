@@ -2,8 +2,8 @@
 //!
 //! The layout and number encoding are chosen by the compiler (see `docs/format.md`):
 //! * [`TreeLayout::Complete`]: every tree padded to the same depth `D`, level order, so a row
-//!   walks `D` branch-free steps per tree; four trees are walked interleaved for
-//!   instruction-level parallelism, and a batch walks a block of rows per tree.
+//!   walks `D` branch-free steps per tree; ten trees are walked interleaved for
+//!   instruction-level parallelism.
 //! * [`TreeLayout::Linked`]: explicit children, for deep or lopsided trees.
 //!
 //! Leaves are always added in tree order onto the base margin, in `f32` (XGBoost's order, so
