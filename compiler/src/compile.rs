@@ -139,7 +139,9 @@ pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled
 fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
     let mut writer = ArtifactWriter::new();
     for (i, p) in prepared.iter().enumerate() {
-        let (body, sections) = layout::lower(&p.ir, p.layout, p.numeric);
+        // Batched bitvector kernels run on hosts (x86-64 with AVX-512); MCUs skip the index.
+        let splits = !options.target.is_mcu();
+        let (body, sections) = layout::lower(&p.ir, p.layout, p.numeric, splits);
         let file = Path::new(&p.spec.path).file_name().and_then(|f| f.to_str()).unwrap_or("");
         let manifest = ModelManifest {
             num_features: p.ir.num_features,

@@ -125,8 +125,10 @@ fn corrupt_and_run(base: &[u8], edits: &[(usize, u8)]) {
             let _ = model.predict(&row, &mut out);
             let mut margins = vec![0f32; model.num_margins()];
             let _ = model.margins(&row, &mut margins);
-            let mut batch = vec![0f32; 2 * model.num_outputs()];
-            let _ = model.predict_batch(&[row, row].concat(), &mut batch);
+            // 40 rows: whole 16-row blocks (the vector kernel where available) and a tail.
+            let rows: Vec<f32> = (0..40).flat_map(|i| row.map(|x| x + i as f32 * 0.25)).collect();
+            let mut batch = vec![0f32; 40 * model.num_outputs()];
+            let _ = model.predict_batch(&rows, &mut batch);
         }
     }
 }

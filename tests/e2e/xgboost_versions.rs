@@ -49,7 +49,16 @@ fn every_supported_model_of_every_version_matches_xgboost() {
                         assert_eq!(p[k].to_bits(), w.to_bits(), "{what}: output {k}: {} != XGBoost {w}", p[k]);
                     }
                 }
-                println!("{version}/{name}.{ext}: margins and outputs bit-exact");
+                // Batched mode (vector kernels where the CPU has them) gives the same bits.
+                let flat: Vec<f32> = inputs.iter().flatten().copied().collect();
+                let mut batch = vec![0f32; inputs.len() * g];
+                model.margins_batch(&flat, &mut batch).unwrap();
+                for (i, want) in expected.iter().enumerate() {
+                    for k in 0..g {
+                        assert_eq!(batch[i * g + k].to_bits(), want[k].to_bits(), "{version}/{name}.{ext} batched row {} margin {k}", i + 1);
+                    }
+                }
+                println!("{version}/{name}.{ext}: margins and outputs bit-exact, single-shot and batched");
                 checked += 1;
             }
         }

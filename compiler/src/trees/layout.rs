@@ -1,7 +1,7 @@
 //! Lowering an [`IrEnsemble`] to artifact sections: layout choice, padding, number encoding.
 
 use mlc_format::manifest::{Numeric, TreeEnsemble, TreeLayout};
-use mlc_format::records::{ordered_key, LinkedNode, Node, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
+use mlc_format::records::{keep_if_right, ordered_key, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
 use mlc_format::SectionKind;
 
 use super::{IrEnsemble, IrNode, IrTree};
@@ -75,8 +75,12 @@ fn split_key(feature: u32, default_left: bool) -> u32 {
     feature | if default_left { DEFAULT_LEFT } else { 0 }
 }
 
-/// The model's tree sections and its manifest body.
-pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
+/// Deepest complete trees that can get a `tree-splits` index (64 leaves = two 32-bit words).
+pub const SPLITS_MAX_DEPTH: u32 = 6;
+
+/// The model's tree sections and its manifest body. With `splits` (complete layout, float,
+/// depth ≤ [`SPLITS_MAX_DEPTH`]), also the `tree-splits` index for batched bitvector kernels.
+pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
     let mut table = Vec::with_capacity(ir.trees.len());
     let mut sections = Vec::new();
     match layout {
@@ -85,6 +89,9 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric) -> (TreeEnse
             let (n_nodes, n_leaves) = ((1usize << depth) - 1, 1usize << depth);
             let mut nodes = Vec::with_capacity(ir.trees.len() * n_nodes);
             let mut leaves = Vec::with_capacity(ir.trees.len() * n_leaves);
+            let with_splits = splits && depth <= SPLITS_MAX_DEPTH && numeric == Numeric::Float32;
+            let mut split_lists: Vec<SplitRecord> = Vec::new();
+            let mut split_index: Vec<u32> = vec![0];
             for tree in &ir.trees {
                 table.push(TreeRecord {
                     node_start: nodes.len() as u32,
@@ -95,12 +102,29 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric) -> (TreeEnse
                 });
                 let mut tn = vec![padding_node(numeric); n_nodes];
                 let mut tl = vec![0u32; n_leaves];
-                fill_complete(tree, 0, 0, n_nodes, numeric, &mut tn, &mut tl);
+                let mut padding = vec![false; n_nodes];
+                fill_complete(tree, 0, 0, n_nodes, numeric, &mut tn, &mut tl, &mut padding);
+                if with_splits {
+                    let mut lists: [Vec<SplitRecord>; 4] = Default::default();
+                    for (p, n) in tn.iter().enumerate().filter(|&(p, _)| !padding[p]) {
+                        let (word, keep) = keep_if_right(p, depth);
+                        let list = 2 * word + (n.key & DEFAULT_LEFT == 0) as usize;
+                        lists[list].push(SplitRecord { feature: n.key & !DEFAULT_LEFT, threshold: n.threshold, keep });
+                    }
+                    for list in lists {
+                        split_lists.extend(list);
+                        split_index.push(split_lists.len() as u32);
+                    }
+                }
                 nodes.extend(tn);
                 leaves.extend(tl);
             }
             sections.push((SectionKind::TreeNodes, bytemuck::cast_slice(&nodes).to_vec()));
             sections.push((SectionKind::TreeLeaves, bytemuck::cast_slice(&leaves).to_vec()));
+            if with_splits {
+                sections.push((SectionKind::TreeSplits, bytemuck::cast_slice(&split_lists).to_vec()));
+                sections.push((SectionKind::TreeSplitIndex, bytemuck::cast_slice(&split_index).to_vec()));
+            }
         }
         TreeLayout::Linked => {
             let mut nodes = Vec::new();
@@ -133,8 +157,19 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric) -> (TreeEnse
 }
 
 /// Writes the subtree at IR node `src` into complete-layout position `pos`. A leaf above the
-/// last level becomes padding nodes whose every path ends in copies of the leaf.
-fn fill_complete(tree: &IrTree, src: u32, pos: usize, first_leaf: usize, numeric: Numeric, nodes: &mut [Node], leaves: &mut [u32]) {
+/// last level becomes padding nodes (marked in `padding`) whose every path ends in copies of
+/// the leaf.
+#[allow(clippy::too_many_arguments)]
+fn fill_complete(
+    tree: &IrTree,
+    src: u32,
+    pos: usize,
+    first_leaf: usize,
+    numeric: Numeric,
+    nodes: &mut [Node],
+    leaves: &mut [u32],
+    padding: &mut [bool],
+) {
     if pos >= first_leaf {
         let value = match tree.nodes[src as usize] {
             IrNode::Leaf { value } => value,
@@ -146,13 +181,14 @@ fn fill_complete(tree: &IrTree, src: u32, pos: usize, first_leaf: usize, numeric
     match tree.nodes[src as usize] {
         IrNode::Split { feature, threshold, default_left, left, right } => {
             nodes[pos] = Node { key: split_key(feature, default_left), threshold: encode_threshold(threshold, numeric) };
-            fill_complete(tree, left, 2 * pos + 1, first_leaf, numeric, nodes, leaves);
-            fill_complete(tree, right, 2 * pos + 2, first_leaf, numeric, nodes, leaves);
+            fill_complete(tree, left, 2 * pos + 1, first_leaf, numeric, nodes, leaves, padding);
+            fill_complete(tree, right, 2 * pos + 2, first_leaf, numeric, nodes, leaves, padding);
         }
         IrNode::Leaf { .. } => {
             nodes[pos] = padding_node(numeric);
-            fill_complete(tree, src, 2 * pos + 1, first_leaf, numeric, nodes, leaves);
-            fill_complete(tree, src, 2 * pos + 2, first_leaf, numeric, nodes, leaves);
+            padding[pos] = true;
+            fill_complete(tree, src, 2 * pos + 1, first_leaf, numeric, nodes, leaves, padding);
+            fill_complete(tree, src, 2 * pos + 2, first_leaf, numeric, nodes, leaves, padding);
         }
     }
 }

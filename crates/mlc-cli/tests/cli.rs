@@ -66,7 +66,7 @@ fn compile_inspect_predict_matches_xgboost() {
     let report = ok(&mlc(&["compile", &fixture("churn/models/all_states.json"), "-o", out.to_str().unwrap()]));
     assert!(report.contains("all_states:") && report.contains("bit-exact"), "{report}");
     let inspect = ok(&mlc(&["inspect", out.to_str().unwrap()]));
-    for needle in ["model all_states", "18 features", "tree-nodes", "sha256", "xgboost 3.2.0", "binary:logistic"] {
+    for needle in ["model all_states", "18 features", "tree-nodes", "tree-splits", "sha256", "xgboost 3.2.0", "binary:logistic"] {
         assert!(inspect.contains(needle), "inspect lacks {needle}: {inspect}");
     }
     let (features, _) = heldout_features();
@@ -92,6 +92,7 @@ fn bundle_needs_a_model_name_and_routes_by_it() {
     ok(&mlc(&["compile", &format!("AK={ak}"), &vt, "-o", out.to_str().unwrap(), "--target", "cortex-m3"]));
     let inspect = ok(&mlc(&["inspect", out.to_str().unwrap()]));
     assert!(inspect.contains("model AK") && inspect.contains("model VT") && inspect.contains("Fixed"), "{inspect}");
+    assert!(!inspect.contains("tree-splits"), "microcontroller artifacts carry no bitvector index: {inspect}");
     let row = b"101,510,0,0,0,70.9,123,12.05,211.9,73,18.01,236,73,10.62,10.6,3,2.86,3\n";
     let err = fails(&mlc_stdin(&["predict", out.to_str().unwrap()], row));
     assert!(err.contains("--model"), "{err}");

@@ -291,6 +291,14 @@ impl<'a> ModelEntry<'a> {
         Ok(found)
     }
 
+    /// Like [`ModelEntry::section`], cast to records of type `T`; `Ok(None)` if absent.
+    pub fn optional_records<T: bytemuck::Pod>(&self, kind: SectionKind) -> Result<Option<&'a [T]>, FormatError> {
+        match self.section(kind)? {
+            Some((i, bytes)) => cast(bytes, i, "section size is not a multiple of its record size").map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// Like [`ModelEntry::section`], cast to records of type `T`; a missing section is an error.
     pub fn records<T: bytemuck::Pod>(&self, kind: SectionKind) -> Result<&'a [T], FormatError> {
         let (i, bytes) = self.section(kind)?.ok_or(FormatError::MissingSection { model: self.index, kind })?;

@@ -70,6 +70,42 @@ pub struct LinkedNode {
     pub left: u32,
 }
 
+/// A split of a complete-layout tree prepared for bitvector evaluation (section kind
+/// `tree-splits`), 12 bytes.
+///
+/// The 64 leaf slots of a tree of depth ≤ 6 form a bitvector of two 32-bit words (low: leaves
+/// 0..32, high: 32..64). When a row goes right at a split, the leaves of the split's left
+/// subtree — all in one word — are ruled out: the word is and-ed with `keep`. The exit leaf is
+/// the lowest bit left. Each tree's splits come in four lists, in this order, located by the
+/// `tree-split-index` offsets `index[4t + i] .. index[4t + i + 1]`: 0 low word, missing goes
+/// left; 1 low word, missing goes right; 2 high word, missing goes left; 3 high word, missing
+/// goes right. Padding nodes are not listed.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct SplitRecord {
+    /// Feature index.
+    pub feature: u32,
+    /// Threshold (`f32` bits).
+    pub threshold: u32,
+    /// Bits of the word kept when a row goes right.
+    pub keep: u32,
+}
+
+/// When level-order node `p` of a complete tree of depth `depth` (≤ 6) sends a row right, the
+/// leaves of its left subtree are ruled out. Returns the word they lie in (0 = leaves 0..32,
+/// 1 = leaves 32..64) and the bits of that word to keep.
+pub fn keep_if_right(p: usize, depth: u32) -> (usize, u32) {
+    let level = usize::BITS - 1 - (p + 1).leading_zeros();
+    let j = (p + 1 - (1 << level)) as u32;
+    let span = 1u32 << (depth - level);
+    let left = ((1u64 << (span / 2)) - 1) << (j * span);
+    if left >> 32 == 0 {
+        (0, !(left as u32))
+    } else {
+        (1, !((left >> 32) as u32))
+    }
+}
+
 /// Missing-value key of fixed-point models: greater than the key of every number.
 pub const MISSING_KEY: i32 = i32::MAX;
 

@@ -32,6 +32,12 @@ pub enum SectionKind {
     TreeLeaves = 19,
     /// Tree ensemble: the base margin of each output group (4-byte values).
     BaseMargin = 20,
+    /// Tree ensemble, optional: the splits of each tree as [`crate::records::SplitRecord`]s, for
+    /// bitvector (QuickScorer-style) evaluation of many rows at once.
+    TreeSplits = 21,
+    /// Tree ensemble, with `tree-splits`: `4 × trees + 1` offsets into it (see
+    /// [`crate::records::SplitRecord`]).
+    TreeSplitIndex = 22,
 }
 
 impl SectionKind {
@@ -47,6 +53,8 @@ impl SectionKind {
             18 => SectionKind::TreeNodes,
             19 => SectionKind::TreeLeaves,
             20 => SectionKind::BaseMargin,
+            21 => SectionKind::TreeSplits,
+            22 => SectionKind::TreeSplitIndex,
             _ => return None,
         })
     }
@@ -63,6 +71,8 @@ impl SectionKind {
             SectionKind::TreeNodes => "tree-nodes",
             SectionKind::TreeLeaves => "tree-leaves",
             SectionKind::BaseMargin => "base-margin",
+            SectionKind::TreeSplits => "tree-splits",
+            SectionKind::TreeSplitIndex => "tree-split-index",
         }
     }
 }

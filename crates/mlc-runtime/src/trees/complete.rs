@@ -10,7 +10,7 @@
 //! step. Padding nodes (above leaves shallower than `depth`) have copies of the leaf on both
 //! sides, so their comparison outcome never matters.
 
-use mlc_format::records::{Node, TreeRecord, FEATURE_MASK};
+use mlc_format::records::{Node, SplitRecord, TreeRecord, FEATURE_MASK};
 
 use super::numeric::{decide, is_missing, Split};
 
@@ -28,6 +28,26 @@ pub(crate) struct Forest<'a> {
     pub trees: &'a [TreeRecord],
     /// Depth of every tree.
     pub depth: u32,
+    /// The optional bitvector index (`tree-splits`), validated.
+    pub splits: Option<Splits<'a>>,
+}
+
+/// A validated `tree-splits` index: tree `t`'s list `i` is
+/// `records[index[4t + i] .. index[4t + i + 1]]` (see [`SplitRecord`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Splits<'a> {
+    /// All split records.
+    pub records: &'a [SplitRecord],
+    /// `4 × trees + 1` non-decreasing offsets, from 0 to `records.len()`.
+    pub index: &'a [u32],
+}
+
+impl<'a> Splits<'a> {
+    /// List `i` (0..4) of tree `t`.
+    #[inline]
+    pub(crate) fn list(&self, t: usize, i: usize) -> &'a [SplitRecord] {
+        &self.records[self.index[4 * t + i] as usize..self.index[4 * t + i + 1] as usize]
+    }
 }
 
 /// One level down: `g` is a global node index of tree `t` (whose nodes start at `base = t·S`).

@@ -9,12 +9,14 @@
 //! Leaves are always added in tree order onto the base margin, in `f32` (XGBoost's order, so
 //! float margins are bit-exact) or in wrapping `i32` fixed point.
 
+#[cfg(target_arch = "x86_64")]
+mod avx512;
 mod complete;
 mod linked;
 mod numeric;
 
 use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
-use mlc_format::records::{LinkedNode, Node, TreeRecord, FEATURE_MASK, LEAF_KEY};
+use mlc_format::records::{LinkedNode, Node, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
@@ -49,6 +51,38 @@ pub struct TreeModel<'a> {
 fn range<T>(slice: &[T], start: u32, len: usize) -> Option<&[T]> {
     let start = start as usize;
     slice.get(start..start.checked_add(len)?)
+}
+
+/// The optional `tree-splits` index of a complete-layout model, checked: offsets in order and
+/// in range, features in range, only for float models of depth ≤ 6.
+fn load_splits<'a>(
+    entry: &ModelEntry<'a>,
+    trees: usize,
+    depth: u32,
+    num_features: usize,
+    numeric: Numeric,
+) -> Result<Option<complete::Splits<'a>>, LoadError> {
+    let m = entry.index;
+    let records: Option<&[SplitRecord]> = entry.optional_records(SectionKind::TreeSplits)?;
+    let index: Option<&[u32]> = entry.optional_records(SectionKind::TreeSplitIndex)?;
+    let (records, index) = match (records, index) {
+        (None, None) => return Ok(None),
+        (Some(r), Some(i)) => (r, i),
+        _ => return Err(invalid(m, None, "tree-splits and tree-split-index must come together")),
+    };
+    if depth > 6 || numeric != Numeric::Float32 {
+        return Err(invalid(m, None, "tree-splits only for float models of depth 6 or less"));
+    }
+    if index.len() != 4 * trees + 1 || index[0] != 0 || index[index.len() - 1] as usize != records.len() {
+        return Err(invalid(m, None, "tree-split-index does not span tree-splits"));
+    }
+    if index.windows(2).any(|w| w[0] > w[1]) {
+        return Err(invalid(m, None, "tree-split-index offsets decrease"));
+    }
+    if records.iter().any(|r| r.feature as usize >= num_features) {
+        return Err(invalid(m, None, "tree-splits names a feature beyond the feature count"));
+    }
+    Ok(Some(complete::Splits { records, index }))
 }
 
 fn invalid(model: u32, tree: Option<u32>, what: &'static str) -> LoadError {
@@ -112,7 +146,8 @@ impl<'a> TreeModel<'a> {
                 if nodes.iter().any(|n| (n.key & FEATURE_MASK) as usize >= num_features) {
                     return Err(invalid(m, None, "split on a feature index beyond the feature count"));
                 }
-                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth })
+                let splits = load_splits(entry, trees.len(), depth, num_features, info.numeric)?;
+                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits })
             }
             TreeLayout::Linked => {
                 let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
@@ -191,7 +226,7 @@ impl<'a> TreeModel<'a> {
     pub fn margins_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
         let n = self.check_batch(rows, out.len(), self.num_groups())?;
         match self.info.numeric {
-            Numeric::Float32 => self.batch::<Float>(rows, out, 0),
+            Numeric::Float32 => self.batch_float(rows, out),
             Numeric::Fixed { frac_bits } => self.batch::<Fixed>(rows, out, frac_bits),
         }
         Ok(n)
@@ -212,7 +247,7 @@ impl<'a> TreeModel<'a> {
             let rows_here = r.len() / self.num_features;
             let m = &mut margins[..rows_here * groups];
             match self.info.numeric {
-                Numeric::Float32 => self.batch::<Float>(r, m, 0),
+                Numeric::Float32 => self.batch_float(r, m),
                 Numeric::Fixed { frac_bits } => self.batch::<Fixed>(r, m, frac_bits),
             }
             for (mrow, orow) in m.chunks_mut(groups).zip(o.chunks_mut(outputs)) {
@@ -260,6 +295,25 @@ impl<'a> TreeModel<'a> {
         for (o, &a) in out.iter_mut().zip(acc.iter()) {
             *o = N::to_f32(a, frac_bits);
         }
+    }
+
+    /// Float margins of a batch: whole blocks of 16 rows through the AVX-512 kernel where the
+    /// CPU and the model allow it, the rest through the portable kernels.
+    fn batch_float(&self, rows: &[f32], out: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if let Nodes::Complete(forest) = self.nodes {
+            let f = self.num_features;
+            if self.num_groups() == 1 && avx512::usable(&forest, f) {
+                let blocks = rows.len() / (avx512::ROWS * f);
+                let (head, tail) = rows.split_at(blocks * avx512::ROWS * f);
+                let (out_head, out_tail) = out.split_at_mut(blocks * avx512::ROWS);
+                // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
+                // whole 16-row blocks and `out_head` one value per row.
+                unsafe { avx512::margins(&forest, head, f, f32::from_bits(self.base[0]), out_head) };
+                return self.batch::<Float>(tail, out_tail, 0);
+            }
+        }
+        self.batch::<Float>(rows, out, 0)
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
