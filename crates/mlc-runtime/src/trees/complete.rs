@@ -28,13 +28,16 @@ pub(crate) struct Forest<'a> {
     pub trees: &'a [TreeRecord],
     /// Depth of every tree.
     pub depth: u32,
-    /// The optional bitvector index (`tree-splits`), validated.
+    /// The optional bitvector index (`tree-splits`), validated on every target, used by the
+    /// x86-64 vector kernel.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub splits: Option<Splits<'a>>,
 }
 
 /// A validated `tree-splits` index: tree `t`'s list `i` is
 /// `records[index[4t + i] .. index[4t + i + 1]]` (see [`SplitRecord`]).
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 pub(crate) struct Splits<'a> {
     /// All split records.
     pub records: &'a [SplitRecord],
@@ -42,6 +45,7 @@ pub(crate) struct Splits<'a> {
     pub index: &'a [u32],
 }
 
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 impl<'a> Splits<'a> {
     /// List `i` (0..4) of tree `t`.
     #[inline]
