@@ -139,8 +139,8 @@ pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled
 fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
     let mut writer = ArtifactWriter::new();
     for (i, p) in prepared.iter().enumerate() {
-        // Batched bitvector kernels run on hosts (x86-64 with AVX-512); MCUs skip the index.
-        let splits = !options.target.is_mcu();
+        // The bitvector index feeds the x86-64 AVX-512 batch kernel; other targets skip it.
+        let splits = options.target.is_x86_64();
         let (body, sections) = layout::lower(&p.ir, p.layout, p.numeric, splits);
         let file = Path::new(&p.spec.path).file_name().and_then(|f| f.to_str()).unwrap_or("");
         let manifest = ModelManifest {

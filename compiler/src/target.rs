@@ -29,6 +29,11 @@ impl Target {
         !matches!(self, Target::CortexM3 | Target::CortexM0)
     }
 
+    /// Whether the target is x86-64 (the host is assumed to be; `aarch64` is not).
+    pub fn is_x86_64(self) -> bool {
+        matches!(self, Target::X86_64) || (self == Target::Host && cfg!(target_arch = "x86_64"))
+    }
+
     /// Whether the target is a microcontroller (flash is scarce: prefer compact layouts).
     pub fn is_mcu(self) -> bool {
         matches!(self, Target::CortexM4 | Target::CortexM3 | Target::CortexM0)

@@ -77,9 +77,12 @@ fn split_key(feature: u32, default_left: bool) -> u32 {
 
 /// Deepest complete trees that can get a `tree-splits` index (64 leaves = two 32-bit words).
 pub const SPLITS_MAX_DEPTH: u32 = 6;
+/// Most features of a model that gets a `tree-splits` index (the vector kernel's limit).
+pub const SPLITS_MAX_FEATURES: u32 = 64;
 
-/// The model's tree sections and its manifest body. With `splits` (complete layout, float,
-/// depth ≤ [`SPLITS_MAX_DEPTH`]), also the `tree-splits` index for batched bitvector kernels.
+/// The model's tree sections and its manifest body. With `splits` (complete layout, float, one
+/// output group, depth ≤ [`SPLITS_MAX_DEPTH`], ≤ [`SPLITS_MAX_FEATURES`] features), also the
+/// `tree-splits` index for batched bitvector kernels.
 pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
     let mut table = Vec::with_capacity(ir.trees.len());
     let mut sections = Vec::new();
@@ -89,7 +92,12 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
             let (n_nodes, n_leaves) = ((1usize << depth) - 1, 1usize << depth);
             let mut nodes = Vec::with_capacity(ir.trees.len() * n_nodes);
             let mut leaves = Vec::with_capacity(ir.trees.len() * n_leaves);
-            let with_splits = splits && depth <= SPLITS_MAX_DEPTH && numeric == Numeric::Float32;
+            // Only where the vector kernel can use it: one margin, at most 64 features.
+            let with_splits = splits
+                && depth <= SPLITS_MAX_DEPTH
+                && numeric == Numeric::Float32
+                && ir.num_groups == 1
+                && ir.num_features <= SPLITS_MAX_FEATURES;
             let mut split_lists: Vec<SplitRecord> = Vec::new();
             let mut split_index: Vec<u32> = vec![0];
             for tree in &ir.trees {

@@ -58,7 +58,7 @@ pub fn run(args: Args) -> Result<()> {
         for i in entry.section_indices() {
             let e = artifact.section_entry(i);
             let kind = SectionKind::from_u32(e.kind).map_or_else(|| format!("kind {}", e.kind), |k| k.name().to_string());
-            println!("    #{i:<4} {kind:<12} {:>9} bytes at {:#x}, crc32c {:08x}", e.len, e.offset, e.crc);
+            println!("    #{i:<4} {kind:<16} {:>9} bytes at {:#x}, crc32c {:08x}", e.len, e.offset, e.crc);
         }
         if !m.report.is_empty() {
             println!("  report    {}", m.report);

@@ -54,7 +54,7 @@ unsafe fn apply<const DEFAULT_LEFT_: bool, const B: usize>(
     splits: &[SplitRecord],
 ) {
     for s in splits {
-        let f = s.feature as usize % MAX_FEATURES;
+        let f = s.feature as usize % MAX_FEATURES; // < num_features ≤ 64 already; a second guard
         let thr = _mm512_set1_ps(f32::from_bits(s.threshold));
         let keep = _mm512_set1_epi32(s.keep as i32);
         for b in 0..B {
@@ -124,7 +124,8 @@ unsafe fn margins_blocks<const B: usize>(forest: &Forest<'_>, rows: &[f32], feat
         for b in 0..B {
             let lo_empty = _mm512_cmpeq_epi32_mask(lo[b], _mm512_setzero_si512());
             let leaf = _mm512_mask_add_epi32(trailing_zeros(lo[b]), lo_empty, trailing_zeros(hi[b]), _mm512_set1_epi32(32));
-            // Clamp: an empty bitvector cannot come from a valid tree, but stay in bounds.
+            // Clamp: both words empty (impossible when the index matches the nodes) would give
+            // 31 here; any inconsistent index stays in bounds.
             let leaf = _mm512_min_epu32(leaf, _mm512_set1_epi32(s as i32));
             // SAFETY: every index is ≤ s, and `leaves` has s + 1 values.
             let values = unsafe { _mm512_i32gather_ps::<4>(leaf, leaves.as_ptr() as *const f32) };

@@ -173,6 +173,9 @@ impl<'a> TreeModel<'a> {
                         }
                     }
                 }
+                if entry.section(SectionKind::TreeSplits)?.is_some() || entry.section(SectionKind::TreeSplitIndex)?.is_some() {
+                    return Err(invalid(m, None, "tree-splits only with the complete layout"));
+                }
                 Nodes::Linked { nodes }
             }
         };
