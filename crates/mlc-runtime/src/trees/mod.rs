@@ -27,7 +27,7 @@ use numeric::{Fixed, Float, Split};
 pub const MAX_GROUPS: usize = 64;
 /// Deepest complete-layout tree the runtime accepts (2^24 leaves per tree).
 pub const MAX_COMPLETE_DEPTH: u32 = 24;
-/// Rows walked together per tree in batched mode.
+/// Rows per block of the portable batched path (margins of a block stay on the stack).
 pub const BATCH_BLOCK: usize = 16;
 
 /// Node storage of one model, borrowed from the artifact.
@@ -323,8 +323,8 @@ impl<'a> TreeModel<'a> {
         let f = self.num_features;
         let g = self.num_groups();
         let mut acc = [N::zero(); BATCH_BLOCK * MAX_GROUPS];
-        let block = BATCH_BLOCK.min(BATCH_BLOCK * MAX_GROUPS / g);
-        for (rows, out) in rows.chunks(block * f).zip(out.chunks_mut(block * g)) {
+        // BATCH_BLOCK rows of at most MAX_GROUPS margins fit the accumulator.
+        for (rows, out) in rows.chunks(BATCH_BLOCK * f).zip(out.chunks_mut(BATCH_BLOCK * g)) {
             let n = rows.len() / f;
             let acc = &mut acc[..n * g];
             for a in acc.chunks_mut(g) {
