@@ -43,7 +43,8 @@ fn with_tree0(edit: impl FnOnce(&mut serde_json::Value)) -> Result<mlc_compiler:
 
 #[test]
 fn structurally_wrong_trees_are_errors_naming_the_tree() {
-    let cases: [(&str, &str, Box<dyn FnOnce(&mut serde_json::Value)>); 6] = [
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: [(&str, &str, Edit); 6] = [
         ("root is its own child", "out of range", Box::new(|t| t["left_children"][0] = 0.into())),
         ("a node shared by two parents", "reached twice", Box::new(|t| t["right_children"][0] = t["left_children"][0].clone())),
         ("child beyond the arrays", "out of range", Box::new(|t| t["right_children"][0] = 99_999.into())),
