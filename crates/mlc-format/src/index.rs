@@ -1,4 +1,5 @@
-//! The bundle's name index: an open-addressing hash table from model name to model number.
+//! Name indexes: open-addressing hash tables from a byte string (a model name, a vocabulary
+//! token) to its number, used by the bundle's model index and by tokenizer vocabularies.
 //!
 //! Layout (section kind `name-index`): `u32 bucket_count` (a power of two, at least twice the
 //! model count), `u32 reserved = 0`, then `bucket_count` little-endian `u32` slots holding a
@@ -18,40 +19,42 @@ pub fn fnv1a(bytes: &[u8]) -> u32 {
     h
 }
 
-/// Number of buckets the writer uses for `models` models.
-pub fn bucket_count_for(models: usize) -> usize {
-    (models.max(1) * 2).next_power_of_two()
+/// Number of buckets the writer uses for `keys` keys.
+pub fn bucket_count_for(keys: usize) -> usize {
+    (keys.max(1) * 2).next_power_of_two()
 }
 
-/// Finds `name` in the slots, calling `name_of(model)` to compare candidates.
+/// Finds `key` in the slots, calling `key_of(number)` to compare candidates.
 /// Probes at most `slots.len()` buckets; `slots.len()` must be a power of two.
-pub fn lookup<'a>(slots: &[u32], name: &str, name_of: impl Fn(u32) -> Option<&'a str>) -> Option<u32> {
+pub fn lookup<'a>(slots: &[u32], key: &[u8], key_of: impl Fn(u32) -> Option<&'a [u8]>) -> Option<u32> {
     let mask = slots.len().checked_sub(1)?;
-    let mut at = fnv1a(name.as_bytes()) as usize & mask;
+    let mut at = fnv1a(key) as usize & mask;
     for _ in 0..slots.len() {
-        let model = slots[at];
-        if model == EMPTY {
+        let number = slots[at];
+        if number == EMPTY {
             return None;
         }
-        if name_of(model) == Some(name) {
-            return Some(model);
+        if key_of(number) == Some(key) {
+            return Some(number);
         }
         at = (at + 1) & mask;
     }
     None
 }
 
-/// Builds the slots for `names` (model number = position). The caller guarantees unique names.
+/// Builds the slots for `keys` (number = position; `None` keys get no slot). The caller
+/// guarantees unique keys.
 #[cfg(feature = "alloc")]
-pub fn build(names: &[&str]) -> alloc::vec::Vec<u32> {
-    let n = bucket_count_for(names.len());
+pub fn build(keys: &[Option<&[u8]>]) -> alloc::vec::Vec<u32> {
+    let n = bucket_count_for(keys.iter().flatten().count());
     let mut slots = alloc::vec![EMPTY; n];
-    for (model, name) in names.iter().enumerate() {
-        let mut at = fnv1a(name.as_bytes()) as usize & (n - 1);
+    for (number, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        let mut at = fnv1a(key) as usize & (n - 1);
         while slots[at] != EMPTY {
             at = (at + 1) & (n - 1);
         }
-        slots[at] = model as u32;
+        slots[at] = number as u32;
     }
     slots
 }
@@ -72,11 +75,12 @@ mod tests {
     fn every_name_is_found_and_others_are_not() {
         let names: alloc::vec::Vec<alloc::string::String> =
             (0..51).map(|i| alloc::format!("state_{i}")).collect();
-        let refs: alloc::vec::Vec<&str> = names.iter().map(|s| s.as_str()).collect();
-        let slots = build(&refs);
-        for (i, name) in refs.iter().enumerate() {
-            assert_eq!(lookup(&slots, name, |m| refs.get(m as usize).copied()), Some(i as u32));
+        let keys: alloc::vec::Vec<Option<&[u8]>> = names.iter().map(|s| Some(s.as_bytes())).collect();
+        let slots = build(&keys);
+        let key_of = |m: u32| keys.get(m as usize).copied().flatten();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(lookup(&slots, name.as_bytes(), key_of), Some(i as u32));
         }
-        assert_eq!(lookup(&slots, "nope", |m| refs.get(m as usize).copied()), None);
+        assert_eq!(lookup(&slots, b"nope", key_of), None);
     }
 }

@@ -25,6 +25,7 @@ pub mod manifest;
 mod reader;
 pub mod records;
 mod section;
+pub mod vocab;
 #[cfg(feature = "alloc")]
 pub mod writer;
 

@@ -239,7 +239,7 @@ impl<'a> Artifact<'a> {
 
     /// Model number of `name`, found through the hash index (no scan).
     pub fn find(&self, name: &str) -> Option<u32> {
-        index::lookup(self.index, name, |m| self.name_of(m))
+        index::lookup(self.index, name.as_bytes(), |m| self.name_of(m).map(str::as_bytes))
     }
 
     /// Model number `m`, if it exists.

@@ -83,7 +83,7 @@ impl ArtifactWriter {
         let mut sections: Vec<(SectionKind, u32, Vec<u8>)> = Vec::new();
         let mut strings = Vec::new();
         let mut records = Vec::new();
-        let names: Vec<&str> = self.models.iter().map(|m| m.name.as_str()).collect();
+        let names: Vec<Option<&[u8]>> = self.models.iter().map(|m| Some(m.name.as_bytes())).collect();
         let slots = index::build(&names);
 
         let prov = postcard::to_allocvec(provenance).map_err(|_| WriteError::Encoding)?;

@@ -18,6 +18,7 @@ extern crate std;
 mod error;
 pub mod link;
 pub mod math;
+pub mod text;
 pub mod trees;
 
 pub use error::{LoadError, PredictError};
