@@ -23,8 +23,8 @@ done
 
 echo "== device build: mlc without the compiler"
 cargo build -q --release -p mlc-cli --no-default-features --target-dir target/device
-if cargo tree -p mlc-cli --no-default-features -e normal | grep -q "mlc-compiler"; then
-  echo "device build links the compiler" >&2; exit 1
+if cargo tree -p mlc-cli --no-default-features -e normal | grep -qE "mlc-compiler|candle"; then
+  echo "device build links the compiler or candle" >&2; exit 1
 fi
 ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}'
 echo "== all checks passed"

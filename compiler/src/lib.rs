@@ -8,6 +8,7 @@
 pub mod compile;
 mod error;
 pub mod import;
+pub mod nn;
 pub mod target;
 pub mod trees;
 

@@ -1,0 +1,295 @@
+//! Keras importer: the directory `tools/export_keras.py` writes — `config.json` (the model's
+//! `to_json()`), `model.safetensors` (weights named `<layer name>/<variable name>`, Keras'
+//! shapes) and, for text models, `vocab.txt` + `vectorizer.json` (a `TextVectorization`).
+//!
+//! Sequential models and Functional models that form a single chain are accepted, made of:
+//! InputLayer, Embedding, Dropout, Conv1D (valid/same, any stride or dilation), MaxPooling1D,
+//! AveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling1D, Flatten, Dense
+//! (linear/relu/sigmoid/tanh/softmax). Anything else is an error naming the layer and option.
+
+use std::path::Path;
+
+use safetensors::SafeTensors;
+use serde_json::Value;
+
+use crate::error::ImportError;
+use crate::nn::{Activation, Input, Layer, NnModel, Op, Padding, Tensor, TokenizerSpec};
+use mlc_runtime::text::Standardize;
+
+/// Shape flowing between layers (batch dimension left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Ids(usize),
+    Seq(usize, usize),
+    Vector(usize),
+}
+
+struct Ctx<'a> {
+    file: String,
+    weights: SafeTensors<'a>,
+}
+
+impl Ctx<'_> {
+    fn err(&self, layer: &str, what: impl std::fmt::Display) -> ImportError {
+        ImportError::Parse { file: self.file.clone(), message: format!("layer `{layer}`: {what}") }
+    }
+    fn unsupported(&self, layer: &str, what: impl std::fmt::Display) -> ImportError {
+        ImportError::Unsupported { file: self.file.clone(), what: format!("layer `{layer}`: {what}") }
+    }
+
+    /// Weight `<layer>/<name>` as an f32 tensor of the expected shape.
+    fn weight(&self, layer: &str, name: &str, shape: &[usize]) -> Result<Tensor, ImportError> {
+        let key = format!("{layer}/{name}");
+        let view = self.weights.tensor(&key).map_err(|_| self.err(layer, format!("weight `{key}` is missing")))?;
+        if view.dtype() != safetensors::Dtype::F32 {
+            return Err(self.unsupported(layer, format!("weight `{key}` is {:?}, not float32", view.dtype())));
+        }
+        if view.shape() != shape {
+            return Err(self.err(layer, format!("weight `{key}` has shape {:?}, the layer needs {shape:?}", view.shape())));
+        }
+        let data = view.data().chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        Ok(Tensor { shape: shape.to_vec(), data })
+    }
+}
+
+fn usize_of(v: &Value) -> Option<usize> {
+    match v {
+        Value::Number(n) => n.as_u64().map(|n| n as usize),
+        Value::Array(a) if a.len() == 1 => usize_of(&a[0]),
+        _ => None,
+    }
+}
+
+/// Reads an exported Keras model directory.
+pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| ImportError::Parse { file: path.display().to_string(), message: e.to_string() })
+    };
+    let config_bytes = read("config.json")?;
+    let weight_bytes = read("model.safetensors")?;
+    let config_file = dir.join("config.json").display().to_string();
+    let config: Value = serde_json::from_slice(&config_bytes)
+        .map_err(|e| ImportError::Parse { file: config_file.clone(), message: format!("JSON: {e}") })?;
+    let weights = SafeTensors::deserialize(&weight_bytes).map_err(|e| ImportError::Parse {
+        file: dir.join("model.safetensors").display().to_string(),
+        message: format!("safetensors: {e}"),
+    })?;
+    let ctx = Ctx { file: config_file, weights };
+    let mut model = from_config(&ctx, &config)?;
+    if dir.join("vocab.txt").exists() {
+        model.tokenizer = Some(tokenizer(dir, &read("vocab.txt")?, &read("vectorizer.json")?)?);
+    }
+    if let (Some(t), Input::TokenIds { .. }) = (&model.tokenizer, model.input) {
+        if let Some(Layer { op: Op::Embedding { table }, name }) = model.layers.first() {
+            if t.vocab.len() > table.shape[0] {
+                return Err(ctx.err(name, format!("vocabulary of {} tokens exceeds input_dim {}", t.vocab.len(), table.shape[0])));
+            }
+        }
+    }
+    Ok(model)
+}
+
+fn tokenizer(dir: &Path, vocab: &[u8], vectorizer: &[u8]) -> Result<TokenizerSpec, ImportError> {
+    let file = dir.join("vectorizer.json").display().to_string();
+    let bad = |message: String| ImportError::Unsupported { file: file.clone(), what: message };
+    let cfg: Value = serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.clone(), message: format!("JSON: {e}") })?;
+    let standardize = match cfg.get("standardize").and_then(Value::as_str) {
+        Some("lower_and_strip_punctuation") => Standardize::LowerAndStripPunctuation,
+        Some("lower") => Standardize::Lower,
+        Some("strip_punctuation") => Standardize::StripPunctuation,
+        None if cfg.get("standardize").is_some_and(Value::is_null) => Standardize::None,
+        other => return Err(bad(format!("TextVectorization standardize = {other:?}"))),
+    };
+    if cfg.get("split").and_then(Value::as_str) != Some("whitespace") {
+        return Err(bad(format!("TextVectorization split = {:?} (only \"whitespace\")", cfg.get("split"))));
+    }
+    if cfg.get("output_mode").and_then(Value::as_str) != Some("int") {
+        return Err(bad(format!("TextVectorization output_mode = {:?} (only \"int\")", cfg.get("output_mode"))));
+    }
+    if cfg.get("ngrams").is_some_and(|n| !n.is_null()) {
+        return Err(bad("TextVectorization ngrams".into()));
+    }
+    // Tokens are separated by `\n` only (tokens may hold other Unicode line breaks).
+    let body = vocab.strip_suffix(b"\n").unwrap_or(vocab);
+    let vocab: Vec<Vec<u8>> = body.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+    if vocab.len() < 2 || !vocab[0].is_empty() || vocab[1] != b"[UNK]" {
+        return Err(bad("vocab.txt must start with the padding token \"\" and \"[UNK]\"".into()));
+    }
+    Ok(TokenizerSpec { vocab, standardize })
+}
+
+/// The layer list of a Sequential model, or of a Functional model that is a single chain.
+fn layer_list<'v>(file: &str, config: &'v Value) -> Result<&'v [Value], ImportError> {
+    let class = config.get("class_name").and_then(Value::as_str).unwrap_or("");
+    let layers = config
+        .pointer("/config/layers")
+        .and_then(Value::as_array)
+        .ok_or_else(|| ImportError::Parse { file: file.into(), message: "no config.layers".into() })?;
+    match class {
+        "Sequential" => Ok(layers),
+        "Functional" | "Model" => {
+            for pair in layers.windows(2) {
+                let prev = pair[0].pointer("/config/name").and_then(Value::as_str);
+                let inbound = pair[1].get("inbound_nodes").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+                let history = inbound.first().and_then(|n| n.pointer("/args/0/config/keras_history/0")).and_then(Value::as_str);
+                if inbound.len() != 1 || history != prev {
+                    let name = pair[1].pointer("/config/name").and_then(Value::as_str).unwrap_or("?");
+                    return Err(ImportError::Unsupported {
+                        file: file.into(),
+                        what: format!("layer `{name}`: only models that are a single chain of layers"),
+                    });
+                }
+            }
+            Ok(layers)
+        }
+        other => Err(ImportError::Unsupported { file: file.into(), what: format!("model class `{other}`") }),
+    }
+}
+
+fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
+    let layers_json = layer_list(&ctx.file, config)?;
+    let version = config.get("keras_version").and_then(Value::as_str).unwrap_or("3");
+    let mut shape: Option<Shape> = None;
+    let mut input = None;
+    let mut layers = Vec::new();
+    for l in layers_json {
+        let class = l.get("class_name").and_then(Value::as_str).unwrap_or("?");
+        let cfg = l.get("config").unwrap_or(&Value::Null);
+        let name = cfg.get("name").and_then(Value::as_str).unwrap_or("?").to_string();
+        let opt = |key: &str| cfg.get(key).unwrap_or(&Value::Null);
+        let channels_last = || match opt("data_format").as_str() {
+            None | Some("channels_last") => Ok(()),
+            Some(f) => Err(ctx.unsupported(&name, format!("data_format = {f}"))),
+        };
+        if class == "InputLayer" {
+            let dims: Vec<Option<usize>> =
+                opt("batch_shape").as_array().map(|a| a.iter().skip(1).map(usize_of).collect()).unwrap_or_default();
+            let int = opt("dtype").as_str().is_some_and(|d| d.starts_with("int"));
+            shape = Some(match dims.as_slice() {
+                [Some(l)] if int => Shape::Ids(*l),
+                [Some(f)] => Shape::Vector(*f),
+                [Some(l), Some(c)] => Shape::Seq(*l, *c),
+                _ => return Err(ctx.unsupported(&name, format!("input shape {:?} (need fixed (length) ids, (length, channels) or (features))", opt("batch_shape")))),
+            });
+            input = shape;
+            continue;
+        }
+        if class == "Dropout" {
+            continue; // identity at inference
+        }
+        let Some(current) = shape else {
+            return Err(ctx.unsupported(&name, "model without an InputLayer giving a fixed input shape"));
+        };
+        let (op, next) = match class {
+            "Embedding" => {
+                let Shape::Ids(len) = current else { return Err(ctx.unsupported(&name, "Embedding not on token ids")) };
+                if opt("mask_zero").as_bool() == Some(true) {
+                    return Err(ctx.unsupported(&name, "mask_zero = true"));
+                }
+                let (v, d) = (usize_of(opt("input_dim")), usize_of(opt("output_dim")));
+                let (Some(v), Some(d)) = (v, d) else { return Err(ctx.err(&name, "input_dim/output_dim missing")) };
+                (Op::Embedding { table: ctx.weight(&name, "embeddings", &[v, d])? }, Shape::Seq(len, d))
+            }
+            "Conv1D" => {
+                channels_last()?;
+                let Shape::Seq(len, c) = current else { return Err(ctx.unsupported(&name, "Conv1D not on a sequence")) };
+                if usize_of(opt("groups")).unwrap_or(1) != 1 {
+                    return Err(ctx.unsupported(&name, "groups != 1"));
+                }
+                let filters = usize_of(opt("filters")).ok_or_else(|| ctx.err(&name, "filters missing"))?;
+                let k = usize_of(opt("kernel_size")).ok_or_else(|| ctx.err(&name, "kernel_size missing"))?;
+                let stride = usize_of(opt("strides")).unwrap_or(1);
+                let dilation = usize_of(opt("dilation_rate")).unwrap_or(1);
+                let padding = padding(ctx, &name, opt("padding"))?;
+                let activation = activation(ctx, &name, opt("activation"), false)?;
+                if stride == 0 || dilation == 0 || k == 0 {
+                    return Err(ctx.err(&name, "zero kernel_size, strides or dilation_rate"));
+                }
+                let span = (k - 1) * dilation + 1;
+                let (out_len, _) = padding.output(len, span, stride).ok_or_else(|| ctx.err(&name, "input shorter than the kernel"))?;
+                let kernel = ctx.weight(&name, "kernel", &[k, c, filters])?;
+                let bias = bias(ctx, &name, opt("use_bias"), filters)?;
+                (Op::Conv1D { kernel, bias, stride, dilation, padding, activation }, Shape::Seq(out_len, filters))
+            }
+            "MaxPooling1D" | "AveragePooling1D" => {
+                channels_last()?;
+                let Shape::Seq(len, c) = current else { return Err(ctx.unsupported(&name, "pooling not on a sequence")) };
+                let pool = usize_of(opt("pool_size")).ok_or_else(|| ctx.err(&name, "pool_size missing"))?;
+                let stride = usize_of(opt("strides")).unwrap_or(pool);
+                let padding = padding(ctx, &name, opt("padding"))?;
+                if pool == 0 || stride == 0 {
+                    return Err(ctx.err(&name, "zero pool_size or strides"));
+                }
+                let (out_len, _) = padding.output(len, pool, stride).ok_or_else(|| ctx.err(&name, "input shorter than the pool"))?;
+                let op = if class == "MaxPooling1D" { Op::MaxPool1D { pool, stride, padding } } else { Op::AvgPool1D { pool, stride, padding } };
+                (op, Shape::Seq(out_len, c))
+            }
+            "GlobalMaxPooling1D" | "GlobalAveragePooling1D" => {
+                channels_last()?;
+                let Shape::Seq(_, c) = current else { return Err(ctx.unsupported(&name, "global pooling not on a sequence")) };
+                if opt("keepdims").as_bool() == Some(true) {
+                    return Err(ctx.unsupported(&name, "keepdims = true"));
+                }
+                (if class == "GlobalMaxPooling1D" { Op::GlobalMaxPool1D } else { Op::GlobalAvgPool1D }, Shape::Vector(c))
+            }
+            "Flatten" => {
+                let n = match current {
+                    Shape::Seq(l, c) => l * c,
+                    Shape::Vector(f) => f,
+                    Shape::Ids(_) => return Err(ctx.unsupported(&name, "Flatten of token ids")),
+                };
+                (Op::Flatten, Shape::Vector(n))
+            }
+            "Dense" => {
+                let Shape::Vector(inp) = current else {
+                    return Err(ctx.unsupported(&name, "Dense on a sequence (add Flatten or global pooling before it)"));
+                };
+                let units = usize_of(opt("units")).ok_or_else(|| ctx.err(&name, "units missing"))?;
+                let activation = activation(ctx, &name, opt("activation"), true)?;
+                let kernel = ctx.weight(&name, "kernel", &[inp, units])?;
+                let bias = bias(ctx, &name, opt("use_bias"), units)?;
+                (Op::Dense { kernel, bias, activation }, Shape::Vector(units))
+            }
+            other => return Err(ctx.unsupported(&name, format!("layer type {other}"))),
+        };
+        layers.push(Layer { name, op });
+        shape = Some(next);
+    }
+    let input = match input {
+        Some(Shape::Ids(length)) => Input::TokenIds { length },
+        Some(Shape::Seq(length, channels)) => Input::Sequence { length, channels },
+        Some(Shape::Vector(features)) => Input::Vector { features },
+        None => return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "model without an InputLayer".into() }),
+    };
+    if !matches!(shape, Some(Shape::Vector(_))) {
+        return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "models whose output is not a vector".into() });
+    }
+    Ok(NnModel { input, layers, tokenizer: None, framework: format!("keras {version}") })
+}
+
+fn padding(ctx: &Ctx<'_>, layer: &str, v: &Value) -> Result<Padding, ImportError> {
+    match v.as_str() {
+        Some("valid") | None => Ok(Padding::Valid),
+        Some("same") => Ok(Padding::Same),
+        Some(p) => Err(ctx.unsupported(layer, format!("padding = {p}"))),
+    }
+}
+
+fn activation(ctx: &Ctx<'_>, layer: &str, v: &Value, dense: bool) -> Result<Activation, ImportError> {
+    Ok(match v.as_str() {
+        Some("linear") | None => Activation::Linear,
+        Some("relu") => Activation::Relu,
+        Some("sigmoid") if dense => Activation::Sigmoid,
+        Some("tanh") if dense => Activation::Tanh,
+        Some("softmax") if dense => Activation::Softmax,
+        _ => return Err(ctx.unsupported(layer, format!("activation = {v}"))),
+    })
+}
+
+fn bias(ctx: &Ctx<'_>, layer: &str, use_bias: &Value, n: usize) -> Result<Option<Vec<f32>>, ImportError> {
+    if use_bias.as_bool() == Some(false) {
+        return Ok(None);
+    }
+    Ok(Some(ctx.weight(layer, "bias", &[n])?.data))
+}

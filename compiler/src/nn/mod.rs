@@ -1,0 +1,164 @@
+//! The neural-network intermediate representation: a chain of 1-D sequence layers, as imported
+//! from Keras, with the float reference executor ([`reference`]).
+
+pub mod reference;
+
+use mlc_runtime::text::Standardize;
+
+/// A dense float tensor in row-major order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tensor {
+    /// Dimensions.
+    pub shape: Vec<usize>,
+    /// Values, `shape.iter().product()` of them.
+    pub data: Vec<f32>,
+}
+
+/// Element-wise activation after a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activation {
+    /// Identity.
+    Linear,
+    /// `max(x, 0)`.
+    Relu,
+    /// `1 / (1 + e^-x)`.
+    Sigmoid,
+    /// `tanh(x)`.
+    Tanh,
+    /// Softmax over the last axis.
+    Softmax,
+}
+
+/// Padding of convolutions and pooling, as Keras defines it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Padding {
+    /// No padding: windows lie inside the input.
+    Valid,
+    /// Output length `ceil(len / stride)`; padding split as TensorFlow does (extra on the right).
+    Same,
+}
+
+impl Padding {
+    /// Output length and left padding for a window of `span` (already dilated) and `stride`.
+    pub fn output(self, len: usize, span: usize, stride: usize) -> Option<(usize, usize)> {
+        match self {
+            Padding::Valid => Some(((len.checked_sub(span)?) / stride + 1, 0)),
+            Padding::Same => {
+                let out = len.div_ceil(stride);
+                let total = ((out - 1) * stride + span).saturating_sub(len);
+                Some((out, total / 2))
+            }
+        }
+    }
+}
+
+/// One layer's computation. Sequence tensors are `(length, channels)`, as in Keras.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// Token ids → rows of `table` (`vocab × dim`).
+    Embedding {
+        /// The embedding matrix.
+        table: Tensor,
+    },
+    /// 1-D convolution (cross-correlation), `kernel` is `(k, in, out)` as in Keras.
+    Conv1D {
+        /// Weights.
+        kernel: Tensor,
+        /// Bias per output channel.
+        bias: Option<Vec<f32>>,
+        /// Stride.
+        stride: usize,
+        /// Dilation.
+        dilation: usize,
+        /// Padding.
+        padding: Padding,
+        /// Activation.
+        activation: Activation,
+    },
+    /// Max over windows along the sequence.
+    MaxPool1D {
+        /// Window.
+        pool: usize,
+        /// Stride.
+        stride: usize,
+        /// Padding.
+        padding: Padding,
+    },
+    /// Mean over windows along the sequence (padding excluded from the mean).
+    AvgPool1D {
+        /// Window.
+        pool: usize,
+        /// Stride.
+        stride: usize,
+        /// Padding.
+        padding: Padding,
+    },
+    /// Max over the whole sequence.
+    GlobalMaxPool1D,
+    /// Mean over the whole sequence.
+    GlobalAvgPool1D,
+    /// `(length, channels)` → `length · channels`, row-major.
+    Flatten,
+    /// Fully connected, `kernel` is `(in, out)` as in Keras.
+    Dense {
+        /// Weights.
+        kernel: Tensor,
+        /// Bias.
+        bias: Option<Vec<f32>>,
+        /// Activation.
+        activation: Activation,
+    },
+}
+
+/// A named layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer {
+    /// The framework's layer name.
+    pub name: String,
+    /// What it computes.
+    pub op: Op,
+}
+
+/// What the model takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// `length` token ids (the first layer is an embedding).
+    TokenIds {
+        /// Sequence length.
+        length: usize,
+    },
+    /// A float sequence of `length × channels`.
+    Sequence {
+        /// Sequence length.
+        length: usize,
+        /// Channels.
+        channels: usize,
+    },
+    /// A float vector.
+    Vector {
+        /// Features.
+        features: usize,
+    },
+}
+
+/// Text → ids, for models that take token ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenizerSpec {
+    /// Tokens by id (id 0 padding, id 1 OOV).
+    pub vocab: Vec<Vec<u8>>,
+    /// Standardisation.
+    pub standardize: Standardize,
+}
+
+/// An imported network: `layers` applied in order to `input`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NnModel {
+    /// Input kind and shape.
+    pub input: Input,
+    /// The layers, dropout removed.
+    pub layers: Vec<Layer>,
+    /// The tokenizer saved with the model, if any.
+    pub tokenizer: Option<TokenizerSpec>,
+    /// Framework and version, e.g. `keras 3.15.1`.
+    pub framework: String,
+}

@@ -1,0 +1,117 @@
+//! The float reference executor, on candle: reproduces Keras' float inference, and is what the
+//! compiler checks quantized models against.
+
+use candle_core::{DType, Device, Tensor as CTensor};
+
+use super::{Activation, Input, NnModel, Op, Tensor};
+
+/// A batch of model inputs.
+pub enum Batch<'a> {
+    /// Token ids, one row of `length` ids per example.
+    Ids(&'a [Vec<u32>]),
+    /// Float inputs, one row (sequence flattened `(length, channels)`, or vector) per example.
+    Floats(&'a [Vec<f32>]),
+}
+
+fn tensor(t: &Tensor, dev: &Device) -> candle_core::Result<CTensor> {
+    CTensor::from_slice(&t.data, t.shape.as_slice(), dev)
+}
+
+fn activate(x: CTensor, a: Activation) -> candle_core::Result<CTensor> {
+    match a {
+        Activation::Linear => Ok(x),
+        Activation::Relu => x.relu(),
+        Activation::Sigmoid => (x.neg()?.exp()? + 1.0)?.recip(),
+        Activation::Tanh => x.tanh(),
+        Activation::Softmax => {
+            let max = x.max_keepdim(1)?;
+            let e = x.broadcast_sub(&max)?.exp()?;
+            e.broadcast_div(&e.sum_keepdim(1)?)
+        }
+    }
+}
+
+/// Pads the sequence axis (2) of `(batch, channels, length)` with `value`.
+fn pad(x: &CTensor, left: usize, right: usize, value: f32) -> candle_core::Result<CTensor> {
+    if left == 0 && right == 0 {
+        return Ok(x.clone());
+    }
+    let (b, c, _) = x.dims3()?;
+    let side = |n: usize| CTensor::full(value, (b, c, n), x.device());
+    CTensor::cat(&[&side(left)?, x, &side(right)?], 2)
+}
+
+/// Runs `model` on `batch`: one output vector per example.
+pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec<f32>>> {
+    let dev = Device::Cpu;
+    // Sequences are (batch, channels, length) inside; vectors (batch, features).
+    let mut x = match (batch, model.input) {
+        (Batch::Ids(rows), Input::TokenIds { length }) => {
+            let flat: Vec<u32> = rows.iter().flat_map(|r| r.iter().copied()).collect();
+            CTensor::from_vec(flat, (rows.len(), length), &dev)?
+        }
+        (Batch::Floats(rows), Input::Sequence { length, channels }) => {
+            let flat: Vec<f32> = rows.iter().flat_map(|r| r.iter().copied()).collect();
+            CTensor::from_vec(flat, (rows.len(), length, channels), &dev)?.transpose(1, 2)?.contiguous()?
+        }
+        (Batch::Floats(rows), Input::Vector { features }) => {
+            let flat: Vec<f32> = rows.iter().flat_map(|r| r.iter().copied()).collect();
+            CTensor::from_vec(flat, (rows.len(), features), &dev)?
+        }
+        _ => candle_core::bail!("input kind does not match the model's input"),
+    };
+    for layer in &model.layers {
+        x = match &layer.op {
+            Op::Embedding { table } => tensor(table, &dev)?.embedding(&x.flatten_all()?)?.reshape((x.dim(0)?, x.dim(1)?, table.shape[1]))?.transpose(1, 2)?.contiguous()?,
+            Op::Conv1D { kernel, bias, stride, dilation, padding, activation } => {
+                let k = kernel.shape[0];
+                let w = tensor(kernel, &dev)?.permute((2, 1, 0))?.contiguous()?; // (out, in, k)
+                let (_, _, len) = x.dims3()?;
+                let span = (k - 1) * dilation + 1;
+                let (out_len, left) = padding.output(len, span, *stride).ok_or_else(|| candle_core::Error::Msg("short input".into()))?;
+                let right = ((out_len - 1) * stride + span).saturating_sub(len + left);
+                let xp = pad(&x, left, right, 0.0)?;
+                let mut y = xp.conv1d(&w, 0, *stride, *dilation, 1)?;
+                if let Some(b) = bias {
+                    y = y.broadcast_add(&CTensor::from_slice(b, (1, b.len(), 1), &dev)?)?;
+                }
+                activate(y, *activation)?
+            }
+            Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
+                let (_, _, len) = x.dims3()?;
+                let (out_len, left) = padding.output(len, *pool, *stride).ok_or_else(|| candle_core::Error::Msg("short input".into()))?;
+                let right = ((out_len - 1) * stride + pool).saturating_sub(len + left);
+                let window = |t: &CTensor, max: bool| -> candle_core::Result<CTensor> {
+                    let t = t.unsqueeze(2)?;
+                    let y = if max { t.max_pool2d_with_stride((1, *pool), (1, *stride))? } else { t.avg_pool2d_with_stride((1, *pool), (1, *stride))? };
+                    y.squeeze(2)
+                };
+                if matches!(layer.op, Op::MaxPool1D { .. }) {
+                    window(&pad(&x, left, right, f32::NEG_INFINITY)?, true)?
+                } else {
+                    // TensorFlow averages over the values inside the input only.
+                    let sum = window(&pad(&x, left, right, 0.0)?, false)?;
+                    let count = window(&pad(&x.ones_like()?, left, right, 0.0)?, false)?;
+                    (sum / count)?
+                }
+            }
+            Op::GlobalMaxPool1D => x.max(2)?,
+            Op::GlobalAvgPool1D => x.mean(2)?,
+            Op::Flatten => {
+                if x.rank() == 3 {
+                    x.transpose(1, 2)?.contiguous()?.flatten_from(1)?
+                } else {
+                    x
+                }
+            }
+            Op::Dense { kernel, bias, activation } => {
+                let mut y = x.matmul(&tensor(kernel, &dev)?)?;
+                if let Some(b) = bias {
+                    y = y.broadcast_add(&CTensor::from_slice(b, (1, b.len()), &dev)?)?;
+                }
+                activate(y, *activation)?
+            }
+        };
+    }
+    x.to_dtype(DType::F32)?.to_vec2()
+}

@@ -1,0 +1,96 @@
+//! Keras models: the importer and the float reference executor (candle) reproduce Keras'
+//! probabilities on the committed test reviews, from Keras' token ids and from raw text
+//! through the runtime tokenizer; unsupported layers and options are errors naming them.
+
+use mlc_compiler::import::keras;
+use mlc_compiler::nn::reference::{predict, Batch};
+use mlc_format::vocab::VocabTables;
+use mlc_runtime::text::tokenize;
+use mlc_tests::fixture;
+
+fn expected(model: &str) -> Vec<f32> {
+    let text = std::fs::read_to_string(fixture(&format!("sentiment/expected_keras_{model}.csv"))).unwrap();
+    text.lines().map(|l| l.parse().unwrap()).collect()
+}
+
+fn keras_ids(model: &str) -> Vec<Vec<u32>> {
+    let text = std::fs::read_to_string(fixture(&format!("sentiment/expected_ids_{model}.csv"))).unwrap();
+    text.lines().map(|l| l.split(',').map(|v| v.parse().unwrap()).collect()).collect()
+}
+
+fn reviews() -> Vec<Vec<u8>> {
+    let bytes = std::fs::read(fixture("sentiment/reviews.txt")).unwrap();
+    bytes.strip_suffix(b"\n").unwrap().split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
+}
+
+#[test]
+fn float_reference_reproduces_keras() {
+    for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
+        let model = keras::import_dir(&fixture(&format!("sentiment/{model_name}"))).unwrap();
+        let want = expected(model_name);
+        let got = predict(&model, Batch::Ids(&keras_ids(model_name))).unwrap();
+        let worst = got.iter().zip(&want).map(|(g, w)| (g[0] - w).abs()).fold(0f32, f32::max);
+        println!("{model_name}: float reference vs Keras on {} reviews: max |Δ| = {worst:e}", want.len());
+        assert!(worst <= 1e-5, "{model_name}: max |Δ| = {worst}");
+
+        // From raw text: the runtime tokenizer gives Keras' ids, hence the same outputs.
+        let spec = model.tokenizer.as_ref().expect("exported with its tokenizer");
+        let tokens: Vec<&[u8]> = spec.vocab.iter().map(Vec::as_slice).collect();
+        let tables = VocabTables::build(&tokens);
+        let vocab = tables.view().unwrap();
+        let mut scratch = vec![0u8; vocab.max_token_len()];
+        let ids: Vec<Vec<u32>> = reviews()
+            .iter()
+            .map(|text| {
+                let mut ids = vec![0u32; 400];
+                tokenize(&vocab, spec.standardize, text, &mut scratch, &mut ids);
+                ids
+            })
+            .collect();
+        let from_text = predict(&model, Batch::Ids(&ids)).unwrap();
+        assert_eq!(from_text, got, "{model_name}: text path differs from the ids path");
+    }
+}
+
+/// Copies the MCU model's export into a temp dir, with `edit` applied to its config.
+fn import_edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let src = fixture("sentiment/imdb_cnn_mcu");
+    let dir = std::env::temp_dir().join(format!("mlc-keras-{}-{}", std::process::id(), next_case()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["model.safetensors", "vocab.txt", "vectorizer.json"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    let mut config: serde_json::Value = serde_json::from_slice(&std::fs::read(src.join("config.json")).unwrap()).unwrap();
+    edit(&mut config);
+    std::fs::write(dir.join("config.json"), serde_json::to_vec(&config).unwrap()).unwrap();
+    match keras::import_dir(&dir) {
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// A fresh number per case, so that cases do not share a directory.
+fn next_case() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+#[test]
+fn unsupported_layers_and_options_are_named() {
+    let layer = |i: usize| format!("/config/layers/{i}");
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit)> = vec![
+        ("layer `conv1d`: padding = causal", Box::new(move |c| *c.pointer_mut(&format!("{}/config/padding", layer(3))).unwrap() = "causal".into())),
+        ("layer `dense`: activation = \"gelu\"", Box::new(move |c| *c.pointer_mut(&format!("{}/config/activation", layer(6))).unwrap() = "gelu".into())),
+        ("layer `embedding`: mask_zero = true", Box::new(move |c| *c.pointer_mut(&format!("{}/config/mask_zero", layer(1))).unwrap() = true.into())),
+        ("layer `conv1d`: groups != 1", Box::new(move |c| *c.pointer_mut(&format!("{}/config/groups", layer(3))).unwrap() = 2.into())),
+        ("layer `dense`: layer type BatchNormalization", Box::new(move |c| *c.pointer_mut(&format!("{}/class_name", layer(6))).unwrap() = "BatchNormalization".into())),
+        ("layer `conv1d`: data_format = channels_first", Box::new(move |c| *c.pointer_mut(&format!("{}/config/data_format", layer(3))).unwrap() = "channels_first".into())),
+        ("weight `dense/kernel` has shape", Box::new(move |c| *c.pointer_mut(&format!("{}/config/units", layer(6))).unwrap() = 33.into())),
+    ];
+    for (expect, edit) in cases {
+        let err = import_edited(edit);
+        assert!(err.contains(expect), "expected `{expect}`, got `{err}`");
+    }
+}
