@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::error::CompileError;
 use crate::import;
 use crate::target::Target;
+use crate::nn::{self, NnModel};
 use crate::trees::{layout, IrEnsemble, IrNode};
 
 /// `NAME=PATH`, or a path whose file stem is the name.
@@ -85,11 +86,16 @@ pub struct Compiled {
 
 struct Prepared {
     spec: ModelSpec,
-    ir: IrEnsemble,
     sha256: [u8; 32],
-    layout: TreeLayout,
-    numeric: Numeric,
-    why: String,
+    kind: Kind,
+}
+
+/// What a model spec turned out to be.
+enum Kind {
+    /// An XGBoost model, with the layout and arithmetic chosen for the target.
+    Trees { ir: IrEnsemble, layout: TreeLayout, numeric: Numeric, why: String },
+    /// A Keras network (a directory written by `tools/export_keras.py`).
+    Net { model: NnModel },
 }
 
 fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) -> (TreeLayout, String) {
@@ -104,30 +110,47 @@ fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) ->
     (l, format!("layout {l:?}: depth {}, complete {} B vs linked {} B on {target}", c.depth, c.complete, c.linked))
 }
 
+fn read(path: &Path) -> Result<Vec<u8>, CompileError> {
+    std::fs::read(path).map_err(|error| CompileError::Io { path: path.to_path_buf(), error })
+}
+
+fn prepare_trees(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared, CompileError> {
+    let bytes = read(&spec.path)?;
+    let file = spec.path.display().to_string();
+    let ir = import::xgboost::import(&file, &bytes)?;
+    let fixed = options.fixed_point.unwrap_or(!options.target.has_fpu());
+    let numeric = if fixed {
+        let frac_bits = layout::fixed_frac_bits(&ir).ok_or_else(|| {
+            CompileError::Layout(format!("{file}: leaf values too large for 32-bit fixed point; compile with --numeric float"))
+        })?;
+        Numeric::Fixed { frac_bits }
+    } else {
+        Numeric::Float32
+    };
+    let (layout, why) = choose_layout(&ir, options.target, options.layout);
+    if layout == TreeLayout::Complete && layout::cost(&ir).complete == usize::MAX {
+        return Err(CompileError::Layout(format!(
+            "{file}: trees deeper than {} levels cannot use the complete layout; use --layout linked",
+            mlc_runtime::trees::MAX_COMPLETE_DEPTH
+        )));
+    }
+    Ok(Prepared { spec: spec.clone(), sha256: Sha256::digest(&bytes).into(), kind: Kind::Trees { ir, layout, numeric, why } })
+}
+
+fn prepare_net(spec: &ModelSpec) -> Result<Prepared, CompileError> {
+    let model = import::keras::import_dir(&spec.path)?;
+    // The source's identity: its configuration and weights.
+    let mut hash = Sha256::new();
+    hash.update(read(&spec.path.join("config.json"))?);
+    hash.update(read(&spec.path.join("model.safetensors"))?);
+    Ok(Prepared { spec: spec.clone(), sha256: hash.finalize().into(), kind: Kind::Net { model } })
+}
+
 /// Compiles `specs` into one artifact (a bundle when there are several).
 pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled, CompileError> {
     let mut prepared = Vec::with_capacity(specs.len());
     for spec in specs {
-        let bytes = std::fs::read(&spec.path).map_err(|error| CompileError::Io { path: spec.path.clone(), error })?;
-        let file = spec.path.display().to_string();
-        let ir = import::xgboost::import(&file, &bytes)?;
-        let fixed = options.fixed_point.unwrap_or(!options.target.has_fpu());
-        let numeric = if fixed {
-            let frac_bits = layout::fixed_frac_bits(&ir).ok_or_else(|| {
-                CompileError::Layout(format!("{file}: leaf values too large for 32-bit fixed point; compile with --numeric float"))
-            })?;
-            Numeric::Fixed { frac_bits }
-        } else {
-            Numeric::Float32
-        };
-        let (layout, why) = choose_layout(&ir, options.target, options.layout);
-        if layout == TreeLayout::Complete && layout::cost(&ir).complete == usize::MAX {
-            return Err(CompileError::Layout(format!(
-                "{file}: trees deeper than {} levels cannot use the complete layout; use --layout linked",
-                mlc_runtime::trees::MAX_COMPLETE_DEPTH
-            )));
-        }
-        prepared.push(Prepared { spec: spec.clone(), ir, sha256: Sha256::digest(&bytes).into(), layout, numeric, why });
+        prepared.push(if spec.path.is_dir() { prepare_net(spec)? } else { prepare_trees(spec, options)? });
     }
     // First pass without reports, to measure the compiled models; second pass records them.
     let first = write(&prepared, &[], options)?;
@@ -139,16 +162,33 @@ pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled
 fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
     let mut writer = ArtifactWriter::new();
     for (i, p) in prepared.iter().enumerate() {
-        // The bitvector index feeds the x86-64 AVX-512 batch kernel; other targets skip it.
-        let splits = options.target.is_x86_64();
-        let (body, sections) = layout::lower(&p.ir, p.layout, p.numeric, splits);
         let file = Path::new(&p.spec.path).file_name().and_then(|f| f.to_str()).unwrap_or("");
-        let manifest = ModelManifest {
-            num_features: p.ir.num_features,
-            num_outputs: body.link.outputs(body.num_groups),
-            source: Source { framework: &p.ir.framework, objective: &p.ir.objective, file, sha256: p.sha256 },
-            body: ModelBody::TreeEnsemble(body),
-            report: reports.get(i).map_or("", |r| r.text.as_str()),
+        let report = reports.get(i).map_or("", |r| r.text.as_str());
+        let (manifest, sections) = match &p.kind {
+            Kind::Trees { ir, layout, numeric, .. } => {
+                // The bitvector index feeds the x86-64 AVX-512 batch kernel; other targets skip it.
+                let splits = options.target.is_x86_64();
+                let (body, sections) = layout::lower(ir, *layout, *numeric, splits);
+                let manifest = ModelManifest {
+                    num_features: ir.num_features,
+                    num_outputs: body.link.outputs(body.num_groups),
+                    source: Source { framework: &ir.framework, objective: &ir.objective, file, sha256: p.sha256 },
+                    body: ModelBody::TreeEnsemble(body),
+                    report,
+                };
+                (manifest, sections)
+            }
+            Kind::Net { model } => {
+                let (body, outputs, sections) = nn::lower::lower(model);
+                let manifest = ModelManifest {
+                    num_features: 0,
+                    num_outputs: outputs,
+                    source: Source { framework: &model.framework, objective: "network", file, sha256: p.sha256 },
+                    body: ModelBody::Network(body),
+                    report,
+                };
+                (manifest, sections)
+            }
         };
         writer.add_model(&p.spec.name, &manifest, sections).map_err(|e| CompileError::Write(e.to_string()))?;
     }
@@ -223,26 +263,34 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
     let mut reports = Vec::new();
     for p in prepared {
         let model = Model::by_name(&artifact, &p.spec.name).map_err(|e| CompileError::Write(format!("internal: {e}")))?;
+        let (ir, numeric, why) = match (&p.kind, model) {
+            (Kind::Trees { ir, numeric, why, .. }, _) => (ir, *numeric, why),
+            (Kind::Net { model: net }, Model::Net(compiled)) => {
+                reports.push(check_net(&p.spec.name, net, &compiled)?);
+                continue;
+            }
+            (Kind::Net { .. }, _) => return Err(CompileError::Write("internal: a network compiled to another kind".into())),
+        };
         let rows = match &options.check_rows {
             Some(rows) => rows.clone(),
-            None => probe_rows(&p.ir, 1000),
+            None => probe_rows(ir, 1000),
         };
         let mut max_delta = 0f64;
         let mut mismatches = 0;
-        let mut got = vec![0f32; p.ir.num_groups as usize];
+        let mut got = vec![0f32; ir.num_groups as usize];
         for (i, row) in rows.iter().enumerate() {
             model.margins(row, &mut got).map_err(|e| CompileError::Usage(format!("check row {}: model `{}`: {e}", i + 1, p.spec.name)))?;
-            let want = p.ir.margins(row);
+            let want = ir.margins(row);
             for (g, w) in got.iter().zip(&want) {
                 max_delta = max_delta.max((*g as f64 - *w as f64).abs());
             }
-            mismatches += (decision(p.ir.link, &got) != decision(p.ir.link, &want)) as usize;
+            mismatches += (decision(ir.link, &got) != decision(ir.link, &want)) as usize;
         }
-        if p.numeric == Numeric::Float32 && max_delta != 0.0 {
+        if numeric == Numeric::Float32 && max_delta != 0.0 {
             return Err(CompileError::Write(format!("internal: float model `{}` differs from its source by {max_delta:e}", p.spec.name)));
         }
         let source = if options.check_rows.is_some() { "check rows" } else { "probe rows at the model's thresholds" };
-        let arithmetic = match p.numeric {
+        let arithmetic = match numeric {
             Numeric::Float32 => "float32 (XGBoost's arithmetic: margins bit-exact)".to_string(),
             Numeric::Fixed { frac_bits } => format!("integer-only, leaves in Q{frac_bits} fixed point, exact comparisons"),
         };
@@ -250,9 +298,9 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         let _ = write!(
             text,
             "{} trees, {} splits, {}; {}; vs float original on {} {}: max |Δmargin| = {:.3e}, decisions differ on {}",
-            p.ir.trees.len(),
-            p.ir.trees.iter().map(|t| t.split_count()).sum::<usize>(),
-            p.why,
+            ir.trees.len(),
+            ir.trees.iter().map(|t| t.split_count()).sum::<usize>(),
+            why,
             arithmetic,
             rows.len(),
             source,
@@ -262,4 +310,64 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         reports.push(ModelReport { name: p.spec.name.clone(), text, max_margin_delta: max_delta, decision_mismatches: mismatches, check_rows: rows.len() });
     }
     Ok(reports)
+}
+
+/// Token-id sequences for checking a network: deterministic, ids spread over the vocabulary,
+/// some short (mostly padding) and some full.
+fn probe_ids(length: usize, vocab: usize, count: usize) -> Vec<Vec<u32>> {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    (0..count)
+        .map(|i| {
+            let used = if i % 2 == 0 { length } else { length * (i % 7 + 1) / 8 };
+            (0..length)
+                .map(|p| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    if p < used { (state % vocab as u64) as u32 } else { 0 }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs the compiled network and the float reference (candle) on probe inputs.
+fn check_net(name: &str, net: &NnModel, compiled: &mlc_runtime::NetModel<'_>) -> Result<ModelReport, CompileError> {
+    let internal = |e: String| CompileError::Write(format!("internal: model `{name}`: {e}"));
+    let vocab = net.layers.first().and_then(|l| match &l.op {
+        nn::Op::Embedding { table } => Some(table.shape[0]),
+        _ => None,
+    });
+    let (inputs, outputs) = match (net.input, vocab) {
+        (nn::Input::TokenIds { length }, Some(vocab)) => {
+            let ids = probe_ids(length, vocab, 16);
+            let want = nn::reference::predict(net, nn::reference::Batch::Ids(&ids)).map_err(|e| internal(e.to_string()))?;
+            let mut scratch = vec![0f32; compiled.scratch_len()];
+            let mut got = Vec::with_capacity(ids.len());
+            for row in &ids {
+                let mut out = vec![0f32; compiled.num_outputs()];
+                compiled.predict_ids(row, &mut scratch, &mut out).map_err(|e| internal(e.to_string()))?;
+                got.push(out);
+            }
+            (got, want)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    let max_delta = inputs.iter().flatten().zip(outputs.iter().flatten()).map(|(g, w)| (*g as f64 - *w as f64).abs()).fold(0.0, f64::max);
+    let weights: usize = net
+        .layers
+        .iter()
+        .map(|l| match &l.op {
+            nn::Op::Embedding { table } => table.data.len(),
+            nn::Op::Conv1D { kernel, bias, .. } | nn::Op::Dense { kernel, bias, .. } => kernel.data.len() + bias.as_ref().map_or(0, Vec::len),
+            _ => 0,
+        })
+        .sum();
+    let text = format!(
+        "{} layers, {weights} float32 weights{}; float32 kernels (int8 quantization not implemented yet); vs float reference (candle) on {} probe inputs: max |Δ| = {max_delta:.3e}",
+        net.layers.len(),
+        if net.tokenizer.is_some() { ", tokenizer included" } else { "" },
+        inputs.len()
+    );
+    Ok(ModelReport { name: name.into(), text, max_margin_delta: max_delta, decision_mismatches: 0, check_rows: inputs.len() })
 }

@@ -115,7 +115,7 @@ fn integer_only_mode_makes_the_float_decisions() {
         let bytes = compile(&[fixture("churn/models/all_states.json").display().to_string()], &options(target, None));
         let artifact = Artifact::parse(&bytes).unwrap();
         let fixed = Model::by_name(&artifact, "all_states").unwrap();
-        let Model::Trees(t) = fixed;
+        let Model::Trees(t) = fixed else { panic!("a tree model") };
         assert!(matches!(t.info().numeric, mlc_format::manifest::Numeric::Fixed { .. }), "{target} has no FPU");
         let (mut same, mut total, mut worst) = (0usize, 0usize, 0f32);
         for (_, case) in cases() {

@@ -94,3 +94,36 @@ fn unsupported_layers_and_options_are_named() {
         assert!(err.contains(expect), "expected `{expect}`, got `{err}`");
     }
 }
+
+/// Compiles a sentiment model and runs every review through the runtime, from raw text.
+fn runtime_probabilities(model_name: &str) -> Vec<f32> {
+    let spec = mlc_compiler::ModelSpec::parse(&format!("m={}", fixture(&format!("sentiment/{model_name}")).display())).unwrap();
+    let compiled = mlc_compiler::compile(&[spec], &mlc_tests::options(mlc_compiler::Target::Host, None)).unwrap();
+    let bytes = mlc_format::writer::AlignedBytes::copy_from(&compiled.bytes);
+    let artifact = mlc_format::Artifact::parse(&bytes).unwrap();
+    let mlc_runtime::Model::Net(net) = mlc_runtime::Model::by_name(&artifact, "m").unwrap() else { panic!("not a network") };
+    let mut scratch = vec![0f32; net.scratch_len()];
+    let mut token_scratch = vec![0u8; net.vocab().unwrap().max_token_len()];
+    let mut ids = vec![0u32; 400];
+    reviews()
+        .iter()
+        .map(|text| {
+            let mut out = [0f32];
+            net.predict_text(text, &mut token_scratch, &mut ids, &mut scratch, &mut out).unwrap();
+            out[0]
+        })
+        .collect()
+}
+
+#[test]
+fn compiled_float_network_reproduces_keras_from_raw_text() {
+    for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
+        let want = expected(model_name);
+        let got = runtime_probabilities(model_name);
+        let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
+        let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
+        println!("{model_name}: runtime (float32) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
+        assert!(worst <= 1e-5, "{model_name}: {worst}");
+        assert_eq!(same, want.len());
+    }
+}

@@ -75,8 +75,15 @@ pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
         file: dir.join("model.safetensors").display().to_string(),
         message: format!("safetensors: {e}"),
     })?;
+    // tools/export_keras.py records the Keras version in the safetensors metadata.
+    let version = SafeTensors::read_metadata(&weight_bytes)
+        .ok()
+        .and_then(|(_, m)| m.metadata().as_ref().and_then(|md| md.get("mlc.keras_version").cloned()));
     let ctx = Ctx { file: config_file, weights };
     let mut model = from_config(&ctx, &config)?;
+    if let Some(v) = version {
+        model.framework = format!("keras {v}");
+    }
     if dir.join("vocab.txt").exists() {
         model.tokenizer = Some(tokenizer(dir, &read("vocab.txt")?, &read("vectorizer.json")?)?);
     }

@@ -1,6 +1,7 @@
 //! The neural-network intermediate representation: a chain of 1-D sequence layers, as imported
 //! from Keras, with the float reference executor ([`reference`]).
 
+pub mod lower;
 pub mod reference;
 
 use mlc_runtime::text::Standardize;

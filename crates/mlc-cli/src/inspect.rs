@@ -47,11 +47,17 @@ pub fn run(args: Args) -> Result<()> {
         println!();
         println!("model {} (#{})", entry.name, entry.index);
         println!("  source    {} ({}, {}), sha256 {}", m.source.file, m.source.framework, m.source.objective, hex(&m.source.sha256));
-        println!("  inputs    {} features (f32; empty/NaN = missing)", m.num_features);
         match m.body {
             ModelBody::TreeEnsemble(t) => {
+                println!("  inputs    {} features (f32; empty/NaN = missing)", m.num_features);
                 println!("  outputs   {} value(s): {:?} of {} margin(s)", m.num_outputs, t.link, t.num_groups);
                 println!("  trees     {} trees, layout {:?}, numeric {:?}", t.num_trees, t.layout, t.numeric);
+            }
+            ModelBody::Network(n) => {
+                let text = n.text.map_or(String::new(), |s| format!("; raw text, {s:?}"));
+                println!("  inputs    {:?}{text}", n.input);
+                println!("  outputs   {} value(s)", m.num_outputs);
+                println!("  network   {} layers, {} f32 of scratch", n.num_layers, n.scratch);
             }
         }
         println!("  sections");

@@ -1,12 +1,14 @@
 //! `mlc predict`.
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Context, Result};
 use clap::Parser;
 use mlc_host::records::{csv_reader, parse_features};
 use mlc_host::LoadedArtifact;
+use mlc_runtime::format::manifest::NetInput;
+use mlc_runtime::{Model, NetModel};
 
 /// Arguments of `mlc predict`.
 #[derive(Parser)]
@@ -16,12 +18,23 @@ pub struct Args {
     /// The model to use (required for a bundle).
     #[arg(long)]
     model: Option<String>,
-    /// Print raw margins instead of the objective's output.
+    /// Print raw margins instead of the objective's output (tree models).
     #[arg(long)]
     margin: bool,
+    /// Input lines of a text model: `text` (raw review text, the default) or `ids`
+    /// (comma-separated token ids, the model's sequence length of them).
+    #[arg(long, value_enum, default_value_t = LineFormat::Text)]
+    format: LineFormat,
     /// CSV without a header, one row per line, features in the model's order; an empty field
     /// or `nan` is a missing value. Standard input when absent.
     input: Option<PathBuf>,
+}
+
+/// What one input line of a network holds.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LineFormat {
+    Text,
+    Ids,
 }
 
 /// Rows predicted per batched call.
@@ -36,6 +49,9 @@ pub fn run(args: Args) -> Result<()> {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
         None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
     };
+    if let Model::Net(net) = model {
+        return predict_net(&net, args.format, input, &name);
+    }
     let features = model.num_features();
     let per_row = if args.margin { model.num_margins() } else { model.num_outputs() };
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -46,10 +62,7 @@ pub fn run(args: Args) -> Result<()> {
         let res = &mut results[..n * per_row];
         if args.margin { model.margins_batch(rows, res) } else { model.predict_batch(rows, res) }.map_err(|e| anyhow!("{e}"))?;
         for row in res.chunks(per_row) {
-            for (i, v) in row.iter().enumerate() {
-                write!(out, "{}{v:?}", if i > 0 { "," } else { "" })?;
-            }
-            writeln!(out)?;
+            write_values(out, row)?;
         }
         rows.clear();
         Ok(())
@@ -73,6 +86,60 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     flush(&mut rows, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes one line of comma-separated values.
+fn write_values(out: &mut impl Write, values: &[f32]) -> std::io::Result<()> {
+    for (i, v) in values.iter().enumerate() {
+        write!(out, "{}{v:?}", if i > 0 { "," } else { "" })?;
+    }
+    writeln!(out)
+}
+
+/// Predicts each line of `input` with a network: raw text (tokenized by the runtime) or ids.
+fn predict_net(net: &NetModel<'_>, format: LineFormat, input: Box<dyn Read>, name: &str) -> Result<()> {
+    let NetInput::TokenIds { length } = net.input() else {
+        return Err(anyhow!("{name}: this network takes float input, which `mlc predict` does not read yet"));
+    };
+    if format == LineFormat::Text && net.vocab().is_none() {
+        return Err(anyhow!("this model has no tokenizer: give token ids with --format ids"));
+    }
+    let mut scratch = vec![0f32; net.scratch_len()];
+    let mut token_scratch = vec![0u8; net.vocab().map_or(0, |v| v.max_token_len())];
+    let mut ids = vec![0u32; length as usize];
+    let mut result = vec![0f32; net.num_outputs()];
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut reader = std::io::BufReader::new(input);
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let predicted = match format {
+            LineFormat::Text => net.predict_text(text, &mut token_scratch, &mut ids, &mut scratch, &mut result),
+            LineFormat::Ids => {
+                let text = String::from_utf8_lossy(text);
+                let fields: Vec<&str> = text.trim_end_matches('\r').split(',').collect();
+                if fields.len() != ids.len() {
+                    out.flush()?;
+                    return Err(anyhow!("{name}: line {number}: expected {} token ids, found {}", ids.len(), fields.len()));
+                }
+                for (i, (slot, field)) in ids.iter_mut().zip(&fields).enumerate() {
+                    *slot = field.trim().parse().map_err(|_| anyhow!("{name}: line {number}: column {}: `{field}` is not a token id", i + 1))?;
+                }
+                net.predict_ids(&ids, &mut scratch, &mut result)
+            }
+        };
+        if let Err(e) = predicted {
+            out.flush()?;
+            return Err(anyhow!("{name}: line {number}: {e}"));
+        }
+        write_values(&mut out, &result)?;
+    }
     out.flush()?;
     Ok(())
 }

@@ -146,3 +146,29 @@ fn corrupted_artifacts_and_bad_models_are_reported() {
     let err = fails(&mlc(&["compile", &fixture("churn/models/all_states.json"), "-o", art.to_str().unwrap(), "--target", "pdp11"]));
     assert!(err.contains("unknown target"), "{err}");
 }
+
+#[test]
+fn sentiment_model_predicts_from_raw_text_and_from_ids() {
+    let art = tmp("mcu.mlc");
+    let report = ok(&mlc(&["compile", &fixture("sentiment/imdb_cnn_mcu"), "-o", art.to_str().unwrap()]));
+    assert!(report.contains("vs float reference (candle)"), "{report}");
+    let inspect = ok(&mlc(&["inspect", art.to_str().unwrap()]));
+    assert!(inspect.contains("raw text") && inspect.contains("vocab-slots"), "{inspect}");
+    let reviews = std::fs::read(fixture("sentiment/reviews.txt")).unwrap();
+    let probs = ok(&mlc_stdin(&["predict", art.to_str().unwrap()], &reviews));
+    let expected = std::fs::read_to_string(fixture("sentiment/expected_keras_imdb_cnn_mcu.csv")).unwrap();
+    assert_eq!(probs.lines().count(), expected.lines().count(), "one line per review, empty lines included");
+    for (got, want) in probs.lines().zip(expected.lines()) {
+        assert!((got.parse::<f32>().unwrap() - want.parse::<f32>().unwrap()).abs() <= 1e-5);
+    }
+    // --format ids: Keras' own ids give the same lines.
+    let ids = std::fs::read(fixture("sentiment/expected_ids_imdb_cnn_mcu.csv")).unwrap();
+    assert_eq!(ok(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], &ids)), probs);
+    // Bad id lines name line and column.
+    let err = fails(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], b"1,2,3\n"));
+    assert!(err.contains("line 1") && err.contains("expected 400 token ids"), "{err}");
+    let mut line = vec!["7"; 400];
+    line[9] = "99999";
+    let err = fails(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], (line.join(",") + "\n").as_bytes()));
+    assert!(err.contains("line 1") && err.contains("token id 99999 at position 10"), "{err}");
+}

@@ -51,6 +51,56 @@ pub struct Source<'a> {
 pub enum ModelBody {
     /// A sum of decision trees (XGBoost `gbtree`/`dart`).
     TreeEnsemble(TreeEnsemble),
+    /// A chain of 1-D sequence layers (Keras); data in the `net-*` and `vocab-*` sections.
+    Network(Network),
+}
+
+/// Shape of a network; the layers live in the model's `net-layers` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Network {
+    /// What the network takes.
+    pub input: NetInput,
+    /// Number of layers.
+    pub num_layers: u32,
+    /// `f32` values of scratch a prediction needs (two activation buffers).
+    pub scratch: u32,
+    /// The tokenizer's standardisation, for text models with `vocab-*` sections.
+    pub text: Option<TextStandardize>,
+}
+
+/// Network input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NetInput {
+    /// `length` token ids (first layer an embedding).
+    TokenIds {
+        /// Sequence length.
+        length: u32,
+    },
+    /// `length × channels` floats, channels last.
+    Sequence {
+        /// Sequence length.
+        length: u32,
+        /// Channels.
+        channels: u32,
+    },
+    /// `features` floats.
+    Vector {
+        /// Features.
+        features: u32,
+    },
+}
+
+/// Text standardisation before whitespace splitting (Keras `TextVectorization`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextStandardize {
+    /// As written.
+    None,
+    /// ASCII lowercase.
+    Lower,
+    /// Drop ASCII punctuation.
+    StripPunctuation,
+    /// Both.
+    LowerAndStripPunctuation,
 }
 
 /// Shape of a tree ensemble; the data lives in the model's `tree-*` and `base-margin` sections.

@@ -38,6 +38,16 @@ pub enum SectionKind {
     /// Tree ensemble, with `tree-splits`: `4 × trees + 1` offsets into it (see
     /// [`crate::records::SplitRecord`]).
     TreeSplitIndex = 22,
+    /// Network: one [`crate::records::LayerRecord`] per layer.
+    NetLayers = 32,
+    /// Network: all weights and biases, `f32`, at the offsets the layer records give.
+    NetWeights = 33,
+    /// Tokenizer: vocabulary token offsets (`u32`, tokens + 1), see [`crate::vocab`].
+    VocabOffsets = 34,
+    /// Tokenizer: vocabulary token bytes.
+    VocabBytes = 35,
+    /// Tokenizer: vocabulary hash slots (`u32`).
+    VocabSlots = 36,
 }
 
 impl SectionKind {
@@ -55,6 +65,11 @@ impl SectionKind {
             20 => SectionKind::BaseMargin,
             21 => SectionKind::TreeSplits,
             22 => SectionKind::TreeSplitIndex,
+            32 => SectionKind::NetLayers,
+            33 => SectionKind::NetWeights,
+            34 => SectionKind::VocabOffsets,
+            35 => SectionKind::VocabBytes,
+            36 => SectionKind::VocabSlots,
             _ => return None,
         })
     }
@@ -73,6 +88,11 @@ impl SectionKind {
             SectionKind::BaseMargin => "base-margin",
             SectionKind::TreeSplits => "tree-splits",
             SectionKind::TreeSplitIndex => "tree-split-index",
+            SectionKind::NetLayers => "net-layers",
+            SectionKind::NetWeights => "net-weights",
+            SectionKind::VocabOffsets => "vocab-offsets",
+            SectionKind::VocabBytes => "vocab-bytes",
+            SectionKind::VocabSlots => "vocab-slots",
         }
     }
 }

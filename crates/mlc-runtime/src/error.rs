@@ -60,6 +60,24 @@ pub enum PredictError {
         /// Buffer length.
         got: usize,
     },
+    /// The scratch buffer is too small.
+    ScratchLen {
+        /// Values needed.
+        expected: usize,
+        /// Buffer length.
+        got: usize,
+    },
+    /// A token id is not below the vocabulary size.
+    TokenId {
+        /// 0-based position in the input.
+        position: usize,
+        /// The id.
+        id: u32,
+        /// Vocabulary size.
+        vocab: usize,
+    },
+    /// The input kind (ids, floats, text) is not the one the model takes.
+    InputKind,
 }
 
 impl fmt::Display for PredictError {
@@ -71,6 +89,13 @@ impl fmt::Display for PredictError {
             PredictError::OutputLen { expected, got } => {
                 write!(f, "output buffer holds {got} values, {expected} are needed")
             }
+            PredictError::ScratchLen { expected, got } => {
+                write!(f, "scratch buffer holds {got} values, {expected} are needed")
+            }
+            PredictError::TokenId { position, id, vocab } => {
+                write!(f, "token id {id} at position {} is not below the vocabulary size {vocab}", position + 1)
+            }
+            PredictError::InputKind => write!(f, "this model takes another kind of input (token ids, floats or text)"),
         }
     }
 }

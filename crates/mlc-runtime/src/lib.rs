@@ -18,11 +18,13 @@ extern crate std;
 mod error;
 pub mod link;
 pub mod math;
+pub mod net;
 pub mod text;
 pub mod trees;
 
 pub use error::{LoadError, PredictError};
 pub use mlc_format as format;
+pub use net::NetModel;
 pub use trees::TreeModel;
 
 use mlc_format::manifest::ModelBody;
@@ -33,6 +35,9 @@ use mlc_format::{Artifact, ModelEntry};
 pub enum Model<'a> {
     /// A tree ensemble.
     Trees(TreeModel<'a>),
+    /// A network. Its predictions need scratch memory: use [`NetModel`]'s methods; the
+    /// row-based methods of `Model` answer [`PredictError::InputKind`] for networks.
+    Net(NetModel<'a>),
 }
 
 impl<'a> Model<'a> {
@@ -41,6 +46,7 @@ impl<'a> Model<'a> {
         let manifest = entry.manifest()?;
         match manifest.body {
             ModelBody::TreeEnsemble(info) => Ok(Model::Trees(TreeModel::load(entry, &manifest, info)?)),
+            ModelBody::Network(info) => Ok(Model::Net(NetModel::load(entry, &manifest, info)?)),
         }
     }
 
@@ -54,6 +60,11 @@ impl<'a> Model<'a> {
     pub fn num_features(&self) -> usize {
         match self {
             Model::Trees(t) => t.num_features(),
+            Model::Net(n) => match n.input() {
+                format::manifest::NetInput::TokenIds { length } => length as usize,
+                format::manifest::NetInput::Sequence { length, channels } => length as usize * channels as usize,
+                format::manifest::NetInput::Vector { features } => features as usize,
+            },
         }
     }
 
@@ -61,6 +72,7 @@ impl<'a> Model<'a> {
     pub fn num_outputs(&self) -> usize {
         match self {
             Model::Trees(t) => t.num_outputs(),
+            Model::Net(n) => n.num_outputs(),
         }
     }
 
@@ -68,6 +80,7 @@ impl<'a> Model<'a> {
     pub fn num_margins(&self) -> usize {
         match self {
             Model::Trees(t) => t.num_groups(),
+            Model::Net(n) => n.num_outputs(),
         }
     }
 
@@ -75,6 +88,7 @@ impl<'a> Model<'a> {
     pub fn predict(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
         match self {
             Model::Trees(t) => t.predict(row, out),
+            Model::Net(_) => Err(PredictError::InputKind),
         }
     }
 
@@ -82,6 +96,7 @@ impl<'a> Model<'a> {
     pub fn margins(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
         match self {
             Model::Trees(t) => t.margins(row, out),
+            Model::Net(_) => Err(PredictError::InputKind),
         }
     }
 
@@ -89,6 +104,7 @@ impl<'a> Model<'a> {
     pub fn predict_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
         match self {
             Model::Trees(t) => t.predict_batch(rows, out),
+            Model::Net(_) => Err(PredictError::InputKind),
         }
     }
 
@@ -96,6 +112,7 @@ impl<'a> Model<'a> {
     pub fn margins_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
         match self {
             Model::Trees(t) => t.margins_batch(rows, out),
+            Model::Net(_) => Err(PredictError::InputKind),
         }
     }
 }

@@ -1,0 +1,312 @@
+//! Networks: a chain of 1-D sequence layers executed in place, with caller-provided scratch.
+//!
+//! Activations are `(length, channels)`, channels last, row-major — Keras' layout, so Flatten
+//! is free. Two scratch buffers of the largest activation alternate between layers; the
+//! loader checks every layer's shapes and weight ranges, so the kernels index safely.
+
+use mlc_format::manifest::{ModelManifest, NetInput, Network, TextStandardize};
+use mlc_format::records::*;
+use mlc_format::vocab::VocabView;
+use mlc_format::{ModelEntry, SectionKind};
+
+use crate::error::{LoadError, PredictError};
+use crate::math::expf;
+use crate::text::{tokenize, Standardize};
+
+/// A validated network, executing in place from artifact bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct NetModel<'a> {
+    info: Network,
+    layers: &'a [LayerRecord],
+    weights: &'a [f32],
+    vocab: Option<VocabView<'a>>,
+    scratch: usize,
+    outputs: usize,
+}
+
+fn invalid(model: u32, layer: Option<u32>, what: &'static str) -> LoadError {
+    LoadError::Invalid { model, tree: layer, what }
+}
+
+/// Length and channels of the network's input.
+fn input_shape(input: NetInput) -> (u32, u32) {
+    match input {
+        NetInput::TokenIds { length } => (length, 1),
+        NetInput::Sequence { length, channels } => (length, channels),
+        NetInput::Vector { features } => (1, features),
+    }
+}
+
+impl<'a> NetModel<'a> {
+    /// Loads model `entry` (a network) and checks every layer's shapes and weight ranges.
+    pub fn load(entry: &ModelEntry<'a>, manifest: &ModelManifest<'_>, info: Network) -> Result<Self, LoadError> {
+        let m = entry.index;
+        let layers: &[LayerRecord] = entry.records(SectionKind::NetLayers)?;
+        let weights: &[f32] = entry.records(SectionKind::NetWeights)?;
+        if layers.is_empty() || layers.len() != info.num_layers as usize {
+            return Err(invalid(m, None, "layer count differs from the manifest's"));
+        }
+        let (mut len, mut ch) = input_shape(info.input);
+        let mut largest = len as usize * ch as usize;
+        for (i, l) in layers.iter().enumerate() {
+            let bad = |what| Err(invalid(m, Some(i as u32), what));
+            if (l.in_len, l.in_ch) != (len, ch) {
+                return bad("input shape differs from the previous layer's output");
+            }
+            let in_ok = l.in_len >= 1 && l.in_ch >= 1 && l.out_len >= 1 && l.out_ch >= 1;
+            let shape_ok = in_ok
+                && match l.op {
+                    OP_EMBEDDING => i == 0 && matches!(info.input, NetInput::TokenIds { .. }) && l.in_ch == 1 && l.out_len == l.in_len && l.bias_len == 0,
+                    OP_CONV1D => l.window >= 1 && l.stride >= 1 && l.dilation >= 1,
+                    OP_MAX_POOL | OP_AVG_POOL => l.window >= 1 && l.stride >= 1 && l.out_ch == l.in_ch,
+                    OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => l.out_len == 1 && l.out_ch == l.in_ch,
+                    OP_FLATTEN => l.out_len == 1 && l.out_ch as u64 == l.in_len as u64 * l.in_ch as u64,
+                    OP_DENSE => l.in_len == 1 && l.out_len == 1,
+                    _ => false,
+                };
+            if !shape_ok || l.activation > ACT_SOFTMAX || l.reserved != [0, 0] {
+                return bad("unknown operation or inconsistent shape");
+            }
+            let weight_len = match l.op {
+                OP_EMBEDDING => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
+                OP_CONV1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
+                OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
+                _ => 0,
+            };
+            let bias_ok = l.bias_len == 0 || (matches!(l.op, OP_CONV1D | OP_DENSE) && l.bias_len == l.out_ch);
+            let in_range = |off: u32, n: u32| (off as u64 + n as u64) <= weights.len() as u64;
+            if weight_len != l.weight_len as u64 || (l.op == OP_EMBEDDING && l.weight_len == 0) || !bias_ok || !in_range(l.weight_offset, l.weight_len) || !in_range(l.bias_offset, l.bias_len) {
+                return bad("weights or bias out of range or of the wrong size");
+            }
+            (len, ch) = (l.out_len, l.out_ch);
+            largest = largest.max(len as usize * ch as usize);
+        }
+        if len != 1 || ch != manifest.num_outputs {
+            return Err(invalid(m, None, "the last layer's output is not the manifest's output vector"));
+        }
+        if info.scratch as usize != 2 * largest {
+            return Err(invalid(m, None, "scratch size differs from the layers' largest activation"));
+        }
+        let vocab = match (
+            entry.optional_records::<u32>(SectionKind::VocabSlots)?,
+            entry.optional_records::<u32>(SectionKind::VocabOffsets)?,
+            entry.section(SectionKind::VocabBytes)?,
+        ) {
+            (None, None, None) => None,
+            (Some(slots), Some(offsets), Some((_, bytes))) => {
+                Some(VocabView::new(slots, offsets, bytes).map_err(|_| invalid(m, None, "vocabulary tables are inconsistent"))?)
+            }
+            _ => return Err(invalid(m, None, "vocabulary sections come together")),
+        };
+        if vocab.is_some() != (info.text.is_some() && matches!(info.input, NetInput::TokenIds { .. })) {
+            return Err(invalid(m, None, "a text model needs token-id input, a vocabulary and a standardisation"));
+        }
+        Ok(NetModel { info, layers, weights, vocab, scratch: 2 * largest, outputs: ch as usize })
+    }
+
+    /// `f32` scratch values a prediction needs.
+    pub fn scratch_len(&self) -> usize {
+        self.scratch
+    }
+
+    /// Values per prediction.
+    pub fn num_outputs(&self) -> usize {
+        self.outputs
+    }
+
+    /// The network's input.
+    pub fn input(&self) -> NetInput {
+        self.info.input
+    }
+
+    /// The tokenizer's vocabulary, for text models.
+    pub fn vocab(&self) -> Option<VocabView<'a>> {
+        self.vocab
+    }
+
+    /// Predicts from token ids (`length` of them). No heap: `scratch` holds
+    /// [`NetModel::scratch_len`] values.
+    pub fn predict_ids(&self, ids: &[u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let NetInput::TokenIds { length } = self.info.input else {
+            return Err(PredictError::InputKind);
+        };
+        if ids.len() != length as usize {
+            return Err(PredictError::FeatureCount { expected: length as usize, got: ids.len() });
+        }
+        let first = &self.layers[0];
+        let vocab = (first.weight_len / first.out_ch) as usize;
+        if let Some((position, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= vocab) {
+            return Err(PredictError::TokenId { position, id, vocab });
+        }
+        self.run(Input::Ids(ids), scratch, out)
+    }
+
+    /// Predicts from float input (`length × channels` or `features` values).
+    pub fn predict_floats(&self, x: &[f32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let (len, ch) = input_shape(self.info.input);
+        if matches!(self.info.input, NetInput::TokenIds { .. }) {
+            return Err(PredictError::InputKind);
+        }
+        if x.len() != len as usize * ch as usize {
+            return Err(PredictError::FeatureCount { expected: len as usize * ch as usize, got: x.len() });
+        }
+        self.run(Input::Floats(x), scratch, out)
+    }
+
+    /// Predicts from raw text (text models): tokenizes into `ids` (the input length) with
+    /// `token_scratch` (at least the vocabulary's longest token), then [`NetModel::predict_ids`].
+    pub fn predict_text(&self, text: &[u8], token_scratch: &mut [u8], ids: &mut [u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let (Some(vocab), Some(std)) = (self.vocab, self.info.text) else {
+            return Err(PredictError::InputKind);
+        };
+        let standardize = match std {
+            TextStandardize::None => Standardize::None,
+            TextStandardize::Lower => Standardize::Lower,
+            TextStandardize::StripPunctuation => Standardize::StripPunctuation,
+            TextStandardize::LowerAndStripPunctuation => Standardize::LowerAndStripPunctuation,
+        };
+        tokenize(&vocab, standardize, text, token_scratch, ids);
+        self.predict_ids(ids, scratch, out)
+    }
+
+    fn run(&self, input: Input<'_>, scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        if scratch.len() < self.scratch {
+            return Err(PredictError::ScratchLen { expected: self.scratch, got: scratch.len() });
+        }
+        if out.len() != self.outputs {
+            return Err(PredictError::OutputLen { expected: self.outputs, got: out.len() });
+        }
+        let (mut a, mut b) = scratch[..self.scratch].split_at_mut(self.scratch / 2);
+        if let Input::Floats(x) = input {
+            a[..x.len()].copy_from_slice(x);
+        }
+        for l in self.layers {
+            let n_in = l.in_len as usize * l.in_ch as usize;
+            let n_out = l.out_len as usize * l.out_ch as usize;
+            let w = &self.weights[l.weight_offset as usize..][..l.weight_len as usize];
+            let bias = &self.weights[l.bias_offset as usize..][..l.bias_len as usize];
+            let (x, y) = (&a[..n_in], &mut b[..n_out]);
+            match l.op {
+                OP_EMBEDDING => {
+                    let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
+                    kernels::embedding(ids, w, l.out_ch as usize, y)
+                }
+                OP_CONV1D => kernels::conv1d(l, x, w, bias, y),
+                OP_MAX_POOL | OP_AVG_POOL => kernels::pool(l, x, y),
+                OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => kernels::global_pool(l, x, y),
+                OP_FLATTEN => y.copy_from_slice(x),
+                _ => kernels::dense(x, w, bias, y),
+            }
+            kernels::activate(l.activation, y);
+            core::mem::swap(&mut a, &mut b);
+        }
+        out.copy_from_slice(&a[..self.outputs]);
+        Ok(())
+    }
+}
+
+enum Input<'x> {
+    Ids(&'x [u32]),
+    Floats(&'x [f32]),
+}
+
+/// Float kernels. Every index is in range by the loader's shape checks.
+mod kernels {
+    use super::*;
+
+    pub(super) fn embedding(ids: &[u32], table: &[f32], dim: usize, y: &mut [f32]) {
+        for (row, &id) in y.chunks_exact_mut(dim).zip(ids) {
+            row.copy_from_slice(&table[id as usize * dim..][..dim]);
+        }
+    }
+
+    /// Input position of output `o`, tap `j`, if inside the input.
+    fn tap(l: &LayerRecord, o: usize, j: usize) -> Option<usize> {
+        let p = (o * l.stride as usize + j * l.dilation as usize).checked_sub(l.pad_left as usize)?;
+        (p < l.in_len as usize).then_some(p)
+    }
+
+    pub(super) fn conv1d(l: &LayerRecord, x: &[f32], w: &[f32], bias: &[f32], y: &mut [f32]) {
+        let (cin, cout) = (l.in_ch as usize, l.out_ch as usize);
+        for (o, acc) in y.chunks_exact_mut(cout).enumerate() {
+            if bias.is_empty() {
+                acc.fill(0.0);
+            } else {
+                acc.copy_from_slice(bias);
+            }
+            for j in 0..l.window as usize {
+                let Some(p) = tap(l, o, j) else { continue };
+                for (ci, &xv) in x[p * cin..][..cin].iter().enumerate() {
+                    for (a, &wv) in acc.iter_mut().zip(&w[(j * cin + ci) * cout..][..cout]) {
+                        *a += xv * wv;
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn pool(l: &LayerRecord, x: &[f32], y: &mut [f32]) {
+        let ch = l.in_ch as usize;
+        for (o, out) in y.chunks_exact_mut(ch).enumerate() {
+            let max = l.op == OP_MAX_POOL;
+            out.fill(if max { f32::NEG_INFINITY } else { 0.0 });
+            let mut count = 0usize;
+            for j in 0..l.window as usize {
+                let p = (o * l.stride as usize + j).checked_sub(l.pad_left as usize).filter(|&p| p < l.in_len as usize);
+                let Some(p) = p else { continue };
+                count += 1;
+                for (v, &xv) in out.iter_mut().zip(&x[p * ch..][..ch]) {
+                    *v = if max { v.max(xv) } else { *v + xv };
+                }
+            }
+            if !max && count > 0 {
+                out.iter_mut().for_each(|v| *v /= count as f32);
+            }
+        }
+    }
+
+    pub(super) fn global_pool(l: &LayerRecord, x: &[f32], y: &mut [f32]) {
+        let max = l.op == OP_GLOBAL_MAX_POOL;
+        y.fill(if max { f32::NEG_INFINITY } else { 0.0 });
+        for row in x.chunks_exact(y.len()) {
+            for (v, &xv) in y.iter_mut().zip(row) {
+                *v = if max { v.max(xv) } else { *v + xv };
+            }
+        }
+        if !max {
+            y.iter_mut().for_each(|v| *v /= l.in_len as f32);
+        }
+    }
+
+    pub(super) fn dense(x: &[f32], w: &[f32], bias: &[f32], y: &mut [f32]) {
+        if bias.is_empty() {
+            y.fill(0.0);
+        } else {
+            y.copy_from_slice(bias);
+        }
+        let n = y.len();
+        for (i, &xv) in x.iter().enumerate() {
+            for (a, &wv) in y.iter_mut().zip(&w[i * n..][..n]) {
+                *a += xv * wv;
+            }
+        }
+    }
+
+    pub(super) fn activate(act: u32, y: &mut [f32]) {
+        match act {
+            ACT_RELU => y.iter_mut().for_each(|v| *v = v.max(0.0)),
+            ACT_SIGMOID => y.iter_mut().for_each(|v| *v = 1.0 / (1.0 + expf(-*v))),
+            ACT_TANH => y.iter_mut().for_each(|v| *v = 1.0 - 2.0 / (expf(2.0 * *v) + 1.0)),
+            ACT_SOFTMAX => {
+                let max = y.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v));
+                let mut sum = 0.0;
+                for v in y.iter_mut() {
+                    *v = expf(*v - max);
+                    sum += *v;
+                }
+                y.iter_mut().for_each(|v| *v /= sum);
+            }
+            _ => {}
+        }
+    }
+}
