@@ -94,8 +94,9 @@ struct Prepared {
 enum Kind {
     /// An XGBoost model, with the layout and arithmetic chosen for the target.
     Trees { ir: IrEnsemble, layout: TreeLayout, numeric: Numeric, why: String },
-    /// A Keras network (a directory written by `tools/export_keras.py`).
-    Net { model: NnModel },
+    /// A Keras network (a directory written by `tools/export_keras.py`): the float original
+    /// and the model after the graph passes, with what the passes did.
+    Net { original: NnModel, model: NnModel, passes: String },
 }
 
 fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) -> (TreeLayout, String) {
@@ -137,20 +138,22 @@ fn prepare_trees(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared,
     Ok(Prepared { spec: spec.clone(), sha256: Sha256::digest(&bytes).into(), kind: Kind::Trees { ir, layout, numeric, why } })
 }
 
-fn prepare_net(spec: &ModelSpec) -> Result<Prepared, CompileError> {
-    let model = import::keras::import_dir(&spec.path)?;
+fn prepare_net(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared, CompileError> {
+    let original = import::keras::import_dir(&spec.path)?;
+    let mut model = original.clone();
+    let passes = nn::passes::fold_embedding(&mut model, options.target.table_budget_bytes());
     // The source's identity: its configuration and weights.
     let mut hash = Sha256::new();
     hash.update(read(&spec.path.join("config.json"))?);
     hash.update(read(&spec.path.join("model.safetensors"))?);
-    Ok(Prepared { spec: spec.clone(), sha256: hash.finalize().into(), kind: Kind::Net { model } })
+    Ok(Prepared { spec: spec.clone(), sha256: hash.finalize().into(), kind: Kind::Net { original, model, passes } })
 }
 
 /// Compiles `specs` into one artifact (a bundle when there are several).
 pub fn compile(specs: &[ModelSpec], options: &CompileOptions) -> Result<Compiled, CompileError> {
     let mut prepared = Vec::with_capacity(specs.len());
     for spec in specs {
-        prepared.push(if spec.path.is_dir() { prepare_net(spec)? } else { prepare_trees(spec, options)? });
+        prepared.push(if spec.path.is_dir() { prepare_net(spec, options)? } else { prepare_trees(spec, options)? });
     }
     // First pass without reports, to measure the compiled models; second pass records them.
     let first = write(&prepared, &[], options)?;
@@ -178,7 +181,7 @@ fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOption
                 };
                 (manifest, sections)
             }
-            Kind::Net { model } => {
+            Kind::Net { model, .. } => {
                 let (body, outputs, sections) = nn::lower::lower(model);
                 let manifest = ModelManifest {
                     num_features: 0,
@@ -265,8 +268,8 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         let model = Model::by_name(&artifact, &p.spec.name).map_err(|e| CompileError::Write(format!("internal: {e}")))?;
         let (ir, numeric, why) = match (&p.kind, model) {
             (Kind::Trees { ir, numeric, why, .. }, _) => (ir, *numeric, why),
-            (Kind::Net { model: net }, Model::Net(compiled)) => {
-                reports.push(check_net(&p.spec.name, net, &compiled)?);
+            (Kind::Net { original, passes, .. }, Model::Net(compiled)) => {
+                reports.push(check_net(&p.spec.name, original, passes, &compiled)?);
                 continue;
             }
             (Kind::Net { .. }, _) => return Err(CompileError::Write("internal: a network compiled to another kind".into())),
@@ -331,8 +334,9 @@ fn probe_ids(length: usize, vocab: usize, count: usize) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// Runs the compiled network and the float reference (candle) on probe inputs.
-fn check_net(name: &str, net: &NnModel, compiled: &mlc_runtime::NetModel<'_>) -> Result<ModelReport, CompileError> {
+/// Runs the compiled network and the float reference (candle, on the original before the
+/// passes) on probe inputs.
+fn check_net(name: &str, net: &NnModel, passes: &str, compiled: &mlc_runtime::NetModel<'_>) -> Result<ModelReport, CompileError> {
     let internal = |e: String| CompileError::Write(format!("internal: model `{name}`: {e}"));
     let vocab = net.layers.first().and_then(|l| match &l.op {
         nn::Op::Embedding { table } => Some(table.shape[0]),
@@ -364,7 +368,7 @@ fn check_net(name: &str, net: &NnModel, compiled: &mlc_runtime::NetModel<'_>) ->
         })
         .sum();
     let text = format!(
-        "{} layers, {weights} float32 weights{}; float32 kernels (int8 quantization not implemented yet); vs float reference (candle) on {} probe inputs: max |Δ| = {max_delta:.3e}",
+        "{} layers, {weights} float32 weights{}; {passes}; float32 kernels (int8 quantization not implemented yet); vs float reference (candle) on {} probe inputs: max |Δ| = {max_delta:.3e}",
         net.layers.len(),
         if net.tokenizer.is_some() { ", tokenizer included" } else { "" },
         inputs.len()

@@ -34,6 +34,17 @@ impl Target {
         matches!(self, Target::X86_64) || (self == Target::Host && cfg!(target_arch = "x86_64"))
     }
 
+    /// Bytes the compiler may spend on lookup tables that trade memory for speed (a folded
+    /// embedding): plenty on hosts, little on boards, a fraction of flash on microcontrollers.
+    pub fn table_budget_bytes(self) -> usize {
+        match self {
+            Target::Host | Target::X86_64 => 256 << 20,
+            Target::Aarch64 => 64 << 20,
+            Target::CortexM4 | Target::CortexM3 => 512 << 10,
+            Target::CortexM0 => 128 << 10,
+        }
+    }
+
     /// Whether the target is a microcontroller (flash is scarce: prefer compact layouts).
     pub fn is_mcu(self) -> bool {
         matches!(self, Target::CortexM4 | Target::CortexM3 | Target::CortexM0)

@@ -2,6 +2,7 @@
 //! from Keras, with the float reference executor ([`reference`]).
 
 pub mod lower;
+pub mod passes;
 pub mod reference;
 
 use mlc_runtime::text::Standardize;
@@ -60,6 +61,23 @@ pub enum Op {
     Embedding {
         /// The embedding matrix.
         table: Tensor,
+    },
+    /// An embedding folded into the convolution after it (see [`passes::fold_embedding`]):
+    /// `table` is `(vocab, k, out)`, the embedding row of each token already multiplied by
+    /// each kernel tap, so the convolution becomes `k` row additions per output position.
+    EmbeddingConv1D {
+        /// Per-token, per-tap partial outputs.
+        table: Tensor,
+        /// Bias per output channel.
+        bias: Option<Vec<f32>>,
+        /// Stride.
+        stride: usize,
+        /// Dilation.
+        dilation: usize,
+        /// Padding.
+        padding: Padding,
+        /// Activation.
+        activation: Activation,
     },
     /// 1-D convolution (cross-correlation), `kernel` is `(k, in, out)` as in Keras.
     Conv1D {

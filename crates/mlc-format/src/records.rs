@@ -132,7 +132,7 @@ pub struct LayerRecord {
     /// Output channels.
     pub out_ch: u32,
     /// Offset of the weights in `net-weights` (embedding `vocab × dim`, convolution
-    /// `k × in × out`, dense `in × out`).
+    /// `k × in × out`, folded embedding-convolution `vocab × k × out`, dense `in × out`).
     pub weight_offset: u32,
     /// Number of weights.
     pub weight_len: u32,
@@ -160,6 +160,9 @@ pub const OP_GLOBAL_AVG_POOL: u32 = 6;
 pub const OP_FLATTEN: u32 = 7;
 /// `LayerRecord::op`: fully connected.
 pub const OP_DENSE: u32 = 8;
+/// `LayerRecord::op`: token ids → a convolution over their embeddings, through per-token
+/// tables `(vocab, window, out)` (an embedding folded into the convolution by the compiler).
+pub const OP_EMBEDDING_CONV1D: u32 = 9;
 /// `LayerRecord::activation`: identity.
 pub const ACT_LINEAR: u32 = 0;
 /// `LayerRecord::activation`: `max(x, 0)`.

@@ -57,6 +57,9 @@ impl<'a> NetModel<'a> {
             let shape_ok = in_ok
                 && match l.op {
                     OP_EMBEDDING => i == 0 && matches!(info.input, NetInput::TokenIds { .. }) && l.in_ch == 1 && l.out_len == l.in_len && l.bias_len == 0,
+                    OP_EMBEDDING_CONV1D => {
+                        i == 0 && matches!(info.input, NetInput::TokenIds { .. }) && l.in_ch == 1 && l.window >= 1 && l.stride >= 1 && l.dilation >= 1
+                    }
                     OP_CONV1D => l.window >= 1 && l.stride >= 1 && l.dilation >= 1,
                     OP_MAX_POOL | OP_AVG_POOL => l.window >= 1 && l.stride >= 1 && l.out_ch == l.in_ch,
                     OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => l.out_len == 1 && l.out_ch == l.in_ch,
@@ -69,13 +72,18 @@ impl<'a> NetModel<'a> {
             }
             let weight_len = match l.op {
                 OP_EMBEDDING => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
+                OP_EMBEDDING_CONV1D => {
+                    let row = l.window as u64 * l.out_ch as u64;
+                    l.weight_len as u64 / row * row // vocab × window × out
+                }
                 OP_CONV1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
                 OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
                 _ => 0,
             };
-            let bias_ok = l.bias_len == 0 || (matches!(l.op, OP_CONV1D | OP_DENSE) && l.bias_len == l.out_ch);
+            let bias_ok = l.bias_len == 0 || (matches!(l.op, OP_CONV1D | OP_EMBEDDING_CONV1D | OP_DENSE) && l.bias_len == l.out_ch);
             let in_range = |off: u32, n: u32| (off as u64 + n as u64) <= weights.len() as u64;
-            if weight_len != l.weight_len as u64 || (l.op == OP_EMBEDDING && l.weight_len == 0) || !bias_ok || !in_range(l.weight_offset, l.weight_len) || !in_range(l.bias_offset, l.bias_len) {
+            let is_table = matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D);
+            if weight_len != l.weight_len as u64 || (is_table && l.weight_len == 0) || !bias_ok || !in_range(l.weight_offset, l.weight_len) || !in_range(l.bias_offset, l.bias_len) {
                 return bad("weights or bias out of range or of the wrong size");
             }
             (len, ch) = (l.out_len, l.out_ch);
@@ -134,7 +142,8 @@ impl<'a> NetModel<'a> {
             return Err(PredictError::FeatureCount { expected: length as usize, got: ids.len() });
         }
         let first = &self.layers[0];
-        let vocab = (first.weight_len / first.out_ch) as usize;
+        let row = if first.op == OP_EMBEDDING_CONV1D { first.window * first.out_ch } else { first.out_ch };
+        let vocab = (first.weight_len / row) as usize;
         if let Some((position, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= vocab) {
             return Err(PredictError::TokenId { position, id, vocab });
         }
@@ -191,6 +200,10 @@ impl<'a> NetModel<'a> {
                     let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
                     kernels::embedding(ids, w, l.out_ch as usize, y)
                 }
+                OP_EMBEDDING_CONV1D => {
+                    let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
+                    kernels::embedding_conv1d(l, ids, w, bias, y)
+                }
                 OP_CONV1D => kernels::conv1d(l, x, w, bias, y),
                 OP_MAX_POOL | OP_AVG_POOL => kernels::pool(l, x, y),
                 OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => kernels::global_pool(l, x, y),
@@ -240,6 +253,25 @@ mod kernels {
                     for (a, &wv) in acc.iter_mut().zip(&w[(j * cin + ci) * cout..][..cout]) {
                         *a += xv * wv;
                     }
+                }
+            }
+        }
+    }
+
+    /// A convolution over embedded tokens through per-token tables: `k` row additions per
+    /// output position (padding positions add nothing, as zero embeddings would).
+    pub(super) fn embedding_conv1d(l: &LayerRecord, ids: &[u32], table: &[f32], bias: &[f32], y: &mut [f32]) {
+        let (k, cout) = (l.window as usize, l.out_ch as usize);
+        for (o, acc) in y.chunks_exact_mut(cout).enumerate() {
+            if bias.is_empty() {
+                acc.fill(0.0);
+            } else {
+                acc.copy_from_slice(bias);
+            }
+            for j in 0..k {
+                let Some(p) = tap(l, o, j) else { continue };
+                for (a, &t) in acc.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout..][..cout]) {
+                    *a += t;
                 }
             }
         }
