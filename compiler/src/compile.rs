@@ -141,7 +141,10 @@ fn prepare_trees(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared,
 fn prepare_net(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared, CompileError> {
     let original = import::keras::import_dir(&spec.path)?;
     let mut model = original.clone();
-    let passes = nn::passes::fold_embedding(&mut model, options.target.table_budget_bytes());
+    let mut passes = vec![nn::passes::fold_embedding(&mut model, options.target.table_budget_bytes())];
+    passes.extend(nn::passes::merge_pooling(&mut model));
+    passes.extend(nn::passes::relu_past_max_pool(&mut model));
+    let passes = passes.join("; ");
     // The source's identity: its configuration and weights.
     let mut hash = Sha256::new();
     hash.update(read(&spec.path.join("config.json"))?);

@@ -238,7 +238,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 if opt("keepdims").as_bool() == Some(true) {
                     return Err(ctx.unsupported(&name, "keepdims = true"));
                 }
-                (if class == "GlobalMaxPooling1D" { Op::GlobalMaxPool1D } else { Op::GlobalAvgPool1D }, Shape::Vector(c))
+                (if class == "GlobalMaxPooling1D" { Op::GlobalMaxPool1D { activation: Activation::Linear } } else { Op::GlobalAvgPool1D }, Shape::Vector(c))
             }
             "Flatten" => {
                 let n = match current {

@@ -77,8 +77,13 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 (r.window, r.stride, r.pad_left) = (*pool as u32, *stride as u32, left as u32);
                 (r.out_len, r.out_ch) = (out_len as u32, ch);
             }
-            Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => {
-                r.op = if matches!(layer.op, Op::GlobalMaxPool1D) { OP_GLOBAL_MAX_POOL } else { OP_GLOBAL_AVG_POOL };
+            Op::GlobalMaxPool1D { activation: a } => {
+                r.op = OP_GLOBAL_MAX_POOL;
+                (r.out_len, r.out_ch) = (1, ch);
+                r.activation = activation(*a);
+            }
+            Op::GlobalAvgPool1D => {
+                r.op = OP_GLOBAL_AVG_POOL;
                 (r.out_len, r.out_ch) = (1, ch);
             }
             Op::Flatten => {

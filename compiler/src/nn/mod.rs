@@ -112,8 +112,12 @@ pub enum Op {
         /// Padding.
         padding: Padding,
     },
-    /// Max over the whole sequence.
-    GlobalMaxPool1D,
+    /// Max over the whole sequence, then `activation` (ReLU moved here by
+    /// [`passes::relu_past_max_pool`]; Keras' own layer has none).
+    GlobalMaxPool1D {
+        /// Activation after the max.
+        activation: Activation,
+    },
     /// Mean over the whole sequence.
     GlobalAvgPool1D,
     /// `(length, channels)` → `length · channels`, row-major.

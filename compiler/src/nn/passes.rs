@@ -1,7 +1,65 @@
 //! Graph passes on the network IR, in the spirit of SageMaker Neo. Dropout is already gone
 //! (the importer drops it: identity at inference).
 
-use super::{Layer, NnModel, Op, Tensor};
+use super::{Activation, Input, Layer, NnModel, Op, Padding, Tensor};
+
+/// Sequence length entering each layer (and, last, the output's), for the passes' checks.
+fn lengths(model: &NnModel) -> Vec<usize> {
+    let mut len = match model.input {
+        Input::TokenIds { length } | Input::Sequence { length, .. } => length,
+        Input::Vector { .. } => 1,
+    };
+    let mut out = vec![len];
+    for l in &model.layers {
+        len = match &l.op {
+            Op::Conv1D { kernel, stride, dilation, padding, .. } => {
+                padding.output(len, (kernel.shape[0] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
+            }
+            Op::EmbeddingConv1D { table, stride, dilation, padding, .. } => {
+                padding.output(len, (table.shape[1] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
+            }
+            Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
+                padding.output(len, *pool, *stride).map_or(1, |(n, _)| n)
+            }
+            Op::Embedding { .. } => len,
+            _ => 1,
+        };
+        out.push(len);
+    }
+    out
+}
+
+/// Merges `MaxPooling1D` → `GlobalMaxPooling1D` into the global max when the pooling windows
+/// cover the whole sequence (valid padding, stride ≤ pool, nothing left over): the max of
+/// maxima is the max.
+pub fn merge_pooling(model: &mut NnModel) -> Option<String> {
+    let lens = lengths(model);
+    let i = model.layers.windows(2).enumerate().position(|(i, w)| match (&w[0].op, &w[1].op) {
+        (Op::MaxPool1D { pool, stride, padding: Padding::Valid }, Op::GlobalMaxPool1D { .. }) => {
+            let (len, out) = (lens[i], lens[i + 1]);
+            stride <= pool && (out - 1) * stride + pool == len
+        }
+        _ => false,
+    })?;
+    let name = model.layers.remove(i).name;
+    Some(format!("{name} merged into the global max pooling"))
+}
+
+/// Moves a ReLU from a convolution past the global max pooling that follows it
+/// (`max(relu(x)) = relu(max(x))`): one ReLU per channel instead of one per position.
+pub fn relu_past_max_pool(model: &mut NnModel) -> Option<String> {
+    let i = model.layers.windows(2).position(|w| {
+        matches!(
+            (&w[0].op, &w[1].op),
+            (Op::Conv1D { activation: Activation::Relu, .. } | Op::EmbeddingConv1D { activation: Activation::Relu, .. }, Op::GlobalMaxPool1D { activation: Activation::Linear })
+        )
+    })?;
+    if let Op::Conv1D { activation, .. } | Op::EmbeddingConv1D { activation, .. } = &mut model.layers[i].op {
+        *activation = Activation::Linear;
+    }
+    model.layers[i + 1].op = Op::GlobalMaxPool1D { activation: Activation::Relu };
+    Some(format!("ReLU of {} moved past the global max pooling", model.layers[i].name))
+}
 
 /// Folds an Embedding into the Conv1D that follows it, when the folded table fits
 /// `budget_bytes`: `T[v][j] = E[v] · W[j]` (computed in f64, rounded once), so that the

@@ -96,7 +96,7 @@ pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec
                     (sum / count)?
                 }
             }
-            Op::GlobalMaxPool1D => x.max(2)?,
+            Op::GlobalMaxPool1D { activation } => activate(x.max(2)?, *activation)?,
             Op::GlobalAvgPool1D => x.mean(2)?,
             Op::Flatten => {
                 if x.rank() == 3 {

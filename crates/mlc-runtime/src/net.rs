@@ -189,29 +189,58 @@ impl<'a> NetModel<'a> {
         if let Input::Floats(x) = input {
             a[..x.len()].copy_from_slice(x);
         }
-        for l in self.layers {
+        let mut i = 0;
+        while i < self.layers.len() {
+            let l = &self.layers[i];
             let n_in = l.in_len as usize * l.in_ch as usize;
             let n_out = l.out_len as usize * l.out_ch as usize;
             let w = &self.weights[l.weight_offset as usize..][..l.weight_len as usize];
             let bias = &self.weights[l.bias_offset as usize..][..l.bias_len as usize];
-            let (x, y) = (&a[..n_in], &mut b[..n_out]);
-            match l.op {
-                OP_EMBEDDING => {
-                    let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
-                    kernels::embedding(ids, w, l.out_ch as usize, y)
+            let x = &a[..n_in];
+            let ids = if let Input::Ids(ids) = input { ids } else { &[] };
+            let row = |o: usize, acc: &mut [f32]| match l.op {
+                OP_EMBEDDING_CONV1D => kernels::embedding_conv1d_row(l, ids, w, bias, o, acc),
+                _ => kernels::conv1d_row(l, x, w, bias, o, acc),
+            };
+            if matches!(l.op, OP_EMBEDDING_CONV1D | OP_CONV1D) && (l.op == OP_CONV1D || !ids.is_empty()) {
+                let cout = l.out_ch as usize;
+                let next = self.layers.get(i + 1).filter(|n| n.op == OP_GLOBAL_MAX_POOL);
+                if let (Some(next), true) = (next, n_out >= 2 * cout) {
+                    // Fused convolution → global max: rows are never stored.
+                    let (y, acc) = b[..2 * cout].split_at_mut(cout);
+                    y.fill(f32::NEG_INFINITY);
+                    for o in 0..l.out_len as usize {
+                        row(o, acc);
+                        kernels::activate(l.activation, acc);
+                        for (m, &v) in y.iter_mut().zip(acc.iter()) {
+                            *m = m.max(v);
+                        }
+                    }
+                    kernels::activate(next.activation, y);
+                    core::mem::swap(&mut a, &mut b);
+                    i += 2;
+                    continue;
                 }
-                OP_EMBEDDING_CONV1D => {
-                    let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
-                    kernels::embedding_conv1d(l, ids, w, bias, y)
+                for (o, acc) in b[..n_out].chunks_exact_mut(cout).enumerate() {
+                    row(o, acc);
                 }
-                OP_CONV1D => kernels::conv1d(l, x, w, bias, y),
-                OP_MAX_POOL | OP_AVG_POOL => kernels::pool(l, x, y),
-                OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => kernels::global_pool(l, x, y),
-                OP_FLATTEN => y.copy_from_slice(x),
-                _ => kernels::dense(x, w, bias, y),
+            } else {
+                let y = &mut b[..n_out];
+                match l.op {
+                    OP_EMBEDDING => {
+                        let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
+                        kernels::embedding(ids, w, l.out_ch as usize, y)
+                    }
+                    OP_MAX_POOL | OP_AVG_POOL => kernels::pool(l, x, y),
+                    OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => kernels::global_pool(l, x, y),
+                    OP_FLATTEN => y.copy_from_slice(x),
+                    OP_EMBEDDING_CONV1D => return Err(PredictError::InputKind),
+                    _ => kernels::dense(x, w, bias, y),
+                }
             }
-            kernels::activate(l.activation, y);
+            kernels::activate(l.activation, &mut b[..n_out]);
             core::mem::swap(&mut a, &mut b);
+            i += 1;
         }
         out.copy_from_slice(&a[..self.outputs]);
         Ok(())
@@ -239,40 +268,38 @@ mod kernels {
         (p < l.in_len as usize).then_some(p)
     }
 
-    pub(super) fn conv1d(l: &LayerRecord, x: &[f32], w: &[f32], bias: &[f32], y: &mut [f32]) {
+    /// Output row `o` of a convolution into `acc` (`out_ch` values).
+    pub(super) fn conv1d_row(l: &LayerRecord, x: &[f32], w: &[f32], bias: &[f32], o: usize, acc: &mut [f32]) {
         let (cin, cout) = (l.in_ch as usize, l.out_ch as usize);
-        for (o, acc) in y.chunks_exact_mut(cout).enumerate() {
-            if bias.is_empty() {
-                acc.fill(0.0);
-            } else {
-                acc.copy_from_slice(bias);
-            }
-            for j in 0..l.window as usize {
-                let Some(p) = tap(l, o, j) else { continue };
-                for (ci, &xv) in x[p * cin..][..cin].iter().enumerate() {
-                    for (a, &wv) in acc.iter_mut().zip(&w[(j * cin + ci) * cout..][..cout]) {
-                        *a += xv * wv;
-                    }
+        start(acc, bias);
+        for j in 0..l.window as usize {
+            let Some(p) = tap(l, o, j) else { continue };
+            for (ci, &xv) in x[p * cin..][..cin].iter().enumerate() {
+                for (a, &wv) in acc.iter_mut().zip(&w[(j * cin + ci) * cout..][..cout]) {
+                    *a += xv * wv;
                 }
             }
         }
     }
 
-    /// A convolution over embedded tokens through per-token tables: `k` row additions per
-    /// output position (padding positions add nothing, as zero embeddings would).
-    pub(super) fn embedding_conv1d(l: &LayerRecord, ids: &[u32], table: &[f32], bias: &[f32], y: &mut [f32]) {
+    /// The bias, or zeros.
+    fn start(acc: &mut [f32], bias: &[f32]) {
+        if bias.is_empty() {
+            acc.fill(0.0);
+        } else {
+            acc.copy_from_slice(bias);
+        }
+    }
+
+    /// Output row `o` of a convolution over embedded tokens, through per-token tables: `k` row
+    /// additions (padding positions add nothing, as zero embeddings would).
+    pub(super) fn embedding_conv1d_row(l: &LayerRecord, ids: &[u32], table: &[f32], bias: &[f32], o: usize, acc: &mut [f32]) {
         let (k, cout) = (l.window as usize, l.out_ch as usize);
-        for (o, acc) in y.chunks_exact_mut(cout).enumerate() {
-            if bias.is_empty() {
-                acc.fill(0.0);
-            } else {
-                acc.copy_from_slice(bias);
-            }
-            for j in 0..k {
-                let Some(p) = tap(l, o, j) else { continue };
-                for (a, &t) in acc.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout..][..cout]) {
-                    *a += t;
-                }
+        start(acc, bias);
+        for j in 0..k {
+            let Some(p) = tap(l, o, j) else { continue };
+            for (a, &t) in acc.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout..][..cout]) {
+                *a += t;
             }
         }
     }
@@ -311,11 +338,7 @@ mod kernels {
     }
 
     pub(super) fn dense(x: &[f32], w: &[f32], bias: &[f32], y: &mut [f32]) {
-        if bias.is_empty() {
-            y.fill(0.0);
-        } else {
-            y.copy_from_slice(bias);
-        }
+        start(y, bias);
         let n = y.len();
         for (i, &xv) in x.iter().enumerate() {
             for (a, &wv) in y.iter_mut().zip(&w[i * n..][..n]) {

@@ -1,0 +1,75 @@
+//! mlc on the sentiment CNNs: single-review latency from token ids and from raw text, on one
+//! core, for the committed Keras models compiled for the host (float32; embedding folded where
+//! the target's budget allows). Peers (TFLite, ONNX Runtime) are not in this harness yet.
+//!
+//! `taskset -c 1 cargo run --release -p mlc-benches --bin sentiment_bench [-- --reps N]`
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use mlc_benches::machine::{source_revision, MachineInfo};
+use mlc_benches::timing::{measure, Case, Config};
+use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_format::writer::AlignedBytes;
+use mlc_format::Artifact;
+use mlc_runtime::Model;
+
+fn fixture(rel: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/sentiment").join(rel)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let reps = std::env::args().skip_while(|a| a != "--reps").nth(1).map_or(Ok(21), |r| r.parse())?;
+    let machine = MachineInfo::read();
+    println!("cpu: {} ({} logical CPUs; this process may run on CPUs {})", machine.cpu_model, machine.logical_cpus, machine.allowed_cpus);
+    println!("mlc source: {}", source_revision(Path::new(env!("CARGO_MANIFEST_DIR"))));
+    let bytes = std::fs::read(fixture("reviews.txt"))?;
+    let reviews: Vec<&[u8]> = bytes.strip_suffix(b"\n").unwrap_or(&bytes).split(|&b| b == b'\n').collect();
+    println!("inputs: the {} committed test reviews, each predicted one at a time; {reps} repetitions\n", reviews.len());
+    println!("| model | artifact bytes | from token ids, µs/review (median, min) | from raw text, µs/review (median, min) |");
+    println!("|---|---:|---:|---:|");
+    for name in ["imdb_cnn", "imdb_cnn_mcu"] {
+        let spec = ModelSpec::parse(&format!("m={}", fixture(name).display()))?;
+        let options = CompileOptions { target: Target::Host, fixed_point: None, layout: None, check_rows: None, command_line: String::new() };
+        let compiled = mlc_compiler::compile(&[spec], &options)?;
+        let aligned = AlignedBytes::copy_from(&compiled.bytes);
+        let artifact = Artifact::parse(&aligned)?;
+        let Model::Net(net) = Model::by_name(&artifact, "m")? else { return Err("not a network".into()) };
+        let vocab = net.vocab().ok_or("no tokenizer")?;
+        let mut scratch = vec![0f32; net.scratch_len()];
+        let mut token_scratch = vec![0u8; vocab.max_token_len()];
+        let mut ids = vec![0u32; 400];
+        let all_ids: Vec<Vec<u32>> = reviews
+            .iter()
+            .map(|text| {
+                let mut ids = vec![0u32; 400];
+                mlc_runtime::text::tokenize(&vocab, mlc_runtime::text::Standardize::LowerAndStripPunctuation, text, &mut token_scratch, &mut ids);
+                ids
+            })
+            .collect();
+        let mut out = [0f32];
+        let mut scratch2 = scratch.clone();
+        let mut out2 = [0f32];
+        let timings = measure(
+            vec![
+                Case::new("ids", reviews.len(), || {
+                    for ids in &all_ids {
+                        net.predict_ids(black_box(ids), &mut scratch, &mut out).unwrap();
+                        black_box(out[0]);
+                    }
+                }),
+                Case::new("text", reviews.len(), || {
+                    for text in &reviews {
+                        net.predict_text(black_box(text), &mut token_scratch, &mut ids, &mut scratch2, &mut out2).unwrap();
+                        black_box(out2[0]);
+                    }
+                }),
+            ],
+            Config { reps, min_rep: Duration::from_millis(20) },
+        );
+        let us = |i: usize| format!("{:.1} ({:.1})", timings[i].median_ns() / 1e3, timings[i].min_ns() / 1e3);
+        println!("| {name} | {} | {} | {} |", compiled.bytes.len(), us(0), us(1));
+    }
+    Ok(())
+}
