@@ -1,0 +1,57 @@
+//! Accuracy of the compiled sentiment models on the 25,000 IMDb test reviews, next to Keras'
+//! own float accuracy (from the model's `metrics.json`). Reads `../shared/data/imdb` at run time
+//! (the texts are never copied into the repository); skips with a message when it is absent.
+//!
+//! `cargo run --release -p mlc-benches --bin sentiment_accuracy [-- --target cortex-m4]`
+
+use std::io::BufRead;
+use std::path::Path;
+
+use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_format::writer::AlignedBytes;
+use mlc_format::Artifact;
+use mlc_runtime::Model;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data = root.join("../shared/data/imdb/imdb_50k.jsonl.gz");
+    if !data.exists() {
+        println!("skipped: {} not found (the IMDb reviews live in ../shared, outside the repository)", data.display());
+        return Ok(());
+    }
+    let target: Target = std::env::args().skip_while(|a| a != "--target").nth(1).unwrap_or_else(|| "host".into()).parse()?;
+    let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(std::fs::File::open(&data)?));
+    let mut test = Vec::new();
+    for line in reader.lines() {
+        let review: serde_json::Value = serde_json::from_str(&line?)?;
+        if review["split"] == "test" {
+            test.push((review["text"].as_str().unwrap_or_default().to_string(), review["label"] == 1));
+        }
+    }
+    println!("{} test reviews; target {target}\n", test.len());
+    println!("| model | Keras float accuracy | mlc accuracy | difference |");
+    println!("|---|---:|---:|---:|");
+    for name in ["imdb_cnn", "imdb_cnn_mcu"] {
+        let dir = root.join("tests/fixtures/sentiment").join(name);
+        let metrics: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("metrics.json"))?)?;
+        let spec = ModelSpec::parse(&format!("m={}", dir.display()))?;
+        let options = CompileOptions { target, fixed_point: None, layout: None, check_rows: None, command_line: String::new() };
+        let compiled = mlc_compiler::compile(&[spec], &options)?;
+        let aligned = AlignedBytes::copy_from(&compiled.bytes);
+        let artifact = Artifact::parse(&aligned)?;
+        let Model::Net(net) = Model::by_name(&artifact, "m")? else { return Err("not a network".into()) };
+        let mut scratch = vec![0f32; net.scratch_len()];
+        let mut token_scratch = vec![0u8; net.vocab().ok_or("no tokenizer")?.max_token_len()];
+        let mut ids = vec![0u32; 400];
+        let mut correct = 0usize;
+        for (text, positive) in &test {
+            let mut out = [0f32];
+            net.predict_text(text.as_bytes(), &mut token_scratch, &mut ids, &mut scratch, &mut out)?;
+            correct += ((out[0] > 0.5) == *positive) as usize;
+        }
+        let keras = metrics["test_accuracy"].as_f64().unwrap_or(f64::NAN);
+        let ours = correct as f64 / test.len() as f64;
+        println!("| {name} | {:.2} % | {:.2} % | {:+.2} pp |", keras * 100.0, ours * 100.0, (ours - keras) * 100.0);
+    }
+    Ok(())
+}
