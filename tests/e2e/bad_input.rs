@@ -161,3 +161,61 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
         }
     }
 }
+
+/// A small network artifact (a two-layer Keras model built from the MCU sentiment model's
+/// export would be large; the MCU model itself is 2 MB, so its sections are sampled).
+fn network_artifact() -> &'static AlignedBytes {
+    static NET: std::sync::OnceLock<AlignedBytes> = std::sync::OnceLock::new();
+    NET.get_or_init(|| compile(&[format!("m={}", fixture("sentiment/imdb_cnn_mcu").display())], &options(Target::CortexM4, None)))
+}
+
+/// Loads a network behind valid checksums after `edits` and predicts: never a panic, and the
+/// scratch it asks for is what the shapes need (no unbounded allocation on a crafted file).
+fn corrupt_network_and_run(edits: &[(usize, u8)]) {
+    let mut bytes = network_artifact().as_slice().to_vec();
+    for &(at, v) in edits {
+        let at = at % bytes.len();
+        bytes[at] = v;
+    }
+    let bytes = AlignedBytes::copy_from(&bytes);
+    let Ok(artifact) = Artifact::parse_trusted(&bytes) else { return };
+    let Some(entry) = artifact.model(0) else { return };
+    let Ok(Model::Net(net)) = Model::load(&entry) else { return };
+    assert!(net.scratch_len() <= bytes.len() * 64, "scratch {} for a {}-byte artifact", net.scratch_len(), bytes.len());
+    let mut scratch = vec![0f32; net.scratch_len()];
+    let mut out = vec![0f32; net.num_outputs()];
+    let ids = vec![3u32; 400];
+    let _ = net.predict_ids(&ids, &mut scratch, &mut out);
+    if let Some(vocab) = net.vocab() {
+        let mut token_scratch = vec![0u8; vocab.max_token_len()];
+        let mut ids = vec![0u32; 400];
+        let _ = net.predict_text(b"a Great movie, really!", &mut token_scratch, &mut ids, &mut scratch, &mut out);
+    }
+}
+
+#[test]
+fn corrupted_network_layers_never_panic() {
+    let bytes = network_artifact();
+    let artifact = Artifact::parse(bytes).unwrap();
+    let entry = artifact.model(0).unwrap();
+    // Every byte of the manifest and the layer records, set to hostile values.
+    for s in entry.section_indices() {
+        let e = artifact.section_entry(s);
+        if !matches!(SectionKind::from_u32(e.kind), Some(SectionKind::Manifest | SectionKind::NetLayers)) {
+            continue;
+        }
+        for k in 0..e.len as usize {
+            for v in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
+                corrupt_network_and_run(&[(e.offset as usize + k, v)]);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn corrupted_network_artifacts_never_panic(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+        corrupt_network_and_run(&edits);
+    }
+}

@@ -24,6 +24,10 @@ pub struct NetModel<'a> {
     outputs: usize,
 }
 
+/// Most scratch values a network may ask for (1 GiB of `f32`): a crafted artifact cannot make
+/// a host allocate without bound, and every activation size fits `usize` on 32-bit targets.
+pub const MAX_SCRATCH: u64 = 1 << 28;
+
 fn invalid(model: u32, layer: Option<u32>, what: &'static str) -> LoadError {
     LoadError::Invalid { model, tree: layer, what }
 }
@@ -47,7 +51,7 @@ impl<'a> NetModel<'a> {
             return Err(invalid(m, None, "layer count differs from the manifest's"));
         }
         let (mut len, mut ch) = input_shape(info.input);
-        let mut largest = len as usize * ch as usize;
+        let mut largest = len as u64 * ch as u64;
         for (i, l) in layers.iter().enumerate() {
             let bad = |what| Err(invalid(m, Some(i as u32), what));
             if (l.in_len, l.in_ch) != (len, ch) {
@@ -87,12 +91,15 @@ impl<'a> NetModel<'a> {
                 return bad("weights or bias out of range or of the wrong size");
             }
             (len, ch) = (l.out_len, l.out_ch);
-            largest = largest.max(len as usize * ch as usize);
+            largest = largest.max(len as u64 * ch as u64);
+            if 2 * largest > MAX_SCRATCH {
+                return bad("activations larger than the runtime's 1 GiB scratch limit");
+            }
         }
         if len != 1 || ch != manifest.num_outputs {
             return Err(invalid(m, None, "the last layer's output is not the manifest's output vector"));
         }
-        if info.scratch as usize != 2 * largest {
+        if info.scratch as u64 != 2 * largest {
             return Err(invalid(m, None, "scratch size differs from the layers' largest activation"));
         }
         let vocab = match (
@@ -109,7 +116,7 @@ impl<'a> NetModel<'a> {
         if vocab.is_some() != (info.text.is_some() && matches!(info.input, NetInput::TokenIds { .. })) {
             return Err(invalid(m, None, "a text model needs token-id input, a vocabulary and a standardisation"));
         }
-        Ok(NetModel { info, layers, weights, vocab, scratch: 2 * largest, outputs: ch as usize })
+        Ok(NetModel { info, layers, weights, vocab, scratch: 2 * largest as usize, outputs: ch as usize })
     }
 
     /// `f32` scratch values a prediction needs.
@@ -264,7 +271,8 @@ mod kernels {
 
     /// Input position of output `o`, tap `j`, if inside the input.
     fn tap(l: &LayerRecord, o: usize, j: usize) -> Option<usize> {
-        let p = (o * l.stride as usize + j * l.dilation as usize).checked_sub(l.pad_left as usize)?;
+        let at = o.checked_mul(l.stride as usize)?.checked_add(j.checked_mul(l.dilation as usize)?)?;
+        let p = at.checked_sub(l.pad_left as usize)?;
         (p < l.in_len as usize).then_some(p)
     }
 
@@ -311,7 +319,10 @@ mod kernels {
             out.fill(if max { f32::NEG_INFINITY } else { 0.0 });
             let mut count = 0usize;
             for j in 0..l.window as usize {
-                let p = (o * l.stride as usize + j).checked_sub(l.pad_left as usize).filter(|&p| p < l.in_len as usize);
+                let p = o
+                    .checked_mul(l.stride as usize)
+                    .and_then(|at| at.checked_add(j)?.checked_sub(l.pad_left as usize))
+                    .filter(|&p| p < l.in_len as usize);
                 let Some(p) = p else { continue };
                 count += 1;
                 for (v, &xv) in out.iter_mut().zip(&x[p * ch..][..ch]) {
