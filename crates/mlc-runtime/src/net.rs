@@ -204,12 +204,17 @@ impl<'a> NetModel<'a> {
             let w = &self.weights[l.weight_offset as usize..][..l.weight_len as usize];
             let bias = &self.weights[l.bias_offset as usize..][..l.bias_len as usize];
             let x = &a[..n_in];
-            let ids = if let Input::Ids(ids) = input { ids } else { &[] };
+            let ids = match input {
+                Input::Ids(ids) => ids,
+                // Token-id layers (the loader allows them first only, with token-id input).
+                Input::Floats(_) if matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D) => return Err(PredictError::InputKind),
+                Input::Floats(_) => &[],
+            };
             let row = |o: usize, acc: &mut [f32]| match l.op {
                 OP_EMBEDDING_CONV1D => kernels::embedding_conv1d_row(l, ids, w, bias, o, acc),
                 _ => kernels::conv1d_row(l, x, w, bias, o, acc),
             };
-            if matches!(l.op, OP_EMBEDDING_CONV1D | OP_CONV1D) && (l.op == OP_CONV1D || !ids.is_empty()) {
+            if matches!(l.op, OP_EMBEDDING_CONV1D | OP_CONV1D) {
                 let cout = l.out_ch as usize;
                 let next = self.layers.get(i + 1).filter(|n| n.op == OP_GLOBAL_MAX_POOL);
                 if let (Some(next), true) = (next, n_out >= 2 * cout) {
@@ -234,14 +239,10 @@ impl<'a> NetModel<'a> {
             } else {
                 let y = &mut b[..n_out];
                 match l.op {
-                    OP_EMBEDDING => {
-                        let Input::Ids(ids) = input else { return Err(PredictError::InputKind) };
-                        kernels::embedding(ids, w, l.out_ch as usize, y)
-                    }
+                    OP_EMBEDDING => kernels::embedding(ids, w, l.out_ch as usize, y),
                     OP_MAX_POOL | OP_AVG_POOL => kernels::pool(l, x, y),
                     OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => kernels::global_pool(l, x, y),
                     OP_FLATTEN => y.copy_from_slice(x),
-                    OP_EMBEDDING_CONV1D => return Err(PredictError::InputKind),
                     _ => kernels::dense(x, w, bias, y),
                 }
             }
