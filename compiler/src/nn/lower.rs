@@ -45,27 +45,17 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 (r.out_len, r.out_ch) = (len, table.shape[1] as u32);
                 (r.weight_offset, r.weight_len) = push(&mut weights, &table.data);
             }
-            Op::EmbeddingConv1D { table, bias, stride, dilation, padding, activation: a } => {
-                let k = table.shape[1];
+            Op::EmbeddingConv1D { table: w, bias, stride, dilation, padding, activation: a }
+            | Op::Conv1D { kernel: w, bias, stride, dilation, padding, activation: a } => {
+                // Folded tables are (vocab, k, out), kernels (k, in, out).
+                let folded = matches!(layer.op, Op::EmbeddingConv1D { .. });
+                let k = if folded { w.shape[1] } else { w.shape[0] };
                 let span = (k - 1) * dilation + 1;
                 let (out_len, left) = padding.output(len as usize, span, *stride).unwrap_or((1, 0));
-                r.op = OP_EMBEDDING_CONV1D;
+                r.op = if folded { OP_EMBEDDING_CONV1D } else { OP_CONV1D };
                 (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
-                (r.out_len, r.out_ch) = (out_len as u32, table.shape[2] as u32);
-                (r.weight_offset, r.weight_len) = push(&mut weights, &table.data);
-                if let Some(b) = bias {
-                    (r.bias_offset, r.bias_len) = push(&mut weights, b);
-                }
-                r.activation = activation(*a);
-            }
-            Op::Conv1D { kernel, bias, stride, dilation, padding, activation: a } => {
-                let k = kernel.shape[0];
-                let span = (k - 1) * dilation + 1;
-                let (out_len, left) = padding.output(len as usize, span, *stride).unwrap_or((1, 0));
-                r.op = OP_CONV1D;
-                (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
-                (r.out_len, r.out_ch) = (out_len as u32, kernel.shape[2] as u32);
-                (r.weight_offset, r.weight_len) = push(&mut weights, &kernel.data);
+                (r.out_len, r.out_ch) = (out_len as u32, w.shape[2] as u32);
+                (r.weight_offset, r.weight_len) = push(&mut weights, &w.data);
                 if let Some(b) = bias {
                     (r.bias_offset, r.bias_len) = push(&mut weights, b);
                 }
