@@ -186,8 +186,13 @@ fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOption
             }
             Kind::Net { model, .. } => {
                 let (body, outputs, sections) = nn::lower::lower(model);
+                let num_features = match model.input {
+                    nn::Input::TokenIds { length } => length,
+                    nn::Input::Sequence { length, channels } => length * channels,
+                    nn::Input::Vector { features } => features,
+                } as u32;
                 let manifest = ModelManifest {
-                    num_features: 0,
+                    num_features,
                     num_outputs: outputs,
                     source: Source { framework: &model.framework, objective: "network", file, sha256: p.sha256 },
                     body: ModelBody::Network(body),
@@ -271,8 +276,8 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         let model = Model::by_name(&artifact, &p.spec.name).map_err(|e| CompileError::Write(format!("internal: {e}")))?;
         let (ir, numeric, why) = match (&p.kind, model) {
             (Kind::Trees { ir, numeric, why, .. }, _) => (ir, *numeric, why),
-            (Kind::Net { original, passes, .. }, Model::Net(compiled)) => {
-                reports.push(check_net(&p.spec.name, original, passes, &compiled)?);
+            (Kind::Net { original, model, passes }, Model::Net(compiled)) => {
+                reports.push(check_net(&p.spec.name, original, model, passes, &compiled)?);
                 continue;
             }
             (Kind::Net { .. }, _) => return Err(CompileError::Write("internal: a network compiled to another kind".into())),
@@ -339,7 +344,7 @@ fn probe_ids(length: usize, vocab: usize, count: usize) -> Vec<Vec<u32>> {
 
 /// Runs the compiled network and the float reference (candle, on the original before the
 /// passes) on probe inputs.
-fn check_net(name: &str, net: &NnModel, passes: &str, compiled: &mlc_runtime::NetModel<'_>) -> Result<ModelReport, CompileError> {
+fn check_net(name: &str, net: &NnModel, lowered: &NnModel, passes: &str, compiled: &mlc_runtime::NetModel<'_>) -> Result<ModelReport, CompileError> {
     let internal = |e: String| CompileError::Write(format!("internal: model `{name}`: {e}"));
     let vocab = net.layers.first().and_then(|l| match &l.op {
         nn::Op::Embedding { table } => Some(table.shape[0]),
@@ -361,19 +366,25 @@ fn check_net(name: &str, net: &NnModel, passes: &str, compiled: &mlc_runtime::Ne
         _ => (Vec::new(), Vec::new()),
     };
     let max_delta = inputs.iter().flatten().zip(outputs.iter().flatten()).map(|(g, w)| (*g as f64 - *w as f64).abs()).fold(0.0, f64::max);
-    let weights: usize = net
-        .layers
-        .iter()
-        .map(|l| match &l.op {
-            nn::Op::Embedding { table } => table.data.len(),
-            nn::Op::Conv1D { kernel, bias, .. } | nn::Op::Dense { kernel, bias, .. } => kernel.data.len() + bias.as_ref().map_or(0, Vec::len),
-            _ => 0,
-        })
-        .sum();
+    let weights = |m: &NnModel| -> usize {
+        m.layers
+            .iter()
+            .map(|l| match &l.op {
+                nn::Op::Embedding { table } => table.data.len(),
+                nn::Op::EmbeddingConv1D { table: w, bias, .. } | nn::Op::Conv1D { kernel: w, bias, .. } | nn::Op::Dense { kernel: w, bias, .. } => {
+                    w.data.len() + bias.as_ref().map_or(0, Vec::len)
+                }
+                _ => 0,
+            })
+            .sum()
+    };
     let text = format!(
-        "{} layers, {weights} float32 weights{}; {passes}; float32 kernels (int8 quantization not implemented yet); vs float reference (candle) on {} probe inputs: max |Δ| = {max_delta:.3e}",
+        "{} layers, {} float32 weights{}; {passes}; compiled: {} layers, {} weights; float32 kernels (int8 quantization not implemented yet); vs float reference (candle) on {} probe inputs: max |Δ| = {max_delta:.3e}",
         net.layers.len(),
+        weights(net),
         if net.tokenizer.is_some() { ", tokenizer included" } else { "" },
+        lowered.layers.len(),
+        weights(lowered),
         inputs.len()
     );
     Ok(ModelReport { name: name.into(), text, max_margin_delta: max_delta, decision_mismatches: 0, check_rows: inputs.len() })

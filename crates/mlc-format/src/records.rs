@@ -171,7 +171,7 @@ pub const ACT_RELU: u32 = 1;
 pub const ACT_SIGMOID: u32 = 2;
 /// `LayerRecord::activation`: `tanh`.
 pub const ACT_TANH: u32 = 3;
-/// `LayerRecord::activation`: softmax over the channels.
+/// `LayerRecord::activation`: softmax over the channels of each position.
 pub const ACT_SOFTMAX: u32 = 4;
 
 /// Missing-value key of fixed-point models: greater than the key of every number.

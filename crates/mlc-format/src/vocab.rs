@@ -1,6 +1,6 @@
 //! Tokenizer vocabularies: token bytes → token id, looked up in place without allocation.
 //!
-//! Three arrays (to become sections of text models): `offsets` (`u32`, one per token plus one:
+//! Three arrays (sections `vocab-offsets`, `vocab-bytes`, `vocab-slots` of text models): `offsets` (`u32`, one per token plus one:
 //! token `i` is `bytes[offsets[i] .. offsets[i+1]]`), `bytes` (the tokens concatenated), and
 //! `slots`, an [`crate::index`] hash table over the non-empty tokens (FNV-1a, linear probing).
 //! Token ids are positions in the vocabulary, as in Keras' `get_vocabulary()`: id 0 is the

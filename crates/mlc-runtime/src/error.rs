@@ -16,8 +16,8 @@ pub enum LoadError {
     Invalid {
         /// Index of the model.
         model: u32,
-        /// Tree involved, if any.
-        tree: Option<u32>,
+        /// The part involved, if any: `("tree", index)` or `("layer", index)`.
+        part: Option<(&'static str, u32)>,
         /// What is wrong.
         what: &'static str,
     },
@@ -34,8 +34,8 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::Format(e) => e.fmt(f),
             LoadError::UnknownModel => write!(f, "no model of that name in the artifact"),
-            LoadError::Invalid { model, tree: Some(t), what } => write!(f, "model {model}, tree {t}: {what}"),
-            LoadError::Invalid { model, tree: None, what } => write!(f, "model {model}: {what}"),
+            LoadError::Invalid { model, part: Some((kind, i)), what } => write!(f, "model {model}, {kind} {i}: {what}"),
+            LoadError::Invalid { model, part: None, what } => write!(f, "model {model}: {what}"),
         }
     }
 }

@@ -29,7 +29,7 @@ pub struct NetModel<'a> {
 pub const MAX_SCRATCH: u64 = 1 << 28;
 
 fn invalid(model: u32, layer: Option<u32>, what: &'static str) -> LoadError {
-    LoadError::Invalid { model, tree: layer, what }
+    LoadError::Invalid { model, part: layer.map(|l| ("layer", l)), what }
 }
 
 /// Length and channels of the network's input.
@@ -71,7 +71,9 @@ impl<'a> NetModel<'a> {
                     OP_DENSE => l.in_len == 1 && l.out_len == 1,
                     _ => false,
                 };
-            if !shape_ok || l.activation > ACT_SOFTMAX || l.reserved != [0, 0] {
+            let reads_ids = matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D);
+            let ids_in = i == 0 && matches!(info.input, NetInput::TokenIds { .. });
+            if !shape_ok || reads_ids != ids_in || l.activation > ACT_SOFTMAX || l.reserved != [0, 0] {
                 return bad("unknown operation or inconsistent shape");
             }
             let weight_len = match l.op {
@@ -113,8 +115,20 @@ impl<'a> NetModel<'a> {
             }
             _ => return Err(invalid(m, None, "vocabulary sections come together")),
         };
-        if vocab.is_some() != (info.text.is_some() && matches!(info.input, NetInput::TokenIds { .. })) {
+        if vocab.is_some() != info.text.is_some() || (vocab.is_some() && !matches!(info.input, NetInput::TokenIds { .. })) {
             return Err(invalid(m, None, "a text model needs token-id input, a vocabulary and a standardisation"));
+        }
+        let first = &layers[0];
+        let table_rows = match first.op {
+            OP_EMBEDDING_CONV1D => first.weight_len / (first.window * first.out_ch),
+            _ => first.weight_len / first.out_ch,
+        };
+        if vocab.is_some_and(|v| v.len() > table_rows as usize) {
+            return Err(invalid(m, None, "the vocabulary has more tokens than the embedding has rows"));
+        }
+        let (in_len, in_ch) = input_shape(info.input);
+        if manifest.num_features as u64 != in_len as u64 * in_ch as u64 {
+            return Err(invalid(m, None, "num_features differs from the input size"));
         }
         Ok(NetModel { info, layers, weights, vocab, scratch: 2 * largest as usize, outputs: ch as usize })
     }
@@ -150,7 +164,7 @@ impl<'a> NetModel<'a> {
         }
         let first = &self.layers[0];
         let row = if first.op == OP_EMBEDDING_CONV1D { first.window * first.out_ch } else { first.out_ch };
-        let vocab = (first.weight_len / row) as usize;
+        let vocab = (first.weight_len / row) as usize; // table rows: checked non-zero at load
         if let Some((position, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= vocab) {
             return Err(PredictError::TokenId { position, id, vocab });
         }
@@ -223,12 +237,12 @@ impl<'a> NetModel<'a> {
                     y.fill(f32::NEG_INFINITY);
                     for o in 0..l.out_len as usize {
                         row(o, acc);
-                        kernels::activate(l.activation, acc);
+                        kernels::activate(l.activation, acc, cout);
                         for (m, &v) in y.iter_mut().zip(acc.iter()) {
                             *m = m.max(v);
                         }
                     }
-                    kernels::activate(next.activation, y);
+                    kernels::activate(next.activation, y, cout);
                     core::mem::swap(&mut a, &mut b);
                     i += 2;
                     continue;
@@ -246,7 +260,7 @@ impl<'a> NetModel<'a> {
                     _ => kernels::dense(x, w, bias, y),
                 }
             }
-            kernels::activate(l.activation, &mut b[..n_out]);
+            kernels::activate(l.activation, &mut b[..n_out], l.out_ch as usize);
             core::mem::swap(&mut a, &mut b);
             i += 1;
         }
@@ -359,19 +373,22 @@ mod kernels {
         }
     }
 
-    pub(super) fn activate(act: u32, y: &mut [f32]) {
+    /// Applies `act` to `y`, rows of `channels` values (softmax normalises each row).
+    pub(super) fn activate(act: u32, y: &mut [f32], channels: usize) {
         match act {
             ACT_RELU => y.iter_mut().for_each(|v| *v = v.max(0.0)),
             ACT_SIGMOID => y.iter_mut().for_each(|v| *v = 1.0 / (1.0 + expf(-*v))),
             ACT_TANH => y.iter_mut().for_each(|v| *v = 1.0 - 2.0 / (expf(2.0 * *v) + 1.0)),
             ACT_SOFTMAX => {
-                let max = y.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v));
-                let mut sum = 0.0;
-                for v in y.iter_mut() {
-                    *v = expf(*v - max);
-                    sum += *v;
+                for y in y.chunks_exact_mut(channels) {
+                    let max = y.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v));
+                    let mut sum = 0.0;
+                    for v in y.iter_mut() {
+                        *v = expf(*v - max);
+                        sum += *v;
+                    }
+                    y.iter_mut().for_each(|v| *v /= sum);
                 }
-                y.iter_mut().for_each(|v| *v /= sum);
             }
             _ => {}
         }

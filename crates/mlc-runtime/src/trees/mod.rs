@@ -86,7 +86,7 @@ fn load_splits<'a>(
 }
 
 fn invalid(model: u32, tree: Option<u32>, what: &'static str) -> LoadError {
-    LoadError::Invalid { model, tree, what }
+    LoadError::Invalid { model, part: tree.map(|t| ("tree", t)), what }
 }
 
 impl<'a> TreeModel<'a> {
