@@ -9,7 +9,7 @@
 //!   Poisson/gamma/Tweedie and the value itself otherwise;
 //! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
 //! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, multi-target
-//!   trees and objectives outside [`objective_link`] are rejected with the tree and node named.
+//!   trees and unsupported objectives are rejected, naming the tree and node or the objective.
 
 use serde_json::Value;
 

@@ -1,5 +1,5 @@
 //! The neural-network intermediate representation: a chain of 1-D sequence layers, as imported
-//! from Keras, with the float reference executor ([`reference`]).
+//! from Keras, with the float reference executor ([`mod@reference`]).
 
 pub mod lower;
 pub mod passes;
