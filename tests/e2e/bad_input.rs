@@ -162,17 +162,20 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
     }
 }
 
-/// A small network artifact (a two-layer Keras model built from the MCU sentiment model's
-/// export would be large; the MCU model itself is 2 MB, so its sections are sampled).
-fn network_artifact() -> &'static AlignedBytes {
-    static NET: std::sync::OnceLock<AlignedBytes> = std::sync::OnceLock::new();
-    NET.get_or_init(|| compile(&[format!("m={}", fixture("sentiment/imdb_cnn_mcu").display())], &options(Target::CortexM4, None)))
+/// The MCU sentiment model compiled two ways: for a Cortex-M4 (embedding, float
+/// convolution) and for a host with `--numeric fixed` (folded int8 tables).
+fn network_artifacts() -> &'static [AlignedBytes; 2] {
+    static NETS: std::sync::OnceLock<[AlignedBytes; 2]> = std::sync::OnceLock::new();
+    NETS.get_or_init(|| {
+        let spec = [format!("m={}", fixture("sentiment/imdb_cnn_mcu").display())];
+        [compile(&spec, &options(Target::CortexM4, None)), compile(&spec, &options(Target::Host, Some(true)))]
+    })
 }
 
 /// Loads a network behind valid checksums after `edits` and predicts: never a panic, and the
 /// scratch it asks for is what the shapes need (no unbounded allocation on a crafted file).
-fn corrupt_network_and_run(edits: &[(usize, u8)]) {
-    let mut bytes = network_artifact().as_slice().to_vec();
+fn corrupt_network_and_run(base: &AlignedBytes, edits: &[(usize, u8)]) {
+    let mut bytes = base.as_slice().to_vec();
     for &(at, v) in edits {
         let at = at % bytes.len();
         bytes[at] = v;
@@ -195,18 +198,19 @@ fn corrupt_network_and_run(edits: &[(usize, u8)]) {
 
 #[test]
 fn corrupted_network_layers_never_panic() {
-    let bytes = network_artifact();
-    let artifact = Artifact::parse(bytes).unwrap();
-    let entry = artifact.model(0).unwrap();
-    // Every byte of the manifest and the layer records, set to hostile values.
-    for s in entry.section_indices() {
-        let e = artifact.section_entry(s);
-        if !matches!(SectionKind::from_u32(e.kind), Some(SectionKind::Manifest | SectionKind::NetLayers)) {
-            continue;
-        }
-        for k in 0..e.len as usize {
-            for v in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
-                corrupt_network_and_run(&[(e.offset as usize + k, v)]);
+    for bytes in network_artifacts() {
+        let artifact = Artifact::parse(bytes).unwrap();
+        let entry = artifact.model(0).unwrap();
+        // Every byte of the manifest and the layer records, set to hostile values.
+        for s in entry.section_indices() {
+            let e = artifact.section_entry(s);
+            if !matches!(SectionKind::from_u32(e.kind), Some(SectionKind::Manifest | SectionKind::NetLayers)) {
+                continue;
+            }
+            for k in 0..e.len as usize {
+                for v in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
+                    corrupt_network_and_run(bytes, &[(e.offset as usize + k, v)]);
+                }
             }
         }
     }
@@ -215,7 +219,7 @@ fn corrupted_network_layers_never_panic() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
     #[test]
-    fn corrupted_network_artifacts_never_panic(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
-        corrupt_network_and_run(&edits);
+    fn corrupted_network_artifacts_never_panic(which in 0usize..2, edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+        corrupt_network_and_run(&network_artifacts()[which], &edits);
     }
 }

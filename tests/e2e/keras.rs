@@ -95,10 +95,13 @@ fn unsupported_layers_and_options_are_named() {
     }
 }
 
-/// Compiles a sentiment model and runs every review through the runtime, from raw text.
-fn runtime_probabilities(model_name: &str) -> Vec<f32> {
+/// Compiles a sentiment model (`float`: the default; otherwise `--numeric fixed`, int8 tables)
+/// and runs every review through the runtime, from raw text.
+fn runtime_probabilities(model_name: &str, float: bool) -> Vec<f32> {
     let spec = mlc_compiler::ModelSpec::parse(&format!("m={}", fixture(&format!("sentiment/{model_name}")).display())).unwrap();
-    let compiled = mlc_compiler::compile(&[spec], &mlc_tests::options(mlc_compiler::Target::Host, None)).unwrap();
+    let options = mlc_tests::options(mlc_compiler::Target::Host, (!float).then_some(true));
+    let compiled = mlc_compiler::compile(&[spec], &options).unwrap();
+    assert_eq!(compiled.reports[0].text.contains("int8"), !float, "{}", compiled.reports[0].text);
     let bytes = mlc_format::writer::AlignedBytes::copy_from(&compiled.bytes);
     let artifact = mlc_format::Artifact::parse(&bytes).unwrap();
     let mlc_runtime::Model::Net(net) = mlc_runtime::Model::by_name(&artifact, "m").unwrap() else { panic!("not a network") };
@@ -119,11 +122,23 @@ fn runtime_probabilities(model_name: &str) -> Vec<f32> {
 fn compiled_float_network_reproduces_keras_from_raw_text() {
     for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
         let want = expected(model_name);
-        let got = runtime_probabilities(model_name);
+        let got = runtime_probabilities(model_name, true);
         let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
         let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
         println!("{model_name}: runtime (float32) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
         assert!(worst <= 1e-5, "{model_name}: {worst}");
         assert_eq!(same, want.len());
+    }
+}
+
+#[test]
+fn int8_tables_keep_keras_decisions() {
+    for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
+        let want = expected(model_name);
+        let got = runtime_probabilities(model_name, false);
+        let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
+        let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
+        println!("{model_name}: runtime (int8 tables) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
+        assert!(same as f64 >= 0.99 * want.len() as f64, "{model_name}: {same}/{}", want.len());
     }
 }

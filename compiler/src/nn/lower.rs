@@ -36,6 +36,7 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
     };
     let mut largest = len as usize * ch as usize;
     let mut weights = Vec::new();
+    let mut weights_i8: Vec<u8> = Vec::new();
     let mut records = Vec::with_capacity(model.layers.len());
     for layer in &model.layers {
         let mut r = LayerRecord { in_len: len, in_ch: ch, ..bytemuck::Zeroable::zeroed() };
@@ -59,6 +60,23 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 if let Some(b) = bias {
                     (r.bias_offset, r.bias_len) = push(&mut weights, b);
                 }
+                r.activation = activation(*a);
+            }
+            Op::EmbeddingConv1DInt8 { table, shape, scales, bias, stride, dilation, padding, activation: a } => {
+                let k = shape[1];
+                let span = (k - 1) * dilation + 1;
+                let (out_len, left) = padding.output(len as usize, span, *stride).unwrap_or((1, 0));
+                r.op = OP_EMBEDDING_CONV1D_I8;
+                (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
+                (r.out_len, r.out_ch) = (out_len as u32, shape[2] as u32);
+                r.weight_offset = weights_i8.len() as u32;
+                r.weight_len = table.len() as u32;
+                weights_i8.extend(table.iter().map(|&q| q as u8));
+                // Row scales, then the bias (zeros when the layer has none).
+                let zeros = vec![0f32; shape[2]];
+                let (offset, n) = push(&mut weights, scales);
+                push(&mut weights, bias.as_deref().unwrap_or(&zeros));
+                (r.bias_offset, r.bias_len) = (offset, n + shape[2] as u32);
                 r.activation = activation(*a);
             }
             Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
@@ -98,6 +116,9 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
         (SectionKind::NetLayers, bytemuck::cast_slice(&records).to_vec()),
         (SectionKind::NetWeights, bytemuck::cast_slice(&weights).to_vec()),
     ];
+    if !weights_i8.is_empty() {
+        sections.push((SectionKind::NetWeightsI8, weights_i8));
+    }
     let text = model.tokenizer.as_ref().map(|t| {
         let tokens: Vec<&[u8]> = t.vocab.iter().map(Vec::as_slice).collect();
         let tables = VocabTables::build(&tokens);

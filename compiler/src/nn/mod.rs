@@ -79,6 +79,27 @@ pub enum Op {
         /// Activation.
         activation: Activation,
     },
+    /// [`Op::EmbeddingConv1D`] with its table quantized to int8 (see
+    /// [`passes::quantize_tables`]): `table` is `(vocab, k, out)` int8, `scales` one per
+    /// `(token, tap)` row.
+    EmbeddingConv1DInt8 {
+        /// Quantized per-token, per-tap partial outputs.
+        table: Vec<i8>,
+        /// `(vocab, k, out)`.
+        shape: [usize; 3],
+        /// Scale of each `(token, tap)` row.
+        scales: Vec<f32>,
+        /// Bias per output channel.
+        bias: Option<Vec<f32>>,
+        /// Stride.
+        stride: usize,
+        /// Dilation.
+        dilation: usize,
+        /// Padding.
+        padding: Padding,
+        /// Activation.
+        activation: Activation,
+    },
     /// 1-D convolution (cross-correlation), `kernel` is `(k, in, out)` as in Keras.
     Conv1D {
         /// Weights.

@@ -18,6 +18,9 @@ fn lengths(model: &NnModel) -> Vec<usize> {
             Op::EmbeddingConv1D { table, stride, dilation, padding, .. } => {
                 padding.output(len, (table.shape[1] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
             }
+            Op::EmbeddingConv1DInt8 { shape, stride, dilation, padding, .. } => {
+                padding.output(len, (shape[1] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
+            }
             Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
                 padding.output(len, *pool, *stride).map_or(1, |(n, _)| n)
             }
@@ -51,10 +54,17 @@ pub fn relu_past_max_pool(model: &mut NnModel) -> Option<String> {
     let i = model.layers.windows(2).position(|w| {
         matches!(
             (&w[0].op, &w[1].op),
-            (Op::Conv1D { activation: Activation::Relu, .. } | Op::EmbeddingConv1D { activation: Activation::Relu, .. }, Op::GlobalMaxPool1D { activation: Activation::Linear })
+            (
+                Op::Conv1D { activation: Activation::Relu, .. }
+                    | Op::EmbeddingConv1D { activation: Activation::Relu, .. }
+                    | Op::EmbeddingConv1DInt8 { activation: Activation::Relu, .. },
+                Op::GlobalMaxPool1D { activation: Activation::Linear }
+            )
         )
     })?;
-    if let Op::Conv1D { activation, .. } | Op::EmbeddingConv1D { activation, .. } = &mut model.layers[i].op {
+    if let Op::Conv1D { activation, .. } | Op::EmbeddingConv1D { activation, .. } | Op::EmbeddingConv1DInt8 { activation, .. } =
+        &mut model.layers[i].op
+    {
         *activation = Activation::Linear;
     }
     model.layers[i + 1].op = Op::GlobalMaxPool1D { activation: Activation::Relu };
@@ -107,4 +117,34 @@ pub fn fold_embedding(model: &mut NnModel, budget_bytes: usize) -> String {
         unfolded_bytes / 1024,
         dim
     )
+}
+
+/// Quantizes a folded embedding-convolution table to int8, symmetric per table row (one
+/// token and tap: `scale = max |row| / 127`, round to nearest): a quarter of the memory and of
+/// the memory traffic per prediction. The table's inputs are token ids, so no activation
+/// calibration is involved; per-row scales keep rare, small-valued tokens precise.
+pub fn quantize_tables(model: &mut NnModel) -> Option<String> {
+    let layer = model.layers.first_mut()?;
+    let Op::EmbeddingConv1D { table, bias, stride, dilation, padding, activation } = &layer.op else { return None };
+    let [vocab, k, cout] = [table.shape[0], table.shape[1], table.shape[2]];
+    let mut scales = Vec::with_capacity(vocab * k);
+    let mut q = Vec::with_capacity(table.data.len());
+    for row in table.data.chunks_exact(cout) {
+        let max = row.iter().fold(0f32, |m, v| m.max(v.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        scales.push(scale);
+        q.extend(row.iter().map(|&v| (v / scale).round().clamp(-127.0, 127.0) as i8));
+    }
+    let bytes = q.len() + 4 * scales.len();
+    layer.op = Op::EmbeddingConv1DInt8 {
+        table: q,
+        shape: [vocab, k, cout],
+        scales,
+        bias: bias.clone(),
+        stride: *stride,
+        dilation: *dilation,
+        padding: *padding,
+        activation: *activation,
+    };
+    Some(format!("folded table quantized to int8 with a scale per row ({} KB)", bytes / 1024))
 }

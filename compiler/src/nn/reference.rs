@@ -63,7 +63,9 @@ pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec
     for layer in &model.layers {
         x = match &layer.op {
             Op::Embedding { table } => tensor(table, &dev)?.embedding(&x.flatten_all()?)?.reshape((x.dim(0)?, x.dim(1)?, table.shape[1]))?.transpose(1, 2)?.contiguous()?,
-            Op::EmbeddingConv1D { .. } => candle_core::bail!("the reference runs the float original, before passes"),
+            Op::EmbeddingConv1D { .. } | Op::EmbeddingConv1DInt8 { .. } => {
+                candle_core::bail!("the reference runs the float original, before passes")
+            }
             Op::Conv1D { kernel, bias, stride, dilation, padding, activation } => {
                 let k = kernel.shape[0];
                 let w = tensor(kernel, &dev)?.permute((2, 1, 0))?.contiguous()?; // (out, in, k)

@@ -19,7 +19,8 @@ pub struct Args {
     /// Device class: host, x86-64, aarch64, cortex-m4 (FPU), cortex-m3 / cortex-m0 (no FPU: integer-only).
     #[arg(long, default_value = "host")]
     target: Target,
-    /// Arithmetic: auto (float where the target has an FPU), float, or fixed (integer-only).
+    /// Arithmetic: auto (float where the target has an FPU), float, or fixed (trees:
+    /// integer-only; networks: int8 folded tables).
     #[arg(long, value_enum, default_value_t = Arith::Auto)]
     numeric: Arith,
     /// Tree layout: auto (chosen per model from depth, size and target), complete, or linked.

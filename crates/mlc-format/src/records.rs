@@ -163,6 +163,11 @@ pub const OP_DENSE: u32 = 8;
 /// `LayerRecord::op`: token ids → a convolution over their embeddings, through per-token
 /// tables `(vocab, window, out)` (an embedding folded into the convolution by the compiler).
 pub const OP_EMBEDDING_CONV1D: u32 = 9;
+/// `LayerRecord::op`: [`OP_EMBEDDING_CONV1D`] with int8 tables (`net-weights-i8`, one
+/// symmetric scale per `(token, tap)` row): `y = bias + Σ_j T_q[id][j] · scale[id][j]`. Its
+/// `bias_offset` points at `vocab × window + out_ch` values in `net-weights`: the row scales,
+/// then the bias.
+pub const OP_EMBEDDING_CONV1D_I8: u32 = 10;
 /// `LayerRecord::activation`: identity.
 pub const ACT_LINEAR: u32 = 0;
 /// `LayerRecord::activation`: `max(x, 0)`.

@@ -48,6 +48,8 @@ pub enum SectionKind {
     VocabBytes = 35,
     /// Tokenizer: vocabulary hash slots (`u32`).
     VocabSlots = 36,
+    /// Network: int8 weights (quantized tables), at the offsets the layer records give.
+    NetWeightsI8 = 37,
 }
 
 impl SectionKind {
@@ -70,6 +72,7 @@ impl SectionKind {
             34 => SectionKind::VocabOffsets,
             35 => SectionKind::VocabBytes,
             36 => SectionKind::VocabSlots,
+            37 => SectionKind::NetWeightsI8,
             _ => return None,
         })
     }
@@ -93,6 +96,7 @@ impl SectionKind {
             SectionKind::VocabOffsets => "vocab-offsets",
             SectionKind::VocabBytes => "vocab-bytes",
             SectionKind::VocabSlots => "vocab-slots",
+            SectionKind::NetWeightsI8 => "net-weights-i8",
         }
     }
 }

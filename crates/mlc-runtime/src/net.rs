@@ -19,6 +19,7 @@ pub struct NetModel<'a> {
     info: Network,
     layers: &'a [LayerRecord],
     weights: &'a [f32],
+    weights_i8: &'a [i8],
     vocab: Option<VocabView<'a>>,
     scratch: usize,
     outputs: usize,
@@ -47,6 +48,7 @@ impl<'a> NetModel<'a> {
         let m = entry.index;
         let layers: &[LayerRecord] = entry.records(SectionKind::NetLayers)?;
         let weights: &[f32] = entry.records(SectionKind::NetWeights)?;
+        let weights_i8: &[i8] = entry.optional_records(SectionKind::NetWeightsI8)?.unwrap_or(&[]);
         if layers.is_empty() || layers.len() != info.num_layers as usize {
             return Err(invalid(m, None, "layer count differs from the manifest's"));
         }
@@ -61,7 +63,7 @@ impl<'a> NetModel<'a> {
             let shape_ok = in_ok
                 && match l.op {
                     OP_EMBEDDING => i == 0 && matches!(info.input, NetInput::TokenIds { .. }) && l.in_ch == 1 && l.out_len == l.in_len && l.bias_len == 0,
-                    OP_EMBEDDING_CONV1D => {
+                    OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8 => {
                         i == 0 && matches!(info.input, NetInput::TokenIds { .. }) && l.in_ch == 1 && l.window >= 1 && l.stride >= 1 && l.dilation >= 1
                     }
                     OP_CONV1D => l.window >= 1 && l.stride >= 1 && l.dilation >= 1,
@@ -71,14 +73,14 @@ impl<'a> NetModel<'a> {
                     OP_DENSE => l.in_len == 1 && l.out_len == 1,
                     _ => false,
                 };
-            let reads_ids = matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D);
+            let reads_ids = matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8);
             let ids_in = i == 0 && matches!(info.input, NetInput::TokenIds { .. });
             if !shape_ok || reads_ids != ids_in || l.activation > ACT_SOFTMAX || l.reserved != [0, 0] {
                 return bad("unknown operation or inconsistent shape");
             }
             let weight_len = match l.op {
                 OP_EMBEDDING => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
-                OP_EMBEDDING_CONV1D => {
+                OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8 => {
                     let row = l.window as u64 * l.out_ch as u64;
                     l.weight_len as u64 / row * row // vocab × window × out
                 }
@@ -86,10 +88,21 @@ impl<'a> NetModel<'a> {
                 OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
                 _ => 0,
             };
-            let bias_ok = l.bias_len == 0 || (matches!(l.op, OP_CONV1D | OP_EMBEDDING_CONV1D | OP_DENSE) && l.bias_len == l.out_ch);
-            let in_range = |off: u32, n: u32| (off as u64 + n as u64) <= weights.len() as u64;
-            let is_table = matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D);
-            if weight_len != l.weight_len as u64 || (is_table && l.weight_len == 0) || !bias_ok || !in_range(l.weight_offset, l.weight_len) || !in_range(l.bias_offset, l.bias_len) {
+            let bias_ok = match l.op {
+                // The row scales (vocab × window), then the bias.
+                OP_EMBEDDING_CONV1D_I8 => l.bias_len as u64 == l.weight_len as u64 / l.out_ch as u64 + l.out_ch as u64,
+                OP_CONV1D | OP_EMBEDDING_CONV1D | OP_DENSE => l.bias_len == 0 || l.bias_len == l.out_ch,
+                _ => l.bias_len == 0,
+            };
+            let fits = |off: u32, n: u32, len: usize| (off as u64 + n as u64) <= len as u64;
+            let weights_len = if l.op == OP_EMBEDDING_CONV1D_I8 { weights_i8.len() } else { weights.len() };
+            let is_table = matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8);
+            if weight_len != l.weight_len as u64
+                || (is_table && l.weight_len == 0)
+                || !bias_ok
+                || !fits(l.weight_offset, l.weight_len, weights_len)
+                || !fits(l.bias_offset, l.bias_len, weights.len())
+            {
                 return bad("weights or bias out of range or of the wrong size");
             }
             (len, ch) = (l.out_len, l.out_ch);
@@ -120,7 +133,7 @@ impl<'a> NetModel<'a> {
         }
         let first = &layers[0];
         let table_rows = match first.op {
-            OP_EMBEDDING_CONV1D => first.weight_len / (first.window * first.out_ch),
+            OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8 => first.weight_len / (first.window * first.out_ch),
             _ => first.weight_len / first.out_ch,
         };
         if vocab.is_some_and(|v| v.len() > table_rows as usize) {
@@ -130,7 +143,7 @@ impl<'a> NetModel<'a> {
         if manifest.num_features as u64 != in_len as u64 * in_ch as u64 {
             return Err(invalid(m, None, "num_features differs from the input size"));
         }
-        Ok(NetModel { info, layers, weights, vocab, scratch: 2 * largest as usize, outputs: ch as usize })
+        Ok(NetModel { info, layers, weights, weights_i8, vocab, scratch: 2 * largest as usize, outputs: ch as usize })
     }
 
     /// `f32` scratch values a prediction needs.
@@ -163,7 +176,7 @@ impl<'a> NetModel<'a> {
             return Err(PredictError::FeatureCount { expected: length as usize, got: ids.len() });
         }
         let first = &self.layers[0];
-        let row = if first.op == OP_EMBEDDING_CONV1D { first.window * first.out_ch } else { first.out_ch };
+        let row = if matches!(first.op, OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8) { first.window * first.out_ch } else { first.out_ch };
         let vocab = (first.weight_len / row) as usize; // table rows: checked non-zero at load
         if let Some((position, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= vocab) {
             return Err(PredictError::TokenId { position, id, vocab });
@@ -215,20 +228,25 @@ impl<'a> NetModel<'a> {
             let l = &self.layers[i];
             let n_in = l.in_len as usize * l.in_ch as usize;
             let n_out = l.out_len as usize * l.out_ch as usize;
-            let w = &self.weights[l.weight_offset as usize..][..l.weight_len as usize];
+            let is_i8 = l.op == OP_EMBEDDING_CONV1D_I8;
+            let w: &[f32] = if is_i8 { &[] } else { &self.weights[l.weight_offset as usize..][..l.weight_len as usize] };
+            let w_i8: &[i8] = if is_i8 { &self.weights_i8[l.weight_offset as usize..][..l.weight_len as usize] } else { &[] };
             let bias = &self.weights[l.bias_offset as usize..][..l.bias_len as usize];
             let x = &a[..n_in];
             let ids = match input {
                 Input::Ids(ids) => ids,
                 // Token-id layers (the loader allows them first only, with token-id input).
-                Input::Floats(_) if matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D) => return Err(PredictError::InputKind),
+                Input::Floats(_) if matches!(l.op, OP_EMBEDDING | OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8) => {
+                    return Err(PredictError::InputKind)
+                }
                 Input::Floats(_) => &[],
             };
             let row = |o: usize, acc: &mut [f32]| match l.op {
                 OP_EMBEDDING_CONV1D => kernels::embedding_conv1d_row(l, ids, w, bias, o, acc),
+                OP_EMBEDDING_CONV1D_I8 => kernels::embedding_conv1d_i8_row(l, ids, w_i8, bias, o, acc),
                 _ => kernels::conv1d_row(l, x, w, bias, o, acc),
             };
-            if matches!(l.op, OP_EMBEDDING_CONV1D | OP_CONV1D) {
+            if matches!(l.op, OP_EMBEDDING_CONV1D | OP_EMBEDDING_CONV1D_I8 | OP_CONV1D) {
                 let cout = l.out_ch as usize;
                 let next = self.layers.get(i + 1).filter(|n| n.op == OP_GLOBAL_MAX_POOL);
                 if let (Some(next), true) = (next, n_out >= 2 * cout) {
@@ -323,6 +341,22 @@ mod kernels {
             let Some(p) = tap(l, o, j) else { continue };
             for (a, &t) in acc.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout..][..cout]) {
                 *a += t;
+            }
+        }
+    }
+
+    /// [`embedding_conv1d_row`] with int8 tables: `k` rows, each times its scale
+    /// (`scales_bias` holds the row scales, then the bias).
+    pub(super) fn embedding_conv1d_i8_row(l: &LayerRecord, ids: &[u32], table: &[i8], scales_bias: &[f32], o: usize, acc: &mut [f32]) {
+        let (k, cout) = (l.window as usize, l.out_ch as usize);
+        let (scales, bias) = scales_bias.split_at(scales_bias.len() - cout);
+        acc.copy_from_slice(bias);
+        for j in 0..k {
+            let Some(p) = tap(l, o, j) else { continue };
+            let row = ids[p] as usize * k + j;
+            let s = scales[row];
+            for (a, &t) in acc.iter_mut().zip(&table[row * cout..][..cout]) {
+                *a += t as f32 * s;
             }
         }
     }
