@@ -118,27 +118,31 @@ fn runtime_probabilities(model_name: &str, float: bool) -> Vec<f32> {
         .collect()
 }
 
+/// Max |Δ| and the number of equal decisions (at 0.5) of the compiled model vs Keras, out of
+/// how many reviews.
+fn compare_to_keras(model_name: &str, float: bool) -> (f32, usize, usize) {
+    let want = expected(model_name);
+    let got = runtime_probabilities(model_name, float);
+    let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
+    let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
+    let kind = if float { "float32" } else { "int8 tables" };
+    println!("{model_name}: runtime ({kind}) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
+    (worst, same, want.len())
+}
+
 #[test]
 fn compiled_float_network_reproduces_keras_from_raw_text() {
     for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
-        let want = expected(model_name);
-        let got = runtime_probabilities(model_name, true);
-        let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
-        let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
-        println!("{model_name}: runtime (float32) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
+        let (worst, same, n) = compare_to_keras(model_name, true);
         assert!(worst <= 1e-5, "{model_name}: {worst}");
-        assert_eq!(same, want.len());
+        assert_eq!(same, n);
     }
 }
 
 #[test]
 fn int8_tables_keep_keras_decisions() {
     for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
-        let want = expected(model_name);
-        let got = runtime_probabilities(model_name, false);
-        let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
-        let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
-        println!("{model_name}: runtime (int8 tables) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
-        assert!(same as f64 >= 0.99 * want.len() as f64, "{model_name}: {same}/{}", want.len());
+        let (_, same, n) = compare_to_keras(model_name, false);
+        assert!(same as f64 >= 0.99 * n as f64, "{model_name}: {same}/{n}");
     }
 }
