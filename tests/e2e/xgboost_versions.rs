@@ -104,18 +104,14 @@ fn unsupported_objective_is_rejected_by_name() {
 }
 
 #[test]
-fn probabilities_ulp_report_for_sigmoid() {
-    // Not a requirement beyond 1e-6; prints how close the link function is, for the README.
-    let path = fixture("xgboost/3.2.0/binary_logistic.json");
-    let bytes = compile(&[path.display().to_string()], &options(Target::Host, None));
-    let artifact = Artifact::parse(&bytes).unwrap();
-    let model = Model::by_name(&artifact, "binary_logistic").unwrap();
+fn sigmoid_is_within_two_ulp_of_the_c_library_formula() {
+    // XGBoost's formula evaluated with the host's expf; bit-exactness vs XGBoost's recorded
+    // outputs is asserted above, this bounds the link function on a dense grid of margins.
     let mut worst = 0;
     for x in (-2000..2000).map(|i| i as f32 * 0.01) {
         let want = 1.0 / (((-x).min(88.7)).exp() + 1.0 + 1e-16);
         worst = worst.max(ulps(mlc_runtime::link::sigmoid(x), want));
     }
-    let _ = model;
-    println!("sigmoid vs glibc expf formula: within {worst} ulp");
+    println!("sigmoid vs the C library's expf formula: within {worst} ulp");
     assert!(worst <= 2);
 }

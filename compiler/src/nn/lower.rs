@@ -25,6 +25,12 @@ fn push(weights: &mut Vec<f32>, values: &[f32]) -> (u32, u32) {
     (offset, values.len() as u32)
 }
 
+/// Output length and left padding of a sliding-window layer (the importer checked that the
+/// input is long enough).
+fn out_and_left(op: &Op, len: u32) -> (usize, usize) {
+    op.geometry(len as usize).map_or((1, 0), |g| (g.out_len, g.left))
+}
+
 /// The manifest body and sections of `model` (float32 weights).
 pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
     let (input, (mut len, mut ch)) = match model.input {
@@ -46,13 +52,12 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 (r.out_len, r.out_ch) = (len, table.shape[1] as u32);
                 (r.weight_offset, r.weight_len) = push(&mut weights, &table.data);
             }
-            Op::EmbeddingConv1D { table: w, bias, stride, dilation, padding, activation: a }
-            | Op::Conv1D { kernel: w, bias, stride, dilation, padding, activation: a } => {
+            Op::EmbeddingConv1D { table: w, bias, stride, dilation, activation: a, .. }
+            | Op::Conv1D { kernel: w, bias, stride, dilation, activation: a, .. } => {
                 // Folded tables are (vocab, k, out), kernels (k, in, out).
                 let folded = matches!(layer.op, Op::EmbeddingConv1D { .. });
                 let k = if folded { w.shape[1] } else { w.shape[0] };
-                let span = (k - 1) * dilation + 1;
-                let (out_len, left) = padding.output(len as usize, span, *stride).unwrap_or((1, 0));
+                let (out_len, left) = out_and_left(&layer.op, len);
                 r.op = if folded { OP_EMBEDDING_CONV1D } else { OP_CONV1D };
                 (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
                 (r.out_len, r.out_ch) = (out_len as u32, w.shape[2] as u32);
@@ -62,10 +67,9 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 }
                 r.activation = activation(*a);
             }
-            Op::EmbeddingConv1DInt8 { table, shape, scales, bias, stride, dilation, padding, activation: a } => {
+            Op::EmbeddingConv1DInt8 { table, shape, scales, bias, stride, dilation, activation: a, .. } => {
                 let k = shape[1];
-                let span = (k - 1) * dilation + 1;
-                let (out_len, left) = padding.output(len as usize, span, *stride).unwrap_or((1, 0));
+                let (out_len, left) = out_and_left(&layer.op, len);
                 r.op = OP_EMBEDDING_CONV1D_I8;
                 (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
                 (r.out_len, r.out_ch) = (out_len as u32, shape[2] as u32);
@@ -79,8 +83,8 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 (r.bias_offset, r.bias_len) = (offset, n + shape[2] as u32);
                 r.activation = activation(*a);
             }
-            Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
-                let (out_len, left) = padding.output(len as usize, *pool, *stride).unwrap_or((1, 0));
+            Op::MaxPool1D { pool, stride, .. } | Op::AvgPool1D { pool, stride, .. } => {
+                let (out_len, left) = out_and_left(&layer.op, len);
                 r.op = if matches!(layer.op, Op::MaxPool1D { .. }) { OP_MAX_POOL } else { OP_AVG_POOL };
                 (r.window, r.stride, r.pad_left) = (*pool as u32, *stride as u32, left as u32);
                 (r.out_len, r.out_ch) = (out_len as u32, ch);

@@ -154,6 +154,40 @@ pub enum Op {
     },
 }
 
+/// Where a sliding-window layer's output lies over its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// Output length.
+    pub out_len: usize,
+    /// Padding before the input.
+    pub left: usize,
+    /// Padding after the input (for executors that pad explicitly).
+    pub right: usize,
+}
+
+impl Op {
+    /// Window span (dilated kernel or pool size), stride and padding of convolutions and
+    /// pooling; `None` for other layers.
+    pub fn window(&self) -> Option<(usize, usize, Padding)> {
+        match self {
+            Op::Conv1D { kernel, stride, dilation, padding, .. } => Some(((kernel.shape[0] - 1) * dilation + 1, *stride, *padding)),
+            Op::EmbeddingConv1D { table, stride, dilation, padding, .. } => Some(((table.shape[1] - 1) * dilation + 1, *stride, *padding)),
+            Op::EmbeddingConv1DInt8 { shape, stride, dilation, padding, .. } => Some(((shape[1] - 1) * dilation + 1, *stride, *padding)),
+            Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => Some((*pool, *stride, *padding)),
+            _ => None,
+        }
+    }
+
+    /// The output length and padding of a sliding-window layer over `len` positions; `None`
+    /// for other layers or when the input is shorter than a valid window.
+    pub fn geometry(&self, len: usize) -> Option<Geometry> {
+        let (span, stride, padding) = self.window()?;
+        let (out_len, left) = padding.output(len, span, stride)?;
+        let right = ((out_len - 1) * stride + span).saturating_sub(len + left);
+        Some(Geometry { out_len, left, right })
+    }
+}
+
 /// A named layer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layer {

@@ -12,20 +12,8 @@ fn lengths(model: &NnModel) -> Vec<usize> {
     let mut out = vec![len];
     for l in &model.layers {
         len = match &l.op {
-            Op::Conv1D { kernel, stride, dilation, padding, .. } => {
-                padding.output(len, (kernel.shape[0] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
-            }
-            Op::EmbeddingConv1D { table, stride, dilation, padding, .. } => {
-                padding.output(len, (table.shape[1] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
-            }
-            Op::EmbeddingConv1DInt8 { shape, stride, dilation, padding, .. } => {
-                padding.output(len, (shape[1] - 1) * dilation + 1, *stride).map_or(1, |(n, _)| n)
-            }
-            Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
-                padding.output(len, *pool, *stride).map_or(1, |(n, _)| n)
-            }
             Op::Embedding { .. } => len,
-            _ => 1,
+            op => op.geometry(len).map_or(1, |g| g.out_len),
         };
         out.push(len);
     }

@@ -41,6 +41,12 @@ fn pad(x: &CTensor, left: usize, right: usize, value: f32) -> candle_core::Resul
     CTensor::cat(&[&side(left)?, x, &side(right)?], 2)
 }
 
+/// The layer's window geometry over the sequence axis of `x` (batch, channels, length).
+fn geometry(op: &Op, x: &CTensor) -> candle_core::Result<super::Geometry> {
+    let (_, _, len) = x.dims3()?;
+    op.geometry(len).ok_or_else(|| candle_core::Error::Msg("input shorter than the window".into()))
+}
+
 /// Runs `model` on `batch`: one output vector per example.
 pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec<f32>>> {
     let dev = Device::Cpu;
@@ -66,24 +72,19 @@ pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec
             Op::EmbeddingConv1D { .. } | Op::EmbeddingConv1DInt8 { .. } => {
                 candle_core::bail!("the reference runs the float original, before passes")
             }
-            Op::Conv1D { kernel, bias, stride, dilation, padding, activation } => {
-                let k = kernel.shape[0];
+            Op::Conv1D { kernel, bias, stride, dilation, activation, .. } => {
                 let w = tensor(kernel, &dev)?.permute((2, 1, 0))?.contiguous()?; // (out, in, k)
-                let (_, _, len) = x.dims3()?;
-                let span = (k - 1) * dilation + 1;
-                let (out_len, left) = padding.output(len, span, *stride).ok_or_else(|| candle_core::Error::Msg("short input".into()))?;
-                let right = ((out_len - 1) * stride + span).saturating_sub(len + left);
-                let xp = pad(&x, left, right, 0.0)?;
+                let g = geometry(&layer.op, &x)?;
+                let xp = pad(&x, g.left, g.right, 0.0)?;
                 let mut y = xp.conv1d(&w, 0, *stride, *dilation, 1)?;
                 if let Some(b) = bias {
                     y = y.broadcast_add(&CTensor::from_slice(b, (1, b.len(), 1), &dev)?)?;
                 }
                 activate(y, *activation)?
             }
-            Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => {
-                let (_, _, len) = x.dims3()?;
-                let (out_len, left) = padding.output(len, *pool, *stride).ok_or_else(|| candle_core::Error::Msg("short input".into()))?;
-                let right = ((out_len - 1) * stride + pool).saturating_sub(len + left);
+            Op::MaxPool1D { pool, stride, .. } | Op::AvgPool1D { pool, stride, .. } => {
+                let g = geometry(&layer.op, &x)?;
+                let (left, right) = (g.left, g.right);
                 let window = |t: &CTensor, max: bool| -> candle_core::Result<CTensor> {
                     let t = t.unsqueeze(2)?;
                     let y = if max { t.max_pool2d_with_stride((1, *pool), (1, *stride))? } else { t.avg_pool2d_with_stride((1, *pool), (1, *stride))? };
