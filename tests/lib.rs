@@ -36,7 +36,7 @@ pub fn read_state_rows(path: &Path) -> Vec<(String, Vec<f32>)> {
 
 /// Options for a test compilation.
 pub fn options(target: Target, fixed_point: Option<bool>) -> CompileOptions {
-    CompileOptions { target, fixed_point, layout: None, check_rows: None, command_line: String::from("test") }
+    CompileOptions { target, fixed_point, command_line: String::from("test"), ..Default::default() }
 }
 
 /// Compiles `models` (`NAME=PATH` or paths) into an aligned in-memory artifact.

@@ -45,13 +45,28 @@ impl ModelSpec {
 /// Arithmetic choice; `None` in [`CompileOptions`] lets the target decide.
 pub use mlc_format::manifest::Numeric as NumericChoice;
 
+/// Representative inputs for calibrating and checking networks (`mlc compile --calibration`).
+#[derive(Debug, Clone, Default)]
+pub struct Calibration {
+    /// Where the lines come from, for messages and the report (a file name).
+    pub source: String,
+    /// One input per line: raw text for a text model, comma-separated token ids or floats
+    /// otherwise.
+    pub lines: Vec<String>,
+}
+
 /// Options of one compilation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CompileOptions {
     /// Device class.
     pub target: Target,
-    /// Force float or fixed point (default: float where the target has an FPU).
+    /// Force float or integer arithmetic: trees in fixed point, networks in int8 (default:
+    /// trees in float where the target has an FPU, networks in int8 on microcontrollers).
     pub fixed_point: Option<bool>,
+    /// Bytes a network may spend on lookup tables (a folded embedding; default: the target's).
+    pub table_budget: Option<usize>,
+    /// Inputs to calibrate int8 networks and check networks on (default: probe inputs).
+    pub calibration: Option<Calibration>,
     /// Force a tree layout (default: chosen per model from the target and the sizes).
     pub layout: Option<TreeLayout>,
     /// Rows to check the compiled models against the float original (default: probe rows
@@ -95,8 +110,8 @@ enum Kind {
     /// An XGBoost model, with the layout and arithmetic chosen for the target.
     Trees { ir: IrEnsemble, layout: TreeLayout, numeric: Numeric, why: String },
     /// A Keras network (a directory written by `tools/export_keras.py`): the float original
-    /// and the model after the graph passes, with what the passes did.
-    Net { original: NnModel, model: NnModel, passes: String },
+    /// and the model after the graph passes and quantization, with its check inputs.
+    Net { original: NnModel, prepared: nn::build::Prepared },
 }
 
 fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) -> (TreeLayout, String) {
@@ -140,21 +155,12 @@ fn prepare_trees(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared,
 
 fn prepare_net(spec: &ModelSpec, options: &CompileOptions) -> Result<Prepared, CompileError> {
     let original = import::keras::import_dir(&spec.path)?;
-    let mut model = original.clone();
-    let mut passes = vec![nn::passes::fold_embedding(&mut model, options.target.table_budget_bytes())];
-    // Networks: int8 tables only when asked for (`--numeric fixed`): a quarter of the memory,
-    // but on hosts measured slower than float tables (the float kernel is not memory bound).
-    if options.fixed_point == Some(true) {
-        passes.extend(nn::passes::quantize_tables(&mut model));
-    }
-    passes.extend(nn::passes::merge_pooling(&mut model));
-    passes.extend(nn::passes::relu_past_max_pool(&mut model));
-    let passes = passes.join("; ");
+    let prepared = nn::build::prepare(&spec.name, &original, options)?;
     // The source's identity: its configuration and weights.
     let mut hash = Sha256::new();
     hash.update(read(&spec.path.join("config.json"))?);
     hash.update(read(&spec.path.join("model.safetensors"))?);
-    Ok(Prepared { spec: spec.clone(), sha256: hash.finalize().into(), kind: Kind::Net { original, model, passes } })
+    Ok(Prepared { spec: spec.clone(), sha256: hash.finalize().into(), kind: Kind::Net { original, prepared } })
 }
 
 /// Compiles `specs` into one artifact (a bundle when there are several).
@@ -189,7 +195,7 @@ fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOption
                 };
                 (manifest, sections)
             }
-            Kind::Net { model, .. } => {
+            Kind::Net { prepared: nn::build::Prepared { model, .. }, .. } => {
                 let (body, outputs, sections) = nn::lower::lower(model);
                 let num_features = match model.input {
                     nn::Input::TokenIds { length } => length,
@@ -281,8 +287,10 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         let model = Model::by_name(&artifact, &p.spec.name).map_err(|e| CompileError::Write(format!("internal: {e}")))?;
         let (ir, numeric, why) = match (&p.kind, model) {
             (Kind::Trees { ir, numeric, why, .. }, _) => (ir, *numeric, why),
-            (Kind::Net { original, model, passes }, Model::Net(compiled)) => {
-                reports.push(check_net(&p.spec.name, original, model, passes, &compiled)?);
+            (Kind::Net { original, prepared }, Model::Net(compiled)) => {
+                let c = nn::build::check(&p.spec.name, original, prepared, &compiled)?;
+                let name = p.spec.name.clone();
+                reports.push(ModelReport { name, text: c.text, max_margin_delta: c.max_delta, decision_mismatches: c.mismatches, check_rows: c.count });
                 continue;
             }
             (Kind::Net { .. }, _) => return Err(CompileError::Write("internal: a network compiled to another kind".into())),
@@ -326,72 +334,4 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         reports.push(ModelReport { name: p.spec.name.clone(), text, max_margin_delta: max_delta, decision_mismatches: mismatches, check_rows: rows.len() });
     }
     Ok(reports)
-}
-
-/// Token-id sequences for checking a network: deterministic, ids spread over the vocabulary,
-/// some short (mostly padding) and some full.
-fn probe_ids(length: usize, vocab: usize, count: usize) -> Vec<Vec<u32>> {
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    (0..count)
-        .map(|i| {
-            let used = if i % 2 == 0 { length } else { length * (i % 7 + 1) / 8 };
-            (0..length)
-                .map(|p| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    if p < used { (state % vocab as u64) as u32 } else { 0 }
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// Runs the compiled network and the float reference (candle, on the original before the
-/// passes) on probe inputs.
-fn check_net(name: &str, net: &NnModel, lowered: &NnModel, passes: &str, compiled: &mlc_runtime::NetModel<'_>) -> Result<ModelReport, CompileError> {
-    let internal = |e: String| CompileError::Write(format!("internal: model `{name}`: {e}"));
-    let vocab = net.layers.first().and_then(|l| match &l.op {
-        nn::Op::Embedding { table } => Some(table.shape[0]),
-        _ => None,
-    });
-    let (inputs, outputs) = match (net.input, vocab) {
-        (nn::Input::TokenIds { length }, Some(vocab)) => {
-            let ids = probe_ids(length, vocab, 16);
-            let want = nn::reference::predict(net, nn::reference::Batch::Ids(&ids)).map_err(|e| internal(e.to_string()))?;
-            let mut scratch = vec![0f32; compiled.scratch_len()];
-            let mut got = Vec::with_capacity(ids.len());
-            for row in &ids {
-                let mut out = vec![0f32; compiled.num_outputs()];
-                compiled.predict_ids(row, &mut scratch, &mut out).map_err(|e| internal(e.to_string()))?;
-                got.push(out);
-            }
-            (got, want)
-        }
-        _ => (Vec::new(), Vec::new()),
-    };
-    let max_delta = inputs.iter().flatten().zip(outputs.iter().flatten()).map(|(g, w)| (*g as f64 - *w as f64).abs()).fold(0.0, f64::max);
-    let weights = |m: &NnModel| -> usize {
-        m.layers
-            .iter()
-            .map(|l| match &l.op {
-                nn::Op::Embedding { table } => table.data.len(),
-                nn::Op::EmbeddingConv1D { table: w, bias, .. } | nn::Op::Conv1D { kernel: w, bias, .. } | nn::Op::Dense { kernel: w, bias, .. } => {
-                    w.data.len() + bias.as_ref().map_or(0, Vec::len)
-                }
-                nn::Op::EmbeddingConv1DInt8 { table, bias, .. } => table.len() + bias.as_ref().map_or(0, Vec::len),
-                _ => 0,
-            })
-            .sum()
-    };
-    let text = format!(
-        "{} layers, {} float32 weights{}; {passes}; compiled: {} layers, {} weights; float32 activations; vs float reference (candle) on {} probe inputs: max |Δ| = {max_delta:.3e}",
-        net.layers.len(),
-        weights(net),
-        if net.tokenizer.is_some() { ", tokenizer included" } else { "" },
-        lowered.layers.len(),
-        weights(lowered),
-        inputs.len()
-    );
-    Ok(ModelReport { name: name.into(), text, max_margin_delta: max_delta, decision_mismatches: 0, check_rows: inputs.len() })
 }

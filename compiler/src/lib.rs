@@ -12,6 +12,6 @@ pub mod nn;
 pub mod target;
 pub mod trees;
 
-pub use compile::{compile, CompileOptions, Compiled, ModelReport, ModelSpec};
+pub use compile::{compile, Calibration, CompileOptions, Compiled, ModelReport, ModelSpec};
 pub use error::{CompileError, ImportError};
 pub use target::Target;

@@ -4,9 +4,10 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A device class the artifact is compiled for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Target {
     /// The machine running the compiler (x86-64 or aarch64 host).
+    #[default]
     Host,
     /// x86-64 Linux.
     X86_64,
@@ -40,8 +41,8 @@ impl Target {
         match self {
             Target::Host | Target::X86_64 => 256 << 20,
             Target::Aarch64 => 64 << 20,
-            Target::CortexM4 | Target::CortexM3 => 512 << 10,
-            Target::CortexM0 => 128 << 10,
+            Target::CortexM4 | Target::CortexM3 => 128 << 10,
+            Target::CortexM0 => 32 << 10,
         }
     }
 

@@ -162,13 +162,14 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
     }
 }
 
-/// The MCU sentiment model compiled two ways: for a Cortex-M4 (embedding, float
-/// convolution) and for a host with `--numeric fixed` (folded int8 tables).
-fn network_artifacts() -> &'static [AlignedBytes; 2] {
-    static NETS: std::sync::OnceLock<[AlignedBytes; 2]> = std::sync::OnceLock::new();
+/// The MCU sentiment model compiled four ways: float and int8 for a Cortex-M4 (embedding,
+/// convolution, dense) and for a host (embedding folded into the convolution's tables).
+fn network_artifacts() -> &'static [AlignedBytes; 4] {
+    static NETS: std::sync::OnceLock<[AlignedBytes; 4]> = std::sync::OnceLock::new();
     NETS.get_or_init(|| {
         let spec = [format!("m={}", fixture("sentiment/imdb_cnn_mcu").display())];
-        [compile(&spec, &options(Target::CortexM4, None)), compile(&spec, &options(Target::Host, Some(true)))]
+        let build = |target, int8| compile(&spec, &options(target, Some(int8)));
+        [build(Target::CortexM4, false), build(Target::CortexM4, true), build(Target::Host, false), build(Target::Host, true)]
     })
 }
 
@@ -219,7 +220,7 @@ fn corrupted_network_layers_never_panic() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
     #[test]
-    fn corrupted_network_artifacts_never_panic(which in 0usize..2, edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+    fn corrupted_network_artifacts_never_panic(which in 0usize..4, edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
         corrupt_network_and_run(&network_artifacts()[which], &edits);
     }
 }

@@ -95,54 +95,77 @@ fn unsupported_layers_and_options_are_named() {
     }
 }
 
-/// Compiles a sentiment model (`float`: the default; otherwise `--numeric fixed`, int8 tables)
-/// and runs every review through the runtime, from raw text.
-fn runtime_probabilities(model_name: &str, float: bool) -> Vec<f32> {
+/// How a test compiles a sentiment model.
+#[derive(Clone, Copy, Debug)]
+enum Build {
+    /// Host, float32 (the default there).
+    Float,
+    /// `--numeric int8` for `target`, calibrated on the first half of the committed reviews.
+    Int8(mlc_compiler::Target),
+}
+
+/// Compiles a sentiment model; returns the artifact's size and the runtime's probability for
+/// every committed review, from raw text.
+fn runtime_probabilities(model_name: &str, build: Build) -> (usize, Vec<f32>) {
     let spec = mlc_compiler::ModelSpec::parse(&format!("m={}", fixture(&format!("sentiment/{model_name}")).display())).unwrap();
-    let options = mlc_tests::options(mlc_compiler::Target::Host, (!float).then_some(true));
+    let options = match build {
+        Build::Float => mlc_tests::options(mlc_compiler::Target::Host, Some(false)),
+        Build::Int8(target) => {
+            let lines: Vec<String> = reviews().iter().take(148).map(|r| String::from_utf8_lossy(r).into_owned()).collect();
+            let calibration = mlc_compiler::Calibration { source: "reviews.txt[..148]".into(), lines };
+            mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(target, Some(true)) }
+        }
+    };
     let compiled = mlc_compiler::compile(&[spec], &options).unwrap();
-    assert_eq!(compiled.reports[0].text.contains("int8"), !float, "{}", compiled.reports[0].text);
+    let report = &compiled.reports[0].text;
+    assert_eq!(report.contains("int8"), matches!(build, Build::Int8(_)), "{report}");
+    assert!(report.contains("accuracy vs the float original"), "{report}");
     let bytes = mlc_format::writer::AlignedBytes::copy_from(&compiled.bytes);
     let artifact = mlc_format::Artifact::parse(&bytes).unwrap();
     let mlc_runtime::Model::Net(net) = mlc_runtime::Model::by_name(&artifact, "m").unwrap() else { panic!("not a network") };
     let mut scratch = vec![0f32; net.scratch_len()];
     let mut token_scratch = vec![0u8; net.vocab().unwrap().max_token_len()];
     let mut ids = vec![0u32; 400];
-    reviews()
+    let probabilities = reviews()
         .iter()
         .map(|text| {
             let mut out = [0f32];
             net.predict_text(text, &mut token_scratch, &mut ids, &mut scratch, &mut out).unwrap();
             out[0]
         })
-        .collect()
+        .collect();
+    (compiled.bytes.len(), probabilities)
 }
 
 /// Max |Δ| and the number of equal decisions (at 0.5) of the compiled model vs Keras, out of
-/// how many reviews.
-fn compare_to_keras(model_name: &str, float: bool) -> (f32, usize, usize) {
+/// how many reviews; and the artifact's size.
+fn compare_to_keras(model_name: &str, build: Build) -> (f32, usize, usize, usize) {
     let want = expected(model_name);
-    let got = runtime_probabilities(model_name, float);
+    let (size, got) = runtime_probabilities(model_name, build);
     let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
     let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
-    let kind = if float { "float32" } else { "int8 tables" };
-    println!("{model_name}: runtime ({kind}) vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
-    (worst, same, want.len())
+    println!("{model_name} ({build:?}, {size} bytes): runtime vs Keras: max |Δ| = {worst:e}, same decision on {same}/{}", want.len());
+    (worst, same, want.len(), size)
 }
 
 #[test]
 fn compiled_float_network_reproduces_keras_from_raw_text() {
     for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
-        let (worst, same, n) = compare_to_keras(model_name, true);
+        let (worst, same, n, _) = compare_to_keras(model_name, Build::Float);
         assert!(worst <= 1e-5, "{model_name}: {worst}");
         assert_eq!(same, n);
     }
 }
 
 #[test]
-fn int8_tables_keep_keras_decisions() {
-    for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
-        let (_, same, n) = compare_to_keras(model_name, false);
-        assert!(same as f64 >= 0.99 * n as f64, "{model_name}: {same}/{n}");
+fn int8_networks_keep_keras_decisions() {
+    use mlc_compiler::Target::{CortexM4, Host};
+    // Host: embedding folded into int8 tables; Cortex-M4: int8 embedding, convolution, dense.
+    for (model_name, target) in [("imdb_cnn_mcu", Host), ("imdb_cnn", Host), ("imdb_cnn_mcu", CortexM4)] {
+        let (_, same, n, size) = compare_to_keras(model_name, Build::Int8(target));
+        assert!(same as f64 >= 0.99 * n as f64, "{model_name} on {target}: {same}/{n}");
+        if target == CortexM4 {
+            assert!(size <= 256 << 10, "{model_name}: {size} bytes for a microcontroller");
+        }
     }
 }

@@ -207,7 +207,7 @@ fn compile(names: &[&str], layout: Option<TreeLayout>) -> Result<AlignedBytes> {
         .map(|n| ModelSpec::parse(&format!("{n}={}", churn::model_path(n).display())))
         .collect::<std::result::Result<Vec<_>, _>>()?;
     let options =
-        CompileOptions { target: Target::Host, fixed_point: None, layout, check_rows: None, command_line: String::new() };
+        CompileOptions { target: Target::Host, fixed_point: None, layout, check_rows: None, ..Default::default() };
     Ok(AlignedBytes::copy_from(&mlc_compiler::compile(&specs, &options)?.bytes))
 }
 

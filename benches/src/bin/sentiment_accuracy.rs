@@ -1,13 +1,15 @@
 //! Accuracy of the compiled sentiment models on the 25,000 IMDb test reviews, next to Keras'
-//! own float accuracy (from the model's `metrics.json`). Reads `../shared/data/imdb` at run time
-//! (the texts are never copied into the repository); skips with a message when it is absent.
+//! own float accuracy (from the model's `metrics.json`): float32 and int8 builds for the host,
+//! and the int8 Cortex-M4 build of the small model. Int8 builds are calibrated on the committed
+//! reviews (tests/fixtures/sentiment/reviews.txt, not IMDb). Reads `../shared/data/imdb` at run
+//! time (the texts are never copied into the repository); skips with a message when it is absent.
 //!
-//! `cargo run --release -p mlc-benches --bin sentiment_accuracy [-- --target cortex-m4]`
+//! `cargo run --release -p mlc-benches --bin sentiment_accuracy`
 
 use std::io::BufRead;
 use std::path::Path;
 
-use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
 use mlc_format::writer::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::Model;
@@ -19,7 +21,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("skipped: {} not found (the IMDb reviews live in ../shared, outside the repository)", data.display());
         return Ok(());
     }
-    let target: Target = std::env::args().skip_while(|a| a != "--target").nth(1).unwrap_or_else(|| "host".into()).parse()?;
     let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(std::fs::File::open(&data)?));
     let mut test = Vec::new();
     for line in reader.lines() {
@@ -28,14 +29,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             test.push((review["text"].as_str().unwrap_or_default().to_string(), review["label"] == 1));
         }
     }
-    println!("{} test reviews; target {target}\n", test.len());
-    println!("| model | Keras float accuracy | mlc accuracy | difference |");
-    println!("|---|---:|---:|---:|");
-    for name in ["imdb_cnn", "imdb_cnn_mcu"] {
+    println!("{} test reviews\n", test.len());
+    println!("| model | build | Keras float accuracy | mlc accuracy | difference |");
+    println!("|---|---|---:|---:|---:|");
+    let calibration_file = root.join("tests/fixtures/sentiment/reviews.txt");
+    let lines = std::fs::read_to_string(&calibration_file)?.lines().map(str::to_string).collect();
+    let calibration = Calibration { source: "reviews.txt".into(), lines };
+    let builds = [
+        ("imdb_cnn", "host float32", Target::Host, false),
+        ("imdb_cnn", "host int8", Target::Host, true),
+        ("imdb_cnn_mcu", "host float32", Target::Host, false),
+        ("imdb_cnn_mcu", "host int8", Target::Host, true),
+        ("imdb_cnn_mcu", "cortex-m4 int8", Target::CortexM4, true),
+    ];
+    for (name, build, target, int8) in builds {
         let dir = root.join("tests/fixtures/sentiment").join(name);
         let metrics: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("metrics.json"))?)?;
         let spec = ModelSpec::parse(&format!("m={}", dir.display()))?;
-        let options = CompileOptions { target, fixed_point: None, layout: None, check_rows: None, command_line: String::new() };
+        let options = CompileOptions { target, fixed_point: Some(int8), calibration: Some(calibration.clone()), ..Default::default() };
         let compiled = mlc_compiler::compile(&[spec], &options)?;
         let aligned = AlignedBytes::copy_from(&compiled.bytes);
         let artifact = Artifact::parse(&aligned)?;
@@ -51,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let keras = metrics["test_accuracy"].as_f64().unwrap_or(f64::NAN);
         let ours = correct as f64 / test.len() as f64;
-        println!("| {name} | {:.2} % | {:.2} % | {:+.2} pp |", keras * 100.0, ours * 100.0, (ours - keras) * 100.0);
+        println!("| {name} | {build} | {:.2} % | {:.2} % | {:+.2} pp |", keras * 100.0, ours * 100.0, (ours - keras) * 100.0);
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
-//! mlc on the sentiment CNNs: single-review latency from token ids and from raw text, on one
-//! core, for the committed Keras models compiled for the host (float32; embedding folded where
-//! the target's budget allows). Peers (TFLite, ONNX Runtime) are not in this harness yet.
+//! mlc on the sentiment CNNs: single-review latency from token ids and from raw text, and the
+//! throughput of the batched call, on one core, for the committed Keras models compiled for
+//! the host in float32 and in int8 (calibrated on the committed reviews), and for a Cortex-M4
+//! (int8, embedding not folded; run here on the host). Peers: benches/peers/sentiment.
 //!
 //! `taskset -c 1 cargo run --release -p mlc-benches --bin sentiment_bench [-- --reps N]`
 
@@ -10,7 +11,7 @@ use std::time::Duration;
 
 use mlc_benches::machine::{source_revision, MachineInfo};
 use mlc_benches::timing::{measure, Case, Config};
-use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
 use mlc_format::writer::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::Model;
@@ -27,11 +28,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bytes = std::fs::read(fixture("reviews.txt"))?;
     let reviews: Vec<&[u8]> = bytes.strip_suffix(b"\n").unwrap_or(&bytes).split(|&b| b == b'\n').collect();
     println!("inputs: the {} committed test reviews, each predicted one at a time; {reps} repetitions\n", reviews.len());
-    println!("| model | artifact bytes | from token ids, µs/review (median, min) | from raw text, µs/review (median, min) |");
-    println!("|---|---:|---:|---:|");
-    for name in ["imdb_cnn", "imdb_cnn_mcu"] {
+    println!("| model | build | artifact bytes | from token ids, µs/review (median, min) | from raw text, µs/review (median, min) | batch of all, µs/review (median, min) |");
+    println!("|---|---|---:|---:|---:|---:|");
+    let lines = String::from_utf8_lossy(&bytes).lines().map(str::to_string).collect();
+    let calibration = Calibration { source: "reviews.txt".into(), lines };
+    let builds = [("host float32", Target::Host, false), ("host int8", Target::Host, true), ("cortex-m4 int8", Target::CortexM4, true)];
+    for (name, (build, target, int8)) in ["imdb_cnn", "imdb_cnn_mcu"].into_iter().flat_map(|n| builds.map(|b| (n, b))) {
+        if name == "imdb_cnn" && target == Target::CortexM4 {
+            continue;
+        }
         let spec = ModelSpec::parse(&format!("m={}", fixture(name).display()))?;
-        let options = CompileOptions { target: Target::Host, fixed_point: None, layout: None, check_rows: None, command_line: String::new() };
+        let options = CompileOptions { target, fixed_point: Some(int8), calibration: Some(calibration.clone()), ..Default::default() };
         let compiled = mlc_compiler::compile(&[spec], &options)?;
         let aligned = AlignedBytes::copy_from(&compiled.bytes);
         let artifact = Artifact::parse(&aligned)?;
@@ -50,7 +57,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         let mut out = [0f32];
         let mut scratch2 = scratch.clone();
+        let mut scratch3 = scratch.clone();
         let mut out2 = [0f32];
+        let flat_ids: Vec<u32> = all_ids.concat();
+        let mut outs = vec![0f32; all_ids.len()];
         let timings = measure(
             vec![
                 Case::new("ids", reviews.len(), || {
@@ -65,11 +75,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         black_box(out2[0]);
                     }
                 }),
+                Case::new("batch", reviews.len(), || {
+                    net.predict_ids_batch(black_box(&flat_ids), &mut scratch3, &mut outs).unwrap();
+                    black_box(outs[0]);
+                }),
             ],
             Config { reps, min_rep: Duration::from_millis(20) },
         );
         let us = |i: usize| format!("{:.1} ({:.1})", timings[i].median_ns() / 1e3, timings[i].min_ns() / 1e3);
-        println!("| {name} | {} | {} | {} |", compiled.bytes.len(), us(0), us(1));
+        println!("| {name} | {build} | {} | {} | {} | {} |", compiled.bytes.len(), us(0), us(1), us(2));
     }
     Ok(())
 }

@@ -88,7 +88,7 @@ pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
         model.tokenizer = Some(tokenizer(dir, &read("vocab.txt")?, &read("vectorizer.json")?)?);
     }
     if let (Some(t), Input::TokenIds { .. }) = (&model.tokenizer, model.input) {
-        if let Some(Layer { op: Op::Embedding { table }, name }) = model.layers.first() {
+        if let Some(Layer { op: Op::Embedding { table }, name, .. }) = model.layers.first() {
             if t.vocab.len() > table.shape[0] {
                 return Err(ctx.err(name, format!("vocabulary of {} tokens exceeds input_dim {}", t.vocab.len(), table.shape[0])));
             }
@@ -260,7 +260,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
             }
             other => return Err(ctx.unsupported(&name, format!("layer type {other}"))),
         };
-        layers.push(Layer { name, op });
+        layers.push(Layer::new(name, op));
         shape = Some(next);
     }
     let input = match input {

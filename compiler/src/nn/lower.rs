@@ -31,7 +31,35 @@ fn out_and_left(op: &Op, len: u32) -> (usize, usize) {
     op.geometry(len as usize).map_or((1, 0), |g| (g.out_len, g.left))
 }
 
-/// The manifest body and sections of `model` (float32 weights).
+/// The int8 parts of a layer record (docs/format.md §9.8).
+mod int8 {
+    use super::*;
+    use crate::nn::Int8;
+
+    /// Replaces the float weights of `r` (just pushed to `weights`) by `q`'s int8 weights, `i32`
+    /// bias and requantization, and sets the data types.
+    pub(super) fn lower(op: &Op, q: &Int8, r: &mut LayerRecord, weights: &mut Vec<f32>, weights_i8: &mut Vec<u8>, quant: &mut Vec<i32>) {
+        r.dtype = (q.input_i8 as u32 * DT_IN_I8) | (q.output_i8 as u32 * DT_OUT_I8);
+        if !matches!(op, Op::Embedding { .. } | Op::EmbeddingConv1D { .. } | Op::Conv1D { .. } | Op::Dense { .. }) {
+            return;
+        }
+        weights.truncate(r.weight_offset as usize); // drop the float weights and bias
+        r.dtype |= DT_Q_WEIGHTS;
+        r.weight_offset = weights_i8.len() as u32;
+        weights_i8.extend(q.weights.iter().map(|&v| v as u8));
+        (r.bias_offset, r.bias_len) = (0, 0);
+        if !q.bias.is_empty() {
+            (r.bias_offset, r.bias_len) = (quant.len() as u32, q.bias.len() as u32);
+            quant.extend_from_slice(&q.bias);
+        }
+        if !q.requant.is_empty() {
+            r.quant_offset = quant.len() as u32;
+            quant.extend(q.requant.iter().flat_map(|&(m, s)| [m, s as i32]));
+        }
+    }
+}
+
+/// The manifest body and sections of `model` (float32 weights, or int8 where quantized).
 pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
     let (input, (mut len, mut ch)) = match model.input {
         Input::TokenIds { length } => (NetInput::TokenIds { length: length as u32 }, (length as u32, 1)),
@@ -40,9 +68,9 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
         }
         Input::Vector { features } => (NetInput::Vector { features: features as u32 }, (1, features as u32)),
     };
-    let mut largest = len as usize * ch as usize;
     let mut weights = Vec::new();
     let mut weights_i8: Vec<u8> = Vec::new();
+    let mut quant: Vec<i32> = Vec::new();
     let mut records = Vec::with_capacity(model.layers.len());
     for layer in &model.layers {
         let mut r = LayerRecord { in_len: len, in_ch: ch, ..bytemuck::Zeroable::zeroed() };
@@ -65,22 +93,6 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 if let Some(b) = bias {
                     (r.bias_offset, r.bias_len) = push(&mut weights, b);
                 }
-                r.activation = activation(*a);
-            }
-            Op::EmbeddingConv1DInt8 { table, shape, scales, bias, stride, dilation, activation: a, .. } => {
-                let k = shape[1];
-                let (out_len, left) = out_and_left(&layer.op, len);
-                r.op = OP_EMBEDDING_CONV1D_I8;
-                (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
-                (r.out_len, r.out_ch) = (out_len as u32, shape[2] as u32);
-                r.weight_offset = weights_i8.len() as u32;
-                r.weight_len = table.len() as u32;
-                weights_i8.extend(table.iter().map(|&q| q as u8));
-                // Row scales, then the bias (zeros when the layer has none).
-                let zeros = vec![0f32; shape[2]];
-                let (offset, n) = push(&mut weights, scales);
-                push(&mut weights, bias.as_deref().unwrap_or(&zeros));
-                (r.bias_offset, r.bias_len) = (offset, n + shape[2] as u32);
                 r.activation = activation(*a);
             }
             Op::MaxPool1D { pool, stride, .. } | Op::AvgPool1D { pool, stride, .. } => {
@@ -111,10 +123,20 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 }
                 r.activation = activation(*a);
             }
+            Op::Quantize { scale } | Op::Dequantize { scale } => {
+                r.op = if matches!(layer.op, Op::Quantize { .. }) { OP_QUANTIZE } else { OP_DEQUANTIZE };
+                (r.out_len, r.out_ch) = (len, ch);
+                (r.weight_offset, r.weight_len) = push(&mut weights, &[*scale]);
+            }
+        }
+        if let Some(q) = &layer.int8 {
+            int8::lower(&layer.op, q, &mut r, &mut weights, &mut weights_i8, &mut quant);
         }
         (len, ch) = (r.out_len, r.out_ch);
-        largest = largest.max(len as usize * ch as usize);
         records.push(r);
+    }
+    if weights.is_empty() {
+        weights.push(0.0); // the section is required; a fully int8 network may use none of it
     }
     let mut sections = vec![
         (SectionKind::NetLayers, bytemuck::cast_slice(&records).to_vec()),
@@ -122,6 +144,9 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
     ];
     if !weights_i8.is_empty() {
         sections.push((SectionKind::NetWeightsI8, weights_i8));
+    }
+    if !quant.is_empty() {
+        sections.push((SectionKind::NetQuant, bytemuck::cast_slice(&quant).to_vec()));
     }
     let text = model.tokenizer.as_ref().map(|t| {
         let tokens: Vec<&[u8]> = t.vocab.iter().map(Vec::as_slice).collect();
@@ -136,6 +161,7 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
             Standardize::LowerAndStripPunctuation => TextStandardize::LowerAndStripPunctuation,
         }
     });
-    let info = Network { input, num_layers: records.len() as u32, scratch: 2 * largest as u32, text };
+    let scratch = mlc_runtime::net::scratch_values(&records, input).1 as u32;
+    let info = Network { input, num_layers: records.len() as u32, scratch, text };
     (info, ch, sections)
 }

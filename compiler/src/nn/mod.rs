@@ -1,9 +1,13 @@
 //! The neural-network intermediate representation: a chain of 1-D sequence layers, as imported
 //! from Keras, with the float reference executor ([`mod@reference`]).
 
+pub mod build;
 pub mod lower;
 pub mod passes;
+pub mod quantize;
 pub mod reference;
+
+pub use quantize::quantize;
 
 use mlc_runtime::text::Standardize;
 
@@ -79,27 +83,6 @@ pub enum Op {
         /// Activation.
         activation: Activation,
     },
-    /// [`Op::EmbeddingConv1D`] with its table quantized to int8 (see
-    /// [`passes::quantize_tables`]): `table` is `(vocab, k, out)` int8, `scales` one per
-    /// `(token, tap)` row.
-    EmbeddingConv1DInt8 {
-        /// Quantized per-token, per-tap partial outputs.
-        table: Vec<i8>,
-        /// `(vocab, k, out)`.
-        shape: [usize; 3],
-        /// Scale of each `(token, tap)` row.
-        scales: Vec<f32>,
-        /// Bias per output channel.
-        bias: Option<Vec<f32>>,
-        /// Stride.
-        stride: usize,
-        /// Dilation.
-        dilation: usize,
-        /// Padding.
-        padding: Padding,
-        /// Activation.
-        activation: Activation,
-    },
     /// 1-D convolution (cross-correlation), `kernel` is `(k, in, out)` as in Keras.
     Conv1D {
         /// Weights.
@@ -152,6 +135,17 @@ pub enum Op {
         /// Activation.
         activation: Activation,
     },
+    /// Float → int8 with `scale` (inserted by [`quantize`] before an int8 layer that follows a
+    /// float one): `clamp(round(x / scale), −127, 127)`.
+    Quantize {
+        /// Value of one step.
+        scale: f32,
+    },
+    /// Int8 → float with `scale` (inserted by [`quantize`] after a network's last int8 layer).
+    Dequantize {
+        /// Value of one step.
+        scale: f32,
+    },
 }
 
 /// Where a sliding-window layer's output lies over its input.
@@ -172,7 +166,6 @@ impl Op {
         match self {
             Op::Conv1D { kernel, stride, dilation, padding, .. } => Some(((kernel.shape[0] - 1) * dilation + 1, *stride, *padding)),
             Op::EmbeddingConv1D { table, stride, dilation, padding, .. } => Some(((table.shape[1] - 1) * dilation + 1, *stride, *padding)),
-            Op::EmbeddingConv1DInt8 { shape, stride, dilation, padding, .. } => Some(((shape[1] - 1) * dilation + 1, *stride, *padding)),
             Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => Some((*pool, *stride, *padding)),
             _ => None,
         }
@@ -195,6 +188,32 @@ pub struct Layer {
     pub name: String,
     /// What it computes.
     pub op: Op,
+    /// Its int8 form, when [`quantize`] chose one.
+    pub int8: Option<Int8>,
+}
+
+impl Layer {
+    /// A float layer.
+    pub fn new(name: impl Into<String>, op: Op) -> Layer {
+        Layer { name: name.into(), op, int8: None }
+    }
+}
+
+/// A layer in int8 (docs/format.md §9.8): int8 weights with a scale per output channel,
+/// `i32` bias and accumulators, and fixed-point requantization to the output's scale.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Int8 {
+    /// Weights in the float weights' layout (empty for layers without weights).
+    pub weights: Vec<i8>,
+    /// Bias in accumulator units (empty: none).
+    pub bias: Vec<i32>,
+    /// Per output channel: (multiplier, shift), the real factor `multiplier × 2^-shift` from
+    /// accumulator units to the int8 output's scale, or to float for a float output.
+    pub requant: Vec<(i32, u32)>,
+    /// The input activations are int8.
+    pub input_i8: bool,
+    /// The output activations are int8.
+    pub output_i8: bool,
 }
 
 /// What the model takes.

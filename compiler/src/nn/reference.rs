@@ -49,6 +49,19 @@ fn geometry(op: &Op, x: &CTensor) -> candle_core::Result<super::Geometry> {
 
 /// Runs `model` on `batch`: one output vector per example.
 pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec<f32>>> {
+    predict_observed(model, batch, &mut |_, _| Ok(()))
+}
+
+/// [`predict`], showing `observe` each layer's output (its index, and the batch's outputs:
+/// `(batch, channels, length)` for sequences, `(batch, features)` for vectors).
+///
+/// Runs the float layers of the original and of the model after the graph passes (a folded
+/// embedding-convolution included); the int8 forms chosen by quantization are not used.
+pub fn predict_observed(
+    model: &NnModel,
+    batch: Batch<'_>,
+    observe: &mut dyn FnMut(usize, &CTensor) -> candle_core::Result<()>,
+) -> candle_core::Result<Vec<Vec<f32>>> {
     let dev = Device::Cpu;
     // Sequences are (batch, channels, length) inside; vectors (batch, features).
     let mut x = match (batch, model.input) {
@@ -66,12 +79,30 @@ pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec
         }
         _ => candle_core::bail!("input kind does not match the model's input"),
     };
-    for layer in &model.layers {
+    for (i, layer) in model.layers.iter().enumerate() {
         x = match &layer.op {
             Op::Embedding { table } => tensor(table, &dev)?.embedding(&x.flatten_all()?)?.reshape((x.dim(0)?, x.dim(1)?, table.shape[1]))?.transpose(1, 2)?.contiguous()?,
-            Op::EmbeddingConv1D { .. } | Op::EmbeddingConv1DInt8 { .. } => {
-                candle_core::bail!("the reference runs the float original, before passes")
+            Op::EmbeddingConv1D { table, bias, stride, dilation, activation, .. } => {
+                // Row (id, j) of the table is tap j's contribution of token id.
+                let (vocab, k, out) = (table.shape[0], table.shape[1], table.shape[2]);
+                let (b, len) = x.dims2()?;
+                let g = layer.op.geometry(len).ok_or_else(|| candle_core::Error::Msg("input shorter than the window".into()))?;
+                let rows = tensor(table, &dev)?.reshape((vocab, k * out))?.embedding(&x.flatten_all()?)?.reshape((b, len, k, out))?;
+                let zeros = |n: usize| CTensor::zeros((b, n, k, out), DType::F32, &dev);
+                let rows = CTensor::cat(&[&zeros(g.left)?, &rows, &zeros(g.right)?], 1)?;
+                let mut y = CTensor::zeros((b, g.out_len, out), DType::F32, &dev)?;
+                for j in 0..k {
+                    let at: Vec<u32> = (0..g.out_len).map(|o| (o * stride + j * dilation) as u32).collect();
+                    let tap = rows.narrow(2, j, 1)?.squeeze(2)?.contiguous()?.index_select(&CTensor::new(at, &dev)?, 1)?;
+                    y = (y + tap)?;
+                }
+                if let Some(bias) = bias {
+                    y = y.broadcast_add(&CTensor::from_slice(bias, (1, 1, bias.len()), &dev)?)?;
+                }
+                activate(y.transpose(1, 2)?.contiguous()?, *activation)?
             }
+            Op::Quantize { scale } => ((x / *scale as f64)?.round()?.clamp(-127f32, 127f32)? * *scale as f64)?,
+            Op::Dequantize { .. } => x,
             Op::Conv1D { kernel, bias, stride, dilation, activation, .. } => {
                 let w = tensor(kernel, &dev)?.permute((2, 1, 0))?.contiguous()?; // (out, in, k)
                 let g = geometry(&layer.op, &x)?;
@@ -116,6 +147,7 @@ pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec
                 activate(y, *activation)?
             }
         };
+        observe(i, &x)?;
     }
     x.to_dtype(DType::F32)?.to_vec2()
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, ValueEnum};
-use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
 use mlc_format::manifest::TreeLayout;
 
 /// Arguments of `mlc compile`.
@@ -19,10 +19,20 @@ pub struct Args {
     /// Device class: host, x86-64, aarch64, cortex-m4 (FPU), cortex-m3 / cortex-m0 (no FPU: integer-only).
     #[arg(long, default_value = "host")]
     target: Target,
-    /// Arithmetic: auto (float where the target has an FPU), float, or fixed (trees:
-    /// integer-only; networks: int8 folded tables).
+    /// Arithmetic: auto (trees: float where the target has an FPU; networks: int8 on
+    /// microcontrollers, float elsewhere), float, or fixed (trees: integer-only; networks: int8
+    /// post-training quantization; `int8` is the same).
     #[arg(long, value_enum, default_value_t = Arith::Auto)]
     numeric: Arith,
+    /// Networks: representative inputs, one per line (raw text for a text model, else
+    /// comma-separated token ids or floats), to calibrate int8 activations and to measure the
+    /// compiled model against the float original (default: probe inputs).
+    #[arg(long, value_name = "FILE")]
+    calibration: Option<PathBuf>,
+    /// Networks: KB the compiler may spend on lookup tables (a folded embedding; default: the
+    /// target's budget).
+    #[arg(long, value_name = "KB")]
+    table_budget: Option<usize>,
     /// Tree layout: auto (chosen per model from depth, size and target), complete, or linked.
     #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
     layout: LayoutArg,
@@ -36,6 +46,7 @@ pub struct Args {
 enum Arith {
     Auto,
     Float,
+    #[value(alias = "int8")]
     Fixed,
 }
 
@@ -84,7 +95,28 @@ pub fn run(args: Args) -> Result<()> {
         Some(path) => Some(read_check_rows(path)?),
         None => None,
     };
-    let options = CompileOptions { target: args.target, fixed_point, layout, check_rows, command_line };
+    let calibration = match &args.calibration {
+        Some(path) => {
+            let text = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = String::from_utf8_lossy(&text);
+            let lines = text.lines().map(str::to_string).collect();
+            command_line += &format!(" --calibration {}", path.file_name().and_then(|f| f.to_str()).unwrap_or("FILE"));
+            Some(Calibration { source: path.display().to_string(), lines })
+        }
+        None => None,
+    };
+    if let Some(kb) = args.table_budget {
+        command_line += &format!(" --table-budget {kb}");
+    }
+    let options = CompileOptions {
+        target: args.target,
+        fixed_point,
+        layout,
+        check_rows,
+        command_line,
+        table_budget: args.table_budget.map(|kb| kb << 10),
+        calibration,
+    };
     let compiled = mlc_compiler::compile(&specs, &options)?;
     if compiled.bytes.is_empty() {
         bail!("nothing to write");

@@ -131,18 +131,30 @@ pub struct LayerRecord {
     pub out_len: u32,
     /// Output channels.
     pub out_ch: u32,
-    /// Offset of the weights in `net-weights` (embedding `vocab × dim`, convolution
-    /// `k × in × out`, folded embedding-convolution `vocab × k × out`, dense `in × out`).
+    /// Offset of the weights in `net-weights` (`net-weights-i8` with [`DT_Q_WEIGHTS`]):
+    /// embedding `vocab × dim`, convolution `k × in × out`, folded embedding-convolution
+    /// `vocab × k × out`, dense `in × out`; the scale of [`OP_QUANTIZE`]/[`OP_DEQUANTIZE`].
     pub weight_offset: u32,
     /// Number of weights.
     pub weight_len: u32,
-    /// Offset of the bias in `net-weights`.
+    /// Offset of the bias in `net-weights` (`net-quant`, as `i32`, with [`DT_Q_WEIGHTS`]).
     pub bias_offset: u32,
     /// Number of bias values (0: no bias).
     pub bias_len: u32,
-    /// Reserved, zero.
-    pub reserved: [u32; 2],
+    /// With [`DT_Q_WEIGHTS`] (convolutions and dense layers): offset in `net-quant` of the
+    /// `2 × out_ch` requantization values (multiplier, shift) per output channel; else 0.
+    pub quant_offset: u32,
+    /// Data types: [`DT_Q_WEIGHTS`], [`DT_IN_I8`], [`DT_OUT_I8`] or'ed; 0 for a float layer.
+    pub dtype: u32,
 }
+
+/// `LayerRecord::dtype`: int8 weights in `net-weights-i8`, `i32` bias and per-channel
+/// requantization in `net-quant`.
+pub const DT_Q_WEIGHTS: u32 = 1;
+/// `LayerRecord::dtype`: the input activations are int8.
+pub const DT_IN_I8: u32 = 2;
+/// `LayerRecord::dtype`: the output activations are int8.
+pub const DT_OUT_I8: u32 = 4;
 
 /// `LayerRecord::op`: token ids → embedding rows.
 pub const OP_EMBEDDING: u32 = 1;
@@ -163,11 +175,11 @@ pub const OP_DENSE: u32 = 8;
 /// `LayerRecord::op`: token ids → a convolution over their embeddings, through per-token
 /// tables `(vocab, window, out)` (an embedding folded into the convolution by the compiler).
 pub const OP_EMBEDDING_CONV1D: u32 = 9;
-/// `LayerRecord::op`: [`OP_EMBEDDING_CONV1D`] with int8 tables (`net-weights-i8`, one
-/// symmetric scale per `(token, tap)` row): `y = bias + Σ_j T_q[id][j] · scale[id][j]`. Its
-/// `bias_offset` points at `vocab × window + out_ch` values in `net-weights`: the row scales,
-/// then the bias.
-pub const OP_EMBEDDING_CONV1D_I8: u32 = 10;
+/// `LayerRecord::op`: float → int8, `q = clamp(round(x / s), −127, 127)` with the scale `s`
+/// at `weight_offset` in `net-weights`.
+pub const OP_QUANTIZE: u32 = 10;
+/// `LayerRecord::op`: int8 → float, `x = q × s` with the scale `s` at `weight_offset`.
+pub const OP_DEQUANTIZE: u32 = 11;
 /// `LayerRecord::activation`: identity.
 pub const ACT_LINEAR: u32 = 0;
 /// `LayerRecord::activation`: `max(x, 0)`.

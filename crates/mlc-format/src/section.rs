@@ -48,8 +48,10 @@ pub enum SectionKind {
     VocabBytes = 35,
     /// Tokenizer: vocabulary hash slots (`u32`).
     VocabSlots = 36,
-    /// Network: int8 weights (quantized tables), at the offsets the layer records give.
+    /// Network: int8 weights of quantized layers, at the offsets the layer records give.
     NetWeightsI8 = 37,
+    /// Network: `i32` biases and requantization values of quantized layers.
+    NetQuant = 38,
 }
 
 impl SectionKind {
@@ -73,6 +75,7 @@ impl SectionKind {
             35 => SectionKind::VocabBytes,
             36 => SectionKind::VocabSlots,
             37 => SectionKind::NetWeightsI8,
+            38 => SectionKind::NetQuant,
             _ => return None,
         })
     }
@@ -97,6 +100,7 @@ impl SectionKind {
             SectionKind::VocabBytes => "vocab-bytes",
             SectionKind::VocabSlots => "vocab-slots",
             SectionKind::NetWeightsI8 => "net-weights-i8",
+            SectionKind::NetQuant => "net-quant",
         }
     }
 }

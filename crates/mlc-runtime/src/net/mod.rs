@@ -1,0 +1,480 @@
+//! Networks: a chain of 1-D sequence layers executed in place, with caller-provided scratch.
+//!
+//! Activations are `(length, channels)`, channels last, row-major — Keras' layout, so Flatten
+//! is free. Two scratch buffers of the largest activation alternate between layers, and a
+//! small third one holds a row of accumulators; the loader checks every layer's shapes, data
+//! types and weight ranges, so the kernels index safely. Layers are float ([`float`]) or
+//! int8 ([`int8`]: int8 weights and activations, `i32` accumulators, fixed-point
+//! requantization), as the compiler chose per layer.
+
+mod float;
+mod int8;
+
+use mlc_format::manifest::{ModelManifest, NetInput, Network, TextStandardize};
+use mlc_format::records::*;
+use mlc_format::vocab::VocabView;
+use mlc_format::{ModelEntry, SectionKind};
+
+use crate::error::{LoadError, PredictError};
+use crate::text::{tokenize, Standardize};
+
+/// A validated network, executing in place from artifact bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct NetModel<'a> {
+    info: Network,
+    layers: &'a [LayerRecord],
+    weights: &'a [f32],
+    weights_i8: &'a [i8],
+    quant: &'a [i32],
+    vocab: Option<VocabView<'a>>,
+    largest: usize,
+    scratch: usize,
+    outputs: usize,
+}
+
+/// Most scratch values a network may ask for (1 GiB of `f32`): a crafted artifact cannot make
+/// a host allocate without bound, and every activation size fits `usize` on 32-bit targets.
+pub const MAX_SCRATCH: u64 = 1 << 28;
+
+fn invalid(model: u32, layer: Option<u32>, what: &'static str) -> LoadError {
+    LoadError::Invalid { model, part: layer.map(|l| ("layer", l)), what }
+}
+
+/// Length and channels of the network's input.
+fn input_shape(input: NetInput) -> (u32, u32) {
+    match input {
+        NetInput::TokenIds { length } => (length, 1),
+        NetInput::Sequence { length, channels } => (length, channels),
+        NetInput::Vector { features } => (1, features),
+    }
+}
+
+/// Whether the layer reads token ids (an embedding, possibly folded into a convolution).
+fn reads_ids(op: u32) -> bool {
+    matches!(op, OP_EMBEDDING | OP_EMBEDDING_CONV1D)
+}
+
+/// Whether the layer has per-output-channel accumulators (a row of them in the third buffer).
+fn accumulates(op: u32) -> bool {
+    matches!(op, OP_EMBEDDING_CONV1D | OP_CONV1D | OP_DENSE)
+}
+
+/// The data types an operation may have (§9.8).
+fn dtype_allowed(op: u32, dtype: u32) -> bool {
+    const Q: u32 = DT_Q_WEIGHTS;
+    const I: u32 = DT_IN_I8;
+    const O: u32 = DT_OUT_I8;
+    match op {
+        OP_EMBEDDING => dtype == 0 || dtype == Q | O,
+        OP_EMBEDDING_CONV1D => dtype == 0 || dtype == Q || dtype == Q | O,
+        OP_CONV1D | OP_DENSE => dtype == 0 || dtype == Q | I || dtype == Q | I | O,
+        OP_MAX_POOL | OP_AVG_POOL | OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL | OP_FLATTEN => dtype == 0 || dtype == I | O,
+        OP_QUANTIZE => dtype == O,
+        OP_DEQUANTIZE => dtype == I,
+        _ => false,
+    }
+}
+
+/// Rows of the token table of a first layer that reads ids.
+fn table_rows(l: &LayerRecord) -> u32 {
+    let row = if l.op == OP_EMBEDDING_CONV1D { l.window * l.out_ch } else { l.out_ch };
+    l.weight_len / row
+}
+
+/// Whether layer `l` runs fused with the `next` one (a convolution and the global max after
+/// it: the convolution's rows are never stored). Int8 convolutions maximise accumulators,
+/// which needs a monotone activation: not with sigmoid, tanh or softmax.
+fn fused(l: &LayerRecord, next: Option<&LayerRecord>) -> bool {
+    let max_first_ok = l.dtype & DT_Q_WEIGHTS == 0 || l.activation <= ACT_RELU;
+    matches!(l.op, OP_CONV1D | OP_EMBEDDING_CONV1D) && next.is_some_and(|n| n.op == OP_GLOBAL_MAX_POOL) && max_first_ok
+}
+
+/// `f32` values of one activation buffer and of the whole scratch (docs/format.md §9.5) of
+/// valid `layers`: two buffers holding the largest stored activation (int8 values take a
+/// byte, floats four; a fused convolution's output is not stored; token ids are not stored),
+/// then two rows of accumulators of the widest layer that has them.
+pub fn scratch_values(layers: &[LayerRecord], input: NetInput) -> (usize, u64) {
+    let (len, ch) = input_shape(input);
+    let mut bytes = if matches!(input, NetInput::TokenIds { .. }) { 0 } else { 4 * len as u64 * ch as u64 };
+    let mut widest = 0u64;
+    for (i, l) in layers.iter().enumerate() {
+        if !fused(l, layers.get(i + 1)) {
+            let size = if l.dtype & DT_OUT_I8 != 0 { 1 } else { 4 };
+            bytes = bytes.max(size * l.out_len as u64 * l.out_ch as u64);
+        }
+        if accumulates(l.op) {
+            widest = widest.max(l.out_ch as u64);
+        }
+    }
+    let largest = bytes.div_ceil(4).max(1);
+    (largest as usize, 2 * largest + 2 * widest)
+}
+
+impl<'a> NetModel<'a> {
+    /// Loads model `entry` (a network) and checks every layer's shapes, data types and weight
+    /// ranges (docs/format.md §10.4).
+    pub fn load(entry: &ModelEntry<'a>, manifest: &ModelManifest<'_>, info: Network) -> Result<Self, LoadError> {
+        let m = entry.index;
+        let layers: &[LayerRecord] = entry.records(SectionKind::NetLayers)?;
+        let weights: &[f32] = entry.records(SectionKind::NetWeights)?;
+        let weights_i8: &[i8] = entry.optional_records(SectionKind::NetWeightsI8)?.unwrap_or(&[]);
+        let quant: &[i32] = entry.optional_records(SectionKind::NetQuant)?.unwrap_or(&[]);
+        if layers.is_empty() || layers.len() != info.num_layers as usize {
+            return Err(invalid(m, None, "layer count differs from the manifest's"));
+        }
+        let (mut len, mut ch) = input_shape(info.input);
+        let mut bound = len as u64 * ch as u64; // of any size computed below, for the limit
+        let mut int8_in = false; // whether the previous layer's output is int8
+        for (i, l) in layers.iter().enumerate() {
+            let bad = |what| Err(invalid(m, Some(i as u32), what));
+            if (l.in_len, l.in_ch) != (len, ch) {
+                return bad("input shape differs from the previous layer's output");
+            }
+            let ids_in = i == 0 && matches!(info.input, NetInput::TokenIds { .. });
+            let in_ok = l.in_len >= 1 && l.in_ch >= 1 && l.out_len >= 1 && l.out_ch >= 1;
+            let window_ok = l.window >= 1 && l.stride >= 1;
+            let shape_ok = in_ok
+                && match l.op {
+                    OP_EMBEDDING => l.in_ch == 1 && l.out_len == l.in_len,
+                    OP_EMBEDDING_CONV1D => l.in_ch == 1 && window_ok && l.dilation >= 1,
+                    OP_CONV1D => window_ok && l.dilation >= 1,
+                    OP_MAX_POOL | OP_AVG_POOL => window_ok && l.out_ch == l.in_ch,
+                    OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => l.out_len == 1 && l.out_ch == l.in_ch,
+                    OP_FLATTEN => l.out_len == 1 && l.out_ch as u64 == l.in_len as u64 * l.in_ch as u64,
+                    OP_DENSE => l.in_len == 1 && l.out_len == 1,
+                    OP_QUANTIZE | OP_DEQUANTIZE => (l.out_len, l.out_ch) == (l.in_len, l.in_ch),
+                    _ => false,
+                };
+            if !shape_ok || reads_ids(l.op) != ids_in || l.activation > ACT_SOFTMAX {
+                return bad("unknown operation or inconsistent shape");
+            }
+            let (q, in8, out8) = (l.dtype & DT_Q_WEIGHTS != 0, l.dtype & DT_IN_I8 != 0, l.dtype & DT_OUT_I8 != 0);
+            if !dtype_allowed(l.op, l.dtype) || (!ids_in && in8 != int8_in) || (out8 && l.activation > ACT_RELU) {
+                return bad("data types differ from the previous layer's output or the operation's");
+            }
+            let weight_len = match l.op {
+                OP_EMBEDDING => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
+                OP_EMBEDDING_CONV1D => {
+                    let row = l.window as u64 * l.out_ch as u64;
+                    l.weight_len as u64 / row * row // vocab × window × out
+                }
+                OP_CONV1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
+                OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
+                OP_QUANTIZE | OP_DEQUANTIZE => 1,
+                _ => 0,
+            };
+            let has_bias = matches!(l.op, OP_CONV1D | OP_EMBEDDING_CONV1D | OP_DENSE);
+            let bias_ok = l.bias_len == 0 || (has_bias && l.bias_len == l.out_ch);
+            let fits = |off: u32, n: u64, len: usize| (off as u64 + n) <= len as u64;
+            let (w_len, b_len) = if q { (weights_i8.len(), quant.len()) } else { (weights.len(), weights.len()) };
+            if weight_len != l.weight_len as u64
+                || (reads_ids(l.op) && l.weight_len == 0)
+                || !bias_ok
+                || !fits(l.weight_offset, l.weight_len as u64, w_len)
+                || !fits(l.bias_offset, l.bias_len as u64, b_len)
+            {
+                return bad("weights or bias out of range or of the wrong size");
+            }
+            // Requantization: (multiplier > 0, shift 1..=62) per output channel.
+            if q && accumulates(l.op) {
+                let n = 2 * l.out_ch as u64;
+                if !fits(l.quant_offset, n, quant.len())
+                    || quant[l.quant_offset as usize..][..n as usize].chunks_exact(2).any(|p| p[0] <= 0 || !(1..=62).contains(&p[1]))
+                {
+                    return bad("requantization values out of range");
+                }
+            } else if l.quant_offset != 0 {
+                return bad("requantization offset on a layer without int8 weights");
+            }
+            if matches!(l.op, OP_QUANTIZE | OP_DEQUANTIZE) && !(weights[l.weight_offset as usize] > 0.0) {
+                return bad("quantization scale is not a positive number");
+            }
+            int8_in = out8;
+            (len, ch) = (l.out_len, l.out_ch);
+            bound = bound.max(len as u64 * ch as u64);
+            if 4 * bound > MAX_SCRATCH {
+                return bad("activations larger than the runtime's 1 GiB scratch limit");
+            }
+        }
+        if len != 1 || ch != manifest.num_outputs || int8_in {
+            return Err(invalid(m, None, "the last layer's output is not the manifest's float output vector"));
+        }
+        let (largest, scratch) = scratch_values(layers, info.input);
+        if info.scratch as u64 != scratch {
+            return Err(invalid(m, None, "scratch size differs from the layers' largest activation and widest layer"));
+        }
+        let vocab = match (
+            entry.optional_records::<u32>(SectionKind::VocabSlots)?,
+            entry.optional_records::<u32>(SectionKind::VocabOffsets)?,
+            entry.section(SectionKind::VocabBytes)?,
+        ) {
+            (None, None, None) => None,
+            (Some(slots), Some(offsets), Some((_, bytes))) => {
+                Some(VocabView::new(slots, offsets, bytes).map_err(|_| invalid(m, None, "vocabulary tables are inconsistent"))?)
+            }
+            _ => return Err(invalid(m, None, "vocabulary sections come together")),
+        };
+        if vocab.is_some() != info.text.is_some() || (vocab.is_some() && !matches!(info.input, NetInput::TokenIds { .. })) {
+            return Err(invalid(m, None, "a text model needs token-id input, a vocabulary and a standardisation"));
+        }
+        if vocab.is_some_and(|v| v.len() > table_rows(&layers[0]) as usize) {
+            return Err(invalid(m, None, "the vocabulary has more tokens than the embedding has rows"));
+        }
+        let (in_len, in_ch) = input_shape(info.input);
+        if manifest.num_features as u64 != in_len as u64 * in_ch as u64 {
+            return Err(invalid(m, None, "num_features differs from the input size"));
+        }
+        Ok(NetModel { info, layers, weights, weights_i8, quant, vocab, largest, scratch: scratch as usize, outputs: ch as usize })
+    }
+
+    /// `f32` scratch values a prediction needs.
+    pub fn scratch_len(&self) -> usize {
+        self.scratch
+    }
+
+    /// Values per prediction.
+    pub fn num_outputs(&self) -> usize {
+        self.outputs
+    }
+
+    /// The network's input.
+    pub fn input(&self) -> NetInput {
+        self.info.input
+    }
+
+    /// The tokenizer's vocabulary, for text models.
+    pub fn vocab(&self) -> Option<VocabView<'a>> {
+        self.vocab
+    }
+
+    /// Predicts from token ids (`length` of them). No heap: `scratch` holds
+    /// [`NetModel::scratch_len`] values.
+    pub fn predict_ids(&self, ids: &[u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let NetInput::TokenIds { length } = self.info.input else {
+            return Err(PredictError::InputKind);
+        };
+        if ids.len() != length as usize {
+            return Err(PredictError::FeatureCount { expected: length as usize, got: ids.len() });
+        }
+        let vocab = table_rows(&self.layers[0]) as usize; // checked non-zero at load
+        if let Some((position, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= vocab) {
+            return Err(PredictError::TokenId { position, id, vocab });
+        }
+        self.run(Input::Ids(ids), scratch, out)
+    }
+
+    /// Predicts `n` inputs of token ids given back to back (`ids.len() = n × length`) into
+    /// `out` (`n × num_outputs` values), reusing one scratch buffer. Each input runs the same
+    /// operations as [`NetModel::predict_ids`], so the results are identical; hosts spread
+    /// batches over threads (`mlc transform`). The first bad input stops the batch (its
+    /// index is `position / length`).
+    pub fn predict_ids_batch(&self, ids: &[u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let NetInput::TokenIds { length } = self.info.input else {
+            return Err(PredictError::InputKind);
+        };
+        let (length, n) = (length as usize, out.len() / self.outputs);
+        if out.len() % self.outputs != 0 || ids.len() != n * length {
+            return Err(PredictError::FeatureCount { expected: n * length, got: ids.len() });
+        }
+        for (i, (row, y)) in ids.chunks_exact(length).zip(out.chunks_exact_mut(self.outputs)).enumerate() {
+            self.predict_ids(row, scratch, y).map_err(|e| match e {
+                PredictError::TokenId { position, id, vocab } => PredictError::TokenId { position: i * length + position, id, vocab },
+                e => e,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Predicts from float input (`length × channels` or `features` values).
+    pub fn predict_floats(&self, x: &[f32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let (len, ch) = input_shape(self.info.input);
+        if matches!(self.info.input, NetInput::TokenIds { .. }) {
+            return Err(PredictError::InputKind);
+        }
+        if x.len() != len as usize * ch as usize {
+            return Err(PredictError::FeatureCount { expected: len as usize * ch as usize, got: x.len() });
+        }
+        self.run(Input::Floats(x), scratch, out)
+    }
+
+    /// Predicts from raw text (text models): tokenizes into `ids` (the input length) with
+    /// `token_scratch` (at least the vocabulary's longest token), then [`NetModel::predict_ids`].
+    pub fn predict_text(&self, text: &[u8], token_scratch: &mut [u8], ids: &mut [u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        let (Some(vocab), Some(std)) = (self.vocab, self.info.text) else {
+            return Err(PredictError::InputKind);
+        };
+        let standardize = match std {
+            TextStandardize::None => Standardize::None,
+            TextStandardize::Lower => Standardize::Lower,
+            TextStandardize::StripPunctuation => Standardize::StripPunctuation,
+            TextStandardize::LowerAndStripPunctuation => Standardize::LowerAndStripPunctuation,
+        };
+        tokenize(&vocab, standardize, text, token_scratch, ids);
+        self.predict_ids(ids, scratch, out)
+    }
+
+    fn run(&self, input: Input<'_>, scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        if scratch.len() < self.scratch {
+            return Err(PredictError::ScratchLen { expected: self.scratch, got: scratch.len() });
+        }
+        if out.len() != self.outputs {
+            return Err(PredictError::OutputLen { expected: self.outputs, got: out.len() });
+        }
+        let ids = match input {
+            Input::Ids(ids) => ids,
+            Input::Floats(_) => &[],
+        };
+        let (halves, acc) = scratch[..self.scratch].split_at_mut(2 * self.largest);
+        let (mut a, mut b) = halves.split_at_mut(self.largest);
+        if let Input::Floats(x) = input {
+            a[..x.len()].copy_from_slice(x);
+        }
+        let mut i = 0;
+        while i < self.layers.len() {
+            let l = &self.layers[i];
+            let fused = self.layers.get(i + 1).filter(|&n| fused(l, Some(n)));
+            if l.dtype & DT_Q_WEIGHTS != 0 {
+                self.int8_layer(l, fused, ids, a, b, bytemuck::cast_slice_mut(acc));
+            } else {
+                self.float_layer(l, fused, ids, a, b, acc);
+            }
+            core::mem::swap(&mut a, &mut b);
+            i += if fused.is_some() { 2 } else { 1 };
+        }
+        out.copy_from_slice(&a[..self.outputs]);
+        Ok(())
+    }
+
+    /// Weights and bias of a float layer.
+    fn float_params(&self, l: &LayerRecord) -> (&'a [f32], &'a [f32]) {
+        (&self.weights[l.weight_offset as usize..][..l.weight_len as usize], &self.weights[l.bias_offset as usize..][..l.bias_len as usize])
+    }
+
+    /// Runs float layer `l` (and the global max `fused` after it) from `a` into `b`; `acc`
+    /// holds two rows of accumulators. Int8 layers without int8 weights (pooling, flatten,
+    /// quantize, dequantize) come here too and view the buffers as bytes.
+    fn float_layer(&self, l: &LayerRecord, fused: Option<&LayerRecord>, ids: &[u32], a: &[f32], b: &mut [f32], acc: &mut [f32]) {
+        let (n_in, n_out) = (l.in_len as usize * l.in_ch as usize, l.out_len as usize * l.out_ch as usize);
+        let (w, bias) = self.float_params(l);
+        // The input: token ids (not in scratch), int8 values (bytes) or floats.
+        let in8 = l.dtype & DT_IN_I8 != 0;
+        let x: &[f32] = if reads_ids(l.op) || in8 { &[] } else { &a[..n_in] };
+        let x8: &[i8] = if in8 { &bytemuck::cast_slice(a)[..n_in] } else { &[] };
+        let cout = l.out_ch as usize;
+        let row = |o: usize, acc: &mut [f32]| match l.op {
+            OP_EMBEDDING_CONV1D => float::embedding_conv1d_row(l, ids, w, bias, o, acc),
+            _ => float::conv1d_row(l, x, w, bias, o, acc),
+        };
+        if let Some(next) = fused {
+            let (y, r) = acc[..2 * cout].split_at_mut(cout);
+            y.fill(f32::NEG_INFINITY);
+            for o in 0..l.out_len as usize {
+                row(o, r);
+                float::activate(l.activation, r, cout);
+                for (m, &v) in y.iter_mut().zip(r.iter()) {
+                    *m = m.max(v);
+                }
+            }
+            b[..cout].copy_from_slice(y);
+            float::activate(next.activation, &mut b[..cout], cout);
+            return;
+        }
+        if l.dtype & DT_OUT_I8 != 0 {
+            let y8: &mut [i8] = &mut bytemuck::cast_slice_mut(b)[..n_out];
+            match l.op {
+                OP_QUANTIZE => int8::quantize(x, w[0], y8),
+                OP_MAX_POOL | OP_AVG_POOL => int8::pool(l, x8, y8),
+                OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => int8::global_pool(l, x8, y8),
+                _ => y8.copy_from_slice(x8), // flatten
+            }
+            int8::activate(l.activation, y8);
+            return;
+        }
+        let y = &mut b[..n_out];
+        match l.op {
+            OP_EMBEDDING_CONV1D | OP_CONV1D => y.chunks_exact_mut(cout).enumerate().for_each(|(o, acc)| row(o, acc)),
+            OP_EMBEDDING => float::embedding(ids, w, cout, y),
+            OP_MAX_POOL | OP_AVG_POOL => float::pool(l, x, y),
+            OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => float::global_pool(l, x, y),
+            OP_FLATTEN => y.copy_from_slice(x),
+            OP_DEQUANTIZE => int8::dequantize(x8, w[0], y),
+            _ => float::dense(x, w, bias, y),
+        }
+        float::activate(l.activation, y, cout);
+    }
+
+    /// Runs layer `l` with int8 weights (and the global max `fused` after it) from `a` into
+    /// `b`; `acc` holds two rows of `i32` accumulators.
+    fn int8_layer(&self, l: &LayerRecord, fused: Option<&LayerRecord>, ids: &[u32], a: &[f32], b: &mut [f32], acc: &mut [i32]) {
+        let (n_in, n_out, cout) = (l.in_len as usize * l.in_ch as usize, l.out_len as usize * l.out_ch as usize, l.out_ch as usize);
+        let w = &self.weights_i8[l.weight_offset as usize..][..l.weight_len as usize];
+        let bias = &self.quant[l.bias_offset as usize..][..l.bias_len as usize];
+        let requant = if accumulates(l.op) { &self.quant[l.quant_offset as usize..][..2 * cout] } else { &[] };
+        let x: &[i8] = if reads_ids(l.op) { &[] } else { &bytemuck::cast_slice(a)[..n_in] };
+        let out8 = l.dtype & DT_OUT_I8 != 0;
+        // Writes one row of accumulators as the layer's output row `o`.
+        let finish = |b: &mut [f32], o: usize, acc: &[i32]| {
+            if out8 {
+                int8::finish_i8(acc, requant, l.activation, &mut bytemuck::cast_slice_mut(b)[o * cout..][..cout]);
+            } else {
+                let y = &mut b[o * cout..][..cout];
+                int8::finish_f32(acc, requant, y);
+                float::activate(l.activation, y, cout);
+            }
+        };
+        let row = |o: usize, acc: &mut [i32]| match l.op {
+            OP_EMBEDDING_CONV1D => int8::embedding_conv1d_row(l, ids, w, bias, o, acc),
+            _ => int8::conv1d_row(l, x, w, bias, o, acc),
+        };
+        match l.op {
+            OP_EMBEDDING => {
+                let y: &mut [i8] = &mut bytemuck::cast_slice_mut(b)[..n_out];
+                for (r, &id) in y.chunks_exact_mut(cout).zip(ids) {
+                    r.copy_from_slice(&w[id as usize * cout..][..cout]);
+                }
+            }
+            OP_DENSE => {
+                int8::dense(x, w, bias, &mut acc[..cout]);
+                finish(b, 0, &acc[..cout]);
+            }
+            _ => match fused {
+                // The maximum of the accumulators, then one requantization: requantization,
+                // dequantization, identity and ReLU are monotone, so this equals the maximum
+                // of the output rows.
+                Some(next) => {
+                    let (m, r) = acc[..2 * cout].split_at_mut(cout);
+                    if l.op == OP_EMBEDDING_CONV1D && l.window <= int8::MAX_I16_TAPS {
+                        let (m16, r16) = bytemuck::cast_slice_mut::<i32, i16>(r).split_at_mut(cout);
+                        int8::embedding_conv1d_max_i16(l, ids, w, m16, r16);
+                        for (c, (v, &s)) in m.iter_mut().zip(m16.iter()).enumerate() {
+                            *v = bias.get(c).copied().unwrap_or(0) + s as i32;
+                        }
+                    } else {
+                        m.fill(i32::MIN);
+                        for o in 0..l.out_len as usize {
+                            row(o, r);
+                            m.iter_mut().zip(r.iter()).for_each(|(m, &v)| *m = (*m).max(v));
+                        }
+                    }
+                    finish(b, 0, m);
+                    if out8 {
+                        int8::activate(next.activation, &mut bytemuck::cast_slice_mut(b)[..cout]);
+                    } else {
+                        float::activate(next.activation, &mut b[..cout], cout);
+                    }
+                }
+                None => {
+                    for o in 0..l.out_len as usize {
+                        row(o, &mut acc[..cout]);
+                        finish(b, o, &acc[..cout]);
+                    }
+                }
+            },
+        }
+    }
+}
+
+enum Input<'x> {
+    Ids(&'x [u32]),
+    Floats(&'x [f32]),
+}
