@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Firmware (issue 6), on a fresh Debian 12 machine: installs what it needs (idempotent), compiles
+# the artifacts with `mlc`, builds the Cortex-M4F (QEMU mps2-an386) and Cortex-M3 (QEMU
+# lm3s6965evb) images that link crates/mlc-runtime, runs each under QEMU with a timeout, where
+# the host driver checks every answer against the host runtime on the same artifacts, and
+# prints the footprint table. See firmware/README.md.
+#
+# Environment: MLC=path/to/mlc (default: build the CLI, debug profile, in ./target),
+# QEMU_DIR (default /opt/qemu-arm-7.2), FW_TIMEOUT (seconds per QEMU session, default 120).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+
+echo "== firmware: toolchains"
+scripts/setup-toolchains.sh >/dev/null   # Debian rustc-web 1.96 + rust-web-src as `cargo +debian`
+pkgs=()
+command -v ld.lld-22 >/dev/null || pkgs+=(lld-22)                            # linker (Debian has no rust-lld)
+command -v arm-none-eabi-nm >/dev/null || pkgs+=(binutils-arm-none-eabi)     # size, nm, objdump
+if [ ${#pkgs[@]} -gt 0 ]; then
+  $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null 2>&1 ||
+    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null; }
+fi
+# qemu-system-arm 7.2, unpacked rather than installed: `apt-get install qemu-system-arm` would
+# remove this image's qemu-utils 10 (../shared/notes/arm-toolchains.md).
+QEMU_DIR=${QEMU_DIR:-/opt/qemu-arm-7.2}
+qemu_libs=(qemu-system-arm libfdt1 libcapstone4 libpmem1 librdmacm1 libibverbs1 libslirp0 libvdeplug2
+           libndctl6 libdaxctl1 libnl-3-200 libnl-route-3-200)
+if [ ! -x "$QEMU_DIR/usr/bin/qemu-system-arm" ]; then
+  tmp=$(mktemp -d); chmod 755 "$tmp"
+  ( cd "$tmp" && { apt-get download -qq "${qemu_libs[@]}" 2>/dev/null ||
+                   { $SUDO apt-get update -qq && apt-get download -qq "${qemu_libs[@]}"; }; } )
+  $SUDO mkdir -p "$QEMU_DIR"
+  for f in "$tmp"/*.deb; do $SUDO dpkg -x "$f" "$QEMU_DIR"; done
+  rm -rf "$tmp"
+fi
+bin=$root/firmware/target/bin; mkdir -p "$bin"
+cat > "$bin/qemu-system-arm" <<W
+#!/bin/sh
+export LD_LIBRARY_PATH=$QEMU_DIR/usr/lib/x86_64-linux-gnu:$QEMU_DIR/lib/x86_64-linux-gnu
+exec $QEMU_DIR/usr/bin/qemu-system-arm "\$@"
+W
+chmod +x "$bin/qemu-system-arm"
+"$bin/qemu-system-arm" --version | head -1
+
+echo "== firmware: artifacts"
+if [ -z "${MLC:-}" ]; then
+  cargo build -q -p mlc-cli
+  MLC=$root/target/debug/mlc
+fi
+churn=(); for f in tests/fixtures/churn/models/states/*.json; do churn+=("$(basename "$f" .json)=$f"); done
+sentiment=tests/fixtures/sentiment/imdb_cnn_mcu
+stage=firmware/target/artifacts-new; rm -rf "$stage"
+# ---- The artifact set: THE step to change. firmware/artifacts/<board>/*.mlc is what that
+# board's image embeds (fw/build.rs) and what the host driver checks it against. ----
+build_artifacts() {
+  local m4=$stage/mps2-an386 m3=$stage/lm3s6965evb
+  mkdir -p "$m4" "$m3"
+  # Cortex-M4F: the 51 per-state churn models (float32 trees), the sentiment CNN in int8
+  # (the default for networks on microcontroller targets) and in float32.
+  "$MLC" compile "${churn[@]}" --target cortex-m4 -o "$m4/churn.mlc" | tail -n 1
+  "$MLC" compile "sentiment_i8=$sentiment" --target cortex-m4 --calibration tests/fixtures/sentiment/reviews.txt -o "$m4/sentiment_i8.mlc" | tail -n 1
+  "$MLC" compile "sentiment_f32=$sentiment" --target cortex-m4 --numeric float -o "$m4/sentiment_f32.mlc" | tail -n 1
+  # Cortex-M3 (256 KB flash, 64 KB RAM): the churn bundle, integer-only. The int8 sentiment
+  # model does not fit beside it (checked below).
+  "$MLC" compile "${churn[@]}" --target cortex-m3 -o "$m3/churn.mlc" | tail -n 1
+}
+build_artifacts
+m3_total=$(( $(stat -c %s "$stage/lm3s6965evb/churn.mlc") + $(stat -c %s "$stage/mps2-an386/sentiment_i8.mlc") ))
+echo "lm3s6965evb: churn + sentiment_i8 would be $((m3_total / 1024)) KB of model data in 256 KB of flash: churn only"
+# Replace only what changed, so that unchanged artifacts do not relink the images.
+for f in "$stage"/*/*.mlc; do
+  dst=firmware/artifacts/${f#"$stage"/}; mkdir -p "$(dirname "$dst")"
+  cmp -s "$f" "$dst" || cp "$f" "$dst"
+done
+for f in firmware/artifacts/*/*.mlc; do [ -e "$stage/${f#firmware/artifacts/}" ] || rm -f "$f"; done
+
+echo "== firmware: build (Debian rustc 1.96, -Zbuild-std=core)"
+cd firmware
+for target in thumbv7em-none-eabihf thumbv7m-none-eabi; do
+  RUSTC_BOOTSTRAP=1 cargo +debian build -q --release -p mlc-fw --target "$target" \
+    -Zbuild-std=core -Zbuild-std-features=compiler-builtins-mem
+done
+cargo test -q -p mlc-wire 2>&1 | grep -E "^test result" | head -n 1   # protocol unit tests (host)
+cargo build -q --release -p mlc-host-driver   # host side: rustup's stable Rust
+driver=target/release/mlc-host-driver
+
+echo "== firmware: run under QEMU (UART0 <-> host driver; -icount shift=0)"
+mkdir -p target/reports
+run() { # machine target
+  timeout "${FW_TIMEOUT:-120}" "$driver" run --machine "$1" --kernel "target/$2/release/mlc-fw" \
+    --artifacts "artifacts/$1" --qemu "$bin/qemu-system-arm" --timeout 60 \
+    --churn ../tests/fixtures/churn/heldout.csv --churn-rows 120 \
+    --reviews ../tests/fixtures/sentiment/reviews.txt --reviews-count 60 \
+    --report "target/reports/$1.txt"
+}
+run mps2-an386 thumbv7em-none-eabihf
+run lm3s6965evb thumbv7m-none-eabi
+
+echo "== firmware: footprint"
+"$driver" footprint --elf target/thumbv7m-none-eabi/release/mlc-fw --report target/reports/lm3s6965evb.txt \
+                    --elf target/thumbv7em-none-eabihf/release/mlc-fw --report target/reports/mps2-an386.txt
+echo "== firmware: all checks passed"
