@@ -31,7 +31,7 @@ fn out_and_left(op: &Op, len: u32) -> (usize, usize) {
     op.geometry(len as usize).map_or((1, 0), |g| (g.out_len, g.left))
 }
 
-/// The int8 parts of a layer record (docs/format.md §9.8).
+/// The int8 parts of a layer record (docs/format.md §9.9).
 mod int8 {
     use super::*;
     use crate::nn::Int8;

@@ -199,7 +199,7 @@ impl Layer {
     }
 }
 
-/// A layer in int8 (docs/format.md §9.8): int8 weights with a scale per output channel,
+/// A layer in int8 (docs/format.md §9.9): int8 weights with a scale per output channel,
 /// `i32` bias and accumulators, and fixed-point requantization to the output's scale.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Int8 {

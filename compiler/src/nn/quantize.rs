@@ -1,4 +1,4 @@
-//! Post-training int8 quantization of a network (docs/format.md §9.8).
+//! Post-training int8 quantization of a network (docs/format.md §9.9).
 //!
 //! * Weights: symmetric, one scale per output channel (`max |w| / 127`); an embedding table,
 //!   whose rows are the next layer's input, one scale for the whole table.

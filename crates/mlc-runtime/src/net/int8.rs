@@ -1,6 +1,6 @@
-//! Int8 kernels (§9.8 of docs/format.md): int8 weights and activations, `i32` accumulation,
+//! Int8 kernels (§9.9 of docs/format.md): int8 weights and activations, `i32` accumulation,
 //! per-channel fixed-point requantization. Integer operations only, except where a layer's
-//! output is float (dequantization, §9.8). Every index is in range by the loader's checks.
+//! output is float (dequantization, §9.9). Every index is in range by the loader's checks.
 
 use mlc_format::records::*;
 

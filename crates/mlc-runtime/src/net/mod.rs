@@ -59,7 +59,7 @@ fn accumulates(op: u32) -> bool {
     matches!(op, OP_EMBEDDING_CONV1D | OP_CONV1D | OP_DENSE)
 }
 
-/// The data types an operation may have (§9.8).
+/// The data types an operation may have (§9.9).
 fn dtype_allowed(op: u32, dtype: u32) -> bool {
     const Q: u32 = DT_Q_WEIGHTS;
     const I: u32 = DT_IN_I8;
