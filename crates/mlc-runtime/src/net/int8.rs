@@ -76,84 +76,141 @@ simd_dispatch!(
     /// The maximum over all output rows of a folded embedding-convolution's accumulators, the
     /// bias left out (`max(b + s) = b + max(s)`), summed in `i16` (exact: at most
     /// [`MAX_I16_TAPS`] int8 terms) so that a vector register holds twice as many channels.
-    /// `max` and `row` hold `out_ch` values each. Same result as the `i32` rows, maximised.
-    fn embedding_conv1d_max_i16(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16], row: &mut [i16]) => embedding_conv1d_max_i16_impl
+    /// `max` holds `out_ch` values. Same result as the `i32` rows, maximised.
+    fn embedding_conv1d_max_i16(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16]) => embedding_conv1d_max_i16_impl
 );
 simd_dispatch!(
     /// Accumulators of an int8 dense layer (zero inputs skipped: frequent after ReLU).
     fn dense(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32]) => dense_impl
 );
 
-fn start(acc: &mut [i32], bias: &[i32]) {
-    if bias.is_empty() {
-        acc.fill(0);
-    } else {
-        acc.copy_from_slice(bias);
+/// Runs `$f::<N>(args..., c0)` over the channels `0 .. $cout` in blocks of `N` = 64, then 32,
+/// 16, 8 and 1 for the rest: a block's accumulators live in vector registers, not memory (the
+/// kernels were up to 4× slower, depending on where the caller's scratch lay, when they
+/// accumulated in memory).
+macro_rules! in_channel_blocks {
+    ($cout:expr, $f:ident($($arg:expr),*)) => {{
+        let cout = $cout;
+        let mut c0 = 0;
+        while c0 + 64 <= cout {
+            $f::<64>($($arg,)* c0);
+            c0 += 64;
+        }
+        for n in [32, 16, 8] {
+            if c0 + n <= cout {
+                match n {
+                    32 => $f::<32>($($arg,)* c0),
+                    16 => $f::<16>($($arg,)* c0),
+                    _ => $f::<8>($($arg,)* c0),
+                }
+                c0 += n;
+            }
+        }
+        while c0 < cout {
+            $f::<1>($($arg,)* c0);
+            c0 += 1;
+        }
+    }};
+}
+
+/// The bias of channels `c0 .. c0 + N`, or zeros.
+#[inline(always)]
+fn start<const N: usize>(bias: &[i32], c0: usize) -> [i32; N] {
+    let mut acc = [0; N];
+    if !bias.is_empty() {
+        acc.copy_from_slice(&bias[c0..c0 + N]);
     }
+    acc
 }
 
 #[inline(always)]
 fn conv1d_row_impl(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) {
+    in_channel_blocks!(l.out_ch as usize, conv1d_block(l, x, w, bias, o, acc));
+}
+
+#[inline(always)]
+fn conv1d_block<const N: usize>(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32], c0: usize) {
     let (cin, cout) = (l.in_ch as usize, l.out_ch as usize);
-    start(acc, bias);
+    let mut a = start::<N>(bias, c0);
     for j in 0..l.window as usize {
         let Some(p) = tap(l, o, j) else { continue };
         for (ci, &xv) in x[p * cin..][..cin].iter().enumerate() {
             if xv == 0 {
                 continue;
             }
-            for (a, &wv) in acc.iter_mut().zip(&w[(j * cin + ci) * cout..][..cout]) {
+            for (a, &wv) in a.iter_mut().zip(&w[(j * cin + ci) * cout + c0..][..N]) {
                 *a += xv as i32 * wv as i32;
             }
         }
     }
+    acc[c0..c0 + N].copy_from_slice(&a);
 }
 
 /// Accumulators of output row `o` of a folded embedding-convolution with int8 tables.
 pub(super) fn embedding_conv1d_row(l: &LayerRecord, ids: &[u32], table: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) {
+    in_channel_blocks!(l.out_ch as usize, embedding_conv1d_block(l, ids, table, bias, o, acc));
+}
+
+#[inline(always)]
+fn embedding_conv1d_block<const N: usize>(l: &LayerRecord, ids: &[u32], table: &[i8], bias: &[i32], o: usize, acc: &mut [i32], c0: usize) {
     let (k, cout) = (l.window as usize, l.out_ch as usize);
-    start(acc, bias);
+    let mut a = start::<N>(bias, c0);
     for j in 0..k {
         let Some(p) = tap(l, o, j) else { continue };
-        for (a, &t) in acc.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout..][..cout]) {
+        for (a, &t) in a.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout + c0..][..N]) {
             *a += t as i32;
         }
     }
+    acc[c0..c0 + N].copy_from_slice(&a);
 }
 
 /// Most taps whose int8 sum fits `i16` (`258 × 127 < 2^15`).
 pub(super) const MAX_I16_TAPS: u32 = 258;
 
 #[inline(always)]
-fn embedding_conv1d_max_i16_impl(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16], row: &mut [i16]) {
+fn embedding_conv1d_max_i16_impl(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16]) {
+    in_channel_blocks!(l.out_ch as usize, max_block(l, ids, table, max));
+}
+
+/// Channels `c0 .. c0 + N` of [`embedding_conv1d_max_i16`].
+#[inline(always)]
+fn max_block<const N: usize>(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16], c0: usize) {
     let (k, cout) = (l.window as usize, l.out_ch as usize);
-    max.fill(i16::MIN);
+    let mut m = [i16::MIN; N];
     for o in 0..l.out_len as usize {
-        row.fill(0);
+        let mut acc = [0i16; N];
         for j in 0..k {
             let Some(p) = tap(l, o, j) else { continue };
-            for (a, &t) in row.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout..][..cout]) {
+            let row = &table[(ids[p] as usize * k + j) * cout + c0..][..N];
+            for (a, &t) in acc.iter_mut().zip(row) {
                 *a += t as i16;
             }
         }
-        for (m, &v) in max.iter_mut().zip(row.iter()) {
+        for (m, &v) in m.iter_mut().zip(&acc) {
             *m = (*m).max(v);
         }
     }
+    max[c0..c0 + N].copy_from_slice(&m);
 }
 
 #[inline(always)]
 fn dense_impl(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32]) {
-    start(acc, bias);
+    in_channel_blocks!(acc.len(), dense_block(x, w, bias, acc));
+}
+
+#[inline(always)]
+fn dense_block<const N: usize>(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32], c0: usize) {
     let n = acc.len();
+    let mut a = start::<N>(bias, c0);
     for (i, &xv) in x.iter().enumerate() {
         if xv == 0 {
             continue;
         }
-        for (a, &wv) in acc.iter_mut().zip(&w[i * n..][..n]) {
+        for (a, &wv) in a.iter_mut().zip(&w[i * n + c0..][..N]) {
             *a += xv as i32 * wv as i32;
         }
     }
+    acc[c0..c0 + N].copy_from_slice(&a);
 }
 
 /// `round(s / n)`, halves away from zero (`n > 0`).
@@ -255,7 +312,7 @@ mod tests {
             state
         };
         for case in 0..200 {
-            let (k, cout, vocab) = (1 + next() % 5, 1 + next() % 40, 1 + next() % 30);
+            let (k, cout, vocab) = (1 + next() % 5, 1 + next() % 140, 1 + next() % 30); // every block size
             let (stride, dilation, in_len) = (1 + next() % 3, 1 + next() % 3, 1 + next() % 20);
             let pad_left = next() % (k * dilation);
             let out_len = 1 + next() % 12;
@@ -273,8 +330,8 @@ mod tests {
             };
             let table: Vec<i8> = (0..vocab * k * cout).map(|_| (next() % 255) as u8 as i8).map(|v| v.max(-127)).collect();
             let ids: Vec<u32> = (0..in_len).map(|_| next() % vocab).collect();
-            let (mut max, mut row) = (vec![0i16; cout as usize], vec![0i16; cout as usize]);
-            embedding_conv1d_max_i16(&l, &ids, &table, &mut max, &mut row);
+            let mut max = vec![0i16; cout as usize];
+            embedding_conv1d_max_i16(&l, &ids, &table, &mut max);
             let mut want = vec![i32::MIN; cout as usize];
             let mut acc = vec![0i32; cout as usize];
             for o in 0..out_len as usize {

@@ -444,8 +444,8 @@ impl<'a> NetModel<'a> {
                 Some(next) => {
                     let (m, r) = acc[..2 * cout].split_at_mut(cout);
                     if l.op == OP_EMBEDDING_CONV1D && l.window <= int8::MAX_I16_TAPS {
-                        let (m16, r16) = bytemuck::cast_slice_mut::<i32, i16>(r).split_at_mut(cout);
-                        int8::embedding_conv1d_max_i16(l, ids, w, m16, r16);
+                        let m16 = &mut bytemuck::cast_slice_mut::<i32, i16>(r)[..cout];
+                        int8::embedding_conv1d_max_i16(l, ids, w, m16);
                         for (c, (v, &s)) in m.iter_mut().zip(m16.iter()).enumerate() {
                             *v = bias.get(c).copied().unwrap_or(0) + s as i32;
                         }
