@@ -7,6 +7,7 @@
 mod compile;
 mod inspect;
 mod predict;
+mod transform;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,8 @@ enum Command {
     Inspect(inspect::Args),
     /// Predict CSV rows (a file, or standard input) with a model of an artifact.
     Predict(predict::Args),
+    /// Batch transform: predict files of records (CSV, JSON Lines, text) into one output each.
+    Transform(transform::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Command::Compile(args) => compile::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Predict(args) => predict::run(args),
+        Command::Transform(args) => transform::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

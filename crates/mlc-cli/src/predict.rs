@@ -6,16 +6,16 @@ use std::path::PathBuf;
 use anyhow::{anyhow, Context, Result};
 use clap::Parser;
 use mlc_host::records::{csv_reader, parse_features};
-use mlc_host::LoadedArtifact;
+use mlc_host::{LoadedArtifact, Registry};
 use mlc_runtime::format::manifest::NetInput;
 use mlc_runtime::{Model, NetModel};
 
 /// Arguments of `mlc predict`.
 #[derive(Parser)]
 pub struct Args {
-    /// The artifact.
+    /// The artifact, or a directory of `NAME.mlc` artifacts (served through the model registry).
     artifact: PathBuf,
-    /// The model to use (required for a bundle).
+    /// The model to use (required for a bundle, or a directory of several artifacts).
     #[arg(long)]
     model: Option<String>,
     /// Print raw margins instead of the objective's output (tree models).
@@ -43,8 +43,19 @@ const BATCH_ROWS: usize = 1024;
 /// Runs `mlc predict`: one output line per input row, values comma-separated, each with the
 /// digits needed to round-trip an `f32`.
 pub fn run(args: Args) -> Result<()> {
-    let loaded = LoadedArtifact::open(&args.artifact)?;
-    let model = loaded.model(args.model.as_deref())?;
+    let (loaded, registry, handle);
+    let model = if args.artifact.is_dir() {
+        registry = Registry::open(&args.artifact, u64::MAX)?;
+        let name = match &args.model {
+            Some(name) => name.clone(),
+            None => registry.default_name()?,
+        };
+        handle = registry.get(&name)?;
+        *handle.model()
+    } else {
+        loaded = LoadedArtifact::open(&args.artifact)?;
+        loaded.model(args.model.as_deref())?
+    };
     let (input, name): (Box<dyn Read>, String) = match &args.input {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
         None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),

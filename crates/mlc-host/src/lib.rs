@@ -3,8 +3,14 @@
 //! * [`LoadedArtifact`] maps an artifact file (memmap2) or holds it in an aligned buffer,
 //!   validates it once, and hands out [`mlc_format::Artifact`] views for the runtime.
 //! * [`records`] parses CSV rows of features with errors that name line and column.
+//! * [`Registry`] serves many models behind one process: loaded on first use, kept within a
+//!   memory budget, evicted least recently used, shared by threads.
+//! * [`transform`] runs batch transform jobs: files of records in, one output file each.
 
 pub mod load;
 pub mod records;
+pub mod registry;
+pub mod transform;
 
 pub use load::{HostError, LoadedArtifact};
+pub use registry::{LoadedModel, ModelHandle, ModelSource, ModelStats, Registry};

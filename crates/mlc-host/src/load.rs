@@ -4,7 +4,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use mlc_format::writer::AlignedBytes;
-use mlc_format::{Artifact, FormatError};
+use mlc_format::{Artifact, FormatError, ModelEntry};
 use mlc_runtime::{LoadError, Model};
 
 /// Errors of opening artifacts and selecting models, naming the file.
@@ -121,26 +121,38 @@ impl LoadedArtifact {
 
     /// The model called `name`, or the only model when `name` is `None`.
     pub fn model(&self, name: Option<&str>) -> Result<Model<'_>, HostError> {
+        self.load_entry(&self.entry(name)?)
+    }
+
+    /// Loads (and validates) the model of `entry`, an entry of [`LoadedArtifact::artifact`].
+    pub fn load_entry<'a>(&'a self, entry: &ModelEntry<'a>) -> Result<Model<'a>, HostError> {
+        Model::load(entry).map_err(|error| HostError::Model { path: self.path.clone(), model: entry.name.into(), error })
+    }
+
+    /// The table entry of the model called `name`, or of the only model when `name` is `None`.
+    pub fn entry(&self, name: Option<&str>) -> Result<ModelEntry<'_>, HostError> {
         let artifact = self.artifact()?;
-        let entry = match name {
+        match name {
             Some(name) => artifact.model_by_name(name).ok_or_else(|| HostError::UnknownModel {
                 path: self.path.clone(),
                 model: name.into(),
                 available: artifact.models().take(10).map(|m| m.name).collect::<Vec<_>>().join(", "),
-            })?,
+            }),
             None if artifact.model_count() == 1 => artifact.model(0).ok_or_else(|| HostError::ModelRequired {
                 path: self.path.clone(),
                 count: 1,
                 first: String::new(),
-            })?,
-            None => {
-                return Err(HostError::ModelRequired {
-                    path: self.path.clone(),
-                    count: artifact.model_count(),
-                    first: artifact.model(0).map(|m| m.name.to_string()).unwrap_or_default(),
-                })
-            }
-        };
-        Model::load(&entry).map_err(|error| HostError::Model { path: self.path.clone(), model: entry.name.into(), error })
+            }),
+            None => Err(HostError::ModelRequired {
+                path: self.path.clone(),
+                count: artifact.model_count(),
+                first: artifact.model(0).map(|m| m.name.to_string()).unwrap_or_default(),
+            }),
+        }
+    }
+
+    /// Bytes of the sections that belong to `entry` (what executing it touches).
+    pub fn entry_bytes(&self, entry: &ModelEntry<'_>) -> u64 {
+        self.artifact().map_or(0, |a| entry.section_indices().map(|s| a.section_entry(s).len).sum())
     }
 }

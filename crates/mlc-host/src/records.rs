@@ -53,26 +53,41 @@ pub fn parse_features<'a>(
     expected: usize,
     out: &mut Vec<f32>,
 ) -> Result<(), RecordError> {
-    if fields.len() != expected {
-        return Err(RecordError::FieldCount { expected, found: fields.len() });
+    parse_values(fields.len(), fields, expected, out)
+}
+
+/// [`parse_features`] of `count` values given by any iterator.
+pub fn parse_values<'a>(
+    count: usize,
+    values: impl Iterator<Item = &'a [u8]>,
+    expected: usize,
+    out: &mut Vec<f32>,
+) -> Result<(), RecordError> {
+    if count != expected {
+        return Err(RecordError::FieldCount { expected, found: count });
     }
     let start = out.len();
-    for (i, raw) in fields.enumerate() {
+    for (i, raw) in values.enumerate() {
         match parse_field(raw) {
             Some(x) => out.push(x),
             None => {
                 out.truncate(start);
-                let mut text = String::from_utf8_lossy(raw).into_owned();
-                if text.len() > 40 {
-                    let cut = (0..=40).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-                    text.truncate(cut);
-                    text.push('…');
-                }
-                return Err(RecordError::BadNumber { column: i + 1, text });
+                return Err(RecordError::BadNumber { column: i + 1, text: shorten(raw) });
             }
         }
     }
     Ok(())
+}
+
+/// A field's text for a message: lossy UTF-8, at most 40 bytes (then `…`).
+pub fn shorten(raw: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(raw).into_owned();
+    if text.len() > 40 {
+        let cut = (0..=40).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
 }
 
 /// A CSV reader configured for feature rows: no header, any field count per line (checked per

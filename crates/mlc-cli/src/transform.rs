@@ -1,0 +1,202 @@
+//! `mlc transform`: batch transform of record files through a model registry.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{anyhow, Context, Result};
+use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Routing, Summary};
+use mlc_host::Registry;
+
+/// Arguments of `mlc transform`.
+#[derive(Parser)]
+pub struct Args {
+    /// The models: an artifact (one model or a bundle), or a directory of `NAME.mlc` artifacts.
+    source: PathBuf,
+    /// Input files, or directories (every file inside, recursively).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Where `NAME.out` is written for each input `NAME` (created if needed).
+    #[arg(long)]
+    output_dir: PathBuf,
+    /// Input format: CSV without a header; JSON Lines with `features` or `text` (and optionally
+    /// `model`); plain text, one text per line.
+    #[arg(long, value_enum, default_value_t = ContentTypeArg::Csv)]
+    content_type: ContentTypeArg,
+    /// How inputs are cut into records: `line` (one record per line) is the only way.
+    #[arg(long, value_enum, default_value_t = SplitType::Line)]
+    split_type: SplitType,
+    /// Most megabytes (MiB) of records in one mini-batch; a single longer record is an error.
+    #[arg(long, default_value_t = 6.0)]
+    max_payload_mb: f64,
+    /// Most records in one mini-batch.
+    #[arg(long, default_value_t = 1000)]
+    max_records: usize,
+    /// Worker threads (default: the CPUs available).
+    #[arg(long)]
+    workers: Option<usize>,
+    /// The model of every record (JSON records with a `model` field go to that model).
+    #[arg(long, conflicts_with = "route_column")]
+    model: Option<String>,
+    /// CSV: the 1-based column that names each record's model (not a feature).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    route_column: Option<u32>,
+    /// Output format: one line per input line, or one `{"predictions": [...]}` per mini-batch.
+    #[arg(long, value_enum, default_value_t = AcceptArg::JsonLines)]
+    accept: AcceptArg,
+    /// A bad record becomes an error object in its place (`record`), or stops the job (`fail`).
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Record)]
+    on_error: OnErrorArg,
+    /// Most memory for loaded models, e.g. `512M`, `2G` or bytes; least recently used models
+    /// are evicted beyond it (default: no limit).
+    #[arg(long, value_parser = parse_size)]
+    memory_budget: Option<u64>,
+    /// Raw margins instead of the objective's output (tree models).
+    #[arg(long)]
+    margin: bool,
+    /// Also write the summary as JSON to this file.
+    #[arg(long)]
+    summary_json: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ContentTypeArg {
+    #[value(name = "text/csv")]
+    Csv,
+    #[value(name = "application/jsonlines")]
+    JsonLines,
+    #[value(name = "text/plain")]
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SplitType {
+    Line,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AcceptArg {
+    #[value(name = "application/jsonlines")]
+    JsonLines,
+    #[value(name = "application/json")]
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnErrorArg {
+    Record,
+    Fail,
+}
+
+/// Parses `123`, `64K`, `512M`, `2G` (binary units) into bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("`{text}`: use bytes or a K, M, G or T suffix")),
+    };
+    let value: f64 = digits.trim().parse().map_err(|_| format!("`{text}` is not a size"))?;
+    Ok((value * (1u64 << shift) as f64) as u64)
+}
+
+/// Runs `mlc transform`.
+pub fn run(args: Args) -> Result<()> {
+    let SplitType::Line = args.split_type;
+    if args.max_payload_mb.is_nan() || args.max_payload_mb <= 0.0 {
+        return Err(anyhow!("--max-payload-mb must be positive"));
+    }
+    let content_type = match args.content_type {
+        ContentTypeArg::Csv => ContentType::Csv,
+        ContentTypeArg::JsonLines => ContentType::JsonLines,
+        ContentTypeArg::Text => ContentType::Text,
+    };
+    if args.route_column.is_some() && content_type != ContentType::Csv {
+        return Err(anyhow!("--route-column is for text/csv; JSON Lines records name their model in a `model` field"));
+    }
+    let options = Options {
+        content_type,
+        accept: match args.accept {
+            AcceptArg::JsonLines => Accept::JsonLines,
+            AcceptArg::Json => Accept::Json,
+        },
+        max_payload: (args.max_payload_mb * (1 << 20) as f64) as usize,
+        max_records: args.max_records.max(1),
+        workers: args.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1),
+        routing: match args.route_column {
+            Some(k) => Routing::Column(k as usize),
+            None => Routing::Model(args.model.clone()),
+        },
+        on_error: match args.on_error {
+            OnErrorArg::Record => OnError::Record,
+            OnErrorArg::Fail => OnError::Fail,
+        },
+        margin: args.margin,
+    };
+    let registry = Registry::open(&args.source, args.memory_budget.unwrap_or(u64::MAX))?;
+    let files = transform::plan(&args.inputs, &args.output_dir)?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)").unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+    let summary = transform::run(&registry, &files, &options, &mut |p| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total_bytes);
+            bar.set_position(p.bytes);
+            bar.set_message(format!("{} records", p.records));
+        }
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = summary?;
+    print_summary(&summary);
+    if let Some(path) = &args.summary_json {
+        let json = serde_json::to_vec_pretty(&summary)?;
+        std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Prints the job's figures and each model's cold and warm latency.
+fn print_summary(s: &Summary) {
+    let skipped = s.files.iter().filter(|f| f.skipped).count();
+    println!(
+        "{} files ({skipped} skipped as already complete), {} records, {} errors, {:.1} MB in {:.3} s: {:.0} records/s with {} workers",
+        s.files.len(),
+        s.records,
+        s.errors,
+        s.bytes as f64 / 1e6,
+        s.seconds,
+        s.records_per_second,
+        s.workers
+    );
+    if s.models.is_empty() {
+        return;
+    }
+    println!("{:<24} {:>6} {:>9} {:>16} {:>12} {:>16}", "model", "loads", "evictions", "cold load, ms", "predictions", "warm µs/pred.");
+    for m in &s.models {
+        println!(
+            "{:<24} {:>6} {:>9} {:>16.3} {:>12} {:>16.3}",
+            m.name,
+            m.loads,
+            m.evictions,
+            m.cold_load_mean().as_secs_f64() * 1e3,
+            m.predictions,
+            m.warm_per_prediction().as_secs_f64() * 1e6
+        );
+    }
+}

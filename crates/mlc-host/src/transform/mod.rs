@@ -1,0 +1,364 @@
+//! Batch transform: input files split into mini-batches, predicted by worker threads through a
+//! [`Registry`], and assembled in input order into one output file per input.
+//!
+//! A job is a pipeline: one thread reads the inputs and cuts them into mini-batches
+//! ([`split`]), `workers` threads parse, route and predict them ([`predict`]), and the calling
+//! thread writes the results in order to `OUTPUT.partial`, renamed to `OUTPUT` once the input's
+//! last batch is written ([`output`]). Inputs whose output exists are skipped: outputs appear
+//! only complete, so a re-run after a crash resumes with the inputs not yet done.
+
+pub mod output;
+pub mod parse;
+mod predict;
+pub mod split;
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+pub use output::{Accept, PartialOutput};
+pub use parse::ContentType;
+use predict::{Predicted, Worker};
+pub use split::{Batch, Splitter};
+
+use crate::registry::{ModelStats, Registry};
+use crate::HostError;
+
+/// Suffix of output files.
+pub const OUTPUT_SUFFIX: &str = ".out";
+
+/// How records find their model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Routing {
+    /// One model for every record (`--model`); `None`: the source's only model. JSON records
+    /// with a `model` field go to that model.
+    Model(Option<String>),
+    /// CSV: the model name is in this 1-based column, which is not a feature.
+    Column(usize),
+}
+
+/// What a bad record does (`--on-error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnError {
+    /// It becomes an error object in its place; the job goes on.
+    Record,
+    /// The job stops with an error naming file and line.
+    Fail,
+}
+
+/// Options of a transform job.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Input format.
+    pub content_type: ContentType,
+    /// Output format.
+    pub accept: Accept,
+    /// Most bytes of records in one mini-batch (line ends excluded); a longer record is an error.
+    pub max_payload: usize,
+    /// Most records in one mini-batch.
+    pub max_records: usize,
+    /// Worker threads (at least 1).
+    pub workers: usize,
+    /// How records find their model.
+    pub routing: Routing,
+    /// What a bad record does.
+    pub on_error: OnError,
+    /// Raw margins instead of the objective's output (tree models).
+    pub margin: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            content_type: ContentType::Csv,
+            accept: Accept::JsonLines,
+            max_payload: 6 << 20,
+            max_records: 1000,
+            workers: 1,
+            routing: Routing::Model(None),
+            on_error: OnError::Record,
+            margin: false,
+        }
+    }
+}
+
+/// One input file and where its output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The input.
+    pub input: PathBuf,
+    /// Its output file.
+    pub output: PathBuf,
+}
+
+/// Errors that stop a job.
+#[derive(Debug, thiserror::Error)]
+pub enum TransformError {
+    /// A file could not be read, written or renamed.
+    #[error("{path}: {error}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        error: std::io::Error,
+    },
+    /// A bad record, with `--on-error fail`.
+    #[error("{path}: line {line}: {message}")]
+    Record {
+        /// The input file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The job's model cannot be used.
+    #[error(transparent)]
+    Model(#[from] HostError),
+    /// The inputs do not make a job (e.g. two inputs with the same output).
+    #[error("{0}")]
+    Inputs(String),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> TransformError + '_ {
+    move |error| TransformError::Io { path: path.to_path_buf(), error }
+}
+
+/// The input files of `inputs` (files, or directories: every file inside, recursively, in
+/// name order) and their outputs in `output_dir`: `DIR/NAME.out` for a file `NAME`, and the
+/// path relative to the directory for a file inside one.
+pub fn plan(inputs: &[PathBuf], output_dir: &Path) -> Result<Vec<InputFile>, TransformError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut inside = Vec::new();
+            walk(input, &mut inside)?;
+            inside.sort();
+            for path in inside {
+                let relative = path.strip_prefix(input).unwrap_or(&path).to_path_buf();
+                files.push(InputFile { output: output_path(output_dir, &relative), input: path });
+            }
+        } else {
+            let name = input.file_name().ok_or_else(|| TransformError::Inputs(format!("{}: not a file name", input.display())))?;
+            files.push(InputFile { output: output_path(output_dir, Path::new(name)), input: input.clone() });
+        }
+    }
+    let mut seen = HashSet::new();
+    for f in &files {
+        if !seen.insert(&f.output) {
+            return Err(TransformError::Inputs(format!("two inputs would write {}: rename one", f.output.display())));
+        }
+    }
+    Ok(files)
+}
+
+fn output_path(dir: &Path, relative: &Path) -> PathBuf {
+    let mut name = dir.join(relative).into_os_string();
+    name.push(OUTPUT_SUFFIX);
+    PathBuf::from(name)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), TransformError> {
+    for entry in std::fs::read_dir(dir).map_err(io_error(dir))? {
+        let path = entry.map_err(io_error(dir))?.path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Progress of a job, reported after each mini-batch is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Input bytes done (skipped inputs included).
+    pub bytes: u64,
+    /// Input bytes in all.
+    pub total_bytes: u64,
+    /// Records done.
+    pub records: u64,
+}
+
+/// What one input became.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    /// The input.
+    pub input: PathBuf,
+    /// Its output.
+    pub output: PathBuf,
+    /// Skipped: its output was already complete.
+    pub skipped: bool,
+    /// Records (input lines) written.
+    pub records: u64,
+    /// Of which error objects.
+    pub errors: u64,
+}
+
+/// The result of a job.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Every input.
+    pub files: Vec<FileSummary>,
+    /// Records predicted or reported, all inputs.
+    pub records: u64,
+    /// Error objects written.
+    pub errors: u64,
+    /// Input bytes read (skipped inputs not included).
+    pub bytes: u64,
+    /// Wall-clock time of the job, seconds.
+    pub seconds: f64,
+    /// Records per second.
+    pub records_per_second: f64,
+    /// Worker threads.
+    pub workers: usize,
+    /// Per-model figures from the registry (cold loads, warm predictions).
+    pub models: Vec<ModelStats>,
+}
+
+/// Runs a transform job over `files` (from [`plan`]); `progress` is called after each
+/// mini-batch is written. Returns the summary, or the error that stopped the job (outputs
+/// completed before it are kept; the one being written is removed).
+pub fn run(registry: &Registry, files: &[InputFile], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary, TransformError> {
+    let start = Instant::now();
+    let default_model = match &options.routing {
+        Routing::Model(Some(name)) => Some(registry.get(name)?.name().to_string()),
+        Routing::Column(_) => None,
+        // JSON records may name their model: without one, only they fail.
+        Routing::Model(None) if options.content_type == ContentType::JsonLines => registry.default_name().ok(),
+        Routing::Model(None) => Some(registry.default_name()?),
+    };
+    let mut summaries: Vec<FileSummary> = files
+        .iter()
+        .map(|f| FileSummary { input: f.input.clone(), output: f.output.clone(), skipped: f.output.exists(), records: 0, errors: 0 })
+        .collect();
+    let mut report = Progress { total_bytes: files.iter().map(|f| std::fs::metadata(&f.input).map_or(0, |m| m.len())).sum(), ..Progress::default() };
+    for (f, s) in files.iter().zip(&summaries) {
+        if s.skipped {
+            report.bytes += std::fs::metadata(&f.input).map_or(0, |m| m.len());
+        }
+    }
+    let skipped_bytes = report.bytes;
+    let todo: Vec<usize> = (0..files.len()).filter(|&i| !summaries[i].skipped).collect();
+    let workers = options.workers.max(1);
+    let stop = AtomicBool::new(false);
+    let read_error = Mutex::new(None);
+    let written = std::thread::scope(|scope| {
+        let (batch_tx, batch_rx) = crossbeam_channel::bounded::<(u64, usize, Batch)>(2 * workers);
+        let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, usize, bool, u64, Predicted)>(2 * workers);
+        let (stop, read_error, todo) = (&stop, &read_error, &todo);
+        scope.spawn(move || {
+            if let Err(e) = read_inputs(files, todo, options, stop, &batch_tx) {
+                *read_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+            }
+        });
+        for _ in 0..workers {
+            let (batch_rx, done_tx) = (batch_rx.clone(), done_tx.clone());
+            let default_model = default_model.as_deref();
+            scope.spawn(move || {
+                let mut worker = Worker::new(registry, options, default_model);
+                for (seq, file, batch) in batch_rx {
+                    let predicted = worker.predict(&batch);
+                    if done_tx.send((seq, file, batch.last, batch.input_bytes, predicted)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop((batch_rx, done_tx));
+        let written = write_outputs(done_rx, files, options, &mut summaries, &mut report, progress);
+        stop.store(true, Ordering::Relaxed);
+        written
+    });
+    if let Some(e) = read_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
+    written?;
+    let seconds = start.elapsed().as_secs_f64();
+    let records = summaries.iter().map(|s| s.records).sum();
+    Ok(Summary {
+        records,
+        errors: summaries.iter().map(|s| s.errors).sum(),
+        bytes: report.bytes - skipped_bytes,
+        seconds,
+        records_per_second: records as f64 / seconds.max(1e-9),
+        workers,
+        models: registry.stats(),
+        files: summaries,
+    })
+}
+
+/// Reads the inputs `todo` in order and sends their mini-batches, numbered.
+fn read_inputs(
+    files: &[InputFile],
+    todo: &[usize],
+    options: &Options,
+    stop: &AtomicBool,
+    batches: &crossbeam_channel::Sender<(u64, usize, Batch)>,
+) -> Result<(), TransformError> {
+    let mut seq = 0;
+    for &i in todo {
+        let path = &files[i].input;
+        let file = File::open(path).map_err(io_error(path))?;
+        let mut splitter = Splitter::new(BufReader::with_capacity(1 << 18, file), options.max_payload, options.max_records);
+        while let Some(batch) = splitter.next_batch().map_err(io_error(path))? {
+            if stop.load(Ordering::Relaxed) || batches.send((seq, i, batch)).is_err() {
+                return Ok(());
+            }
+            seq += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Writes predicted batches in order, committing each output after its last batch. Returns
+/// early (dropping the receiver, which stops the workers) on the first error.
+fn write_outputs(
+    done: crossbeam_channel::Receiver<(u64, usize, bool, u64, Predicted)>,
+    files: &[InputFile],
+    options: &Options,
+    summaries: &mut [FileSummary],
+    report: &mut Progress,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), TransformError> {
+    let mut pending = BTreeMap::new();
+    let mut next = 0u64;
+    let mut current: Option<PartialOutput> = None;
+    let mut last_report = Instant::now();
+    for (seq, file, last, bytes, predicted) in done {
+        pending.insert(seq, (file, last, bytes, predicted));
+        while let Some((file, last, bytes, predicted)) = pending.remove(&next) {
+            next += 1;
+            let output = &files[file].output;
+            if let (Some((line, message)), OnError::Fail) = (&predicted.first_error, options.on_error) {
+                return Err(TransformError::Record { path: files[file].input.clone(), line: *line, message: message.clone() });
+            }
+            if current.is_none() {
+                current = Some(PartialOutput::create(output).map_err(io_error(output))?);
+            }
+            let out = current.as_mut().expect("opened above");
+            out.write(&predicted.out).map_err(io_error(output))?;
+            summaries[file].records += predicted.records;
+            summaries[file].errors += predicted.errors;
+            report.records += predicted.records;
+            report.bytes += bytes;
+            if last {
+                let out = current.take().expect("opened above");
+                out.commit().map_err(io_error(output))?;
+            }
+            if last || last_report.elapsed() > Duration::from_millis(100) {
+                progress(*report);
+                last_report = Instant::now();
+            }
+        }
+    }
+    // The channel closed early (a read error): the unfinished output is removed on drop.
+    Ok(())
+}
