@@ -50,6 +50,7 @@ fn is_space(b: u8) -> bool {
 /// (give at least `vocab.max_token_len()` bytes) cannot be in the vocabulary and maps to OOV.
 pub fn tokenize(vocab: &VocabView<'_>, standardize: Standardize, text: &[u8], scratch: &mut [u8], out: &mut [u32]) -> usize {
     let mut written = 0;
+    let capacity = out.len();
     let mut len = 0; // bytes of the current token (may exceed scratch: then it is OOV)
     let mut emit = |len: usize, scratch: &[u8], written: &mut usize| {
         if len == 0 || *written == out.len() {
@@ -63,6 +64,9 @@ pub fn tokenize(vocab: &VocabView<'_>, standardize: Standardize, text: &[u8], sc
         if is_space(b) {
             emit(len, scratch, &mut written);
             len = 0;
+            if written == capacity {
+                break; // the rest of the text cannot change the ids
+            }
         } else if !(standardize.strip() && b.is_ascii_punctuation()) {
             if let Some(slot) = scratch.get_mut(len) {
                 *slot = if standardize.lower() { b.to_ascii_lowercase() } else { b };
