@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Firmware (issue 6), on a fresh Debian 12 machine: installs what it needs (idempotent), compiles
 # the artifacts with `mlc`, builds the Cortex-M4F (QEMU mps2-an386) and Cortex-M3 (QEMU
-# lm3s6965evb) images that link crates/mlc-runtime, runs each under QEMU with a timeout, where
+# lm3s6965evb, and mps2-an385 for the models that do not fit the LM3S6965's flash) images that
+# link crates/mlc-runtime, runs each under QEMU with a timeout, where
 # the host driver checks every answer against the host runtime on the same artifacts, and
 # prints the footprint table. See firmware/README.md.
 #
@@ -55,8 +56,8 @@ stage=firmware/target/artifacts-new; rm -rf "$stage"
 # ---- The artifact set: THE step to change. firmware/artifacts/<board>/*.mlc is what that
 # board's image embeds (fw/build.rs) and what the host driver checks it against. ----
 build_artifacts() {
-  local m4=$stage/mps2-an386 m3=$stage/lm3s6965evb
-  mkdir -p "$m4" "$m3"
+  local m4=$stage/mps2-an386 m3=$stage/lm3s6965evb m3big=$stage/mps2-an385
+  mkdir -p "$m4" "$m3" "$m3big"
   # Cortex-M4F: the 51 per-state churn models (float32 trees), the sentiment CNN in int8
   # (the default for networks on microcontroller targets) and in float32.
   "$MLC" compile "${churn[@]}" --target cortex-m4 -o "$m4/churn.mlc" | tail -n 1
@@ -65,10 +66,14 @@ build_artifacts() {
   # Cortex-M3 (256 KB flash, 64 KB RAM): the churn bundle, integer-only. The int8 sentiment
   # model does not fit beside it (checked below).
   "$MLC" compile "${churn[@]}" --target cortex-m3 -o "$m3/churn.mlc" | tail -n 1
+  # Cortex-M3 on the MPS2 board (4 MB of flash): both models, integer-only — the int8
+  # sentiment CNN on a core without FPU (soft float only for the final dequantize + sigmoid).
+  cp "$m3/churn.mlc" "$m3big/churn.mlc"
+  "$MLC" compile "sentiment_i8=$sentiment" --target cortex-m3 --calibration tests/fixtures/sentiment/reviews.txt -o "$m3big/sentiment_i8.mlc" | tail -n 1
 }
 build_artifacts
 m3_total=$(( $(stat -c %s "$stage/lm3s6965evb/churn.mlc") + $(stat -c %s "$stage/mps2-an386/sentiment_i8.mlc") ))
-echo "lm3s6965evb: churn + sentiment_i8 would be $((m3_total / 1024)) KB of model data in 256 KB of flash: churn only"
+echo "lm3s6965evb: churn + sentiment_i8 would be $((m3_total / 1024)) KB of model data in 256 KB of flash: churn only (both run on the Cortex-M3 of mps2-an385)"
 # Replace only what changed, so that unchanged artifacts do not relink the images.
 for f in "$stage"/*/*.mlc; do
   dst=firmware/artifacts/${f#"$stage"/}; mkdir -p "$(dirname "$dst")"
@@ -78,27 +83,32 @@ for f in firmware/artifacts/*/*.mlc; do [ -e "$stage/${f#firmware/artifacts/}" ]
 
 echo "== firmware: build (Debian rustc 1.96, -Zbuild-std=core)"
 cd firmware
-for target in thumbv7em-none-eabihf thumbv7m-none-eabi; do
-  RUSTC_BOOTSTRAP=1 cargo +debian build -q --release -p mlc-fw --target "$target" \
-    -Zbuild-std=core -Zbuild-std-features=compiler-builtins-mem
-done
+build_fw() { # target [board]: board-specific images get their own target directory
+  FW_BOARD=${2:-} RUSTC_BOOTSTRAP=1 cargo +debian build -q --release -p mlc-fw --target "$1" \
+    ${2:+--target-dir target/$2} -Zbuild-std=core -Zbuild-std-features=compiler-builtins-mem
+}
+build_fw thumbv7em-none-eabihf   # mps2-an386
+build_fw thumbv7m-none-eabi      # lm3s6965evb
+build_fw thumbv7m-none-eabi mps2-an385
 cargo test -q -p mlc-wire 2>&1 | grep -E "^test result" | head -n 1   # protocol unit tests (host)
 cargo build -q --release -p mlc-host-driver   # host side: rustup's stable Rust
 driver=target/release/mlc-host-driver
 
 echo "== firmware: run under QEMU (UART0 <-> host driver; -icount shift=0)"
 mkdir -p target/reports
-run() { # machine target
-  timeout "${FW_TIMEOUT:-120}" "$driver" run --machine "$1" --kernel "target/$2/release/mlc-fw" \
+run() { # machine kernel
+  timeout "${FW_TIMEOUT:-120}" "$driver" run --machine "$1" --kernel "$2" \
     --artifacts "artifacts/$1" --qemu "$bin/qemu-system-arm" --timeout 60 \
     --churn ../tests/fixtures/churn/heldout.csv --churn-rows 120 \
     --reviews ../tests/fixtures/sentiment/reviews.txt --reviews-count 60 \
     --report "target/reports/$1.txt"
 }
-run mps2-an386 thumbv7em-none-eabihf
-run lm3s6965evb thumbv7m-none-eabi
+run mps2-an386 target/thumbv7em-none-eabihf/release/mlc-fw
+run lm3s6965evb target/thumbv7m-none-eabi/release/mlc-fw
+run mps2-an385 target/mps2-an385/thumbv7m-none-eabi/release/mlc-fw
 
 echo "== firmware: footprint"
 "$driver" footprint --elf target/thumbv7m-none-eabi/release/mlc-fw --report target/reports/lm3s6965evb.txt \
+                    --elf target/mps2-an385/thumbv7m-none-eabi/release/mlc-fw --report target/reports/mps2-an385.txt \
                     --elf target/thumbv7em-none-eabihf/release/mlc-fw --report target/reports/mps2-an386.txt
 echo "== firmware: all checks passed"

@@ -13,10 +13,10 @@ fn main() {
     let target = env::var("TARGET").unwrap();
     println!("cargo::rerun-if-env-changed=FW_BOARD");
     println!("cargo::rerun-if-env-changed=MLC_FW_ARTIFACTS");
-    println!("cargo::rustc-check-cfg=cfg(board_an386)");
-    println!("cargo::rustc-check-cfg=cfg(board_lm3s)");
+    println!("cargo::rustc-check-cfg=cfg(uart_cmsdk)");
+    println!("cargo::rustc-check-cfg=cfg(uart_pl011)");
     println!("cargo::rustc-check-cfg=cfg(mlc_nets)");
-    let board = env::var("FW_BOARD").unwrap_or_else(|_| {
+    let board = env::var("FW_BOARD").ok().filter(|b| !b.is_empty()).unwrap_or_else(|| {
         if target.starts_with("thumbv7em") {
             "mps2-an386".into()
         } else if target.starts_with("thumbv7m") {
@@ -25,11 +25,16 @@ fn main() {
             panic!("mlc-fw builds for thumbv7em-none-eabihf or thumbv7m-none-eabi, not {target}")
         }
     });
-    match board.as_str() {
-        "mps2-an386" => println!("cargo::rustc-cfg=board_an386"),
-        "lm3s6965evb" => println!("cargo::rustc-cfg=board_lm3s"),
-        other => panic!("unknown board {other} (mps2-an386 or lm3s6965evb)"),
-    }
+    // The board's UART and CPU (its name and CPU are reported by the Info request).
+    let (uart, cpu) = match board.as_str() {
+        "mps2-an386" => ("uart_cmsdk", "Cortex-M4F"),
+        "mps2-an385" => ("uart_cmsdk", "Cortex-M3"),
+        "lm3s6965evb" => ("uart_pl011", "Cortex-M3"),
+        other => panic!("unknown board {other} (mps2-an386, mps2-an385 or lm3s6965evb)"),
+    };
+    println!("cargo::rustc-cfg={uart}");
+    println!("cargo::rustc-env=MLC_FW_BOARD={board}");
+    println!("cargo::rustc-env=MLC_FW_CPU={cpu}");
 
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());

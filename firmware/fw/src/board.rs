@@ -5,18 +5,10 @@ use core::ptr::{read_volatile, write_volatile};
 
 use embedded_io::{ErrorType, Read, Write};
 
-/// Board (QEMU machine) name.
-#[cfg(board_an386)]
-pub const BOARD: &str = "mps2-an386";
+/// Board (QEMU machine) name, chosen by build.rs.
+pub const BOARD: &str = env!("MLC_FW_BOARD");
 /// CPU.
-#[cfg(board_an386)]
-pub const CPU: &str = "Cortex-M4F";
-/// Board (QEMU machine) name.
-#[cfg(board_lm3s)]
-pub const BOARD: &str = "lm3s6965evb";
-/// CPU.
-#[cfg(board_lm3s)]
-pub const CPU: &str = "Cortex-M3";
+pub const CPU: &str = env!("MLC_FW_CPU");
 
 /// UART0 of the board.
 pub struct Uart {
@@ -37,8 +29,8 @@ fn mmio_write(addr: usize, value: u32) {
     unsafe { write_volatile(addr as *mut u32, value) }
 }
 
-// ARM CMSDK APB UART (mps2-an386 UART0 at 0x4000_4000).
-#[cfg(board_an386)]
+// ARM CMSDK APB UART (UART0 at 0x4000_4000 of the MPS2 boards: mps2-an386, mps2-an385).
+#[cfg(uart_cmsdk)]
 mod hw {
     pub const BASE: usize = 0x4000_4000;
     const DATA: usize = 0x00;
@@ -69,7 +61,7 @@ mod hw {
 }
 
 // ARM PL011 as in the Stellaris LM3S6965 (UART0 at 0x4000_C000).
-#[cfg(board_lm3s)]
+#[cfg(uart_pl011)]
 mod hw {
     pub const BASE: usize = 0x4000_C000;
     const DR: usize = 0x000;

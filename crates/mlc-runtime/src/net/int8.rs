@@ -84,84 +84,85 @@ simd_dispatch!(
     fn dense(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32]) => dense_impl
 );
 
-/// Runs `$f::<N>(args..., c0)` over the channels `0 .. $cout` in blocks of `N` = 64, then 32,
-/// 16, 8 and 1 for the rest: a block's accumulators live in vector registers, not memory (the
-/// kernels were up to 4× slower, depending on where the caller's scratch lay, when they
-/// accumulated in memory).
-macro_rules! in_channel_blocks {
-    ($cout:expr, $f:ident($($arg:expr),*)) => {{
-        let cout = $cout;
-        let mut c0 = 0;
-        while c0 + 64 <= cout {
-            $f::<64>($($arg,)* c0);
-            c0 += 64;
-        }
-        for n in [32, 16, 8] {
-            if c0 + n <= cout {
-                match n {
-                    32 => $f::<32>($($arg,)* c0),
-                    16 => $f::<16>($($arg,)* c0),
-                    _ => $f::<8>($($arg,)* c0),
-                }
-                c0 += n;
+/// Runs `$body` — which adds to `$a`, the accumulators of channels `$c0 .. $c0 + $a.len()` —
+/// over all `$acc.len()` channels, starting each from `$bias` (or zero) and storing the result
+/// in `$acc`. On vector targets the channels go in blocks of 64, then 32, 16, 8 and 1, each
+/// block's accumulators in a local array that the compiler keeps in registers (accumulating
+/// in the caller's memory was up to 4× slower, depending on where the scratch lay). On 32-bit
+/// Arm (Cortex-M: no vector registers to hold a block) the whole row at once, in `$acc`.
+macro_rules! by_channel_blocks {
+    ($acc:expr, $bias:expr, |$c0:ident, $a:ident| $body:expr) => {{
+        let (acc, bias): (&mut [i32], &[i32]) = ($acc, $bias);
+        #[cfg(not(target_arch = "arm"))]
+        {
+            let cout = acc.len();
+            let mut $c0 = 0;
+            macro_rules! block {
+                ($n:literal) => {
+                    while $c0 + $n <= cout {
+                        let mut block = [0i32; $n];
+                        if !bias.is_empty() {
+                            block.copy_from_slice(&bias[$c0..$c0 + $n]);
+                        }
+                        {
+                            let $a: &mut [i32] = &mut block;
+                            $body;
+                        }
+                        acc[$c0..$c0 + $n].copy_from_slice(&block);
+                        $c0 += $n;
+                    }
+                };
             }
+            block!(64);
+            block!(32);
+            block!(16);
+            block!(8);
+            block!(1);
         }
-        while c0 < cout {
-            $f::<1>($($arg,)* c0);
-            c0 += 1;
+        #[cfg(target_arch = "arm")]
+        {
+            if bias.is_empty() {
+                acc.fill(0);
+            } else {
+                acc.copy_from_slice(bias);
+            }
+            let ($c0, $a) = (0usize, acc);
+            $body;
         }
     }};
 }
 
-/// The bias of channels `c0 .. c0 + N`, or zeros.
-#[inline(always)]
-fn start<const N: usize>(bias: &[i32], c0: usize) -> [i32; N] {
-    let mut acc = [0; N];
-    if !bias.is_empty() {
-        acc.copy_from_slice(&bias[c0..c0 + N]);
-    }
-    acc
-}
-
 #[inline(always)]
 fn conv1d_row_impl(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) {
-    in_channel_blocks!(l.out_ch as usize, conv1d_block(l, x, w, bias, o, acc));
-}
-
-#[inline(always)]
-fn conv1d_block<const N: usize>(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32], c0: usize) {
     let (cin, cout) = (l.in_ch as usize, l.out_ch as usize);
-    let mut a = start::<N>(bias, c0);
-    for j in 0..l.window as usize {
-        let Some(p) = tap(l, o, j) else { continue };
-        for (ci, &xv) in x[p * cin..][..cin].iter().enumerate() {
-            if xv == 0 {
-                continue;
-            }
-            for (a, &wv) in a.iter_mut().zip(&w[(j * cin + ci) * cout + c0..][..N]) {
-                *a += xv as i32 * wv as i32;
+    by_channel_blocks!(acc, bias, |c0, a| {
+        let width = a.len();
+        for j in 0..l.window as usize {
+            let Some(p) = tap(l, o, j) else { continue };
+            for (ci, &xv) in x[p * cin..][..cin].iter().enumerate() {
+                if xv == 0 {
+                    continue;
+                }
+                for (a, &wv) in a.iter_mut().zip(&w[(j * cin + ci) * cout + c0..][..width]) {
+                    *a += xv as i32 * wv as i32;
+                }
             }
         }
-    }
-    acc[c0..c0 + N].copy_from_slice(&a);
+    });
 }
 
 /// Accumulators of output row `o` of a folded embedding-convolution with int8 tables.
 pub(super) fn embedding_conv1d_row(l: &LayerRecord, ids: &[u32], table: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) {
-    in_channel_blocks!(l.out_ch as usize, embedding_conv1d_block(l, ids, table, bias, o, acc));
-}
-
-#[inline(always)]
-fn embedding_conv1d_block<const N: usize>(l: &LayerRecord, ids: &[u32], table: &[i8], bias: &[i32], o: usize, acc: &mut [i32], c0: usize) {
     let (k, cout) = (l.window as usize, l.out_ch as usize);
-    let mut a = start::<N>(bias, c0);
-    for j in 0..k {
-        let Some(p) = tap(l, o, j) else { continue };
-        for (a, &t) in a.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout + c0..][..N]) {
-            *a += t as i32;
+    by_channel_blocks!(acc, bias, |c0, a| {
+        let width = a.len();
+        for j in 0..k {
+            let Some(p) = tap(l, o, j) else { continue };
+            for (a, &t) in a.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout + c0..][..width]) {
+                *a += t as i32;
+            }
         }
-    }
-    acc[c0..c0 + N].copy_from_slice(&a);
+    });
 }
 
 /// Most taps whose int8 sum fits `i16` (`258 × 127 < 2^15`).
@@ -169,10 +170,28 @@ pub(super) const MAX_I16_TAPS: u32 = 258;
 
 #[inline(always)]
 fn embedding_conv1d_max_i16_impl(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16]) {
-    in_channel_blocks!(l.out_ch as usize, max_block(l, ids, table, max));
+    let cout = l.out_ch as usize;
+    let mut c0 = 0;
+    while c0 + 64 <= cout {
+        max_block::<64>(l, ids, table, max, c0);
+        c0 += 64;
+    }
+    if c0 + 32 <= cout {
+        max_block::<32>(l, ids, table, max, c0);
+        c0 += 32;
+    }
+    while c0 + 8 <= cout {
+        max_block::<8>(l, ids, table, max, c0);
+        c0 += 8;
+    }
+    while c0 < cout {
+        max_block::<1>(l, ids, table, max, c0);
+        c0 += 1;
+    }
 }
 
-/// Channels `c0 .. c0 + N` of [`embedding_conv1d_max_i16`].
+/// Channels `c0 .. c0 + N` of [`embedding_conv1d_max_i16`]: per output row, the sum of its taps'
+/// table rows, maximised over the rows (sums and maxima in registers).
 #[inline(always)]
 fn max_block<const N: usize>(l: &LayerRecord, ids: &[u32], table: &[i8], max: &mut [i16], c0: usize) {
     let (k, cout) = (l.window as usize, l.out_ch as usize);
@@ -195,22 +214,18 @@ fn max_block<const N: usize>(l: &LayerRecord, ids: &[u32], table: &[i8], max: &m
 
 #[inline(always)]
 fn dense_impl(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32]) {
-    in_channel_blocks!(acc.len(), dense_block(x, w, bias, acc));
-}
-
-#[inline(always)]
-fn dense_block<const N: usize>(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32], c0: usize) {
     let n = acc.len();
-    let mut a = start::<N>(bias, c0);
-    for (i, &xv) in x.iter().enumerate() {
-        if xv == 0 {
-            continue;
+    by_channel_blocks!(acc, bias, |c0, a| {
+        let width = a.len();
+        for (i, &xv) in x.iter().enumerate() {
+            if xv == 0 {
+                continue;
+            }
+            for (a, &wv) in a.iter_mut().zip(&w[i * n + c0..][..width]) {
+                *a += xv as i32 * wv as i32;
+            }
         }
-        for (a, &wv) in a.iter_mut().zip(&w[i * n + c0..][..N]) {
-            *a += xv as i32 * wv as i32;
-        }
-    }
-    acc[c0..c0 + N].copy_from_slice(&a);
+    });
 }
 
 /// `round(s / n)`, halves away from zero (`n > 0`).
