@@ -52,6 +52,23 @@ fn float_reference_reproduces_keras() {
     }
 }
 
+/// The float reference also runs the model after the graph passes (a folded embedding-
+/// convolution, merged pooling, moved ReLU): what int8 calibration measures ranges on.
+#[test]
+fn float_reference_runs_the_passed_model() {
+    use mlc_compiler::nn::passes;
+    let original = keras::import_dir(&fixture("sentiment/imdb_cnn_mcu")).unwrap();
+    let mut passed = original.clone();
+    assert!(passes::fold_embedding(&mut passed, usize::MAX, 4).starts_with("embedding folded"));
+    assert!(passes::merge_pooling(&mut passed).is_some());
+    assert!(passes::relu_past_max_pool(&mut passed).is_some());
+    let ids = keras_ids("imdb_cnn_mcu");
+    let want = predict(&original, Batch::Ids(&ids)).unwrap();
+    let got = predict(&passed, Batch::Ids(&ids)).unwrap();
+    let worst = got.iter().zip(&want).map(|(g, w)| (g[0] - w[0]).abs()).fold(0f32, f32::max);
+    assert!(worst <= 1e-5, "passed model vs original: max |Δ| = {worst}");
+}
+
 /// Copies the MCU model's export into a temp dir, with `edit` applied to its config.
 fn import_edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let src = fixture("sentiment/imdb_cnn_mcu");

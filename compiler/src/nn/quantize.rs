@@ -118,7 +118,12 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
                     Some(b) => b.iter().zip(&acc_scales).map(|(&v, &s)| (v as f64 / s).round().clamp(i32::MIN as f64, i32::MAX as f64) as i32).collect(),
                     None => Vec::new(),
                 };
-                check_accumulator(&layer.name, w, &bias)?;
+                // Products summed per output: a folded table adds `k` rows (one per tap).
+                let terms = match &layer.op {
+                    Op::EmbeddingConv1D { table, .. } => table.shape[1],
+                    _ => w.data.len() / w.shape.last().copied().unwrap_or(1).max(1),
+                };
+                check_accumulator(&layer.name, terms, &bias)?;
                 let output_i8 = !last && matches!(activation, Activation::Linear | Activation::Relu);
                 let out_scale = if output_i8 { Some(activation_scale(out_range)) } else { None };
                 let requant = acc_scales.iter().map(|&s| fixed_point(out_scale.map_or(s, |o| s / o as f64))).collect();
@@ -147,12 +152,10 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
     Ok(text)
 }
 
-/// Fails when an `i32` accumulator could overflow: every input at ±127 times the largest
-/// weights of a channel, plus its bias.
-fn check_accumulator(name: &str, w: &Tensor, bias: &[i32]) -> Result<(), String> {
-    let cout = *w.shape.last().unwrap_or(&1);
-    let terms = (w.data.len() / cout.max(1)) as i64;
-    let worst = terms * 127 * 127 + bias.iter().map(|b| (*b as i64).abs()).max().unwrap_or(0);
+/// Fails when an `i32` accumulator could overflow: `terms` int8 products at ±127 × ±127, plus
+/// the bias.
+fn check_accumulator(name: &str, terms: usize, bias: &[i32]) -> Result<(), String> {
+    let worst = terms as i64 * 127 * 127 + bias.iter().map(|b| (*b as i64).abs()).max().unwrap_or(0);
     if worst > i32::MAX as i64 {
         return Err(format!("layer `{name}`: {terms} int8 products per output could overflow a 32-bit accumulator; compile with --numeric float"));
     }
