@@ -186,3 +186,12 @@ fn int8_networks_keep_keras_decisions() {
         }
     }
 }
+
+#[test]
+fn empty_calibration_is_an_error_naming_the_file() {
+    let spec = mlc_compiler::ModelSpec::parse(&format!("m={}", fixture("sentiment/imdb_cnn_mcu").display())).unwrap();
+    let calibration = mlc_compiler::Calibration { source: "calib.txt".into(), lines: Vec::new() };
+    let options = mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(mlc_compiler::Target::CortexM4, None) };
+    let err = mlc_compiler::compile(&[spec], &options).err().expect("no calibration inputs").to_string();
+    assert!(err.contains("calib.txt") && err.contains("no calibration inputs"), "{err}");
+}
