@@ -172,3 +172,24 @@ fn sentiment_model_predicts_from_raw_text_and_from_ids() {
     let err = fails(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], (line.join(",") + "\n").as_bytes()));
     assert!(err.contains("line 1") && err.contains("token id 99999 at position 10"), "{err}");
 }
+
+#[test]
+fn int8_sentiment_model_for_a_microcontroller() {
+    let art = tmp("mcu-int8.mlc");
+    let calibration = fixture("sentiment/reviews.txt");
+    let args = ["compile", &fixture("sentiment/imdb_cnn_mcu"), "--target", "cortex-m4", "--calibration", &calibration, "-o", art.to_str().unwrap()];
+    let report = ok(&mlc(&args));
+    assert!(report.contains("int8") && report.contains("296 inputs of") && report.contains("decisions agree on"), "{report}");
+    assert!(std::fs::metadata(&art).unwrap().len() <= 256 << 10, "the microcontroller artifact exceeds 256 KB");
+    let inspect = ok(&mlc(&["inspect", art.to_str().unwrap()]));
+    assert!(inspect.contains("net-weights-i8") && inspect.contains("net-quant") && inspect.contains("--calibration reviews.txt"), "{inspect}");
+    // Same decisions as Keras on at least 99 % of the reviews, through the CLI.
+    let reviews = std::fs::read(&calibration).unwrap();
+    let probs = ok(&mlc_stdin(&["predict", art.to_str().unwrap()], &reviews));
+    let expected = std::fs::read_to_string(fixture("sentiment/expected_keras_imdb_cnn_mcu.csv")).unwrap();
+    let same = probs.lines().zip(expected.lines()).filter(|(g, w)| (g.parse::<f32>().unwrap() > 0.5) == (w.parse::<f32>().unwrap() > 0.5)).count();
+    assert!(same * 100 >= 99 * expected.lines().count(), "{same}/{}", expected.lines().count());
+    // A calibration file that does not exist is named.
+    let err = fails(&mlc(&["compile", &fixture("sentiment/imdb_cnn_mcu"), "--calibration", "/nonexistent/calib.txt", "-o", art.to_str().unwrap()]));
+    assert!(err.contains("/nonexistent/calib.txt"), "{err}");
+}
