@@ -3,7 +3,8 @@
 #   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust;
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
-#   3. the device build of the CLI (no compiler linked);
+#   3. the device build of the CLI (no compiler linked), also cross-built for aarch64 Linux and
+#      run under qemu-aarch64 (scripts/aarch64.sh);
 #   4. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,9 @@ if cargo tree -p mlc-cli --no-default-features -e normal | grep -qE "mlc-compile
   echo "device build links the compiler or candle" >&2; exit 1
 fi
 ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}'
+
+echo "== aarch64 device build, mlc predict + mlc bench under qemu-aarch64"
+scripts/aarch64.sh
 echo "== firmware: Cortex-M4F and Cortex-M3 images under QEMU"
 scripts/firmware.sh
 

@@ -5,6 +5,7 @@
 
 #[cfg(feature = "compiler")]
 mod compile;
+mod bench;
 mod inspect;
 mod predict;
 mod transform;
@@ -32,6 +33,8 @@ enum Command {
     Predict(predict::Args),
     /// Batch transform: predict files of records (CSV, JSON Lines, text) into one output each.
     Transform(transform::Args),
+    /// Benchmark a model on this device: load test, latency breakdown, comparison, capacity.
+    Bench(bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Predict(args) => predict::run(args),
         Command::Transform(args) => transform::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,7 +6,9 @@
 //! * [`Registry`] serves many models behind one process: loaded on first use, kept within a
 //!   memory budget, evicted least recently used, shared by threads.
 //! * [`transform`] runs batch transform jobs: files of records in, one output file each.
+//! * [`bench`] is `mlc bench`'s load generator, latency recorder, report and capacity planning.
 
+pub mod bench;
 pub mod load;
 pub mod records;
 pub mod registry;

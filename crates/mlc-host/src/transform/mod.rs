@@ -9,7 +9,7 @@
 
 pub mod output;
 pub mod parse;
-mod predict;
+pub(crate) mod predict;
 pub mod split;
 
 use std::collections::{BTreeMap, HashSet};

@@ -88,6 +88,11 @@ impl CsvFields {
         self.count = fields + last;
     }
 
+    /// Bytes of its buffers.
+    pub fn capacity(&self) -> usize {
+        self.bytes.capacity() + self.ends.capacity() * std::mem::size_of::<usize>()
+    }
+
     /// Number of fields.
     pub fn len(&self) -> usize {
         self.count

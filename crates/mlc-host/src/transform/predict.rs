@@ -33,6 +33,8 @@ pub(crate) struct Predicted {
     pub errors: u64,
     /// The first bad record: line number and message.
     pub first_error: Option<(u64, String)>,
+    /// Time spent inside the runtime's predict calls (`mlc bench`'s model latency).
+    pub model_time: Duration,
 }
 
 /// The records of one model within a batch.
@@ -88,6 +90,7 @@ pub(crate) struct Worker<'j> {
     outcomes: Vec<Outcome>,
     messages: Vec<String>,
     net: NetScratch,
+    model_time: Duration,
 }
 
 impl<'j> Worker<'j> {
@@ -103,6 +106,7 @@ impl<'j> Worker<'j> {
             outcomes: Vec::new(),
             messages: Vec::new(),
             net: NetScratch::default(),
+            model_time: Duration::ZERO,
         }
     }
 
@@ -110,6 +114,7 @@ impl<'j> Worker<'j> {
     pub fn predict(&mut self, batch: &Batch) -> Predicted {
         self.outcomes.clear();
         self.messages.clear();
+        self.model_time = Duration::ZERO;
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
                 Ok(line) => self.place(line),
@@ -128,6 +133,18 @@ impl<'j> Worker<'j> {
         let predicted = self.format(batch);
         self.release();
         predicted
+    }
+
+    /// The error messages of the last batch's bad records, in input order.
+    pub fn messages(&self) -> &[String] {
+        &self.messages
+    }
+
+    /// Bytes of scratch memory the worker holds now (rows, outputs, network buffers).
+    pub fn scratch_bytes(&self) -> u64 {
+        let slots: usize = self.slots.iter().map(|s| s.rows.capacity() * 4 + s.out.capacity() * 4).sum();
+        let net = self.net.scratch.capacity() * 4 + self.net.tokens.capacity() + self.net.ids.capacity() * 4 + self.net.values.capacity() * 4;
+        (slots + net + self.csv.capacity()) as u64
     }
 
     /// Routes and parses one record; returns its slot and its row in the slot.
@@ -217,6 +234,7 @@ impl<'j> Worker<'j> {
                 slot.elapsed += start.elapsed();
             }
             handle.record(slot.count as u64, slot.elapsed);
+            self.model_time += slot.elapsed;
         }
     }
 
@@ -243,7 +261,7 @@ impl<'j> Worker<'j> {
             accept.end_record(&mut out);
         }
         accept.close(&mut out);
-        Predicted { out, records: batch.records.len() as u64, errors: self.messages.len() as u64, first_error }
+        Predicted { out, records: batch.records.len() as u64, errors: self.messages.len() as u64, first_error, model_time: self.model_time }
     }
 
     /// Ends a batch: lets go of the models (so that the registry may free evicted ones).

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Device build for 64-bit ARM Linux boards (Raspberry Pi 4/5 class): cross-builds `mlc` without
+# the compiler (`--no-default-features`: no candle, no importers) for aarch64-unknown-linux-gnu,
+# prints its size, and runs `mlc predict` and a short `mlc bench` under qemu-aarch64 as a
+# functional check. Route A of ../shared/notes/arm-toolchains.md: Debian's rustc-web 1.96 with
+# its multiarch arm64 std (`cargo +debian`), gcc-aarch64-linux-gnu as the linker,
+# qemu-user-static. Idempotent; installs (apt, once) what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TARGET=aarch64-unknown-linux-gnu
+RUSTWEB=1.96.0+dfsg1-1~deb12u2
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+
+need=()
+command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
+command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
+[ -e /usr/aarch64-linux-gnu/lib/crti.o ] || need+=(libc6-dev-arm64-cross)
+if [ ! -d /usr/lib/rustlib/$TARGET/lib ] || [ ! -x /usr/bin/rustc ]; then
+  dpkg --print-foreign-architectures | grep -qx arm64 || $SUDO dpkg --add-architecture arm64
+  # rustc-web and its arm64 std must be the same version: install them in one call.
+  need+=("rustc-web=$RUSTWEB" "cargo-web=$RUSTWEB" "libstd-rust-web-dev:arm64=$RUSTWEB")
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+rustup toolchain link debian /usr
+
+echo "== aarch64 device build: mlc --no-default-features for $TARGET (cargo +debian)"
+CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+  cargo +debian build -q --release -p mlc-cli --no-default-features --target $TARGET --target-dir target/aarch64
+BIN=target/aarch64/$TARGET/release/mlc
+if cargo tree -p mlc-cli --no-default-features -e normal --target $TARGET | grep -qE "mlc-compiler|candle"; then
+  echo "the aarch64 device build links the compiler or candle" >&2; exit 1
+fi
+if command -v file >/dev/null && ! file "$BIN" | grep -q "ARM aarch64"; then
+  echo "$BIN is not an aarch64 binary" >&2; exit 1
+fi
+ls -l "$BIN" | awk '{print "aarch64 device mlc binary: " $5 " bytes"}'
+
+# The churn per-state bundle, compiled on this (build) machine with the host mlc (the debug
+# build that `cargo test` makes anyway).
+ART=target/aarch64/work
+mkdir -p "$ART"
+if [ ! -s "$ART/churn_states.mlc" ]; then
+  cargo build -q -p mlc-cli
+  specs=()
+  for f in tests/fixtures/churn/models/states/*.json; do specs+=("$(basename "$f" .json)=$f"); done
+  target/debug/mlc compile "${specs[@]}" --target aarch64 -o "$ART/churn_states.mlc" >/dev/null
+fi
+head -n 20 tests/fixtures/churn/heldout.csv > "$ART/rows.csv"
+
+# -E LD_LIBRARY_PATH: keep the cross loader and the cross libc together (the multiarch libc6:arm64
+# would otherwise be found through ld.so.cache, and threaded programs hang; see the notes).
+QEMU=(timeout 120 qemu-aarch64-static -cpu cortex-a72 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH=/usr/aarch64-linux-gnu/lib)
+echo "== qemu-aarch64 (cortex-a72): mlc predict, AK's model on 5 held-out AK rows"
+grep '^AK,' tests/fixtures/churn/heldout.csv | head -n 5 | cut -d, -f2- > "$ART/ak.csv"
+"${QEMU[@]}" "$BIN" predict "$ART/churn_states.mlc" --model AK "$ART/ak.csv" | tee "$ART/ak.arm.out"
+target/debug/mlc predict "$ART/churn_states.mlc" --model AK "$ART/ak.csv" > "$ART/ak.host.out"
+cmp -s "$ART/ak.arm.out" "$ART/ak.host.out" || { echo "aarch64 predictions differ from the host's" >&2; exit 1; }
+echo "   (bit-identical to the host's predictions)"
+echo "== qemu-aarch64: mlc bench --duration 2 (2 users, rows routed by state)"
+echo "   (emulated: timings under qemu mean nothing about a real board; this is a functional check)"
+"${QEMU[@]}" "$BIN" bench "$ART/churn_states.mlc" --input "$ART/rows.csv" --route-column 1 \
+  --users 2 --spawn-rate 100 --duration 2
+echo "== aarch64 ok"
