@@ -337,17 +337,16 @@ fn fill<'a>(slot: &mut Slot, net: &mut NetScratch, input: Input<'a, impl Iterato
         (Model::Trees(_), Input::Text(_)) => return Err(Fill::Other("the model is a tree ensemble: it takes features, not text".into())),
         (Model::Net(network), input) => {
             slot.width = network.num_outputs();
-            let start = Instant::now();
-            predict_net(&network, input, net, &mut slot.out)?;
-            slot.elapsed += start.elapsed();
+            slot.elapsed += predict_net(&network, input, net, &mut slot.out)?;
         }
     }
     slot.count += 1;
     Ok(row)
 }
 
-/// Predicts one network record and appends its outputs to `out`.
-fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &'a [u8]>>, net: &mut NetScratch, out: &mut Vec<f32>) -> Result<(), Fill> {
+/// Predicts one network record and appends its outputs to `out`; returns the time spent in
+/// the network itself (tokenizing and parsing are not part of it).
+fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &'a [u8]>>, net: &mut NetScratch, out: &mut Vec<f32>) -> Result<Duration, Fill> {
     let length = match model.input() {
         NetInput::TokenIds { length } => Some(length as usize),
         _ => None,
@@ -357,11 +356,15 @@ fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &
     let start = out.len();
     out.resize(start + model.num_outputs(), 0.0);
     let result = &mut out[start..];
+    let timed = |run: &mut dyn FnMut() -> Result<(), mlc_runtime::PredictError>| {
+        let began = Instant::now();
+        run().map(|()| began.elapsed())
+    };
     let predicted = match input {
         Input::Text(text) => match model.vocab() {
             Some(vocab) => {
                 net.tokens.resize(vocab.max_token_len(), 0);
-                model.predict_text(text, &mut net.tokens, &mut net.ids, &mut net.scratch, result)
+                model.tokenize(text, &mut net.tokens, &mut net.ids).and_then(|_| timed(&mut || model.predict_ids(&net.ids, &mut net.scratch, result)))
             }
             None => Err(mlc_runtime::PredictError::InputKind),
         },
@@ -381,9 +384,9 @@ fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &
                         }
                         *id = v as u32;
                     }
-                    model.predict_ids(&net.ids, &mut net.scratch, result)
+                    timed(&mut || model.predict_ids(&net.ids, &mut net.scratch, result))
                 }
-                None => model.predict_floats(&net.values, &mut net.scratch, result),
+                None => timed(&mut || model.predict_floats(&net.values, &mut net.scratch, result)),
             }
         }
     };

@@ -297,9 +297,10 @@ impl<'a> NetModel<'a> {
         self.run(Input::Floats(x), scratch, out)
     }
 
-    /// Predicts from raw text (text models): tokenizes into `ids` (the input length) with
-    /// `token_scratch` (at least the vocabulary's longest token), then [`NetModel::predict_ids`].
-    pub fn predict_text(&self, text: &[u8], token_scratch: &mut [u8], ids: &mut [u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+    /// Tokenizes raw text (text models) into `ids` (the input length: ids, then padding) with
+    /// `token_scratch` (at least the vocabulary's longest token); returns the tokens written.
+    /// [`NetModel::predict_text`] is this, then [`NetModel::predict_ids`].
+    pub fn tokenize(&self, text: &[u8], token_scratch: &mut [u8], ids: &mut [u32]) -> Result<usize, PredictError> {
         let (Some(vocab), Some(std)) = (self.vocab, self.info.text) else {
             return Err(PredictError::InputKind);
         };
@@ -309,7 +310,13 @@ impl<'a> NetModel<'a> {
             TextStandardize::StripPunctuation => Standardize::StripPunctuation,
             TextStandardize::LowerAndStripPunctuation => Standardize::LowerAndStripPunctuation,
         };
-        tokenize(&vocab, standardize, text, token_scratch, ids);
+        Ok(tokenize(&vocab, standardize, text, token_scratch, ids))
+    }
+
+    /// Predicts from raw text (text models): [`NetModel::tokenize`] into `ids`, then
+    /// [`NetModel::predict_ids`].
+    pub fn predict_text(&self, text: &[u8], token_scratch: &mut [u8], ids: &mut [u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        self.tokenize(text, token_scratch, ids)?;
         self.predict_ids(ids, scratch, out)
     }
 
