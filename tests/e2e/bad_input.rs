@@ -224,3 +224,11 @@ proptest! {
         corrupt_network_and_run(&network_artifacts()[which], &edits);
     }
 }
+
+/// Found by `corrupted_network_artifacts_never_panic`: a bias byte of the int8 host build set to
+/// 0x7F made an i32 accumulator overflow (a panic with overflow checks). Accumulators wrap now
+/// (docs/format.md §9.9), as the spec says a crafted artifact computes.
+#[test]
+fn int8_accumulator_overflow_in_a_crafted_artifact_does_not_panic() {
+    corrupt_network_and_run(&network_artifacts()[3], &[(2437629392989950383, 127)]);
+}

@@ -144,7 +144,7 @@ fn conv1d_row_impl(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, 
                     continue;
                 }
                 for (a, &wv) in a.iter_mut().zip(&w[(j * cin + ci) * cout + c0..][..width]) {
-                    *a += xv as i32 * wv as i32;
+                    *a = a.wrapping_add(xv as i32 * wv as i32);
                 }
             }
         }
@@ -159,7 +159,7 @@ pub(super) fn embedding_conv1d_row(l: &LayerRecord, ids: &[u32], table: &[i8], b
         for j in 0..k {
             let Some(p) = tap(l, o, j) else { continue };
             for (a, &t) in a.iter_mut().zip(&table[(ids[p] as usize * k + j) * cout + c0..][..width]) {
-                *a += t as i32;
+                *a = a.wrapping_add(t as i32);
             }
         }
     });
@@ -222,16 +222,17 @@ fn dense_impl(x: &[i8], w: &[i8], bias: &[i32], acc: &mut [i32]) {
                 continue;
             }
             for (a, &wv) in a.iter_mut().zip(&w[i * n + c0..][..width]) {
-                *a += xv as i32 * wv as i32;
+                *a = a.wrapping_add(xv as i32 * wv as i32);
             }
         }
     });
 }
 
-/// `round(s / n)`, halves away from zero (`n > 0`).
-fn rounded_mean(s: i32, n: i32) -> i8 {
+/// `round(s / n)`, halves away from zero (`n > 0`), in `i64`: a mean of int8 values, so within
+/// −128 ..= 127.
+fn rounded_mean(s: i64, n: i64) -> i8 {
     let q = if s >= 0 { (2 * s + n) / (2 * n) } else { -((-2 * s + n) / (2 * n)) };
-    q as i8 // within −127 ..= 127: a mean of int8 values
+    q as i8
 }
 
 /// Int8 max or average pooling (same scale in and out).
@@ -240,11 +241,11 @@ pub(super) fn pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
     let max = l.op == OP_MAX_POOL;
     for (o, out) in y.chunks_exact_mut(ch).enumerate() {
         for (c, v) in out.iter_mut().enumerate() {
-            let (mut m, mut s, mut n) = (i8::MIN, 0i32, 0i32);
+            let (mut m, mut s, mut n) = (i8::MIN, 0i64, 0i64);
             for j in 0..l.window as usize {
                 let Some(p) = pool_tap(l, o, j) else { continue };
                 let xv = x[p * ch + c];
-                (m, s, n) = (m.max(xv), s + xv as i32, n + 1);
+                (m, s, n) = (m.max(xv), s + xv as i64, n + 1);
             }
             // A window wholly outside the input: the lowest value (max) or 0 (average).
             *v = if max { m } else if n == 0 { 0 } else { rounded_mean(s, n) };
@@ -257,7 +258,7 @@ pub(super) fn global_pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
     let (max, ch) = (l.op == OP_GLOBAL_MAX_POOL, y.len());
     for (c, v) in y.iter_mut().enumerate() {
         let column = x.iter().skip(c).step_by(ch);
-        *v = if max { column.fold(i8::MIN, |m, &q| m.max(q)) } else { rounded_mean(column.map(|&q| q as i32).sum(), l.in_len as i32) };
+        *v = if max { column.fold(i8::MIN, |m, &q| m.max(q)) } else { rounded_mean(column.map(|&q| q as i64).sum(), l.in_len as i64) };
     }
 }
 

@@ -454,7 +454,7 @@ impl<'a> NetModel<'a> {
                         let m16 = &mut bytemuck::cast_slice_mut::<i32, i16>(r)[..cout];
                         int8::embedding_conv1d_max_i16(l, ids, w, m16);
                         for (c, (v, &s)) in m.iter_mut().zip(m16.iter()).enumerate() {
-                            *v = bias.get(c).copied().unwrap_or(0) + s as i32;
+                            *v = bias.get(c).copied().unwrap_or(0).wrapping_add(s as i32);
                         }
                     } else {
                         m.fill(i32::MIN);

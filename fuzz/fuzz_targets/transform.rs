@@ -1,0 +1,75 @@
+//! `mlc transform`'s record path end to end (crates/mlc-host/src/transform/: the line splitter,
+//! the CSV and JSON Lines record parsers, routing, prediction, output assembly) on arbitrary input
+//! files, through its public entry point `transform::run`, checking its promise that nothing is
+//! lost: with `--accept application/jsonlines`, exactly one output line per input line.
+//!
+//! First byte: bits 0–1 the content type (CSV, JSON Lines, text; 3 = CSV routed by column 1),
+//! bits 2–4 `--max-records` − 1 (small batches), bit 5 two workers, bit 6 `--margin`. The rest
+//! is the input file. Models (compiled once from the committed fixtures into a directory
+//! source): `AL` and `NY` (churn trees, 18 features) and `text` (the tiny text CNN).
+#![no_main]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use mlc_host::transform::{self, Accept, ContentType, InputFile, OnError, Options, Routing};
+use mlc_host::Registry;
+
+struct Setup {
+    registry: Registry,
+    dir: PathBuf,
+}
+
+fn setup() -> &'static Setup {
+    static S: OnceLock<Setup> = OnceLock::new();
+    S.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let base = if Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
+        let dir = base.join(format!("mlc-fuzz-transform-{}", std::process::id()));
+        let models = dir.join("models");
+        std::fs::create_dir_all(&models).unwrap();
+        let opts = mlc_compiler::CompileOptions { command_line: "fuzz".into(), ..Default::default() };
+        for (name, path) in [
+            ("AL", root.join("tests/fixtures/churn/models/states/AL.json")),
+            ("NY", root.join("tests/fixtures/churn/models/states/NY.ubj")),
+            ("text", root.join("fuzz/seeds/tiny_text_cnn")),
+        ] {
+            let spec = mlc_compiler::ModelSpec { name: name.into(), path };
+            let compiled = mlc_compiler::compile(&[spec], &opts).expect("fixture compiles");
+            std::fs::write(models.join(format!("{name}.mlc")), compiled.bytes).unwrap();
+        }
+        Setup { registry: Registry::open(&models, 1 << 20).unwrap(), dir }
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, input)) = data.split_first() else { return };
+    let s = setup();
+    let (content_type, routing) = match mode & 3 {
+        0 => (ContentType::Csv, Routing::Model(Some("AL".into()))),
+        1 => (ContentType::JsonLines, Routing::Model(None)),
+        2 => (ContentType::Text, Routing::Model(Some("text".into()))),
+        _ => (ContentType::Csv, Routing::Column(1)),
+    };
+    let options = Options {
+        content_type,
+        accept: Accept::JsonLines,
+        max_payload: 4096,
+        max_records: 1 + ((mode >> 2) & 7) as usize,
+        workers: 1 + ((mode >> 5) & 1) as usize,
+        routing,
+        on_error: OnError::Record,
+        margin: mode & 0x40 != 0,
+    };
+    let file = InputFile { input: s.dir.join("input"), output: s.dir.join("input.out") };
+    std::fs::write(&file.input, input).unwrap();
+    let _ = std::fs::remove_file(&file.output);
+    transform::run(&s.registry, std::slice::from_ref(&file), &options, &mut |_| {}).expect("with --on-error record only I/O can fail");
+    let out = std::fs::read(&file.output).expect("the output is complete");
+    // Every line is a record, the last one even without a final newline.
+    let lines = |b: &[u8]| if b.is_empty() { 0 } else { b.iter().filter(|&&c| c == b'\n').count() + !b.ends_with(b"\n") as usize };
+    let (lines_in, lines_out) = (lines(input), lines(&out));
+    assert_eq!(lines_out, lines_in, "one output line per input line");
+    assert!(out.is_empty() || out.ends_with(b"\n"));
+});

@@ -1,0 +1,344 @@
+//! Shared code of the fuzz targets (docs/reliability.md).
+//!
+//! * [`ExactBuf`]: the input copied to a 16-byte-aligned allocation of exactly its length, so
+//!   AddressSanitizer reports a read one byte past the artifact (an `AlignedBytes` copy would
+//!   hide it in its padding to 64 bytes).
+//! * [`exercise_artifact`]: every accessor of a parsed artifact, then `Model::load` of every
+//!   model and, for loaded models, predictions on inputs taken from the fuzz data.
+//! * [`split_artifact`]: fuzz data = an artifact (its length is the header's `file_len`)
+//!   followed by prediction input, so one mutation stream drives both.
+
+use std::alloc::{alloc, dealloc, Layout};
+
+use mlc_format::manifest::NetInput;
+use mlc_format::records::*;
+use mlc_format::{Artifact, ModelEntry, SectionKind, HEADER_LEN};
+use mlc_runtime::{Model, NetModel, PredictError, TreeModel};
+
+/// A copy of bytes at a 16-byte-aligned address, in an allocation of exactly their length.
+pub struct ExactBuf {
+    ptr: *mut u8,
+    len: usize,
+}
+
+impl ExactBuf {
+    /// Copies `bytes`.
+    pub fn new(bytes: &[u8]) -> ExactBuf {
+        let layout = Layout::from_size_align(bytes.len().max(1), 16).unwrap();
+        // SAFETY: non-zero size; the copy fills `len` bytes of the fresh allocation.
+        unsafe {
+            let ptr = alloc(layout);
+            assert!(!ptr.is_null());
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), ptr, bytes.len());
+            ExactBuf { ptr, len: bytes.len() }
+        }
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        // SAFETY: `len` initialised bytes, alive as long as `self`.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl Drop for ExactBuf {
+    fn drop(&mut self) {
+        // SAFETY: allocated in `new` with this layout.
+        unsafe { dealloc(self.ptr, Layout::from_size_align(self.len.max(1), 16).unwrap()) }
+    }
+}
+
+/// `(artifact, rest)`: the artifact is the header's `file_len` bytes when that fits the data,
+/// else the whole data (and no rest).
+pub fn split_artifact(data: &[u8]) -> (&[u8], &[u8]) {
+    if data.len() >= HEADER_LEN {
+        let file_len = u64::from_le_bytes(data[32..40].try_into().unwrap());
+        if file_len >= HEADER_LEN as u64 && file_len <= data.len() as u64 {
+            return data.split_at(file_len as usize);
+        }
+    }
+    (data, &[])
+}
+
+/// Every known section kind.
+pub fn all_kinds() -> impl Iterator<Item = SectionKind> {
+    (0..64).filter_map(SectionKind::from_u32)
+}
+
+/// Rows of the batch predictions: a block of 16 for the AVX-512 kernel and a tail of 1.
+pub const BATCH_ROWS: usize = 17;
+
+/// Largest feature count a fuzzed tree model is predicted with (a row is allocated).
+pub const MAX_FEATURES: usize = 1 << 16;
+/// Largest scratch (in `f32`) a fuzzed network is predicted with. The runtime allows up to
+/// `MAX_SCRATCH` = 2^28 (1 GiB); allocating that per execution would only measure the allocator.
+pub const MAX_NET_SCRATCH: usize = 1 << 22;
+/// Largest estimated multiply-adds of one fuzzed network prediction (keeps executions fast;
+/// the runtime bounds the work, but the bound of a crafted artifact can be seconds).
+pub const MAX_NET_WORK: u64 = 20_000_000;
+
+/// Calls every accessor of `artifact` and checks the invariants `parse` promises (every model
+/// reachable through the name index). Then loads every model and, if `predict`, runs it on
+/// inputs made from `input`.
+pub fn exercise_artifact(artifact: &Artifact<'_>, input: &[u8], predict: bool) {
+    let header = artifact.header();
+    assert_eq!(header.section_count, artifact.section_count());
+    for i in 0..artifact.section_count() {
+        let e = artifact.section_entry(i);
+        let bytes = artifact.section_bytes(i);
+        assert_eq!(bytes.len() as u64, e.len);
+        let _ = e.known_kind();
+    }
+    let _ = artifact.provenance();
+    assert_eq!(artifact.models().count(), artifact.model_count() as usize, "parse validated every model's name");
+    for entry in artifact.models() {
+        assert_eq!(artifact.find(entry.name), Some(entry.index), "parse checked the index finds every model");
+        exercise_entry(&entry);
+        if let Ok(model) = Model::load(&entry) {
+            if predict {
+                predict_model(&model, &entry, input);
+            }
+        }
+    }
+    // The name index on names that are (mostly) not there.
+    let _ = artifact.model(artifact.model_count());
+    let _ = artifact.model(u32::MAX);
+    for name in input.split(|&b| b == b'\n').take(4) {
+        if let Ok(name) = std::str::from_utf8(name) {
+            if let Some(m) = artifact.find(name) {
+                assert_eq!(artifact.model(m).map(|e| e.name), Some(name));
+            }
+        }
+    }
+}
+
+/// Section access of one model (docs/format.md §10.2), for every kind and record type.
+fn exercise_entry(entry: &ModelEntry<'_>) {
+    let _ = entry.manifest();
+    for kind in all_kinds() {
+        let _ = entry.section(kind);
+        let _ = entry.optional_records::<u8>(kind);
+        let _ = entry.optional_records::<u32>(kind);
+        let _ = entry.optional_records::<TreeRecord>(kind);
+        let _ = entry.optional_records::<Node>(kind);
+        let _ = entry.optional_records::<LinkedNode>(kind);
+        let _ = entry.optional_records::<SplitRecord>(kind);
+        let _ = entry.optional_records::<LayerRecord>(kind);
+        let _ = entry.records::<ModelRecord>(kind);
+    }
+}
+
+/// Values from bytes: 4 bytes → an `f32` (any bit pattern: NaN, infinities, subnormals).
+pub fn floats(bytes: &[u8]) -> impl Iterator<Item = f32> + '_ {
+    bytes.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+}
+
+/// A row of `n` features from `input`, cycling through it (NaN where it is empty).
+pub fn row_from(input: &[u8], n: usize, salt: usize) -> Vec<f32> {
+    let values: Vec<f32> = floats(input).collect();
+    if values.is_empty() {
+        return (0..n).map(|i| [f32::NAN, 0.0, -0.0, 1.0, -1.0, f32::INFINITY][(i + salt) % 6]).collect();
+    }
+    (0..n).map(|i| values[(i + salt) % values.len()]).collect()
+}
+
+/// Predictions of a loaded model on inputs made from `input`.
+pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
+    match model {
+        Model::Trees(t) => {
+            // With a `tree-splits` index the AVX-512 batch kernel evaluates the index, single-shot
+            // prediction walks `tree-nodes`; in a crafted artifact they may disagree (also when
+            // the leaf copies under a padding node differ), and then results are unspecified
+            // (docs/format.md §8.8) — only safety is checked.
+            let indexed = matches!(entry.section(SectionKind::TreeSplits), Ok(Some(_)));
+            predict_trees(model, t, input, !indexed)
+        }
+        Model::Net(n) => {
+            let mut out = vec![0f32; model.num_outputs()];
+            assert_eq!(model.predict(&[], &mut out), Err(PredictError::InputKind));
+            predict_net(n, entry, input);
+        }
+    }
+}
+
+fn predict_trees(model: &Model<'_>, t: &TreeModel<'_>, input: &[u8], batch_must_agree: bool) {
+    let n = t.num_features();
+    if n > MAX_FEATURES {
+        return;
+    }
+    let (outputs, groups) = (t.num_outputs(), t.num_groups());
+    let mut out = vec![0f32; outputs];
+    let mut margins = vec![0f32; groups];
+    for salt in 0..3 {
+        let row = row_from(input, n, salt);
+        t.predict(&row, &mut out).expect("valid row and output");
+        t.margins(&row, &mut margins).expect("valid row and output");
+        // The batch kernels agree with single-shot prediction, bit for bit: 17 rows, so one
+        // whole block of 16 goes through the AVX-512 kernel where the CPU and model allow it.
+        let b = BATCH_ROWS;
+        let rows: Vec<f32> = (0..b).flat_map(|_| row.iter().copied()).collect();
+        let mut out_b = vec![0f32; b * outputs];
+        assert_eq!(t.predict_batch(&rows, &mut out_b), Ok(b));
+        let mut m_b = vec![0f32; b * groups];
+        assert_eq!(t.margins_batch(&rows, &mut m_b), Ok(b));
+        for r in (0..b).filter(|_| batch_must_agree) {
+            assert!(same_bits(&m_b[r * groups..(r + 1) * groups], &margins), "batch margins differ from single-shot");
+            assert!(same_bits(&out_b[r * outputs..(r + 1) * outputs], &out), "batch outputs differ from single-shot");
+        }
+        assert!(model.predict(&row, &mut out).is_ok());
+    }
+    // Caller errors are errors.
+    let long = vec![0f32; n + 1];
+    assert!(t.predict(&long, &mut out).is_err());
+    assert!(t.margins(&long[..n], &mut vec![0f32; groups + 1]).is_err());
+    if n > 1 {
+        assert!(t.predict_batch(&long, &mut vec![0f32; 2 * outputs]).is_err());
+    }
+}
+
+/// Same values, NaNs equal to NaNs (of any payload).
+pub fn same_bits(a: &[f32], b: &[f32]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()))
+}
+
+/// An upper estimate of a network's multiply-adds per prediction.
+fn net_work(layers: &[LayerRecord]) -> u64 {
+    layers
+        .iter()
+        .map(|l| {
+            let per_position = match l.op {
+                OP_CONV1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
+                OP_EMBEDDING_CONV1D => l.window as u64 * l.out_ch as u64,
+                OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
+                OP_MAX_POOL | OP_AVG_POOL => l.window as u64 * l.out_ch as u64,
+                _ => l.out_ch as u64 + l.in_ch as u64,
+            };
+            let positions = (l.out_len as u64).max(l.in_len as u64);
+            per_position.saturating_mul(positions).saturating_add(l.in_len as u64 * l.in_ch as u64)
+        })
+        .fold(0u64, u64::saturating_add)
+}
+
+fn predict_net(n: &NetModel<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
+    let Ok(layers) = entry.records::<LayerRecord>(SectionKind::NetLayers) else {
+        panic!("a loaded network has its layers");
+    };
+    if n.scratch_len() > MAX_NET_SCRATCH || net_work(layers) > MAX_NET_WORK {
+        return;
+    }
+    let mut scratch = vec![0f32; n.scratch_len()];
+    let mut out = vec![0f32; n.num_outputs()];
+    match n.input() {
+        NetInput::TokenIds { length } => {
+            let length = length as usize;
+            if length > MAX_FEATURES {
+                return;
+            }
+            // Small ids (mostly inside the vocabulary) and raw 32-bit ids (mostly outside).
+            let small: Vec<u32> = (0..length).map(|i| input.get(i).map_or(0, |&b| b as u32)).collect();
+            let _ = n.predict_ids(&small, &mut scratch, &mut out);
+            let raw: Vec<u32> = (0..length).map(|i| input.get(4 * i..4 * i + 4).map_or(1, |c| u32::from_le_bytes(c.try_into().unwrap()))).collect();
+            let _ = n.predict_ids(&raw, &mut scratch, &mut out);
+            let two: Vec<u32> = small.iter().chain(&small).copied().collect();
+            let mut out2 = vec![0f32; 2 * n.num_outputs()];
+            let _ = n.predict_ids_batch(&two, &mut scratch, &mut out2);
+            if let Some(vocab) = n.vocab() {
+                let mut token_scratch = vec![0u8; vocab.max_token_len()];
+                let mut ids = vec![0u32; length];
+                n.predict_text(input, &mut token_scratch, &mut ids, &mut scratch, &mut out).expect("text always tokenizes to valid ids");
+            }
+            assert!(n.predict_ids(&small[..length.saturating_sub(1)], &mut scratch, &mut out).is_err());
+        }
+        NetInput::Sequence { .. } | NetInput::Vector { .. } => {
+            let (len, ch) = match n.input() {
+                NetInput::Sequence { length, channels } => (length as usize, channels as usize),
+                NetInput::Vector { features } => (1, features as usize),
+                NetInput::TokenIds { .. } => unreachable!(),
+            };
+            let count = len.saturating_mul(ch);
+            if count > MAX_FEATURES {
+                return;
+            }
+            let x = row_from(input, count, 0);
+            n.predict_floats(&x, &mut scratch, &mut out).expect("valid float input");
+        }
+    }
+    // Too little scratch, wrong output length: errors.
+    if n.scratch_len() > 0 {
+        let mut short = vec![0f32; n.scratch_len() - 1];
+        let ids = vec![0u32; if let NetInput::TokenIds { length } = n.input() { length as usize } else { 0 }];
+        let x = vec![0f32; n.input_len()];
+        let r = if ids.is_empty() { n.predict_floats(&x, &mut short, &mut out) } else { n.predict_ids(&ids, &mut short, &mut out) };
+        assert!(r.is_err());
+    }
+}
+
+/// Input values a network takes (private helper as an extension trait).
+trait InputLen {
+    fn input_len(&self) -> usize;
+}
+impl InputLen for NetModel<'_> {
+    fn input_len(&self) -> usize {
+        match self.input() {
+            NetInput::TokenIds { length } => length as usize,
+            NetInput::Sequence { length, channels } => length as usize * channels as usize,
+            NetInput::Vector { features } => features as usize,
+        }
+    }
+}
+
+/// Compiles an imported tree ensemble the way `mlc compile` writes it — every layout and
+/// arithmetic that applies — and checks what the compiler promises: the artifact validates, the
+/// model loads, and float models give margins bit-exact with the importer's reference walk.
+/// (The accuracy check of `mlc compile` itself runs 1000 probe rows; here 34, so batches reach
+/// the AVX-512 kernel.)
+pub fn compile_trees(ir: &mlc_compiler::trees::IrEnsemble) {
+    use mlc_compiler::trees::layout;
+    use mlc_format::manifest::{ModelBody, ModelManifest, Numeric, Provenance, Source, TreeLayout};
+
+    if ir.num_features as usize > 4096 || ir.trees.iter().map(|t| t.nodes.len()).sum::<usize>() > 100_000 {
+        return;
+    }
+    let cost = layout::cost(ir);
+    let mut layouts = vec![TreeLayout::Linked];
+    if cost.complete <= 1 << 20 {
+        layouts.push(TreeLayout::Complete);
+    }
+    let mut numerics = vec![Numeric::Float32];
+    if let Some(frac_bits) = layout::fixed_frac_bits(ir) {
+        numerics.push(Numeric::Fixed { frac_bits });
+    }
+    let rows = mlc_compiler::compile::probe_rows(ir, 2 * BATCH_ROWS);
+    for &tree_layout in &layouts {
+        for &numeric in &numerics {
+            let (body, sections) = layout::lower(ir, tree_layout, numeric, true);
+            let manifest = ModelManifest {
+                num_features: ir.num_features,
+                num_outputs: body.link.outputs(body.num_groups),
+                source: Source { framework: &ir.framework, objective: &ir.objective, file: "fuzz", sha256: [0; 32] },
+                body: ModelBody::TreeEnsemble(body),
+                report: "",
+            };
+            let mut writer = mlc_format::writer::ArtifactWriter::new();
+            writer.add_model("m", &manifest, sections).expect("one model");
+            let bytes = writer.finish(&Provenance { compiler: "fuzz", target: "host", options: "" }).expect("writes");
+            let buf = ExactBuf::new(&bytes);
+            let artifact = Artifact::parse(buf.as_slice()).unwrap_or_else(|e| panic!("compiled artifact does not validate: {e}"));
+            let entry = artifact.model(0).expect("model 0");
+            let model = Model::load(&entry).unwrap_or_else(|e| panic!("compiled model does not load ({tree_layout:?}, {numeric:?}): {e}"));
+            let mut got = vec![0f32; ir.num_groups as usize];
+            let mut batch = vec![0f32; rows.len() * ir.num_groups as usize];
+            let flat: Vec<f32> = rows.iter().flatten().copied().collect();
+            model.margins_batch(&flat, &mut batch).expect("batch of valid rows");
+            for (r, row) in rows.iter().enumerate() {
+                model.margins(row, &mut got).expect("valid row");
+                let g = ir.num_groups as usize;
+                assert!(same_bits(&batch[r * g..(r + 1) * g], &got), "batch margins differ from single-shot ({tree_layout:?}, {numeric:?})");
+                if numeric == Numeric::Float32 {
+                    let want = ir.margins(row);
+                    assert!(same_bits(&got, &want), "float margins {got:?} differ from the reference walk {want:?} ({tree_layout:?}) on {row:?}");
+                }
+            }
+        }
+    }
+}

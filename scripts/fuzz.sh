@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Fuzzes every parser of untrusted bytes (docs/reliability.md) with cargo-fuzz / libFuzzer under
+# AddressSanitizer, one target after the other, and fails if any target crashes, hangs, runs out
+# of memory or trips the sanitizer.
+#
+#   scripts/fuzz.sh                  # every target for 60 s
+#   scripts/fuzz.sh 30               # the CI smoke run (8 targets × 30 s)
+#   scripts/fuzz.sh 3600             # every target for an hour (a campaign)
+#   scripts/fuzz.sh 600 predict keras
+#   MLC_FUZZ_RUNS=10000000 scripts/fuzz.sh 3600   # stop a target at 10 M executions or 1 h
+#
+# Installs what it needs (idempotent): rustup's nightly toolchain and cargo-fuzz. Seeds each
+# target's corpus (fuzz/corpus/TARGET, kept between runs, not committed) from the committed
+# fixtures and from artifacts compiled from them. Findings go to fuzz/artifacts/TARGET; turn each
+# into a regression test in tests/e2e/fuzz_regressions.rs. Prints executions per target and
+# writes them to fuzz/target/fuzz-summary.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SECONDS_PER_TARGET=${1:-60}
+shift || true
+ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj keras tokenizer records transform)
+TARGETS=("${@:-${ALL_TARGETS[@]}}")
+[ $# -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
+
+# --- tools -------------------------------------------------------------------------------------
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    rustup toolchain install nightly --profile minimal
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    cargo install cargo-fuzz --locked
+fi
+
+# --- seeds -------------------------------------------------------------------------------------
+SEEDS=$ROOT/fuzz/target/seeds
+mkdir -p "$SEEDS"
+cargo build -q -p mlc-cli
+MLC=$ROOT/target/debug/mlc
+FX=$ROOT/tests/fixtures
+
+compile() { # OUT ARGS...: compiles once (the outputs are reproducible, so a cache is exact)
+    local out=$SEEDS/$1
+    shift
+    [ -s "$out" ] || "$MLC" compile "$@" -o "$out" >/dev/null
+}
+compile churn_al.mlc AL="$FX/churn/models/states/AL.json"
+compile churn_al_linked.mlc AL="$FX/churn/models/states/AL.json" --layout linked
+compile churn_al_fixed.mlc AL="$FX/churn/models/states/AL.json" --target cortex-m3
+compile churn_bundle.mlc AL="$FX/churn/models/states/AL.json" NY="$FX/churn/models/states/NY.ubj" TX="$FX/churn/models/states/TX.json"
+compile softprob.mlc "$FX/xgboost/3.2.0/multi_softprob.json"
+compile softmax_fixed.mlc "$FX/xgboost/2.0.3/multi_softmax.ubj" --numeric fixed
+compile dart.mlc "$FX/xgboost/3.0.5/dart.json"
+compile tiny_text_cnn.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric float
+compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8
+compile sentiment_mcu.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric float
+compile sentiment_mcu_int8.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric int8
+
+seed() { # TARGET FILE [NAME]: copies FILE into the target's corpus unless it is there
+    local dir=$ROOT/fuzz/corpus/$1
+    mkdir -p "$dir"
+    cp -n "$2" "$dir/seed-${3:-$(basename "$2")}"
+}
+REVIEW=$(head -n 1 "$FX/sentiment/reviews.txt")
+ROW=$(head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2-)
+for f in "$SEEDS"/*.mlc; do
+    seed artifact "$f"
+    # predict: the artifact, then the prediction input (a review for text models, else a row).
+    name=$(basename "$f")
+    if [[ $name == *text* || $name == sentiment* ]]; then
+        { cat "$f"; printf '%s' "$REVIEW"; } >"$SEEDS/$name.input"
+    else
+        { cat "$f"; printf '%s' "$ROW"; } >"$SEEDS/$name.input"
+    fi
+    seed predict "$SEEDS/$name.input"
+done
+for f in "$FX"/xgboost/*/*.json "$FX"/churn/models/states/{AL,CA,NY,TX}.json; do
+    [[ $f == *MANIFEST* ]] || seed xgboost_json "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
+done
+for f in "$FX"/xgboost/*/*.ubj "$FX"/churn/models/states/{AL,CA,NY,TX}.ubj; do
+    seed xgboost_ubj "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
+done
+SEP=$'\n#--#\n'
+for d in "$ROOT/fuzz/seeds/tiny_text_cnn" "$FX/sentiment/imdb_cnn_mcu"; do
+    n=$(basename "$d")
+    { cat "$d/config.json"; printf '%s' "$SEP"; cat "$d/model.safetensors"; printf '%s' "$SEP"
+      cat "$d/vocab.txt"; printf '%s' "$SEP"; cat "$d/vectorizer.json"; } >"$SEEDS/keras-$n"
+    { cat "$d/config.json"; printf '%s' "$SEP"; cat "$d/model.safetensors"; } >"$SEEDS/keras-$n-no-tokenizer"
+    seed keras "$SEEDS/keras-$n"
+    seed keras "$SEEDS/keras-$n-no-tokenizer"
+done
+i=0
+while IFS= read -r line && [ $i -lt 24 ]; do
+    # Modes (first byte): standardisations × output lengths × scratch sizes, and own vocabularies.
+    printf "\\x$(printf %02x $(( (i * 37) % 128 )))%s" "$line" >"$SEEDS/review-$i"
+    seed tokenizer "$SEEDS/review-$i"
+    i=$((i + 1))
+done <"$FX/sentiment/reviews.txt"
+printf '\xbc\nthe\nmovie\nThe\nthe\n\xc3\xa9t\xc3\xa9\n\0The movie, the MOVIE: \xc3\xa9t\xc3\xa9!' >"$SEEDS/own-vocab"
+seed tokenizer "$SEEDS/own-vocab"
+head -n 20 "$FX/churn/heldout.csv" >"$SEEDS/heldout-head.csv"
+seed records "$SEEDS/heldout-head.csv"
+seed records "$FX/churn/edge.csv"
+seed records "$FX/xgboost/3.2.0/multi_softprob.expected.csv"
+printf '1.5, -2,,nan,NaN,inf,1e-3\r\n"1,2",x\n0.10000000745058059692382812500001\n' >"$SEEDS/fields.csv"
+seed records "$SEEDS/fields.csv"
+
+# transform: first byte = mode (content type, batch size, workers; fuzz_targets/transform.rs).
+{ printf '\x0c'; head -n 12 "$FX/churn/heldout.csv" | cut -d, -f2-; } >"$SEEDS/transform-csv"
+{ printf '\x27'; head -n 12 "$FX/churn/heldout.csv"; } >"$SEEDS/transform-csv-routed"
+{ printf '\x2e'; head -n 6 "$FX/sentiment/reviews.txt"; printf '\r\n\n'; } >"$SEEDS/transform-text"
+{ printf '\x11'
+  head -n 3 "$FX/churn/heldout.csv" | cut -d, -f2- | sed 's/^/{"model":"AL","features":[/; s/,,/,null,/g; s/$/]}/'
+  printf '{"model":"text","text":"%s"}\n{"features":[1,2]}\n[1]\n\n{"model":"NY","features":[' "great movie"
+  head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2- | tr -d '\n'; printf ']}'; } >"$SEEDS/transform-jsonl"
+for f in "$SEEDS"/transform-*; do seed transform "$f"; done
+
+# --- run ---------------------------------------------------------------------------------------
+# Build every target once (AddressSanitizer, debug assertions and overflow checks: cargo-fuzz's
+# defaults), then run the binaries: nothing rebuilds between targets.
+cd "$ROOT/fuzz"
+if ! cargo +nightly fuzz build >"$ROOT/fuzz/target/fuzz-build.log" 2>&1; then
+    tail -n 30 "$ROOT/fuzz/target/fuzz-build.log" >&2
+    echo "fuzz: build failed (fuzz/target/fuzz-build.log)" >&2
+    exit 1
+fi
+BIN=$ROOT/fuzz/target/x86_64-unknown-linux-gnu/release
+SUMMARY=$ROOT/fuzz/target/fuzz-summary.txt
+: >"$SUMMARY"
+failed=()
+for t in "${TARGETS[@]}"; do
+    log=$ROOT/fuzz/target/fuzz-$t.log
+    args=(-max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2560 -print_final_stats=1)
+    [ -z "${MLC_FUZZ_RUNS:-}" ] || args+=(-runs="$MLC_FUZZ_RUNS")
+    # Records and text: short inputs keep executions fast (the seeds set the limit otherwise).
+    case $t in records | tokenizer) args+=(-max_len=4096) ;; esac
+    echo "== fuzz $t: ${SECONDS_PER_TARGET} s"
+    mkdir -p "$ROOT/fuzz/artifacts/$t"
+    if "$BIN/$t" -artifact_prefix="$ROOT/fuzz/artifacts/$t/" "${args[@]}" "$ROOT/fuzz/corpus/$t" >"$log" 2>&1; then
+        status=ok
+    else
+        status=FAILED
+        failed+=("$t")
+        grep -E "ERROR|panicked|SUMMARY|Test unit written|deadly signal" "$log" | head -n 20 || true
+    fi
+    execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
+    secs=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
+    corpus=$(find "$ROOT/fuzz/corpus/$t" -type f | wc -l)
+    line=$(printf '%-13s %-6s executions %12s  (%s exec/s)  corpus %s files  log %s' "$t" "$status" "${execs:-?}" "${secs:-?}" "$corpus" "${log#"$ROOT"/}")
+    echo "$line"
+    echo "$line" >>"$SUMMARY"
+done
+echo
+cat "$SUMMARY"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "fuzz: FAILED: ${failed[*]} (reproducers in fuzz/artifacts/)" >&2
+    exit 1
+fi
+echo "fuzz: ok"

@@ -1,0 +1,109 @@
+//! Every input a fuzz target (fuzz/, scripts/fuzz.sh) found to crash, hang or trip a sanitizer,
+//! replayed through the same public entry point, with what must happen instead. Reproducers live
+//! in fuzz/regressions/TARGET/ (the fuzz target's own input format); docs/reliability.md lists
+//! them.
+
+use std::path::{Path, PathBuf};
+
+use mlc_compiler::import::keras;
+
+fn reproducer(rel: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions").join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Writes a `keras` fuzz input (files separated by `\n#--#\n`, in the order config.json,
+/// model.safetensors, vocab.txt, vectorizer.json) as an export directory.
+fn keras_dir(input: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    const SEPARATOR: &[u8] = b"\n#--#\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut rest = input;
+    for name in ["config.json", "model.safetensors", "vocab.txt", "vectorizer.json"] {
+        let (part, next) = match rest.windows(SEPARATOR.len()).position(|w| w == SEPARATOR) {
+            Some(at) => (&rest[..at], Some(&rest[at + SEPARATOR.len()..])),
+            None => (rest, None),
+        };
+        std::fs::write(dir.path().join(name), part).unwrap();
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+    }
+    let path = dir.path().to_path_buf();
+    (dir, path)
+}
+
+fn keras_import_error(rel: &str) -> String {
+    let (_dir, path) = keras_dir(&reproducer(rel));
+    match keras::import_dir(&path) {
+        Ok(_) => panic!("{rel}: imported"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Conv1D `kernel_size` 2^62 with `dilation_rate` 8: the span `(k - 1) * dilation + 1`
+/// overflowed (a panic with overflow checks, a wrapped span without); now checked.
+#[test]
+fn keras_conv1d_span_overflow_is_an_error() {
+    let e = keras_import_error("keras/conv1d-kernel-size-times-dilation-overflows");
+    assert!(e.contains("conv1d") && e.contains("too large"), "{e}");
+}
+
+/// An input of length 0 (`batch_shape: [null, 0]`) into a `padding="same"` Conv1D:
+/// `Padding::output` computed `out - 1` with `out = 0`. Zero dimensions are now refused.
+#[test]
+fn keras_zero_length_input_is_an_error() {
+    let e = keras_import_error("keras/zero-length-input-same-padding-underflows");
+    assert!(e.contains("zero dimension"), "{e}");
+}
+
+/// Flatten of a `(2^40, 2^40)` float sequence: `l * c` overflowed (without overflow checks the
+/// wrapped size reached the runtime's loader as "internal: ... inconsistent shape"); now checked.
+#[test]
+fn keras_flatten_overflow_is_an_error() {
+    let e = keras_import_error("keras/flatten-length-times-channels-overflows");
+    assert!(e.contains("flatten") && e.contains("too large"), "{e}");
+}
+
+/// An XGBoost model declaring `num_feature` = 2^30 − 2 with one small tree: `mlc compile`'s
+/// probe rows allocated 24 GiB and aborted the process. The importer now refuses more than
+/// 2^24 features (rows are dense), and probe rows hold at most 2^24 values.
+#[test]
+fn xgboost_huge_num_feature_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    std::fs::write(&path, reproducer("xgboost_json/num-feature-2-30-probe-rows-allocate-24-gib.json")).unwrap();
+    let spec = mlc_compiler::ModelSpec { name: "m".into(), path };
+    let options = mlc_compiler::CompileOptions { command_line: "test".into(), ..Default::default() };
+    let e = mlc_compiler::compile(&[spec], &options).err().expect("refused").to_string();
+    assert!(e.contains("num_feature") && e.contains("out of range"), "{e}");
+}
+
+/// `predict` target: a churn bundle read with `parse_trusted` (checksums skipped) whose leaf
+/// copies under padding nodes differ (the compiler always writes equal copies; the loader does
+/// not check them, docs/format.md §8.3). Single-shot prediction walks `tree-nodes` and reaches one
+/// copy, the AVX-512 batch kernel evaluates the `tree-splits` index and reaches another: margins
+/// -3.3e13 and -2.5 for the same row. Both are memory-safe (AddressSanitizer clean); for such an
+/// artifact the results are unspecified (§8.8). What must hold: it loads or fails with an error,
+/// and both kinds of prediction run without panicking.
+#[test]
+fn padding_copies_that_differ_are_safe_in_both_kernels() {
+    let input = reproducer("predict/padding-leaf-copies-differ-avx512-batch-vs-single-shot");
+    let file_len = u64::from_le_bytes(input[32..40].try_into().unwrap()) as usize;
+    let (artifact, tail) = input.split_at(file_len);
+    let bytes = mlc_format::writer::AlignedBytes::copy_from(artifact);
+    assert!(mlc_format::Artifact::parse(&bytes).is_err(), "the checksums catch the edits");
+    let a = mlc_format::Artifact::parse_trusted(&bytes).unwrap();
+    let row: Vec<f32> = tail.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).cycle().take(18).collect();
+    let mut loaded = 0;
+    for entry in a.models() {
+        let Ok(model) = mlc_runtime::Model::load(&entry) else { continue };
+        loaded += 1;
+        let mut one = vec![0f32; model.num_margins()];
+        model.margins(&row, &mut one).unwrap();
+        let rows: Vec<f32> = (0..17).flat_map(|_| row.iter().copied()).collect();
+        let mut batch = vec![0f32; 17 * model.num_margins()];
+        assert_eq!(model.margins_batch(&rows, &mut batch), Ok(17));
+    }
+    assert_eq!(loaded, 2, "model 0's tree table is corrupt; models 1 and 2 load");
+}
