@@ -224,15 +224,18 @@ fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOption
 /// Rows that sit on, just below and just above the model's thresholds, plus missing values:
 /// where a change of arithmetic would show first. Deterministic.
 pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
-    let mut per_feature: Vec<Vec<f32>> = vec![Vec::new(); ir.num_features as usize];
+    // Only the features the trees split on get values (others stay missing), and at most 2^24
+    // values in all: a model may declare many more features than it uses.
+    let mut per_feature: std::collections::BTreeMap<u32, Vec<f32>> = std::collections::BTreeMap::new();
     for t in &ir.trees {
         for n in &t.nodes {
             if let IrNode::Split { feature, threshold, .. } = *n {
                 let up = f32::from_bits(threshold.to_bits().wrapping_add(1));
-                per_feature[feature as usize].extend([threshold, threshold.next_down_compat(), up]);
+                per_feature.entry(feature).or_default().extend([threshold, threshold.next_down_compat(), up]);
             }
         }
     }
+    let count = count.min((1usize << 24) / (ir.num_features as usize).max(1)).max(1);
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move || {
         state ^= state << 13;
@@ -242,14 +245,12 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
     };
     (0..count)
         .map(|_| {
-            per_feature
-                .iter()
-                .map(|vals| {
+            (0..ir.num_features)
+                .map(|f| {
                     let r = next();
-                    if vals.is_empty() || r % 16 == 0 {
-                        f32::NAN
-                    } else {
-                        vals[(r >> 8) as usize % vals.len()]
+                    match per_feature.get(&f) {
+                        Some(vals) if r % 16 != 0 => vals[(r >> 8) as usize % vals.len()],
+                        _ => f32::NAN,
                     }
                 })
                 .collect()

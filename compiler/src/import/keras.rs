@@ -173,6 +173,9 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
             let dims: Vec<Option<usize>> =
                 opt("batch_shape").as_array().map(|a| a.iter().skip(1).map(usize_of).collect()).unwrap_or_default();
             let int = opt("dtype").as_str().is_some_and(|d| d.starts_with("int"));
+            if dims.contains(&Some(0)) {
+                return Err(ctx.unsupported(&name, format!("input shape {:?} with a zero dimension", opt("batch_shape"))));
+            }
             shape = Some(match dims.as_slice() {
                 [Some(l)] if int => Shape::Ids(*l),
                 [Some(f)] => Shape::Vector(*f),
@@ -213,7 +216,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 if stride == 0 || dilation == 0 || k == 0 {
                     return Err(ctx.err(&name, "zero kernel_size, strides or dilation_rate"));
                 }
-                let span = (k - 1) * dilation + 1;
+                let span = (k - 1).checked_mul(dilation).and_then(|s| s.checked_add(1)).ok_or_else(|| ctx.err(&name, "kernel_size × dilation_rate is too large"))?;
                 let (out_len, _) = padding.output(len, span, stride).ok_or_else(|| ctx.err(&name, "input shorter than the kernel"))?;
                 let kernel = ctx.weight(&name, "kernel", &[k, c, filters])?;
                 let bias = bias(ctx, &name, opt("use_bias"), filters)?;
@@ -242,7 +245,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
             }
             "Flatten" => {
                 let n = match current {
-                    Shape::Seq(l, c) => l * c,
+                    Shape::Seq(l, c) => l.checked_mul(c).ok_or_else(|| ctx.err(&name, "the flattened size is too large"))?,
                     Shape::Vector(f) => f,
                     Shape::Ids(_) => return Err(ctx.unsupported(&name, "Flatten of token ids")),
                 };
@@ -260,6 +263,9 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
             }
             other => return Err(ctx.unsupported(&name, format!("layer type {other}"))),
         };
+        if matches!(next, Shape::Seq(0, _) | Shape::Seq(_, 0) | Shape::Vector(0) | Shape::Ids(0)) {
+            return Err(ctx.err(&name, "the layer's output would be empty (a zero dimension)"));
+        }
         layers.push(Layer::new(name, op));
         shape = Some(next);
     }

@@ -212,8 +212,10 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     if num_target > 1 {
         return Err(ImportError::Unsupported { file: file.into(), what: format!("multi-target models (num_target = {num_target})") });
     }
-    if !(1..i64::from(u32::MAX >> 2)).contains(&num_features) {
-        return Err(ImportError::parse(file, format!("num_feature = {num_features} is out of range")));
+    // Rows are dense: one f32 per feature. 2^24 features make 64 MB rows, far beyond what an
+    // edge device scores; larger declarations are refused rather than allocated.
+    if !(1..=MAX_FEATURES).contains(&num_features) {
+        return Err(ImportError::parse(file, format!("num_feature = {num_features} is out of range (1 ..= {MAX_FEATURES}: rows are dense)")));
     }
     let num_groups = num_class.max(1);
     if num_groups > 64 {
@@ -284,6 +286,9 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
 
 /// One tree from its parallel arrays, keeping only nodes reachable from the root (deleted
 /// nodes stay in XGBoost's arrays), renumbered in depth-first order.
+/// Most features a model may declare.
+pub const MAX_FEATURES: i64 = 1 << 24;
+
 fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<IrTree, ImportError> {
     let left = at.key(file, "left_children")?.ints(file)?;
     let right = at.key(file, "right_children")?.ints(file)?;

@@ -45,13 +45,14 @@ pub enum Padding {
 }
 
 impl Padding {
-    /// Output length and left padding for a window of `span` (already dilated) and `stride`.
+    /// Output length and left padding for a window of `span` (already dilated) and `stride`;
+    /// `None` when no window fits (or the arithmetic would overflow).
     pub fn output(self, len: usize, span: usize, stride: usize) -> Option<(usize, usize)> {
         match self {
             Padding::Valid => Some(((len.checked_sub(span)?) / stride + 1, 0)),
             Padding::Same => {
                 let out = len.div_ceil(stride);
-                let total = ((out - 1) * stride + span).saturating_sub(len);
+                let total = (out.checked_sub(1)?.checked_mul(stride)?.checked_add(span)?).saturating_sub(len);
                 Some((out, total / 2))
             }
         }

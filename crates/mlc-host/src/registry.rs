@@ -106,10 +106,12 @@ pub struct LoadedModel {
     name: String,
     cell: ModelCell,
     bytes: u64,
-    counters: Counters,
+    counters: Arc<Counters>,
 }
 
-/// Counters of one loaded model, updated without the registry's lock.
+/// Counters of one model name, updated without the registry's lock. They outlive evictions:
+/// every load of the name shares them, so a worker that records predictions through a handle
+/// to an evicted model still counts.
 #[derive(Default)]
 struct Counters {
     hits: AtomicU64,
@@ -190,8 +192,10 @@ struct State {
     used: u64,
     /// Mapped files, shared by the loaded models of a bundle.
     files: HashMap<PathBuf, Weak<LoadedArtifact>>,
-    /// Figures of every model ever loaded; live counters are added by [`Registry::stats`].
+    /// Figures of every model ever loaded; the counters are added by [`Registry::stats`].
     stats: HashMap<String, ModelStats>,
+    /// Counters of every model ever loaded, shared with its loaded instances.
+    counters: HashMap<String, Arc<Counters>>,
 }
 
 /// Models of a [`ModelSource`], loaded on demand within a memory budget. `Sync`: share one
@@ -205,7 +209,7 @@ pub struct Registry {
 impl Registry {
     /// A registry over `source` that keeps at most `budget` bytes of models loaded.
     pub fn new(source: ModelSource, budget: u64) -> Registry {
-        let state = State { loaded: LruCache::unbounded(), used: 0, files: HashMap::new(), stats: HashMap::new() };
+        let state = State { loaded: LruCache::unbounded(), used: 0, files: HashMap::new(), stats: HashMap::new(), counters: HashMap::new() };
         Registry { source, budget, state: Mutex::new(state) }
     }
 
@@ -267,9 +271,9 @@ impl Registry {
             state.used -= evicted.bytes;
             let stats = state.stats.entry(evicted.name.clone()).or_default();
             stats.evictions += 1;
-            stats.absorb(&evicted.counters);
         }
-        let model = Arc::new(LoadedModel { name: name.to_string(), cell, bytes, counters: Counters::default() });
+        let counters = state.counters.entry(name.to_string()).or_default().clone();
+        let model = Arc::new(LoadedModel { name: name.to_string(), cell, bytes, counters });
         state.used += bytes;
         state.loaded.put(name.to_string(), model.clone());
         let elapsed = start.elapsed().as_nanos() as u64;
@@ -294,8 +298,8 @@ impl Registry {
     pub fn stats(&self) -> Vec<ModelStats> {
         let state = self.lock();
         let mut all = state.stats.clone();
-        for (name, model) in state.loaded.iter() {
-            all.entry(name.clone()).or_default().absorb(&model.counters);
+        for (name, counters) in &state.counters {
+            all.entry(name.clone()).or_default().absorb(counters);
         }
         let mut all: Vec<ModelStats> = all.into_values().collect();
         all.sort_by(|a, b| a.name.cmp(&b.name));
