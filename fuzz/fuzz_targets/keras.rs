@@ -13,9 +13,9 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use mlc_compiler::import::keras;
 use mlc_compiler::nn::{lower, passes};
-use mlc_format::manifest::{ModelBody, ModelManifest, Provenance, Source};
+use mlc_format::manifest::{ModelBody, ModelManifest, Source};
 use mlc_format::Artifact;
-use mlc_fuzz::{predict_model, ExactBuf};
+use mlc_fuzz::{predict_model, single_model_artifact};
 use mlc_runtime::Model;
 
 const SEPARATOR: &[u8] = b"\n#--#\n";
@@ -88,10 +88,7 @@ fuzz_target!(|data: &[u8]| {
         body: ModelBody::Network(body),
         report: "",
     };
-    let mut writer = mlc_format::writer::ArtifactWriter::new();
-    writer.add_model("m", &manifest, sections).expect("one model");
-    let bytes = writer.finish(&Provenance { compiler: "fuzz", target: "host", options: "" }).expect("writes");
-    let buf = ExactBuf::new(&bytes);
+    let buf = single_model_artifact(&manifest, sections);
     let artifact = Artifact::parse(buf.as_slice()).unwrap_or_else(|e| panic!("compiled artifact does not validate: {e}"));
     let entry = artifact.model(0).unwrap();
     if let Ok(m) = Model::load(&entry) {

@@ -41,6 +41,14 @@ impl ExactBuf {
     }
 }
 
+/// Writes one model (name `m`) into an artifact, as the compiler's writer does.
+pub fn single_model_artifact(manifest: &mlc_format::manifest::ModelManifest<'_>, sections: Vec<(SectionKind, Vec<u8>)>) -> ExactBuf {
+    let mut writer = mlc_format::writer::ArtifactWriter::new();
+    writer.add_model("m", manifest, sections).expect("one model");
+    let provenance = mlc_format::manifest::Provenance { compiler: "fuzz", target: "host", options: "" };
+    ExactBuf::new(&writer.finish(&provenance).expect("writes"))
+}
+
 impl Drop for ExactBuf {
     fn drop(&mut self) {
         // SAFETY: allocated in `new` with this layout.
@@ -294,7 +302,7 @@ impl InputLen for NetModel<'_> {
 /// the AVX-512 kernel.)
 pub fn compile_trees(ir: &mlc_compiler::trees::IrEnsemble) {
     use mlc_compiler::trees::layout;
-    use mlc_format::manifest::{ModelBody, ModelManifest, Numeric, Provenance, Source, TreeLayout};
+    use mlc_format::manifest::{ModelBody, ModelManifest, Numeric, Source, TreeLayout};
 
     if ir.num_features as usize > 4096 || ir.trees.iter().map(|t| t.nodes.len()).sum::<usize>() > 100_000 {
         return;
@@ -319,10 +327,7 @@ pub fn compile_trees(ir: &mlc_compiler::trees::IrEnsemble) {
                 body: ModelBody::TreeEnsemble(body),
                 report: "",
             };
-            let mut writer = mlc_format::writer::ArtifactWriter::new();
-            writer.add_model("m", &manifest, sections).expect("one model");
-            let bytes = writer.finish(&Provenance { compiler: "fuzz", target: "host", options: "" }).expect("writes");
-            let buf = ExactBuf::new(&bytes);
+            let buf = single_model_artifact(&manifest, sections);
             let artifact = Artifact::parse(buf.as_slice()).unwrap_or_else(|e| panic!("compiled artifact does not validate: {e}"));
             let entry = artifact.model(0).expect("model 0");
             let model = Model::load(&entry).unwrap_or_else(|e| panic!("compiled model does not load ({tree_layout:?}, {numeric:?}): {e}"));
