@@ -237,12 +237,7 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
     }
     let count = count.min((1usize << 24) / (ir.num_features as usize).max(1)).max(1);
     let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = move || xorshift(&mut state);
     (0..count)
         .map(|_| {
             (0..ir.num_features)
@@ -256,6 +251,14 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
                 .collect()
         })
         .collect()
+}
+
+/// Deterministic pseudo-random numbers (xorshift64) for the compiler's probe inputs.
+pub(crate) fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
 }
 
 trait NextDown {

@@ -8,7 +8,7 @@ use mlc_runtime::text::tokenize;
 
 use super::reference::{self, Batch};
 use super::{passes, quantize, Activation, Input, NnModel, Op};
-use crate::compile::{Calibration, CompileOptions};
+use crate::compile::{xorshift, Calibration, CompileOptions};
 use crate::error::CompileError;
 
 /// Inputs a network is calibrated and checked on.
@@ -146,14 +146,6 @@ fn vocab_size(model: &NnModel) -> usize {
         Some(Op::Embedding { table }) => table.shape[0],
         _ => 1,
     }
-}
-
-/// Deterministic pseudo-random numbers (xorshift).
-fn xorshift(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
 }
 
 /// Inputs for a model without calibration data: token ids spread over the vocabulary, some
