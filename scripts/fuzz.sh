@@ -8,6 +8,7 @@
 #   scripts/fuzz.sh 3600             # every target for an hour (a campaign)
 #   scripts/fuzz.sh 600 predict keras
 #   MLC_FUZZ_RUNS=10000000 scripts/fuzz.sh 3600   # stop a target at 10 M executions or 1 h
+#   MLC_FUZZ_JOBS=2 scripts/fuzz.sh 3600           # two targets at a time (one core each)
 #
 # Installs what it needs (idempotent): rustup's nightly toolchain and cargo-fuzz. Seeds each
 # target's corpus (fuzz/corpus/TARGET, kept between runs, not committed) from the committed
@@ -127,28 +128,49 @@ fi
 BIN=$ROOT/fuzz/target/x86_64-unknown-linux-gnu/release
 SUMMARY=$ROOT/fuzz/target/fuzz-summary.txt
 : >"$SUMMARY"
-failed=()
-for t in "${TARGETS[@]}"; do
-    log=$ROOT/fuzz/target/fuzz-$t.log
-    args=(-max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2560 -print_final_stats=1)
+run_target() { # TARGET: fuzzes it, appends its line to the summary, fails on any finding
+    local t=$1 log=$ROOT/fuzz/target/fuzz-$1.log status=ok
+    local args=(-max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2560 -print_final_stats=1)
     [ -z "${MLC_FUZZ_RUNS:-}" ] || args+=(-runs="$MLC_FUZZ_RUNS")
     # Records and text: short inputs keep executions fast (the seeds set the limit otherwise).
     case $t in records | tokenizer) args+=(-max_len=4096) ;; esac
     echo "== fuzz $t: ${SECONDS_PER_TARGET} s"
     mkdir -p "$ROOT/fuzz/artifacts/$t"
-    if "$BIN/$t" -artifact_prefix="$ROOT/fuzz/artifacts/$t/" "${args[@]}" "$ROOT/fuzz/corpus/$t" >"$log" 2>&1; then
-        status=ok
-    else
+    local start=$SECONDS
+    if ! "$BIN/$t" -artifact_prefix="$ROOT/fuzz/artifacts/$t/" "${args[@]}" "$ROOT/fuzz/corpus/$t" >"$log" 2>&1; then
         status=FAILED
-        failed+=("$t")
         grep -E "ERROR|panicked|SUMMARY|Test unit written|deadly signal" "$log" | head -n 20 || true
     fi
+    local execs secs corpus line
     execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
     secs=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
     corpus=$(find "$ROOT/fuzz/corpus/$t" -type f | wc -l)
-    line=$(printf '%-13s %-6s executions %12s  (%s exec/s)  corpus %s files  log %s' "$t" "$status" "${execs:-?}" "${secs:-?}" "$corpus" "${log#"$ROOT"/}")
+    line=$(printf '%-13s %-6s executions %12s  (%s exec/s)  %5d s  corpus %s files  log %s' "$t" "$status" \
+        "${execs:-?}" "${secs:-?}" $((SECONDS - start)) "$corpus" "${log#"$ROOT"/}")
     echo "$line"
     echo "$line" >>"$SUMMARY"
+    [ "$status" = ok ]
+}
+
+# MLC_FUZZ_JOBS=N runs N targets at a time (one core each); the default runs them one by one.
+JOBS=${MLC_FUZZ_JOBS:-1}
+failed=()
+running=0
+for t in "${TARGETS[@]}"; do
+    if [ "$JOBS" -le 1 ]; then
+        run_target "$t" || failed+=("$t")
+        continue
+    fi
+    if [ $running -ge "$JOBS" ]; then
+        wait -n || failed+=("(a parallel target)")
+        running=$((running - 1))
+    fi
+    run_target "$t" &
+    running=$((running + 1))
+done
+while [ $running -gt 0 ]; do
+    wait -n || failed+=("(a parallel target)")
+    running=$((running - 1))
 done
 echo
 cat "$SUMMARY"
