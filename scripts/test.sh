@@ -5,7 +5,7 @@
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
 #   3. the device build of the CLI (no compiler linked), also cross-built for aarch64 Linux and
 #      run under qemu-aarch64 (scripts/aarch64.sh);
-#   4. a fuzz smoke run: every target 30 s under AddressSanitizer (scripts/fuzz.sh);
+#   4. a fuzz smoke run: every target 60 s under AddressSanitizer, two at a time (scripts/fuzz.sh);
 #   5. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +33,8 @@ ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}
 
 echo "== aarch64 device build, mlc predict + mlc bench under qemu-aarch64"
 scripts/aarch64.sh
-echo "== fuzz smoke: every fuzz target 30 s under AddressSanitizer (docs/reliability.md)"
-scripts/fuzz.sh 30
+echo "== fuzz smoke: every fuzz target 60 s under AddressSanitizer, two at a time (docs/reliability.md)"
+MLC_FUZZ_JOBS=2 scripts/fuzz.sh 60
 
 echo "== firmware: Cortex-M4F and Cortex-M3 images under QEMU"
 scripts/firmware.sh
