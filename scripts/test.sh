@@ -6,7 +6,8 @@
 #   3. the device build of the CLI (no compiler linked), also cross-built for aarch64 Linux and
 #      run under qemu-aarch64 (scripts/aarch64.sh);
 #   4. a fuzz smoke run: every target 60 s under AddressSanitizer, two at a time (scripts/fuzz.sh);
-#   5. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's.
+#   5. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's;
+#   6. the concurrency tests under ThreadSanitizer with an instrumented std (scripts/tsan.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,5 +39,8 @@ MLC_FUZZ_JOBS=2 scripts/fuzz.sh 60
 
 echo "== firmware: Cortex-M4F and Cortex-M3 images under QEMU"
 scripts/firmware.sh
+
+echo "== ThreadSanitizer: the concurrency tests with an instrumented std (docs/reliability.md §5)"
+scripts/tsan.sh
 
 echo "== all checks passed"
