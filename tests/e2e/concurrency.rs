@@ -14,8 +14,9 @@ const THREADS: usize = 8;
 const STATES: [&str; 6] = ["AL", "CA", "NY", "TX", "WY", "VT"];
 
 /// `MLC_HAMMER_TREES_ONLY`: leave out the network, whose compilation runs candle's rayon pool —
-/// under ThreadSanitizer without an instrumented std, rayon's futex-based latches hide the
-/// happens-before edges, so its stack jobs show up as races (docs/reliability.md §5).
+/// for ThreadSanitizer runs without an instrumented std, where rayon's futex-based latches hide
+/// the happens-before edges (docs/reliability.md §5; `scripts/tsan.sh` needs neither this nor
+/// `MLC_HAMMER_SMALL`).
 fn trees_only() -> bool {
     std::env::var_os("MLC_HAMMER_TREES_ONLY").is_some()
 }
