@@ -89,6 +89,8 @@ pub struct ModelReport {
     pub decision_mismatches: usize,
     /// Number of check rows.
     pub check_rows: usize,
+    /// What the user should know before deploying (printed by `mlc compile`, not stored).
+    pub warnings: Vec<String>,
 }
 
 /// A finished compilation.
@@ -294,7 +296,15 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
             (Kind::Net { original, prepared }, Model::Net(compiled)) => {
                 let c = nn::build::check(&p.spec.name, original, prepared, &compiled)?;
                 let name = p.spec.name.clone();
-                reports.push(ModelReport { name, text: c.text, max_margin_delta: c.max_delta, decision_mismatches: c.mismatches, check_rows: c.count });
+                let mut warnings = Vec::new();
+                if prepared.int8 && options.calibration.is_none() {
+                    warnings.push(
+                        "int8 activations calibrated on probe inputs, not on real data: values beyond the calibrated ranges saturate \
+                         (docs/format.md §9.9), and the accuracy check above ran on the same probes; give --calibration FILE with representative inputs"
+                            .to_string(),
+                    );
+                }
+                reports.push(ModelReport { name, text: c.text, max_margin_delta: c.max_delta, decision_mismatches: c.mismatches, check_rows: c.count, warnings });
                 continue;
             }
             (Kind::Net { .. }, _) => return Err(CompileError::Write("internal: a network compiled to another kind".into())),
@@ -335,7 +345,7 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
             max_delta,
             mismatches
         );
-        reports.push(ModelReport { name: p.spec.name.clone(), text, max_margin_delta: max_delta, decision_mismatches: mismatches, check_rows: rows.len() });
+        reports.push(ModelReport { name: p.spec.name.clone(), text, max_margin_delta: max_delta, decision_mismatches: mismatches, check_rows: rows.len(), warnings: Vec::new() });
     }
     Ok(reports)
 }

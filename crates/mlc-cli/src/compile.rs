@@ -124,6 +124,9 @@ pub fn run(args: Args) -> Result<()> {
     write_atomically(&args.output, &compiled.bytes)?;
     for r in &compiled.reports {
         println!("{}: {}", r.name, r.text);
+        for w in &r.warnings {
+            eprintln!("warning: {}: {w}", r.name);
+        }
     }
     println!("wrote {} ({} bytes, {} model{})", args.output.display(), compiled.bytes.len(), specs.len(), if specs.len() == 1 { "" } else { "s" });
     Ok(())
