@@ -162,16 +162,15 @@ for t in "${TARGETS[@]}"; do
         continue
     fi
     if [ $running -ge "$JOBS" ]; then
-        wait -n || failed+=("(a parallel target)")
+        wait -n || true
         running=$((running - 1))
     fi
     run_target "$t" &
     running=$((running + 1))
 done
-while [ $running -gt 0 ]; do
-    wait -n || failed+=("(a parallel target)")
-    running=$((running - 1))
-done
+wait
+# Parallel targets report through the summary: each FAILED line names its target.
+[ "$JOBS" -le 1 ] || mapfile -t failed < <(awk '$2 == "FAILED" { print $1 }' "$SUMMARY")
 echo
 cat "$SUMMARY"
 if [ ${#failed[@]} -gt 0 ]; then
