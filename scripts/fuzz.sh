@@ -114,7 +114,12 @@ seed records "$SEEDS/fields.csv"
   head -n 3 "$FX/churn/heldout.csv" | cut -d, -f2- | sed 's/^/{"model":"AL","features":[/; s/,,/,null,/g; s/$/]}/'
   printf '{"model":"text","text":"%s"}\n{"features":[1,2]}\n[1]\n\n{"model":"NY","features":[' "great movie"
   head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2- | tr -d '\n'; printf ']}'; } >"$SEEDS/transform-jsonl"
-for f in "$SEEDS"/transform-*; do seed transform "$f"; done
+for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl}; do
+    seed transform "$f"
+    # The same input with bit 7 of the mode: also --accept application/json and --on-error fail.
+    { printf "\\x$(printf %02x $(( $(od -An -tu1 -N1 "$f") | 0x80 )))"; tail -c +2 "$f"; } >"$f-both"
+    seed transform "$f-both"
+done
 
 # --- run ---------------------------------------------------------------------------------------
 # Build every target once (AddressSanitizer, debug assertions and overflow checks: cargo-fuzz's

@@ -2,10 +2,14 @@
 //! the CSV and JSON Lines record parsers, routing, prediction, output assembly) on arbitrary input
 //! files, through its public entry point `transform::run`, checking its promise that nothing is
 //! lost: with `--accept application/jsonlines`, exactly one output line per input line.
+//! With bit 7 of the mode, the same input also goes through `--accept application/json` (one
+//! `{"predictions": [...]}` line per mini-batch: its items must be the JSON Lines output's, in
+//! order) and `--on-error fail` (the job must stop at the first error line of the JSON Lines
+//! output, naming its line and leaving no output; without one, the output must be the same).
 //!
 //! First byte: bits 0–1 the content type (CSV, JSON Lines, text; 3 = CSV routed by column 1),
-//! bits 2–4 `--max-records` − 1 (small batches), bit 5 two workers, bit 6 `--margin`. The rest
-//! is the input file. Models (compiled once from the committed fixtures into a directory
+//! bits 2–4 `--max-records` − 1 (small batches), bit 5 two workers, bit 6 `--margin`, bit 7 the
+//! other output format and error mode. The rest is the input file. Models (compiled once from the committed fixtures into a directory
 //! source): `AL` and `NY` (churn trees, 18 features) and `text` (the tiny text CNN).
 #![no_main]
 
@@ -13,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mlc_host::transform::{self, Accept, ContentType, InputFile, OnError, Options, Routing};
+use mlc_host::transform::{self, Accept, ContentType, InputFile, OnError, Options, Routing, TransformError};
 use mlc_host::Registry;
 
 struct Setup {
@@ -64,12 +68,54 @@ fuzz_target!(|data: &[u8]| {
     };
     let file = InputFile { input: s.dir.join("input"), output: s.dir.join("input.out") };
     std::fs::write(&file.input, input).unwrap();
-    let _ = std::fs::remove_file(&file.output);
-    transform::run(&s.registry, std::slice::from_ref(&file), &options, &mut |_| {}).expect("with --on-error record only I/O can fail");
-    let out = std::fs::read(&file.output).expect("the output is complete");
+    let out = run(s, &file, &options).expect("with --on-error record only I/O can fail");
     // Every line is a record, the last one even without a final newline.
     let lines = |b: &[u8]| if b.is_empty() { 0 } else { b.iter().filter(|&&c| c == b'\n').count() + !b.ends_with(b"\n") as usize };
     let (lines_in, lines_out) = (lines(input), lines(&out));
     assert_eq!(lines_out, lines_in, "one output line per input line");
     assert!(out.is_empty() || out.ends_with(b"\n"));
+    if mode & 0x80 != 0 {
+        let items: Vec<serde_json::Value> =
+            out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("each output line is JSON")).collect();
+        check_json_output(s, &file, &options, input, &items);
+        check_on_error_fail(s, &file, &options, &out, &items);
+    }
 });
+
+/// Runs the job afresh (an existing output would be skipped) and returns the output file.
+fn run(s: &Setup, file: &InputFile, options: &Options) -> Result<Vec<u8>, TransformError> {
+    let _ = std::fs::remove_file(&file.output);
+    transform::run(&s.registry, std::slice::from_ref(file), options, &mut |_| {})?;
+    Ok(std::fs::read(&file.output).expect("the output is complete"))
+}
+
+/// `--accept application/json`: one `{"predictions": [...]}` line per mini-batch, whose items
+/// are the JSON Lines output's, in order; an empty input gives an empty output.
+fn check_json_output(s: &Setup, file: &InputFile, options: &Options, input: &[u8], items: &[serde_json::Value]) {
+    let options = Options { accept: Accept::Json, ..options.clone() };
+    let out = run(s, file, &options).expect("with --on-error record only I/O can fail");
+    assert_eq!(out.is_empty(), input.is_empty(), "an empty input, and only that, gives an empty output");
+    let mut predictions = Vec::new();
+    for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let batch: serde_json::Value = serde_json::from_slice(line).expect("each output line is JSON");
+        let Some(serde_json::Value::Array(p)) = batch.get("predictions") else { panic!("not a predictions line: {batch}") };
+        assert!(!p.is_empty() && p.len() <= options.max_records, "a mini-batch has 1..=max-records items");
+        predictions.extend(p.iter().cloned());
+    }
+    assert_eq!(predictions, items, "application/json items differ from application/jsonlines lines");
+}
+
+/// `--on-error fail`: stops at the first error line, naming it, with no output left; without
+/// an error line, the same output as `--on-error record`.
+fn check_on_error_fail(s: &Setup, file: &InputFile, options: &Options, out: &[u8], items: &[serde_json::Value]) {
+    let options = Options { on_error: OnError::Fail, ..options.clone() };
+    let first_error = items.iter().find_map(|v| v.get("error").map(|_| v["line"].as_u64().expect("an error object has its line")));
+    match (run(s, file, &options), first_error) {
+        (Ok(got), None) => assert_eq!(got, out, "--on-error fail without a bad record changed the output"),
+        (Err(TransformError::Record { line, .. }), Some(want)) => {
+            assert_eq!(line, want, "--on-error fail stopped at another line than the first error");
+            assert!(!file.output.exists(), "--on-error fail left an output");
+        }
+        (got, want) => panic!("--on-error fail: {:?}, first error line {want:?}", got.map(|o| o.len())),
+    }
+}
