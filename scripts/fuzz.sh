@@ -53,9 +53,9 @@ compile softprob.mlc "$FX/xgboost/3.2.0/multi_softprob.json"
 compile softmax_fixed.mlc "$FX/xgboost/2.0.3/multi_softmax.ubj" --numeric fixed
 compile dart.mlc "$FX/xgboost/3.0.5/dart.json"
 compile tiny_text_cnn.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric float
-compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8
+compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8 --calibration "$FX/sentiment/reviews.txt"
 compile sentiment_mcu.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric float
-compile sentiment_mcu_int8.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric int8
+compile sentiment_mcu_int8.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric int8 --calibration "$FX/sentiment/reviews.txt"
 
 seed() { # TARGET FILE [NAME]: copies FILE into the target's corpus unless it is there
     local dir=$ROOT/fuzz/corpus/$1
