@@ -136,6 +136,10 @@ fn one_line_per_input_line_in_order_across_workers_and_batch_sizes() {
             let batched = Options { accept: Accept::Json, ..csv.clone() };
             let json_out = dir.path().join(format!("json-{workers}-{max_records}-{max_payload}"));
             run(&registry, &inputs.join("all.csv"), &json_out, &batched);
+            // An empty input gives an empty output here too (it gave `{"predictions": []}`:
+            // F7 in docs/reliability.md, found by the `transform` fuzz target).
+            run(&registry, &inputs.join("empty.csv"), &json_out, &batched);
+            assert_eq!(std::fs::read(json_out.join("empty.csv.out")).unwrap(), b"", "application/json of an empty input");
             let text = std::fs::read_to_string(json_out.join("all.csv.out")).unwrap();
             let mut got = Vec::new();
             for line in text.lines() {

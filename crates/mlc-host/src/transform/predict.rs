@@ -240,6 +240,11 @@ impl<'j> Worker<'j> {
 
     /// Formats the batch's output in input order.
     fn format(&self, batch: &Batch) -> Predicted {
+        if batch.records.is_empty() {
+            // An empty input's one batch: an empty output in every format (no empty
+            // `{"predictions": []}` line; docs/transform.md).
+            return Predicted { out: Vec::new(), records: 0, errors: 0, first_error: None, model_time: self.model_time };
+        }
         let accept = self.options.accept;
         let mut out = Vec::with_capacity(batch.records.len() * 24);
         let mut first_error = None;
