@@ -9,8 +9,9 @@
 //!
 //! First byte: bits 0–1 the content type (CSV, JSON Lines, text; 3 = CSV routed by column 1),
 //! bits 2–4 `--max-records` − 1 (small batches), bit 5 two workers, bit 6 `--margin`, bit 7 the
-//! other output format and error mode. The rest is the input file. Models (compiled once from the committed fixtures into a directory
-//! source): `AL` and `NY` (churn trees, 18 features) and `text` (the tiny text CNN).
+//! other output format and error mode. The rest is the input file. Models (compiled once from the
+//! committed fixtures into a directory source): `AL` and `NY` (churn trees, 18 features) and
+//! `text` (the tiny text CNN).
 #![no_main]
 
 use std::path::{Path, PathBuf};
