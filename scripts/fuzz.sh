@@ -121,6 +121,11 @@ for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl}; do
     seed transform "$f-both"
 done
 
+# Every finding's reproducer (fuzz/regressions/TARGET/) is replayed by every run of its target.
+for d in "$ROOT"/fuzz/regressions/*/; do
+    for f in "$d"*; do seed "$(basename "$d")" "$f" "regression-$(basename "$f")"; done
+done
+
 # --- run ---------------------------------------------------------------------------------------
 # Build every target once (AddressSanitizer, debug assertions and overflow checks: cargo-fuzz's
 # defaults), then run the binaries: nothing rebuilds between targets.

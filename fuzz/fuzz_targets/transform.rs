@@ -76,12 +76,16 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(lines_out, lines_in, "one output line per input line");
     assert!(out.is_empty() || out.ends_with(b"\n"));
     if mode & 0x80 != 0 {
-        let items: Vec<serde_json::Value> =
-            out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("each output line is JSON")).collect();
+        let items = json_lines(&out);
         check_json_output(s, &file, &options, input, &items);
         check_on_error_fail(s, &file, &options, &out, &items);
     }
 });
+
+/// The output's lines, each parsed as JSON.
+fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("each output line is JSON")).collect()
+}
 
 /// Runs the job afresh (an existing output would be skipped) and returns the output file.
 fn run(s: &Setup, file: &InputFile, options: &Options) -> Result<Vec<u8>, TransformError> {
@@ -97,8 +101,7 @@ fn check_json_output(s: &Setup, file: &InputFile, options: &Options, input: &[u8
     let out = run(s, file, &options).expect("with --on-error record only I/O can fail");
     assert_eq!(out.is_empty(), input.is_empty(), "an empty input, and only that, gives an empty output");
     let mut predictions = Vec::new();
-    for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-        let batch: serde_json::Value = serde_json::from_slice(line).expect("each output line is JSON");
+    for batch in json_lines(&out) {
         let Some(serde_json::Value::Array(p)) = batch.get("predictions") else { panic!("not a predictions line: {batch}") };
         assert!(!p.is_empty() && p.len() <= options.max_records, "a mini-batch has 1..=max-records items");
         predictions.extend(p.iter().cloned());
