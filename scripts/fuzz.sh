@@ -114,6 +114,10 @@ seed records "$SEEDS/fields.csv"
   head -n 3 "$FX/churn/heldout.csv" | cut -d, -f2- | sed 's/^/{"model":"AL","features":[/; s/,,/,null,/g; s/$/]}/'
   printf '{"model":"text","text":"%s"}\n{"features":[1,2]}\n[1]\n\n{"model":"NY","features":[' "great movie"
   head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2- | tr -d '\n'; printf ']}'; } >"$SEEDS/transform-jsonl"
+# records: JSON Lines too (its first two bytes set the splitter's limits), and byte order marks.
+seed records "$SEEDS/transform-jsonl" records-jsonl
+printf '\xef\xbb\xbf1,2\r\n\xef\xbb\xbf{"features": [1, null, 2e-3]}\n\xef\xbb\xbf\n' >"$SEEDS/records-bom"
+seed records "$SEEDS/records-bom"
 for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl}; do
     seed transform "$f"
     # The same input with bit 7 of the mode: also --accept application/json and --on-error fail.

@@ -1,13 +1,59 @@
-//! The CSV record parser of `mlc predict` and `mlc compile --check-data`
-//! (crates/mlc-host/src/records.rs): `csv_reader` over arbitrary bytes, then `parse_features` of
-//! every record, with the field count both right and wrong; `parse_field` against Rust's own
-//! `f32` parsing; `shorten` on arbitrary bytes. Seeds: the committed CSV rows.
+//! Every record parser in isolation (the `transform` target reaches the same code through files
+//! and threads, at a tenth of the speed):
+//!
+//! * `mlc predict` and `mlc compile --check-data` (crates/mlc-host/src/records.rs): `csv_reader`
+//!   over the bytes, then `parse_features` of every record, with the field count right and
+//!   wrong; `parse_field` against Rust's own `f32` parsing; `shorten`.
+//! * `mlc transform`'s splitter (transform/split.rs): the bytes after the first two, cut into
+//!   mini-batches (buffer size, record and payload limits from the first two bytes), must give
+//!   back exactly the input's lines, in order, each whole or as an oversize record of the right
+//!   length, within the limits, covering every input byte.
+//! * `mlc transform`'s record parsers (transform/parse.rs), on every line: `CsvFields` must split
+//!   as the csv crate does with the same line end; `JsonRecord::parse` must accept only what
+//!   serde_json reads as an object with the same `model`, `text` and `features`, and name a
+//!   column inside the line when it refuses.
+//!
+//! Seeds: the committed CSV rows and JSON Lines written by scripts/fuzz.sh.
 #![no_main]
+
+use std::cell::RefCell;
+use std::io::{BufReader, Cursor};
 
 use libfuzzer_sys::fuzz_target;
 use mlc_host::records::{csv_reader, parse_features, parse_field, shorten, RecordError};
+use mlc_host::transform::parse::{json_value, strip_bom, CsvFields, JsonRecord};
+use mlc_host::transform::Splitter;
+use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
+    check_csv_reader(data);
+    check_splitter(data);
+    LINE_PARSERS.with_borrow_mut(|(fields, reference)| {
+        for line in data.split(|&b| b == b'\n').take(64) {
+            check_field(line);
+            let line = strip_bom(line);
+            check_csv_fields(fields, reference, line);
+            check_json_record(line);
+        }
+    });
+});
+
+thread_local! {
+    /// `transform`'s CSV line splitter, reused across lines and inputs as a worker reuses it,
+    /// and the csv crate's reader it is checked against, configured the same way. (Building
+    /// either builds a parser automaton: once per line it took most of the target's time.)
+    static LINE_PARSERS: RefCell<(CsvFields, csv::Reader<Cursor<Vec<u8>>>)> = RefCell::new((
+        CsvFields::default(),
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_reader(Cursor::new(Vec::new())),
+    ));
+}
+
+/// `mlc predict`'s reader: features or a typed error, and a failed record changes nothing.
+fn check_csv_reader(data: &[u8]) {
     let mut reader = csv_reader(data);
     let mut out = vec![42.0f32];
     for record in reader.byte_records() {
@@ -36,10 +82,7 @@ fuzz_target!(|data: &[u8]| {
             check_field(field);
         }
     }
-    for line in data.split(|&b| b == b'\n').take(64) {
-        check_field(line);
-    }
-});
+}
 
 fn check_field(raw: &[u8]) {
     let short = shorten(raw);
@@ -57,5 +100,104 @@ fn check_field(raw: &[u8]) {
         (Some(a), Some(b)) => assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())),
         (None, None) => {}
         _ => panic!("parse_field({raw:?}) = {got:?}, Rust parses {want:?}"),
+    }
+}
+
+/// The splitter against the input's lines (docs/transform.md: every line is one record, the
+/// last one even without a final newline; `\n` or `\r\n` ends a line).
+fn check_splitter(data: &[u8]) {
+    let [mode, payload, input @ ..] = data else { return };
+    let capacity = 1 + (mode & 7) as usize;
+    let max_records = 1 + (mode >> 3 & 7) as usize;
+    let max_payload = if *payload == 255 { 1 << 20 } else { *payload as usize };
+    let mut lines: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+    if input.is_empty() || input.ends_with(b"\n") {
+        lines.pop();
+    }
+    for line in &mut lines {
+        *line = line.strip_suffix(b"\r").unwrap_or(line);
+    }
+
+    let mut splitter = Splitter::new(BufReader::with_capacity(capacity, input), max_payload, max_records);
+    let (mut next, mut covered, mut batches) = (0usize, 0u64, 0usize);
+    loop {
+        let batch = splitter.next_batch().expect("reading from memory cannot fail").expect("a batch until the last");
+        batches += 1;
+        assert!(batches <= lines.len() + 1, "more batches than lines");
+        assert_eq!(batch.first_line, next as u64 + 1, "line numbers run on");
+        assert!(batch.records.len() <= max_records);
+        assert!(!batch.records.is_empty() || (input.is_empty() && batch.last), "an empty batch only for an empty input");
+        let mut payload_used = 0;
+        for i in 0..batch.records.len() {
+            let want = lines.get(next).expect("more records than lines");
+            match batch.record(i) {
+                Ok(bytes) => {
+                    assert_eq!(bytes, *want, "line {}", next + 1);
+                    payload_used += bytes.len();
+                }
+                Err(len) => {
+                    assert_eq!(len, want.len() as u64, "line {}: oversize length", next + 1);
+                    assert!(want.len() > max_payload, "line {}: oversize within the limit", next + 1);
+                }
+            }
+            next += 1;
+        }
+        assert!(payload_used <= max_payload, "a batch over the payload limit");
+        covered += batch.input_bytes;
+        if batch.last {
+            break;
+        }
+    }
+    assert!(splitter.next_batch().expect("reading from memory cannot fail").is_none(), "a batch after the last");
+    assert_eq!(next, lines.len(), "every line is a record");
+    assert_eq!(covered, input.len() as u64, "the batches cover the input");
+}
+
+/// `transform`'s CSV line splitter against the csv crate (`reference`, rewound to read `line`).
+fn check_csv_fields(fields: &mut CsvFields, reference: &mut csv::Reader<Cursor<Vec<u8>>>, line: &[u8]) {
+    fields.split(line);
+    let got: Vec<&[u8]> = (0..fields.len()).map(|i| fields.get(i)).collect();
+    let input = reference.get_mut().get_mut();
+    input.clear();
+    input.extend_from_slice(line);
+    reference.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new()).expect("seeking in memory");
+    let mut record = csv::ByteRecord::new();
+    match reference.read_byte_record(&mut record) {
+        Ok(true) => assert_eq!(got, record.iter().collect::<Vec<_>>(), "CSV fields of {line:?}"),
+        // No record in an empty line (`transform` reports "empty line" before splitting).
+        Ok(false) => assert!(line.is_empty(), "no CSV record in {line:?}"),
+        Err(e) => panic!("the csv crate failed on bytes in memory: {e}"),
+    }
+}
+
+/// `transform`'s JSON Lines record against serde_json's own reading of the line.
+fn check_json_record(line: &[u8]) {
+    match JsonRecord::parse(line) {
+        Ok(record) => {
+            let value: Value = serde_json::from_slice(line).expect("a record serde_json cannot read");
+            let object = value.as_object().expect("a record that is not an object");
+            let text = |key| object.get(key).and_then(Value::as_str);
+            assert_eq!(record.model.as_deref(), text("model"));
+            assert_eq!(record.text.as_deref(), text("text"));
+            let features = object.get("features").and_then(Value::as_array);
+            assert_eq!(record.features.as_ref().map(Vec::len), features.map(Vec::len));
+            for (raw, value) in record.features.iter().flatten().zip(features.into_iter().flatten()) {
+                let bytes = json_value(raw);
+                assert_eq!(bytes.is_empty(), value.is_null(), "null and only null is missing");
+                if let Some(x) = parse_field(bytes) {
+                    // A number is read from its text, rounded once to f32.
+                    if let Some(s) = value.as_number().map(|n| n.to_string()) {
+                        assert_eq!(x.to_bits(), s.parse::<f32>().unwrap().to_bits(), "{s}");
+                    }
+                }
+            }
+        }
+        Err(message) => {
+            assert!(message.starts_with("malformed JSON"), "{message}");
+            if let Some(rest) = message.strip_prefix("malformed JSON at column ") {
+                let column: usize = rest.split(':').next().and_then(|c| c.parse().ok()).expect("a column number");
+                assert!(column <= line.len(), "column {column} of a {}-byte line", line.len());
+            }
+        }
     }
 }

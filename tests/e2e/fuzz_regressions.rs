@@ -107,3 +107,16 @@ fn padding_copies_that_differ_are_safe_in_both_kernels() {
     }
     assert_eq!(loaded, 2, "model 0's tree table is corrupt; models 1 and 2 load");
 }
+
+/// `records` target: a JSON Lines record with invalid UTF-8 in a field `transform` ignores
+/// (`"&odel"`) was accepted — serde_json skips the strings of ignored fields without checking
+/// them — though docs/transform.md says invalid UTF-8 makes a line malformed JSON (and serde_json
+/// itself refuses the line). UTF-8 is now checked first, and the error names the column.
+#[test]
+fn json_record_with_invalid_utf8_in_an_ignored_field_is_malformed() {
+    let input = reproducer("records/invalid-utf-8-in-an-ignored-json-field-is-accepted");
+    let line = input.split(|&b| b == b'\n').find(|l| l.contains(&b'{')).unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(line).is_err());
+    let e = mlc_host::transform::parse::JsonRecord::parse(line).unwrap_err();
+    assert_eq!(e, "malformed JSON at column 11: invalid UTF-8");
+}

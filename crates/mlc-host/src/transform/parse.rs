@@ -18,8 +18,8 @@ pub enum ContentType {
 }
 
 /// A JSON Lines record.
-#[derive(Deserialize)]
-pub(crate) struct JsonRecord<'a> {
+#[derive(Debug, Deserialize)]
+pub struct JsonRecord<'a> {
     /// The model to route to.
     #[serde(borrow, default)]
     pub model: Option<Cow<'a, str>>,
@@ -38,7 +38,9 @@ impl<'a> JsonRecord<'a> {
         if line.trim_ascii_start().first() != Some(&b'{') {
             return Err("malformed JSON: a record is an object, `{...}`".into());
         }
-        serde_json::from_slice(line).map_err(|e| {
+        // UTF-8 is checked first: serde_json skips the strings of ignored fields unchecked.
+        let line = std::str::from_utf8(line).map_err(|e| format!("malformed JSON at column {}: invalid UTF-8", e.valid_up_to() + 1))?;
+        serde_json::from_str(line).map_err(|e| {
             let message = e.to_string();
             let what = message.rsplit_once(" at line ").map_or(message.as_str(), |(what, _)| what);
             format!("malformed JSON at column {}: {what}", e.column())
@@ -46,9 +48,20 @@ impl<'a> JsonRecord<'a> {
     }
 }
 
+/// A UTF-8 byte order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A line without a leading UTF-8 byte order mark. Editors and spreadsheet exports begin a file
+/// with one, and concatenated exports carry it into later lines; it is never part of a record
+/// (`mlc predict`'s CSV reader skips it at the start of its input; csv-core skips it at the start
+/// of every line that [`CsvFields`] splits).
+pub fn strip_bom(line: &[u8]) -> &[u8] {
+    line.strip_prefix(BOM).unwrap_or(line)
+}
+
 /// The text of a JSON feature value as [`crate::records::parse_field`] reads it (`null` is
 /// missing).
-pub(crate) fn json_value(raw: &RawValue) -> &[u8] {
+pub fn json_value(raw: &RawValue) -> &[u8] {
     match raw.get() {
         "null" => b"",
         text => text.as_bytes(),
@@ -56,7 +69,7 @@ pub(crate) fn json_value(raw: &RawValue) -> &[u8] {
 }
 
 /// Splits CSV lines into fields (RFC 4180 quoting), reusing its buffers.
-pub(crate) struct CsvFields {
+pub struct CsvFields {
     reader: csv_core::Reader,
     bytes: Vec<u8>,
     ends: Vec<usize>,
@@ -137,6 +150,8 @@ mod tests {
         let e = JsonRecord::parse(br#"{"text": "x""#).err().unwrap();
         assert!(e.starts_with("malformed JSON at column"), "{e}");
         assert!(JsonRecord::parse(b"[1,2]").is_err());
-        assert!(JsonRecord::parse(b"{\"text\": \"\xff\"}").is_err());
+        assert_eq!(JsonRecord::parse(b"{\"text\": \"\xff\"}").err().unwrap(), "malformed JSON at column 11: invalid UTF-8");
+        // Also in a field that is ignored (serde_json would skip it unchecked).
+        assert_eq!(JsonRecord::parse(b"{\"x\": \"\xe6L\", \"text\": \"a\"}").err().unwrap(), "malformed JSON at column 8: invalid UTF-8");
     }
 }

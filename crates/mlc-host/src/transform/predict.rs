@@ -12,7 +12,7 @@ use mlc_runtime::format::manifest::NetInput;
 use mlc_runtime::{Model, NetModel};
 
 use super::output::write_prediction;
-use super::parse::{json_value, ContentType, CsvFields, JsonRecord};
+use super::parse::{json_value, strip_bom, ContentType, CsvFields, JsonRecord};
 use super::split::Batch;
 use super::{Options, Routing};
 use crate::records::{parse_values, RecordError};
@@ -117,7 +117,7 @@ impl<'j> Worker<'j> {
         self.model_time = Duration::ZERO;
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
-                Ok(line) => self.place(line),
+                Ok(line) => self.place(strip_bom(line)),
                 Err(len) => Err(format!("record of {len} bytes exceeds the mini-batch limit of {} bytes (--max-payload-mb)", self.options.max_payload)),
             };
             let outcome = match placed {
