@@ -1,5 +1,5 @@
 //! Every record parser in isolation (the `transform` target reaches the same code through files
-//! and threads, at a tenth of the speed):
+//! and threads, several times more slowly):
 //!
 //! * `mlc predict` and `mlc compile --check-data` (crates/mlc-host/src/records.rs): `csv_reader`
 //!   over the bytes, then `parse_features` of every record, with the field count right and
