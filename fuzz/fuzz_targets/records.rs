@@ -20,8 +20,8 @@ use std::cell::RefCell;
 use std::io::{BufReader, Cursor};
 
 use libfuzzer_sys::fuzz_target;
-use mlc_host::records::{csv_reader, parse_features, parse_field, shorten, RecordError};
-use mlc_host::transform::parse::{json_value, strip_bom, CsvFields, JsonRecord};
+use mlc_host::records::{csv_reader, parse_features, parse_field, shorten, strip_bom, RecordError};
+use mlc_host::transform::parse::{json_value, CsvFields, JsonRecord};
 use mlc_host::transform::Splitter;
 use serde_json::Value;
 

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use mlc_compiler::Target;
 use mlc_format::writer::AlignedBytes;
 use mlc_format::Artifact;
-use mlc_host::transform::parse::BOM;
+use mlc_host::records::BOM;
 use mlc_host::transform::{self, Accept, ContentType, Options, Routing, Summary};
 use mlc_host::Registry;
 use mlc_runtime::Model;

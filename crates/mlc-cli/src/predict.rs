@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{anyhow, Context, Result};
 use clap::Parser;
-use mlc_host::records::{csv_reader, parse_features};
+use mlc_host::records::{csv_reader, parse_features, strip_bom};
 use mlc_host::{LoadedArtifact, Registry};
 use mlc_runtime::format::manifest::NetInput;
 use mlc_runtime::{Model, NetModel};
@@ -129,7 +129,7 @@ fn predict_net(net: &NetModel<'_>, format: LineFormat, input: Box<dyn Read>, nam
         if reader.read_until(b'\n', &mut line)? == 0 {
             break;
         }
-        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = strip_bom(line.strip_suffix(b"\n").unwrap_or(&line));
         let predicted = match format {
             LineFormat::Text => net.predict_text(text, &mut token_scratch, &mut ids, &mut scratch, &mut result),
             LineFormat::Ids => {

@@ -164,6 +164,9 @@ fn sentiment_model_predicts_from_raw_text_and_from_ids() {
     // --format ids: Keras' own ids give the same lines.
     let ids = std::fs::read(fixture("sentiment/expected_ids_imdb_cnn_mcu.csv")).unwrap();
     assert_eq!(ok(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], &ids)), probs);
+    // A byte order mark (an editor's) is not part of the first line.
+    assert_eq!(ok(&mlc_stdin(&["predict", art.to_str().unwrap()], &[b"\xEF\xBB\xBF", &reviews[..]].concat())), probs);
+    assert_eq!(ok(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], &[b"\xEF\xBB\xBF", &ids[..]].concat())), probs);
     // Bad id lines name line and column.
     let err = fails(&mlc_stdin(&["predict", art.to_str().unwrap(), "--format", "ids"], b"1,2,3\n"));
     assert!(err.contains("line 1") && err.contains("expected 400 token ids"), "{err}");

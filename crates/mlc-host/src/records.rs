@@ -90,6 +90,17 @@ pub fn shorten(raw: &[u8]) -> String {
     text
 }
 
+/// A UTF-8 byte order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A line without a leading UTF-8 byte order mark. Editors and spreadsheet exports begin a file
+/// with one, and concatenated files carry it into later lines; it is never part of a record
+/// (the CSV reader of [`csv_reader`] skips it at the start of its input; csv-core skips it at
+/// the start of every line that `transform`'s CSV splitter reads).
+pub fn strip_bom(line: &[u8]) -> &[u8] {
+    line.strip_prefix(BOM).unwrap_or(line)
+}
+
 /// A CSV reader configured for feature rows: no header, any field count per line (checked per
 /// record instead), `\n` or `\r\n` line ends.
 pub fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {

@@ -48,17 +48,6 @@ impl<'a> JsonRecord<'a> {
     }
 }
 
-/// A UTF-8 byte order mark.
-pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// A line without a leading UTF-8 byte order mark. Editors and spreadsheet exports begin a file
-/// with one, and concatenated exports carry it into later lines; it is never part of a record
-/// (`mlc predict`'s CSV reader skips it at the start of its input; csv-core skips it at the start
-/// of every line that [`CsvFields`] splits).
-pub fn strip_bom(line: &[u8]) -> &[u8] {
-    line.strip_prefix(BOM).unwrap_or(line)
-}
-
 /// The text of a JSON feature value as [`crate::records::parse_field`] reads it (`null` is
 /// missing).
 pub fn json_value(raw: &RawValue) -> &[u8] {

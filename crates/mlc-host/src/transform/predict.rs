@@ -12,10 +12,10 @@ use mlc_runtime::format::manifest::NetInput;
 use mlc_runtime::{Model, NetModel};
 
 use super::output::write_prediction;
-use super::parse::{json_value, strip_bom, ContentType, CsvFields, JsonRecord};
+use super::parse::{json_value, ContentType, CsvFields, JsonRecord};
 use super::split::Batch;
 use super::{Options, Routing};
-use crate::records::{parse_values, RecordError};
+use crate::records::{parse_values, strip_bom, RecordError};
 use crate::registry::{ModelHandle, Registry};
 use crate::HostError;
 
