@@ -164,8 +164,9 @@ fn check_csv_fields(fields: &mut CsvFields, reference: &mut csv::Reader<Cursor<V
     let mut record = csv::ByteRecord::new();
     match reference.read_byte_record(&mut record) {
         Ok(true) => assert_eq!(got, record.iter().collect::<Vec<_>>(), "CSV fields of {line:?}"),
-        // No record in an empty line (`transform` reports "empty line" before splitting).
-        Ok(false) => assert!(line.is_empty(), "no CSV record in {line:?}"),
+        // No record in an empty line (`transform` reports "empty line" before splitting), nor
+        // in a second byte order mark (skipped by both: csv-core skips one at its start).
+        Ok(false) => assert!(strip_bom(line).is_empty(), "no CSV record in {line:?}"),
         Err(e) => panic!("the csv crate failed on bytes in memory: {e}"),
     }
 }
@@ -174,7 +175,11 @@ fn check_csv_fields(fields: &mut CsvFields, reference: &mut csv::Reader<Cursor<V
 fn check_json_record(line: &[u8]) {
     match JsonRecord::parse(line) {
         Ok(record) => {
-            let value: Value = serde_json::from_slice(line).expect("a record serde_json cannot read");
+            let value: Value = match serde_json::from_slice(line) {
+                Ok(value) => value,
+                Err(e) if beyond_value(&e) => return,
+                Err(e) => panic!("a record serde_json cannot read: {e}"),
+            };
             let object = value.as_object().expect("a record that is not an object");
             let text = |key| object.get(key).and_then(Value::as_str);
             assert_eq!(record.model.as_deref(), text("model"));
@@ -200,4 +205,13 @@ fn check_json_record(line: &[u8]) {
             }
         }
     }
+}
+
+/// Valid JSON that serde_json's `Value` cannot hold, which `JsonRecord` accepts where it skips a
+/// value unread (an ignored field, a feature that is then not a number): a lone surrogate in a
+/// `\u` escape (RFC 8259 §8.2 allows it; a Rust string cannot hold it) and nesting deeper than
+/// `Value`'s recursion limit.
+fn beyond_value(e: &serde_json::Error) -> bool {
+    let message = e.to_string();
+    ["lone leading surrogate", "unexpected end of hex escape", "recursion limit exceeded"].iter().any(|m| message.contains(m))
 }
