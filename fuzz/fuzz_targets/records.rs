@@ -175,6 +175,9 @@ fn check_csv_fields(fields: &mut CsvFields, reference: &mut csv::Reader<Cursor<V
 fn check_json_record(line: &[u8]) {
     match JsonRecord::parse(line) {
         Ok(record) => {
+            if names_serde_token(line) {
+                return;
+            }
             let value: Value = match serde_json::from_slice(line) {
                 Ok(value) => value,
                 Err(e) if beyond_value(&e) => return,
@@ -214,4 +217,30 @@ fn check_json_record(line: &[u8]) {
 fn beyond_value(e: &serde_json::Error) -> bool {
     let message = e.to_string();
     ["lone leading surrogate", "unexpected end of hex escape", "recursion limit exceeded"].iter().any(|m| message.contains(m))
+}
+
+/// Whether a string of the line is one of serde_json's private tokens. With `arbitrary_precision`
+/// (the compiler's XGBoost importer enables it, so every build that links the compiler has it)
+/// serde's data model carries a number as a map whose one key is `$serde_json::private::Number`,
+/// and `Value` reads a literal object with that key (or with `…::RawValue`, under `raw_value`)
+/// as a number or as the JSON in its string: `{"features":[{"$serde_json::private::RawValue":
+/// "null"}]}` becomes a missing feature to `Value`, an object to `JsonRecord`, whose features are
+/// raw text (transform's reading is the JSON's). Strings are found by a scan of the line and
+/// decoded, so an escaped `\u0024` is found too.
+fn names_serde_token(line: &[u8]) -> bool {
+    const TOKENS: [&str; 2] = ["$serde_json::private::Number", "$serde_json::private::RawValue"];
+    let mut rest = line;
+    while let Some(open) = rest.iter().position(|&b| b == b'"') {
+        let body = &rest[open + 1..];
+        let mut end = 0;
+        while end < body.len() && body[end] != b'"' {
+            end += if body[end] == b'\\' { 2 } else { 1 };
+        }
+        let Some(literal) = rest.get(open..open + end + 2) else { return false };
+        if serde_json::from_slice::<String>(literal).is_ok_and(|s| TOKENS.contains(&s.as_str())) {
+            return true;
+        }
+        rest = &rest[open + end + 2..];
+    }
+    false
 }

@@ -120,3 +120,23 @@ fn json_record_with_invalid_utf8_in_an_ignored_field_is_malformed() {
     let e = mlc_host::transform::parse::JsonRecord::parse(line).unwrap_err();
     assert_eq!(e, "malformed JSON at column 11: invalid UTF-8");
 }
+
+/// Not a fault of `transform`: a false positive of the `records` target's oracle, replayed there
+/// (`fuzz/regressions/records/harness-*`). Every build that links the compiler has serde_json's
+/// `arbitrary_precision` (this test's too), and serde_json's `Value` then reads an object whose
+/// key is `$serde_json::private::Number` as a number, and one keyed `…::RawValue` as the JSON in
+/// its string. `JsonRecord` reads such lines as the JSON they are: an ignored key, and a feature
+/// that is an object (malformed), not a missing value.
+#[test]
+fn serde_json_private_tokens_are_plain_keys_in_a_json_record() {
+    use mlc_host::records::parse_field;
+    use mlc_host::transform::parse::{json_value, JsonRecord};
+    let record = JsonRecord::parse(br#"{"$serde_json::private::Number":"5","features":[1]}"#).unwrap();
+    assert_eq!(record.features.map(|f| f.len()), Some(1));
+    let line = br#"{"features":[{"\u0024serde_json::private::RawValue":"null"},null]}"#;
+    assert!(serde_json::from_slice::<serde_json::Value>(line).unwrap()["features"][0].is_null());
+    let features = JsonRecord::parse(line).unwrap().features.unwrap();
+    assert_eq!(json_value(features[0]), br#"{"\u0024serde_json::private::RawValue":"null"}"#);
+    assert_eq!(parse_field(json_value(features[0])), None, "an object is not a feature value");
+    assert!(parse_field(json_value(features[1])).unwrap().is_nan(), "null is missing");
+}
