@@ -175,14 +175,7 @@ fn check_csv_fields(fields: &mut CsvFields, reference: &mut csv::Reader<Cursor<V
 fn check_json_record(line: &[u8]) {
     match JsonRecord::parse(line) {
         Ok(record) => {
-            if names_serde_token(line) {
-                return;
-            }
-            let value: Value = match serde_json::from_slice(line) {
-                Ok(value) => value,
-                Err(e) if beyond_value(&e) => return,
-                Err(e) => panic!("a record serde_json cannot read: {e}"),
-            };
+            let Some(value) = reference_value(line) else { return };
             let object = value.as_object().expect("a record that is not an object");
             let text = |key| object.get(key).and_then(Value::as_str);
             assert_eq!(record.model.as_deref(), text("model"));
@@ -210,23 +203,36 @@ fn check_json_record(line: &[u8]) {
     }
 }
 
-/// Valid JSON that serde_json's `Value` cannot hold, which `JsonRecord` accepts where it skips a
-/// value unread (an ignored field, a feature that is then not a number): a lone surrogate in a
-/// `\u` escape (RFC 8259 §8.2 allows it; a Rust string cannot hold it) and nesting deeper than
-/// `Value`'s recursion limit.
-fn beyond_value(e: &serde_json::Error) -> bool {
-    let message = e.to_string();
-    ["lone leading surrogate", "unexpected end of hex escape", "recursion limit exceeded"].iter().any(|m| message.contains(m))
+/// serde_json's `Value` of a line `JsonRecord` accepted, or `None` for valid JSON that `Value`
+/// cannot stand for (and `JsonRecord` accepts where it skips a value unread: an ignored field, a
+/// feature that is then not a number):
+///
+/// * a lone surrogate in a `\u` escape (RFC 8259 §8.2 allows it; a Rust string cannot hold it);
+/// * nesting deeper than `Value`'s recursion limit;
+/// * a string that is one of serde_json's private tokens. With `arbitrary_precision` (the
+///   compiler's XGBoost importer enables it, so every build that links the compiler has it)
+///   serde's data model carries a number as a map whose one key is `$serde_json::private::Number`,
+///   and `Value` reads a literal object with that key (or with `…::RawValue`, under `raw_value`)
+///   as a number or as the JSON in its string: `{"features":[{"$serde_json::private::RawValue":
+///   "null"}]}` becomes a missing feature to `Value`, an object to `JsonRecord`, whose features
+///   are raw text (transform's reading is the JSON's).
+fn reference_value(line: &[u8]) -> Option<Value> {
+    if names_serde_token(line) {
+        return None;
+    }
+    match serde_json::from_slice(line) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let message = e.to_string();
+            let beyond = ["lone leading surrogate", "unexpected end of hex escape", "recursion limit exceeded"];
+            assert!(beyond.iter().any(|m| message.contains(m)), "a record serde_json cannot read: {message}");
+            None
+        }
+    }
 }
 
-/// Whether a string of the line is one of serde_json's private tokens. With `arbitrary_precision`
-/// (the compiler's XGBoost importer enables it, so every build that links the compiler has it)
-/// serde's data model carries a number as a map whose one key is `$serde_json::private::Number`,
-/// and `Value` reads a literal object with that key (or with `…::RawValue`, under `raw_value`)
-/// as a number or as the JSON in its string: `{"features":[{"$serde_json::private::RawValue":
-/// "null"}]}` becomes a missing feature to `Value`, an object to `JsonRecord`, whose features are
-/// raw text (transform's reading is the JSON's). Strings are found by a scan of the line and
-/// decoded, so an escaped `\u0024` is found too.
+/// Whether a string of the line, decoded (so an escaped `\u0024` is found too), is one of
+/// serde_json's private tokens (see [`reference_value`]).
 fn names_serde_token(line: &[u8]) -> bool {
     const TOKENS: [&str; 2] = ["$serde_json::private::Number", "$serde_json::private::RawValue"];
     let mut rest = line;
