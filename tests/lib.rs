@@ -16,7 +16,13 @@ pub fn read_csv(path: &Path) -> Vec<Vec<f32>> {
     text.lines()
         .map(|line| {
             line.split(',')
-                .map(|f| if f.trim().is_empty() { f32::NAN } else { f.trim().parse().unwrap_or_else(|_| panic!("{}: bad number {f}", path.display())) })
+                .map(|f| {
+                    if f.trim().is_empty() {
+                        f32::NAN
+                    } else {
+                        f.trim().parse().unwrap_or_else(|_| panic!("{}: bad number {f}", path.display()))
+                    }
+                })
                 .collect()
         })
         .collect()
@@ -50,7 +56,11 @@ pub fn compile(models: &[String], options: &CompileOptions) -> AlignedBytes {
 pub fn ulps(a: f32, b: f32) -> u32 {
     let key = |x: f32| {
         let b = x.to_bits() as i32;
-        if b < 0 { i32::MIN.wrapping_sub(b) } else { b }
+        if b < 0 {
+            i32::MIN.wrapping_sub(b)
+        } else {
+            b
+        }
     };
     key(a).abs_diff(key(b))
 }

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::CompileError;
 use crate::import;
-use crate::target::Target;
 use crate::nn::{self, NnModel};
+use crate::target::Target;
 use crate::trees::{layout, IrEnsemble, IrNode};
 
 /// `NAME=PATH`, or a path whose file stem is the name.
@@ -218,9 +218,7 @@ fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOption
     }
     let compiler = concat!("mlc ", env!("CARGO_PKG_VERSION"));
     let target = options.target.to_string();
-    writer
-        .finish(&Provenance { compiler, target: &target, options: &options.command_line })
-        .map_err(|e| CompileError::Write(e.to_string()))
+    writer.finish(&Provenance { compiler, target: &target, options: &options.command_line }).map_err(|e| CompileError::Write(e.to_string()))
 }
 
 /// Rows that sit on, just below and just above the model's thresholds, plus missing values:
@@ -287,7 +285,8 @@ fn decision(link: Link, margins: &[f32]) -> usize {
 /// Runs every compiled model on the check rows and compares with the float original.
 fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Result<Vec<ModelReport>, CompileError> {
     let aligned = mlc_format::writer::AlignedBytes::copy_from(bytes);
-    let artifact = Artifact::parse(aligned.as_slice()).map_err(|e| CompileError::Write(format!("internal: written artifact does not validate: {e}")))?;
+    let artifact = Artifact::parse(aligned.as_slice())
+        .map_err(|e| CompileError::Write(format!("internal: written artifact does not validate: {e}")))?;
     let mut reports = Vec::new();
     for p in prepared {
         let model = Model::by_name(&artifact, &p.spec.name).map_err(|e| CompileError::Write(format!("internal: {e}")))?;
@@ -304,7 +303,14 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
                             .to_string(),
                     );
                 }
-                reports.push(ModelReport { name, text: c.text, max_margin_delta: c.max_delta, decision_mismatches: c.mismatches, check_rows: c.count, warnings });
+                reports.push(ModelReport {
+                    name,
+                    text: c.text,
+                    max_margin_delta: c.max_delta,
+                    decision_mismatches: c.mismatches,
+                    check_rows: c.count,
+                    warnings,
+                });
                 continue;
             }
             (Kind::Net { .. }, _) => return Err(CompileError::Write("internal: a network compiled to another kind".into())),
@@ -345,7 +351,14 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
             max_delta,
             mismatches
         );
-        reports.push(ModelReport { name: p.spec.name.clone(), text, max_margin_delta: max_delta, decision_mismatches: mismatches, check_rows: rows.len(), warnings: Vec::new() });
+        reports.push(ModelReport {
+            name: p.spec.name.clone(),
+            text,
+            max_margin_delta: max_delta,
+            decision_mismatches: mismatches,
+            check_rows: rows.len(),
+            warnings: Vec::new(),
+        });
     }
     Ok(reports)
 }

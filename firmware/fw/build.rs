@@ -94,9 +94,18 @@ fn main() {
     }
     // Frame buffer: a request with a text, or a row of at most MAX_FEATURES features.
     let max_frame = text_frame.max(512);
-    writeln!(code, "/// (file name, bytes) of each embedded artifact.\npub static ARTIFACTS: [(&str, &[u8]); {}] = [\n{table}];", files.len()).unwrap();
+    writeln!(
+        code,
+        "/// (file name, bytes) of each embedded artifact.\npub static ARTIFACTS: [(&str, &[u8]); {}] = [\n{table}];",
+        files.len()
+    )
+    .unwrap();
     writeln!(code, "/// Models in all artifacts.\npub const MODELS: u32 = {models};").unwrap();
-    writeln!(code, "/// Network scratch (f32 values): the largest `scratch_len` of the networks.\npub const SCRATCH_F32: usize = {scratch};").unwrap();
+    writeln!(
+        code,
+        "/// Network scratch (f32 values): the largest `scratch_len` of the networks.\npub const SCRATCH_F32: usize = {scratch};"
+    )
+    .unwrap();
     writeln!(code, "/// Token ids of the longest text input.\npub const IDS_LEN: usize = {ids};").unwrap();
     writeln!(code, "/// Tokenizer scratch: the longest vocabulary token.\npub const TOKEN_BYTES: usize = {};", token.max(1)).unwrap();
     writeln!(code, "/// Longest request frame accepted.\npub const MAX_FRAME: usize = {max_frame};").unwrap();

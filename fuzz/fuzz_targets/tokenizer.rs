@@ -49,11 +49,8 @@ fn committed() -> &'static Vocab {
 fn reference(map: &HashMap<Vec<u8>, u32>, standardize: Standardize, text: &[u8], scratch_len: usize, out_len: usize) -> Vec<u32> {
     let lower = matches!(standardize, Standardize::Lower | Standardize::LowerAndStripPunctuation);
     let strip = matches!(standardize, Standardize::StripPunctuation | Standardize::LowerAndStripPunctuation);
-    let clean: Vec<u8> = text
-        .iter()
-        .filter(|b| !(strip && b.is_ascii_punctuation()))
-        .map(|b| if lower { b.to_ascii_lowercase() } else { *b })
-        .collect();
+    let clean: Vec<u8> =
+        text.iter().filter(|b| !(strip && b.is_ascii_punctuation())).map(|b| if lower { b.to_ascii_lowercase() } else { *b }).collect();
     let mut ids: Vec<u32> = clean
         .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
         .filter(|t| !t.is_empty())
@@ -65,7 +62,8 @@ fn reference(map: &HashMap<Vec<u8>, u32>, standardize: Standardize, text: &[u8],
 }
 
 fn check(v: &Vocab, view: &VocabView<'_>, mode: u8, text: &[u8]) {
-    let standardize = [Standardize::None, Standardize::Lower, Standardize::StripPunctuation, Standardize::LowerAndStripPunctuation][(mode & 3) as usize];
+    let standardize =
+        [Standardize::None, Standardize::Lower, Standardize::StripPunctuation, Standardize::LowerAndStripPunctuation][(mode & 3) as usize];
     let out_len = [0, 1, 7, 400][((mode >> 2) & 3) as usize];
     let s = ((mode >> 4) & 7) as usize;
     let scratch_len = if s == 0 { view.max_token_len() } else { (s - 1) * 2 };

@@ -245,7 +245,8 @@ fn predict_net(n: &NetModel<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
             // Small ids (mostly inside the vocabulary) and raw 32-bit ids (mostly outside).
             let small: Vec<u32> = (0..length).map(|i| input.get(i).map_or(0, |&b| b as u32)).collect();
             let _ = n.predict_ids(&small, &mut scratch, &mut out);
-            let raw: Vec<u32> = (0..length).map(|i| input.get(4 * i..4 * i + 4).map_or(1, |c| u32::from_le_bytes(c.try_into().unwrap()))).collect();
+            let raw: Vec<u32> =
+                (0..length).map(|i| input.get(4 * i..4 * i + 4).map_or(1, |c| u32::from_le_bytes(c.try_into().unwrap()))).collect();
             let _ = n.predict_ids(&raw, &mut scratch, &mut out);
             let two: Vec<u32> = small.iter().chain(&small).copied().collect();
             let mut out2 = vec![0f32; 2 * n.num_outputs()];
@@ -338,10 +339,16 @@ pub fn compile_trees(ir: &mlc_compiler::trees::IrEnsemble) {
             for (r, row) in rows.iter().enumerate() {
                 model.margins(row, &mut got).expect("valid row");
                 let g = ir.num_groups as usize;
-                assert!(same_bits(&batch[r * g..(r + 1) * g], &got), "batch margins differ from single-shot ({tree_layout:?}, {numeric:?})");
+                assert!(
+                    same_bits(&batch[r * g..(r + 1) * g], &got),
+                    "batch margins differ from single-shot ({tree_layout:?}, {numeric:?})"
+                );
                 if numeric == Numeric::Float32 {
                     let want = ir.margins(row);
-                    assert!(same_bits(&got, &want), "float margins {got:?} differ from the reference walk {want:?} ({tree_layout:?}) on {row:?}");
+                    assert!(
+                        same_bits(&got, &want),
+                        "float margins {got:?} differ from the reference walk {want:?} ({tree_layout:?}) on {row:?}"
+                    );
                 }
             }
         }

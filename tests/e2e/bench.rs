@@ -87,7 +87,14 @@ fn assert_consistent(r: &RunReport) {
         assert_ordered(p, &format!("{} {what}", r.label));
     }
     // Model latency ≤ total latency, request by request, hence at every percentile.
-    for (m, t) in [(l.model.p50, l.total.p50), (l.model.p90, l.total.p90), (l.model.p99, l.total.p99), (l.model.p999, l.total.p999), (l.model.max, l.total.max), (l.model.mean, l.total.mean)] {
+    for (m, t) in [
+        (l.model.p50, l.total.p50),
+        (l.model.p90, l.total.p90),
+        (l.model.p99, l.total.p99),
+        (l.model.p999, l.total.p999),
+        (l.model.max, l.total.max),
+        (l.model.mean, l.total.mean),
+    ] {
         assert!(m <= t, "{}: model latency {m} > total {t}: {l:?}", r.label);
     }
     assert!(l.overhead.max <= l.total.max && l.overhead.mean <= l.total.mean, "{}: {l:?}", r.label);
@@ -175,7 +182,20 @@ fn validate(schema: &Value, root: &Value, value: &Value, at: &str, errors: &mut 
         let name = r.strip_prefix("#/$defs/").expect("local $ref");
         return validate(&root["$defs"][name], root, value, at, errors);
     }
-    let known = ["$schema", "title", "type", "const", "enum", "required", "properties", "additionalProperties", "items", "minimum", "$defs", "description"];
+    let known = [
+        "$schema",
+        "title",
+        "type",
+        "const",
+        "enum",
+        "required",
+        "properties",
+        "additionalProperties",
+        "items",
+        "minimum",
+        "$defs",
+        "description",
+    ];
     for key in schema.as_object().unwrap().keys() {
         assert!(known.contains(&key.as_str()), "the validator does not know `{key}` (at {at})");
     }
@@ -239,7 +259,8 @@ fn validate(schema: &Value, root: &Value, value: &Value, at: &str, errors: &mut 
 }
 
 fn report(runs: Vec<RunReport>, capacity: bool) -> BenchReport {
-    let plan = capacity.then(|| bench::plan(&runs, CapacityTarget { target_invocations_per_min: 1e6, latency_slo_ms: 50.0, target_utilization: 0.7 }));
+    let plan = capacity
+        .then(|| bench::plan(&runs, CapacityTarget { target_invocations_per_min: 1e6, latency_slo_ms: 50.0, target_utilization: 0.7 }));
     BenchReport {
         schema: bench::report::SCHEMA,
         machine: bench::report::Machine::this(),
@@ -253,7 +274,10 @@ fn report(runs: Vec<RunReport>, capacity: bool) -> BenchReport {
 fn json_report_validates_against_the_documented_schema() {
     let schema = documented_schema();
     let work = churn_workload(true);
-    let runs: Vec<RunReport> = [1, 2].iter().map(|&u| bench::run(&config(churn_bundle(), Load::Closed { users: u, spawn_rate: None }, 4, 250), &work).unwrap()).collect();
+    let runs: Vec<RunReport> = [1, 2]
+        .iter()
+        .map(|&u| bench::run(&config(churn_bundle(), Load::Closed { users: u, spawn_rate: None }, 4, 250), &work).unwrap())
+        .collect();
     let open = bench::run(&config(churn_bundle(), Load::Open { rate: 1000.0, users: 1 }, 1, 250), &work).unwrap();
     let mut all = runs.clone();
     all.push(open);
@@ -269,7 +293,10 @@ fn json_report_validates_against_the_documented_schema() {
     bad["extra"] = Value::Null;
     let mut errors = Vec::new();
     validate(&schema, &schema, &bad, "$", &mut errors);
-    assert!(errors.iter().any(|e| e.contains("unexpected `extra`")) && errors.iter().any(|e| e.contains("missing `invocations`")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("unexpected `extra`")) && errors.iter().any(|e| e.contains("missing `invocations`")),
+        "{errors:?}"
+    );
 }
 
 fn attr(node: roxmltree::Node<'_, '_>, name: &str) -> f64 {
@@ -293,7 +320,10 @@ fn series(doc: &roxmltree::Document<'_>, panel: &str, mark: &str) -> Vec<(String
 fn svg_plot_parses_and_has_the_series() {
     let work = churn_workload(false);
     // A sweep over users: throughput against concurrency has one point per user count.
-    let runs: Vec<RunReport> = [1, 2].iter().map(|&u| bench::run(&config(churn_bundle(), Load::Closed { users: u, spawn_rate: None }, 1, 250), &work).unwrap()).collect();
+    let runs: Vec<RunReport> = [1, 2]
+        .iter()
+        .map(|&u| bench::run(&config(churn_bundle(), Load::Closed { users: u, spawn_rate: None }, 1, 250), &work).unwrap())
+        .collect();
     let rep = report(runs.clone(), false);
     let svg = bench::plot::svg(&rep);
     let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
@@ -373,6 +403,13 @@ fn cli_sweep_with_cost_capacity_json_and_plot() {
     roxmltree::Document::parse(&std::fs::read_to_string(&svg).unwrap()).unwrap();
 
     // Errors name the problem.
-    let out = mlc().arg("bench").arg(churn_bundle()).arg("--input").arg(fixture("churn/heldout.csv")).args(["--sweep", "cores=1"]).output().unwrap();
+    let out = mlc()
+        .arg("bench")
+        .arg(churn_bundle())
+        .arg("--input")
+        .arg(fixture("churn/heldout.csv"))
+        .args(["--sweep", "cores=1"])
+        .output()
+        .unwrap();
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("unknown key `cores`"));
 }

@@ -86,7 +86,8 @@ fn threads_sharing_one_mapped_artifact_agree_with_one_thread() {
     compile_to(&text, &[text_spec], mlc_compiler::Target::Host);
 
     let rows = rows(limit);
-    let reviews: Vec<String> = std::fs::read_to_string(fixture("sentiment/reviews.txt")).unwrap().lines().take(limit.min(40)).map(String::from).collect();
+    let reviews: Vec<String> =
+        std::fs::read_to_string(fixture("sentiment/reviews.txt")).unwrap().lines().take(limit.min(40)).map(String::from).collect();
     let artifact = LoadedArtifact::open(&bundle).unwrap();
     let text_artifact = LoadedArtifact::open(&text).unwrap();
 
@@ -97,7 +98,8 @@ fn threads_sharing_one_mapped_artifact_agree_with_one_thread() {
     let checked = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for t in 0..threads {
-            let (artifact, text_artifact, rows, reviews, want, want_text, checked) = (&artifact, &text_artifact, &rows, &reviews, &want, &want_text, &checked);
+            let (artifact, text_artifact, rows, reviews, want, want_text, checked) =
+                (&artifact, &text_artifact, &rows, &reviews, &want, &want_text, &checked);
             scope.spawn(move || {
                 for round in 0..rounds {
                     // Each thread visits the models in its own order, loading views afresh.

@@ -98,12 +98,27 @@ fn unsupported_layers_and_options_are_named() {
     let layer = |i: usize| format!("/config/layers/{i}");
     type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
     let cases: Vec<(&str, Edit)> = vec![
-        ("layer `conv1d`: padding = causal", Box::new(move |c| *c.pointer_mut(&format!("{}/config/padding", layer(3))).unwrap() = "causal".into())),
-        ("layer `dense`: activation = \"gelu\"", Box::new(move |c| *c.pointer_mut(&format!("{}/config/activation", layer(6))).unwrap() = "gelu".into())),
-        ("layer `embedding`: mask_zero = true", Box::new(move |c| *c.pointer_mut(&format!("{}/config/mask_zero", layer(1))).unwrap() = true.into())),
+        (
+            "layer `conv1d`: padding = causal",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/config/padding", layer(3))).unwrap() = "causal".into()),
+        ),
+        (
+            "layer `dense`: activation = \"gelu\"",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/config/activation", layer(6))).unwrap() = "gelu".into()),
+        ),
+        (
+            "layer `embedding`: mask_zero = true",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/config/mask_zero", layer(1))).unwrap() = true.into()),
+        ),
         ("layer `conv1d`: groups != 1", Box::new(move |c| *c.pointer_mut(&format!("{}/config/groups", layer(3))).unwrap() = 2.into())),
-        ("layer `dense`: layer type BatchNormalization", Box::new(move |c| *c.pointer_mut(&format!("{}/class_name", layer(6))).unwrap() = "BatchNormalization".into())),
-        ("layer `conv1d`: data_format = channels_first", Box::new(move |c| *c.pointer_mut(&format!("{}/config/data_format", layer(3))).unwrap() = "channels_first".into())),
+        (
+            "layer `dense`: layer type BatchNormalization",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/class_name", layer(6))).unwrap() = "BatchNormalization".into()),
+        ),
+        (
+            "layer `conv1d`: data_format = channels_first",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/config/data_format", layer(3))).unwrap() = "channels_first".into()),
+        ),
         ("weight `dense/kernel` has shape", Box::new(move |c| *c.pointer_mut(&format!("{}/config/units", layer(6))).unwrap() = 33.into())),
     ];
     for (expect, edit) in cases {
@@ -191,7 +206,8 @@ fn int8_networks_keep_keras_decisions() {
 fn empty_calibration_is_an_error_naming_the_file() {
     let spec = mlc_compiler::ModelSpec::parse(&format!("m={}", fixture("sentiment/imdb_cnn_mcu").display())).unwrap();
     let calibration = mlc_compiler::Calibration { source: "calib.txt".into(), lines: Vec::new() };
-    let options = mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(mlc_compiler::Target::CortexM4, None) };
+    let options =
+        mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(mlc_compiler::Target::CortexM4, None) };
     let err = mlc_compiler::compile(&[spec], &options).err().expect("no calibration inputs").to_string();
     assert!(err.contains("calib.txt") && err.contains("no calibration inputs"), "{err}");
 }

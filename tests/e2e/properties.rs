@@ -120,14 +120,7 @@ fn ensemble() -> impl Strategy<Value = Ensemble> {
             _ => prop::sample::select(&[0.5f32, 0.0, -1.25][..]).boxed(),
         };
         let groups = objective.groups();
-        (
-            Just(features),
-            Just(objective),
-            base,
-            any::<bool>(),
-            prop::collection::vec((0..groups, tree(features)), 1..7),
-            any::<bool>(),
-        )
+        (Just(features), Just(objective), base, any::<bool>(), prop::collection::vec((0..groups, tree(features)), 1..7), any::<bool>())
             .prop_map(|(features, objective, base_score, array_base_score, trees, deleted_nodes)| Ensemble {
                 features,
                 objective,
@@ -194,10 +187,13 @@ fn model_json(e: &Ensemble) -> String {
     let trees: Vec<String> = e.trees.iter().map(|(_, t)| tree_json(t, e.deleted_nodes)).collect();
     let info: Vec<String> = e.trees.iter().map(|(g, _)| g.to_string()).collect();
     let base = if e.array_base_score { format!("[{:E}]", e.base_score) } else { format!("{:E}", e.base_score) };
-    let (version, num_class) = (if e.array_base_score { "3,2,0" } else { "2,1,4" }, match e.objective {
-        Objective::SoftProb(k) | Objective::SoftMax(k) => k,
-        _ => 0,
-    });
+    let (version, num_class) = (
+        if e.array_base_score { "3,2,0" } else { "2,1,4" },
+        match e.objective {
+            Objective::SoftProb(k) | Objective::SoftMax(k) => k,
+            _ => 0,
+        },
+    );
     let mut s = String::new();
     let _ = write!(
         s,
@@ -423,7 +419,8 @@ fn activation() -> impl Strategy<Value = Activation> {
 fn net_spec() -> impl Strategy<Value = NetSpec> {
     let conv = (1usize..5, 1usize..4, 1usize..3, 1usize..3, any::<bool>(), any::<bool>(), any::<bool>())
         .prop_map(|(filters, k, stride, dilation, same, relu, bias)| Spec::Conv { filters, k, stride, dilation, same, relu, bias });
-    let pool = (any::<bool>(), 1usize..4, 1usize..4, any::<bool>()).prop_map(|(max, pool, stride, same)| Spec::Pool { max, pool, stride, same });
+    let pool =
+        (any::<bool>(), 1usize..4, 1usize..4, any::<bool>()).prop_map(|(max, pool, stride, same)| Spec::Pool { max, pool, stride, same });
     (
         any::<bool>(),
         3usize..14,
@@ -434,7 +431,16 @@ fn net_spec() -> impl Strategy<Value = NetSpec> {
         prop::collection::vec((1usize..5, activation(), any::<bool>()), 1..3),
         any::<u64>(),
     )
-        .prop_map(|(ids, length, vocab, channels, seq, reduce, dense, seed)| NetSpec { ids, length, vocab, channels, seq, reduce, dense, seed: seed | 1 })
+        .prop_map(|(ids, length, vocab, channels, seq, reduce, dense, seed)| NetSpec {
+            ids,
+            length,
+            vocab,
+            channels,
+            seq,
+            reduce,
+            dense,
+            seed: seed | 1,
+        })
 }
 
 /// The network of `spec`, or `None` when a window does not fit its input (valid padding).
@@ -482,7 +488,10 @@ fn build_net(spec: &NetSpec) -> Option<NnModel> {
         }
     };
     for (i, &(units, act, bias)) in spec.dense.iter().enumerate() {
-        layers.push(Layer::new(format!("dense{i}"), Op::Dense { kernel: w.tensor(&[features, units]), bias: w.bias(units, bias), activation: act }));
+        layers.push(Layer::new(
+            format!("dense{i}"),
+            Op::Dense { kernel: w.tensor(&[features, units]), bias: w.bias(units, bias), activation: act },
+        ));
         features = units;
     }
     Some(NnModel { input, layers, tokenizer: None, framework: "test".into() })
@@ -502,7 +511,9 @@ fn reference_net(model: &NnModel, ids: &[u32], floats: &[f32]) -> Vec<f64> {
         }
     };
     let mut seq: Vec<Vec<f64>> = match model.input {
-        Input::Sequence { length, channels } => (0..length).map(|p| (0..channels).map(|c| floats[p * channels + c] as f64).collect()).collect(),
+        Input::Sequence { length, channels } => {
+            (0..length).map(|p| (0..channels).map(|c| floats[p * channels + c] as f64).collect()).collect()
+        }
         _ => Vec::new(),
     };
     let mut vec: Vec<f64> = Vec::new();
@@ -510,7 +521,8 @@ fn reference_net(model: &NnModel, ids: &[u32], floats: &[f32]) -> Vec<f64> {
         match &layer.op {
             Op::Embedding { table } => {
                 let d = table.shape[1];
-                seq = ids.iter().map(|&id| table.data[id as usize * d..(id as usize + 1) * d].iter().map(|&v| v as f64).collect()).collect();
+                seq =
+                    ids.iter().map(|&id| table.data[id as usize * d..(id as usize + 1) * d].iter().map(|&v| v as f64).collect()).collect();
             }
             Op::Conv1D { kernel, bias, stride, dilation, activation, .. } => {
                 let (k, cin, cout) = (kernel.shape[0], kernel.shape[1], kernel.shape[2]);
@@ -568,7 +580,10 @@ fn reference_net(model: &NnModel, ids: &[u32], floats: &[f32]) -> Vec<f64> {
             Op::Dense { kernel, bias, activation } => {
                 let (n_in, n_out) = (kernel.shape[0], kernel.shape[1]);
                 let mut y: Vec<f64> = (0..n_out)
-                    .map(|o| bias.as_ref().map_or(0.0, |b| b[o] as f64) + (0..n_in).map(|i| vec[i] * kernel.data[i * n_out + o] as f64).sum::<f64>())
+                    .map(|o| {
+                        bias.as_ref().map_or(0.0, |b| b[o] as f64)
+                            + (0..n_in).map(|i| vec[i] * kernel.data[i * n_out + o] as f64).sum::<f64>()
+                    })
                     .collect();
                 act(*activation, &mut y);
                 vec = y;
@@ -633,10 +648,7 @@ fn check_net(spec: &NetSpec) -> Result<(), TestCaseError> {
     // Int8 activations saturate at the calibrated range (docs/format.md §9.9), so the int8 build
     // is calibrated on the inputs it is checked on: what is tested is the quantized arithmetic,
     // not whether 64 probe inputs happened to reach every activation's largest value.
-    let lines = inputs
-        .iter()
-        .map(|(ids, floats)| if spec.ids { join(ids) } else { join(floats) })
-        .collect();
+    let lines = inputs.iter().map(|(ids, floats)| if spec.ids { join(ids) } else { join(floats) }).collect();
     let calibration = Calibration { source: "the test inputs".into(), lines };
     let variants = [
         ("float", CompileOptions { fixed_point: Some(false), ..options(Target::Host, None) }),
@@ -699,7 +711,9 @@ fn random_small_cnns_cover_every_layer_kind() {
         let Some(model) = build_net(&spec) else { continue };
         for l in &model.layers {
             let tag = match &l.op {
-                Op::Conv1D { padding, stride, dilation, .. } => format!("conv {padding:?} stride>1:{} dilation>1:{}", *stride > 1, *dilation > 1),
+                Op::Conv1D { padding, stride, dilation, .. } => {
+                    format!("conv {padding:?} stride>1:{} dilation>1:{}", *stride > 1, *dilation > 1)
+                }
                 Op::MaxPool1D { padding, .. } => format!("max pool {padding:?}"),
                 Op::AvgPool1D { padding, .. } => format!("avg pool {padding:?}"),
                 Op::Dense { activation, .. } => format!("dense {activation:?}"),
@@ -720,7 +734,16 @@ fn the_generators_build_what_they_claim() {
         base_score: 0.5,
         array_base_score: true,
         trees: vec![
-            (0, Tree::Split { feature: 1, threshold: 0.25, default_left: true, left: Box::new(Tree::Leaf(1.0)), right: Box::new(Tree::Leaf(-1.0)) }),
+            (
+                0,
+                Tree::Split {
+                    feature: 1,
+                    threshold: 0.25,
+                    default_left: true,
+                    left: Box::new(Tree::Leaf(1.0)),
+                    right: Box::new(Tree::Leaf(-1.0)),
+                },
+            ),
             (1, Tree::Leaf(0.5)),
         ],
         deleted_nodes: true,

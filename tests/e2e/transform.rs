@@ -27,7 +27,8 @@ fn bundle() -> &'static (tempfile::TempDir, PathBuf, AlignedBytes) {
             .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix(".json").map(str::to_string))
             .collect();
         states.sort();
-        let specs: Vec<String> = states.iter().map(|s| format!("{s}={}", fixture(&format!("churn/models/states/{s}.json")).display())).collect();
+        let specs: Vec<String> =
+            states.iter().map(|s| format!("{s}={}", fixture(&format!("churn/models/states/{s}.json")).display())).collect();
         let bytes = compile(&specs, &options(Target::Host, None));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("states.mlc");
@@ -166,10 +167,16 @@ fn bad_csv_records_become_error_lines_and_nothing_else_is_lost() {
         (BOM.to_vec(), error("empty line")),
         (b"AK,1,2,3".to_vec(), error("expected 19 fields (the model name and 18 features), found 4")),
         (good(1), Want::Value(rows[1].1)),
-        ([&good(2)[..3], &good(2)[3..].iter().map(|&b| if b == b',' { b';' } else { b }).collect::<Vec<u8>>()].concat(), error("expected 19 fields (the model name and 18 features), found 2")),
+        (
+            [&good(2)[..3], &good(2)[3..].iter().map(|&b| if b == b',' { b';' } else { b }).collect::<Vec<u8>>()].concat(),
+            error("expected 19 fields (the model name and 18 features), found 2"),
+        ),
         (format!("ZZ{}", &rows[3].0[2..]).into_bytes(), error("unknown model `ZZ`")),
         ([&good(4)[..], b",9"].concat(), error("expected 19 fields (the model name and 18 features), found 20")),
-        (rows[5].0.split(',').enumerate().map(|(i, f)| if i == 1 { "abc" } else { f }).collect::<Vec<_>>().join(",").into_bytes(), error("column 2: `abc` is not a number")),
+        (
+            rows[5].0.split(',').enumerate().map(|(i, f)| if i == 1 { "abc" } else { f }).collect::<Vec<_>>().join(",").into_bytes(),
+            error("column 2: `abc` is not a number"),
+        ),
         (b"".to_vec(), error("empty line")),
         (long.into_bytes(), error("record of 803 bytes exceeds the mini-batch limit of 600 bytes (--max-payload-mb)")),
         ([&good(6)[..], b"\r"].concat(), Want::Value(rows[6].1)),
@@ -216,13 +223,22 @@ fn bad_json_records_become_error_lines_and_nothing_else_is_lost() {
         (b"{\"model\": \"AK\", \"features\": [1, 2]}".to_vec(), error("expected 18 features, found 2")),
         (record(1).replace("\"model\": \"", "\"model\": \"Z").into_bytes(), error(format!("unknown model `Z{}`", &rows[1].0[..2]))),
         (record(2).replacen("[", "[\"x\", ", 1).into_bytes(), error("expected 18 features, found 19")),
-        (format!("{{\"model\": \"AK\", \"features\": [\"1\"{}]}}", ", 1".repeat(17)).into_bytes(), error("feature 1: `\"1\"` is not a number")),
-        (format!("{{\"model\": \"AK\", \"features\": [1, 2, true{}]}}", ", 1".repeat(15)).into_bytes(), error("feature 3: `true` is not a number")),
+        (
+            format!("{{\"model\": \"AK\", \"features\": [\"1\"{}]}}", ", 1".repeat(17)).into_bytes(),
+            error("feature 1: `\"1\"` is not a number"),
+        ),
+        (
+            format!("{{\"model\": \"AK\", \"features\": [1, 2, true{}]}}", ", 1".repeat(15)).into_bytes(),
+            error("feature 3: `true` is not a number"),
+        ),
         (b"{\"model\": \"AK\"}".to_vec(), error("no `features` or `text` field")),
         (b"{\"model\": \"\xff\", \"features\": []}".to_vec(), error("malformed JSON at column 12: invalid UTF-8")),
         (b"".to_vec(), error("empty line")),
         (record(4).into_bytes(), Want::Value(rows[4].1)),
-        (format!("{{\"text\": \"{}\"}}", "a".repeat(700)).into_bytes(), error("record of 712 bytes exceeds the mini-batch limit of 700 bytes (--max-payload-mb)")),
+        (
+            format!("{{\"text\": \"{}\"}}", "a".repeat(700)).into_bytes(),
+            error("record of 712 bytes exceeds the mini-batch limit of 700 bytes (--max-payload-mb)"),
+        ),
         (b"{\"features\": [], \"features\": []}".to_vec(), error("malformed JSON at column 27: duplicate field `features`")),
         (b"{\"model\": \"AK\", \"text\": \"great film\"}".to_vec(), error("the model is a tree ensemble: it takes features, not text")),
         (b"{\"features\": [1]}".to_vec(), error("no model named: the record has no `model` field and no --model was given")),
@@ -252,7 +268,8 @@ fn plain_text_reviews_through_the_sentiment_model() {
     // Non-UTF-8 bytes are text too: the tokenizer reads bytes.
     let input = [&reviews[..], b"caf\xe9 \xff great\r\n\n"].concat();
     let mut want = Vec::new();
-    let (mut scratch, mut tokens, mut ids) = (vec![0f32; net.scratch_len()], vec![0u8; 64.max(net.vocab().unwrap().max_token_len())], vec![0u32; 400]);
+    let (mut scratch, mut tokens, mut ids) =
+        (vec![0f32; net.scratch_len()], vec![0u8; 64.max(net.vocab().unwrap().max_token_len())], vec![0u32; 400]);
     for line in input.strip_suffix(b"\n").unwrap().split(|&b| b == b'\n') {
         let mut out = [0f32];
         net.predict_text(line.strip_suffix(b"\r").unwrap_or(line), &mut tokens, &mut ids, &mut scratch, &mut out).unwrap();
@@ -369,7 +386,8 @@ fn cli_fail_mode_names_file_and_line_and_writes_nothing() {
     assert!(stderr.contains("in.csv: line 3: expected 19 fields (the model name and 18 features), found 2"), "{stderr}");
     assert!(!out.join("in.csv.out").exists() && !out.join("in.csv.out.partial").exists());
     // The default writes the error line and goes on.
-    let result = mlc().arg("transform").arg(&bundle().1).arg(&file).arg("--output-dir").arg(&out).args(["--route-column", "1"]).output().unwrap();
+    let result =
+        mlc().arg("transform").arg(&bundle().1).arg(&file).arg("--output-dir").arg(&out).args(["--route-column", "1"]).output().unwrap();
     assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
     assert_eq!(std::fs::read_to_string(out.join("in.csv.out")).unwrap().lines().count(), 4);
 }
@@ -378,7 +396,8 @@ fn cli_fail_mode_names_file_and_line_and_writes_nothing() {
 fn cli_predict_from_a_directory_goes_through_the_registry() {
     let dir = tempfile::tempdir().unwrap();
     for s in ["AK", "VT"] {
-        let bytes = compile(&[format!("{s}={}", fixture(&format!("churn/models/states/{s}.json")).display())], &options(Target::Host, None));
+        let bytes =
+            compile(&[format!("{s}={}", fixture(&format!("churn/models/states/{s}.json")).display())], &options(Target::Host, None));
         write(&dir.path().join(format!("{s}.mlc")), &bytes);
     }
     let rows: Vec<(String, f32)> = churn_rows().into_iter().filter(|(l, _)| l.starts_with("VT,")).collect();

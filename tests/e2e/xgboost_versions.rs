@@ -55,7 +55,12 @@ fn every_supported_model_of_every_version_matches_xgboost() {
                 model.margins_batch(&flat, &mut batch).unwrap();
                 for (i, want) in expected.iter().enumerate() {
                     for k in 0..g {
-                        assert_eq!(batch[i * g + k].to_bits(), want[k].to_bits(), "{version}/{name}.{ext} batched row {} margin {k}", i + 1);
+                        assert_eq!(
+                            batch[i * g + k].to_bits(),
+                            want[k].to_bits(),
+                            "{version}/{name}.{ext} batched row {} margin {k}",
+                            i + 1
+                        );
                     }
                 }
                 println!("{version}/{name}.{ext}: margins and outputs bit-exact, single-shot and batched");

@@ -58,15 +58,8 @@ enum Mode {
 }
 
 impl Mode {
-    const ALL: [Mode; 7] = [
-        Mode::AllRows,
-        Mode::AllBatch,
-        Mode::StatesResolved,
-        Mode::StatesHashMap,
-        Mode::StatesFind,
-        Mode::StatesByName,
-        Mode::StatesBatch,
-    ];
+    const ALL: [Mode; 7] =
+        [Mode::AllRows, Mode::AllBatch, Mode::StatesResolved, Mode::StatesHashMap, Mode::StatesFind, Mode::StatesByName, Mode::StatesBatch];
 
     fn title(self) -> &'static str {
         match self {
@@ -206,8 +199,7 @@ fn compile(names: &[&str], layout: Option<TreeLayout>) -> Result<AlignedBytes> {
         .iter()
         .map(|n| ModelSpec::parse(&format!("{n}={}", churn::model_path(n).display())))
         .collect::<std::result::Result<Vec<_>, _>>()?;
-    let options =
-        CompileOptions { target: Target::Host, fixed_point: None, layout, check_rows: None, ..Default::default() };
+    let options = CompileOptions { target: Target::Host, fixed_point: None, layout, check_rows: None, ..Default::default() };
     Ok(AlignedBytes::copy_from(&mlc_compiler::compile(&specs, &options)?.bytes))
 }
 
@@ -261,12 +253,7 @@ fn mlc_per_row<'a, const MARGIN: bool>(rows: &Rows, route: impl Fn(usize, &str) 
 
 /// TL2cgen, one row at a time: `route(i, state)` picks row `i`'s model.
 #[inline(always)]
-fn tl2c_per_row<const MARGIN: bool>(
-    states: &[String],
-    entries: &[Entry],
-    route: impl Fn(usize, &str) -> Tl2cModel,
-    out: &mut [f32],
-) {
+fn tl2c_per_row<const MARGIN: bool>(states: &[String], entries: &[Entry], route: impl Fn(usize, &str) -> Tl2cModel, out: &mut [f32]) {
     for (i, ((state, row), o)) in states.iter().zip(entries.chunks_exact(F)).zip(out.iter_mut()).enumerate() {
         let model = route(i, state);
         let row = black_box(row);
@@ -276,12 +263,7 @@ fn tl2c_per_row<const MARGIN: bool>(
 
 /// mlc, one batch call per group of rows: `route(state)` picks the group's model.
 #[inline(always)]
-fn mlc_grouped<'a, const MARGIN: bool>(
-    rows: &Rows,
-    groups: &[(String, Range<usize>)],
-    route: impl Fn(&str) -> Model<'a>,
-    out: &mut [f32],
-) {
+fn mlc_grouped<'a, const MARGIN: bool>(rows: &Rows, groups: &[(String, Range<usize>)], route: impl Fn(&str) -> Model<'a>, out: &mut [f32]) {
     for (state, r) in groups {
         let model = route(state);
         let x = black_box(&rows.features[r.start * F..r.end * F]);
@@ -316,9 +298,7 @@ fn mlc_pass<const MARGIN: bool>(mode: Mode, m: &Mlc<'_>, inputs: &Inputs, out: &
         Mode::StatesResolved => mlc_per_row::<MARGIN>(rows, |i, _| m.states[m.resolved[i]], out),
         Mode::StatesHashMap => mlc_per_row::<MARGIN>(rows, |_, s| m.by_name[s], out),
         Mode::StatesFind => mlc_per_row::<MARGIN>(rows, |_, s| m.find(s), out),
-        Mode::StatesByName => {
-            mlc_per_row::<MARGIN>(rows, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out)
-        }
+        Mode::StatesByName => mlc_per_row::<MARGIN>(rows, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out),
         Mode::StatesBatch => mlc_grouped::<MARGIN>(rows, &inputs.groups, |s| m.find(s), out),
     }
 }
@@ -331,9 +311,7 @@ fn tl2c_pass<const MARGIN: bool>(mode: Mode, p: &Peer, inputs: &Inputs, out: &mu
         Mode::AllRows => tl2c_per_row::<MARGIN>(states, entries, |_, _| p.all, out),
         Mode::AllBatch => tl2c_grouped::<MARGIN>(entries, &inputs.whole, |_| p.all, out),
         Mode::StatesResolved => tl2c_per_row::<MARGIN>(states, entries, |i, _| p.table[p.resolved[i]], out),
-        Mode::StatesHashMap | Mode::StatesFind | Mode::StatesByName => {
-            tl2c_per_row::<MARGIN>(states, entries, |_, s| p.states[s], out)
-        }
+        Mode::StatesHashMap | Mode::StatesFind | Mode::StatesByName => tl2c_per_row::<MARGIN>(states, entries, |_, s| p.states[s], out),
         Mode::StatesBatch => tl2c_grouped::<MARGIN>(entries, &inputs.groups, |s| p.states[s], out),
     }
 }
@@ -407,17 +385,12 @@ fn verify(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>]) -> Result<Vec<Agreemen
     }
     let mut report = Vec::new();
     for mode in Mode::ALL {
-        let tl2c = Outputs::collect(
-            n,
-            |o| tl2c_pass::<true>(mode, peer, inputs, o),
-            |o| tl2c_pass::<false>(mode, peer, inputs, o),
-        );
+        let tl2c = Outputs::collect(n, |o| tl2c_pass::<true>(mode, peer, inputs, o), |o| tl2c_pass::<false>(mode, peer, inputs, o));
         if mode.all_states() {
             report.push(Agreement::of(format!("TL2cgen vs XGBoost: {}", mode.title()), &tl2c, &xgboost));
         }
         for m in mlcs {
-            let got =
-                Outputs::collect(n, |o| mlc_pass::<true>(mode, m, inputs, o), |o| mlc_pass::<false>(mode, m, inputs, o));
+            let got = Outputs::collect(n, |o| mlc_pass::<true>(mode, m, inputs, o), |o| mlc_pass::<false>(mode, m, inputs, o));
             report.push(Agreement::of(format!("{} vs TL2cgen: {}", m.label, mode.title()), &got, &tl2c));
             if mode.all_states() {
                 report.push(Agreement::of(format!("{} vs XGBoost: {}", m.label, mode.title()), &got, &xgboost));
@@ -472,10 +445,7 @@ fn header_lines(args: &Args, machine: &MachineInfo, rows: usize, default_layout:
         format!("rustc: {} (profile {}, RUSTFLAGS \"{}\")", env!("BENCH_RUSTC"), env!("BENCH_PROFILE"), env!("BENCH_RUSTFLAGS")),
         format!("TL2cgen C: {}; flags: {}", env!("TL2C_CC"), env!("TL2C_CFLAGS")),
         format!("mlc: target host, float32; compiler's default layout for all_states: {default_layout}"),
-        format!(
-            "rows: {rows} held-out rows per pass; {} reps per case, each >= {} ms; cases interleaved",
-            args.reps, args.min_rep_ms
-        ),
+        format!("rows: {rows} held-out rows per pass; {} reps per case, each >= {} ms; cases interleaved", args.reps, args.min_rep_ms),
     ]
 }
 

@@ -51,7 +51,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .map(|text| {
                 let mut ids = vec![0u32; 400];
-                mlc_runtime::text::tokenize(&vocab, mlc_runtime::text::Standardize::LowerAndStripPunctuation, text, &mut token_scratch, &mut ids);
+                mlc_runtime::text::tokenize(
+                    &vocab,
+                    mlc_runtime::text::Standardize::LowerAndStripPunctuation,
+                    text,
+                    &mut token_scratch,
+                    &mut ids,
+                );
                 ids
             })
             .collect();

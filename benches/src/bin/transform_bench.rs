@@ -50,7 +50,10 @@ fn run_all(root: &Path, tmp: &Path, reps: usize) -> Result<()> {
     let shared = root.join("../shared/data");
     let bundle = tmp.join("states.mlc");
     let states = churn::state_names()?;
-    std::fs::write(&bundle, compile(&states.iter().map(|s| format!("{s}={}", churn::model_path(s).display())).collect::<Vec<_>>(), &CompileOptions::default())?)?;
+    std::fs::write(
+        &bundle,
+        compile(&states.iter().map(|s| format!("{s}={}", churn::model_path(s).display())).collect::<Vec<_>>(), &CompileOptions::default())?,
+    )?;
     let churn_csv = shared.join("churn/mlc_churn.csv");
     if churn_csv.exists() {
         churn_job(&churn_csv, &bundle, tmp, reps)?;
@@ -128,11 +131,19 @@ fn imdb_job(root: &Path, data: &Path, tmp: &Path, reps: usize) -> Result<()> {
     let model = tmp.join("imdb_cnn.mlc");
     let lines = std::fs::read_to_string(root.join("tests/fixtures/sentiment/reviews.txt"))?.lines().map(str::to_string).collect();
     let calibration = Calibration { source: "reviews.txt".into(), lines };
-    let options = CompileOptions { target: Target::Host, fixed_point: Some(true), calibration: Some(calibration), ..CompileOptions::default() };
+    let options =
+        CompileOptions { target: Target::Host, fixed_point: Some(true), calibration: Some(calibration), ..CompileOptions::default() };
     std::fs::write(&model, compile(&[format!("imdb_cnn={}", root.join("tests/fixtures/sentiment/imdb_cnn").display())], &options)?)?;
-    println!("IMDb: {count} test reviews as raw text ({} MB), model imdb_cnn (host, int8, {} MB); {reps} runs each", std::fs::metadata(&input)?.len() / 1_000_000, std::fs::metadata(&model)?.len() / 1_000_000);
+    println!(
+        "IMDb: {count} test reviews as raw text ({} MB), model imdb_cnn (host, int8, {} MB); {reps} runs each",
+        std::fs::metadata(&input)?.len() / 1_000_000,
+        std::fs::metadata(&model)?.len() / 1_000_000
+    );
     println!("  = mlc transform imdb_cnn.mlc imdb_test.txt --content-type text/plain --output-dir OUT --workers W");
-    println!("  model alone (NetModel::predict_text in a loop over the reviews in memory, 1 thread): {:.3} s\n", model_alone(&model, &input)?.as_secs_f64());
+    println!(
+        "  model alone (NetModel::predict_text in a loop over the reviews in memory, 1 thread): {:.3} s\n",
+        model_alone(&model, &input)?.as_secs_f64()
+    );
     println!("{TABLE_HEAD}");
     let options = Options { content_type: ContentType::Text, max_records: 100, ..Options::default() };
     time_job("IMDb reviews → imdb_cnn", &model, &input, &options, count, reps, tmp)
@@ -181,7 +192,10 @@ fn churn_input(csv: &Path, path: &Path) -> Result<()> {
 fn churn_job(csv: &Path, bundle: &Path, tmp: &Path, reps: usize) -> Result<()> {
     let input = tmp.join("churn_1m.csv");
     churn_input(csv, &input)?;
-    println!("churn: {CHURN_ROWS} rows ({} MB) routed by state (column 1) over the 51-model bundle; {reps} runs each", std::fs::metadata(&input)?.len() / 1_000_000);
+    println!(
+        "churn: {CHURN_ROWS} rows ({} MB) routed by state (column 1) over the 51-model bundle; {reps} runs each",
+        std::fs::metadata(&input)?.len() / 1_000_000
+    );
     println!("  = mlc transform states.mlc churn_1m.csv --route-column 1 --output-dir OUT --workers W\n");
     println!("{TABLE_HEAD}");
     let options = Options { content_type: ContentType::Csv, routing: Routing::Column(1), ..Options::default() };
@@ -194,7 +208,10 @@ fn registry_latency(bundle: &Path, states: &[String], tmp: &Path) -> Result<()> 
     let dir = tmp.join("states");
     std::fs::create_dir_all(&dir)?;
     for s in states {
-        std::fs::write(dir.join(format!("{s}.mlc")), compile(&[format!("{s}={}", churn::model_path(s).display())], &CompileOptions::default())?)?;
+        std::fs::write(
+            dir.join(format!("{s}.mlc")),
+            compile(&[format!("{s}={}", churn::model_path(s).display())], &CompileOptions::default())?,
+        )?;
     }
     let first_row = |state: &str| rows.states.iter().position(|s| s == state).map(|i| rows.row(i));
     println!("registry: first prediction of each never-loaded model (cold), {} models; warm routed single predictions over the {} held-out rows\n", states.len(), rows.len());
@@ -227,7 +244,12 @@ fn registry_latency(bundle: &Path, states: &[String], tmp: &Path) -> Result<()> 
         }
         passes.sort();
         let us = |d: Duration| d.as_secs_f64() * 1e6;
-        println!("| {label} | {:.0} µs | {:.0} µs | {:.2} µs |", us(cold[cold.len() / 2]), us(cold[cold.len() - 1]), us(passes[passes.len() / 2]));
+        println!(
+            "| {label} | {:.0} µs | {:.0} µs | {:.2} µs |",
+            us(cold[cold.len() / 2]),
+            us(cold[cold.len() - 1]),
+            us(passes[passes.len() / 2])
+        );
     }
     Ok(())
 }

@@ -100,7 +100,8 @@ pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
 fn tokenizer(dir: &Path, vocab: &[u8], vectorizer: &[u8]) -> Result<TokenizerSpec, ImportError> {
     let file = dir.join("vectorizer.json").display().to_string();
     let bad = |message: String| ImportError::Unsupported { file: file.clone(), what: message };
-    let cfg: Value = serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.clone(), message: format!("JSON: {e}") })?;
+    let cfg: Value =
+        serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.clone(), message: format!("JSON: {e}") })?;
     let standardize = match cfg.get("standardize").and_then(Value::as_str) {
         Some("lower_and_strip_punctuation") => Standardize::LowerAndStripPunctuation,
         Some("lower") => Standardize::Lower,
@@ -180,7 +181,12 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 [Some(l)] if int => Shape::Ids(*l),
                 [Some(f)] => Shape::Vector(*f),
                 [Some(l), Some(c)] => Shape::Seq(*l, *c),
-                _ => return Err(ctx.unsupported(&name, format!("input shape {:?} (need fixed (length) ids, (length, channels) or (features))", opt("batch_shape")))),
+                _ => {
+                    return Err(ctx.unsupported(
+                        &name,
+                        format!("input shape {:?} (need fixed (length) ids, (length, channels) or (features))", opt("batch_shape")),
+                    ))
+                }
             });
             input = shape;
             continue;
@@ -216,7 +222,10 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 if stride == 0 || dilation == 0 || k == 0 {
                     return Err(ctx.err(&name, "zero kernel_size, strides or dilation_rate"));
                 }
-                let span = (k - 1).checked_mul(dilation).and_then(|s| s.checked_add(1)).ok_or_else(|| ctx.err(&name, "kernel_size × dilation_rate is too large"))?;
+                let span = (k - 1)
+                    .checked_mul(dilation)
+                    .and_then(|s| s.checked_add(1))
+                    .ok_or_else(|| ctx.err(&name, "kernel_size × dilation_rate is too large"))?;
                 let (out_len, _) = padding.output(len, span, stride).ok_or_else(|| ctx.err(&name, "input shorter than the kernel"))?;
                 let kernel = ctx.weight(&name, "kernel", &[k, c, filters])?;
                 let bias = bias(ctx, &name, opt("use_bias"), filters)?;
@@ -232,7 +241,8 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                     return Err(ctx.err(&name, "zero pool_size or strides"));
                 }
                 let (out_len, _) = padding.output(len, pool, stride).ok_or_else(|| ctx.err(&name, "input shorter than the pool"))?;
-                let op = if class == "MaxPooling1D" { Op::MaxPool1D { pool, stride, padding } } else { Op::AvgPool1D { pool, stride, padding } };
+                let op =
+                    if class == "MaxPooling1D" { Op::MaxPool1D { pool, stride, padding } } else { Op::AvgPool1D { pool, stride, padding } };
                 (op, Shape::Seq(out_len, c))
             }
             "GlobalMaxPooling1D" | "GlobalAveragePooling1D" => {
@@ -241,7 +251,14 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 if opt("keepdims").as_bool() == Some(true) {
                     return Err(ctx.unsupported(&name, "keepdims = true"));
                 }
-                (if class == "GlobalMaxPooling1D" { Op::GlobalMaxPool1D { activation: Activation::Linear } } else { Op::GlobalAvgPool1D }, Shape::Vector(c))
+                (
+                    if class == "GlobalMaxPooling1D" {
+                        Op::GlobalMaxPool1D { activation: Activation::Linear }
+                    } else {
+                        Op::GlobalAvgPool1D
+                    },
+                    Shape::Vector(c),
+                )
             }
             "Flatten" => {
                 let n = match current {

@@ -1,5 +1,5 @@
 //! Importers: framework files → mlc's intermediate representation.
 
-pub mod ubjson;
 pub mod keras;
+pub mod ubjson;
 pub mod xgboost;

@@ -191,9 +191,7 @@ pub enum UbjError {
         key: String,
     },
     /// There are bytes after the complete top-level value.
-    #[error(
-        "ubjson: {count} trailing byte(s) after the top-level value, starting at byte {offset}"
-    )]
+    #[error("ubjson: {count} trailing byte(s) after the top-level value, starting at byte {offset}")]
     TrailingBytes {
         /// Position of the first extra byte.
         offset: usize,
@@ -260,20 +258,12 @@ pub fn parse(bytes: &[u8]) -> Result<Value, UbjError> {
 
 /// Like [`parse`], with a choice of how NaN and infinite floats are handled.
 pub fn parse_with(bytes: &[u8], non_finite: NonFinite) -> Result<Value, UbjError> {
-    let mut p = Parser {
-        buf: bytes,
-        pos: 0,
-        zero_width_budget: bytes.len().saturating_add(ZERO_WIDTH_ALLOWANCE),
-        non_finite,
-    };
+    let mut p = Parser { buf: bytes, pos: 0, zero_width_budget: bytes.len().saturating_add(ZERO_WIDTH_ALLOWANCE), non_finite };
     p.skip_noops();
     let (marker, off) = p.marker("the top-level value marker")?;
     let value = p.value(marker, off, 0)?;
     if p.pos != bytes.len() {
-        return Err(UbjError::TrailingBytes {
-            offset: p.pos,
-            count: bytes.len() - p.pos,
-        });
+        return Err(UbjError::TrailingBytes { offset: p.pos, count: bytes.len() - p.pos });
     }
     Ok(value)
 }
@@ -320,12 +310,7 @@ impl<'a> Parser<'a> {
     fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], UbjError> {
         let available = self.remaining();
         if available < n {
-            return Err(UbjError::UnexpectedEof {
-                offset: self.pos,
-                what,
-                needed: n,
-                available,
-            });
+            return Err(UbjError::UnexpectedEof { offset: self.pos, what, needed: n, available });
         }
         let s = &self.buf[self.pos..self.pos + n];
         self.pos += n;
@@ -361,12 +346,8 @@ impl<'a> Parser<'a> {
         Some(match marker {
             b'i' => self.fixed::<1>("an int8").map(|b| i64::from(b[0] as i8)),
             b'U' => self.fixed::<1>("a uint8").map(|b| i64::from(b[0])),
-            b'I' => self
-                .fixed::<2>("an int16")
-                .map(|b| i64::from(i16::from_be_bytes(b))),
-            b'l' => self
-                .fixed::<4>("an int32")
-                .map(|b| i64::from(i32::from_be_bytes(b))),
+            b'I' => self.fixed::<2>("an int16").map(|b| i64::from(i16::from_be_bytes(b))),
+            b'l' => self.fixed::<4>("an int32").map(|b| i64::from(i32::from_be_bytes(b))),
             b'L' => self.fixed::<8>("an int64").map(i64::from_be_bytes),
             _ => return None,
         })
@@ -378,48 +359,26 @@ impl<'a> Parser<'a> {
         let (m, off) = self.marker(what)?;
         let v = match self.int_payload(m) {
             Some(r) => r?,
-            None => {
-                return Err(UbjError::InvalidMarker {
-                    offset: off,
-                    marker: m,
-                    expected: "an integer length marker (i, U, I, l or L)",
-                })
-            }
+            None => return Err(UbjError::InvalidMarker { offset: off, marker: m, expected: "an integer length marker (i, U, I, l or L)" }),
         };
         if v < 0 {
-            return Err(UbjError::NegativeLength {
-                offset: off,
-                what,
-                value: v,
-            });
+            return Err(UbjError::NegativeLength { offset: off, what, value: v });
         }
         Ok((v as u64, off))
     }
 
     /// A length-prefixed byte run (string, key or high-precision number).
     /// Returns the bytes and their starting offset.
-    fn sized_bytes(
-        &mut self,
-        len_what: &'static str,
-        what: &'static str,
-    ) -> Result<(&'a [u8], usize), UbjError> {
+    fn sized_bytes(&mut self, len_what: &'static str, what: &'static str) -> Result<(&'a [u8], usize), UbjError> {
         let (len, _) = self.length(len_what)?;
         let start = self.pos;
         let n = usize::try_from(len).unwrap_or(usize::MAX);
         Ok((self.take(n, what)?, start))
     }
 
-    fn sized_str(
-        &mut self,
-        len_what: &'static str,
-        what: &'static str,
-        utf8_what: &'static str,
-    ) -> Result<(&'a str, usize), UbjError> {
+    fn sized_str(&mut self, len_what: &'static str, what: &'static str, utf8_what: &'static str) -> Result<(&'a str, usize), UbjError> {
         let (bytes, start) = self.sized_bytes(len_what, what)?;
-        let s = std::str::from_utf8(bytes).map_err(|e| UbjError::InvalidUtf8 {
-            offset: start + e.valid_up_to(),
-            what: utf8_what,
-        })?;
+        let s = std::str::from_utf8(bytes).map_err(|e| UbjError::InvalidUtf8 { offset: start + e.valid_up_to(), what: utf8_what })?;
         Ok((s, start))
     }
 
@@ -447,10 +406,7 @@ impl<'a> Parser<'a> {
                 let at = self.pos;
                 let b = self.fixed::<1>("a char")?[0];
                 if !b.is_ascii() {
-                    return Err(UbjError::InvalidChar {
-                        offset: at,
-                        value: b,
-                    });
+                    return Err(UbjError::InvalidChar { offset: at, value: b });
                 }
                 Ok(Value::String(char::from(b).to_string()))
             }
@@ -459,19 +415,13 @@ impl<'a> Parser<'a> {
                 Ok(Value::String(s.to_owned()))
             }
             b'H' => {
-                let (s, start) = self.sized_str(
-                    "a high-precision number length",
-                    "high-precision number text",
-                    "a high-precision number",
-                )?;
+                let (s, start) =
+                    self.sized_str("a high-precision number length", "high-precision number text", "a high-precision number")?;
                 high_precision(s, start)
             }
             b'[' | b'{' => {
                 if depth >= MAX_DEPTH {
-                    return Err(UbjError::DepthLimit {
-                        offset: off,
-                        limit: MAX_DEPTH,
-                    });
+                    return Err(UbjError::DepthLimit { offset: off, limit: MAX_DEPTH });
                 }
                 if marker == b'[' {
                     self.array(depth + 1)
@@ -479,16 +429,8 @@ impl<'a> Parser<'a> {
                     self.object(depth + 1)
                 }
             }
-            b'N' => Err(UbjError::InvalidMarker {
-                offset: off,
-                marker,
-                expected: "a value (a no-op 'N' is not allowed here)",
-            }),
-            _ => Err(UbjError::InvalidMarker {
-                offset: off,
-                marker,
-                expected: "a value type marker (Z T F i U I l L d D C S H [ {)",
-            }),
+            b'N' => Err(UbjError::InvalidMarker { offset: off, marker, expected: "a value (a no-op 'N' is not allowed here)" }),
+            _ => Err(UbjError::InvalidMarker { offset: off, marker, expected: "a value type marker (Z T F i U I l L d D C S H [ {)" }),
         }
     }
 
@@ -508,11 +450,7 @@ impl<'a> Parser<'a> {
             }
             let (m, off) = self.marker("the '#' count after a '$' type")?;
             if m != b'#' {
-                return Err(UbjError::InvalidMarker {
-                    offset: off,
-                    marker: m,
-                    expected: "'#' (a '$' type must be followed by a count)",
-                });
+                return Err(UbjError::InvalidMarker { offset: off, marker: m, expected: "'#' (a '$' type must be followed by a count)" });
             }
             Some(ty)
         } else if self.peek() == Some(b'#') {
@@ -526,21 +464,12 @@ impl<'a> Parser<'a> {
         // Untyped elements carry a marker, so are at least 1 byte.
         let width = ty.map_or(Some(1), typed_min_width).unwrap_or(1) + entry_overhead;
         let available = self.remaining();
-        let exceeds = CountExceeds {
-            offset: count_off,
-            count,
-            available,
-        };
+        let exceeds = CountExceeds { offset: count_off, count, available };
         if width == 0 {
             // Payload-free typed elements: bounded by the per-document budget.
             let limit = self.zero_width_budget;
-            let n = usize::try_from(count).ok().filter(|&n| n <= limit).ok_or(
-                UbjError::ZeroWidthLimit {
-                    offset: count_off,
-                    count,
-                    limit,
-                },
-            )?;
+            let n =
+                usize::try_from(count).ok().filter(|&n| n <= limit).ok_or(UbjError::ZeroWidthLimit { offset: count_off, count, limit })?;
             self.zero_width_budget -= n;
             return Ok(Header::Typed(ty.unwrap_or(b'Z'), n));
         }
@@ -591,11 +520,7 @@ impl<'a> Parser<'a> {
             Header::Typed(ty, n) => {
                 // Fixed-width: `header` checked the bytes exist. Payload-free:
                 // `header` charged the count to the document's budget.
-                let cap = if matches!(ty, b'S' | b'H' | b'[' | b'{') {
-                    n.min(VARIABLE_PREALLOC_CAP)
-                } else {
-                    n
-                };
+                let cap = if matches!(ty, b'S' | b'H' | b'[' | b'{') { n.min(VARIABLE_PREALLOC_CAP) } else { n };
                 out = Vec::with_capacity(cap);
                 for _ in 0..n {
                     let off = self.pos;
@@ -612,17 +537,9 @@ impl<'a> Parser<'a> {
         Ok((s.to_owned(), off))
     }
 
-    fn insert(
-        map: &mut Map<String, Value>,
-        key: String,
-        off: usize,
-        v: Value,
-    ) -> Result<(), UbjError> {
+    fn insert(map: &mut Map<String, Value>, key: String, off: usize, v: Value) -> Result<(), UbjError> {
         if map.contains_key(&key) {
-            return Err(UbjError::DuplicateKey {
-                offset: off,
-                key: truncate_text(&key),
-            });
+            return Err(UbjError::DuplicateKey { offset: off, key: truncate_text(&key) });
         }
         map.insert(key, v);
         Ok(())
@@ -639,12 +556,7 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     None => {
-                        return Err(UbjError::UnexpectedEof {
-                            offset: self.pos,
-                            what: "an object key or '}'",
-                            needed: 1,
-                            available: 0,
-                        })
+                        return Err(UbjError::UnexpectedEof { offset: self.pos, what: "an object key or '}'", needed: 1, available: 0 })
                     }
                     Some(_) => {}
                 }
@@ -683,44 +595,24 @@ struct CountExceeds {
 
 impl CountExceeds {
     fn err(&self) -> UbjError {
-        UbjError::CountExceedsInput {
-            offset: self.offset,
-            what: "container count",
-            count: self.count,
-            available: self.available,
-        }
+        UbjError::CountExceedsInput { offset: self.offset, what: "container count", count: self.count, available: self.available }
     }
 }
 
 /// Builds a Number from text (kept exactly, thanks to `arbitrary_precision`).
 fn number_from_text(text: &str, offset: usize) -> Result<Value, UbjError> {
-    text.parse::<Number>()
-        .map(Value::Number)
-        .map_err(|_| UbjError::InvalidNumber {
-            offset,
-            text: truncate_text(text),
-        })
+    text.parse::<Number>().map(Value::Number).map_err(|_| UbjError::InvalidNumber { offset, text: truncate_text(text) })
 }
 
 /// Error or string for a NaN/infinite float, as `mode` says.
-fn non_finite(
-    mode: NonFinite,
-    is_nan: bool,
-    positive: bool,
-    offset: usize,
-    what: &'static str,
-) -> Result<Value, UbjError> {
+fn non_finite(mode: NonFinite, is_nan: bool, positive: bool, offset: usize, what: &'static str) -> Result<Value, UbjError> {
     let value = match (is_nan, positive) {
         (true, _) => "NaN",
         (false, true) => "inf",
         (false, false) => "-inf",
     };
     match mode {
-        NonFinite::Error => Err(UbjError::NonFiniteFloat {
-            offset,
-            what,
-            value,
-        }),
+        NonFinite::Error => Err(UbjError::NonFiniteFloat { offset, what, value }),
         NonFinite::Strings => Ok(Value::String(value.to_owned())),
     }
 }
@@ -746,14 +638,9 @@ fn f64_value(v: f64, offset: usize, mode: NonFinite) -> Result<Value, UbjError> 
 
 /// Checks and converts `H` text. It must be a strict JSON number with no whitespace.
 fn high_precision(s: &str, offset: usize) -> Result<Value, UbjError> {
-    let plausible = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
+    let plausible = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
     if !plausible {
-        return Err(UbjError::InvalidNumber {
-            offset,
-            text: truncate_text(s),
-        });
+        return Err(UbjError::InvalidNumber { offset, text: truncate_text(s) });
     }
     number_from_text(s, offset)
 }
@@ -920,23 +807,12 @@ mod tests {
         o.extend(b"i\x05}");
         o.extend(key(""));
         o.extend(b"Z}");
-        assert_eq!(
-            parse(&o).unwrap(),
-            json!({"outer": {"inner": [true, false], "n": 5}, "": null})
-        );
+        assert_eq!(parse(&o).unwrap(), json!({"outer": {"inner": [true, false], "n": 5}, "": null}));
     }
 
     #[test]
     fn typed_float32_array() {
-        let xs = [
-            0.1f32,
-            -0.0,
-            1e-45,
-            f32::MAX,
-            f32::MIN_POSITIVE,
-            0.3,
-            16777217.0,
-        ];
+        let xs = [0.1f32, -0.0, 1e-45, f32::MAX, f32::MIN_POSITIVE, 0.3, 16777217.0];
         let v = parse(&f32_arr(&xs)).unwrap();
         let arr = v.as_array().unwrap();
         assert_eq!(arr.len(), xs.len());
@@ -956,14 +832,8 @@ mod tests {
     fn typed_int_arrays() {
         assert_eq!(parse(b"[$i#i\x03\x01\xff\x00").unwrap(), json!([1, -1, 0]));
         assert_eq!(parse(b"[$U#U\x02\xff\x00").unwrap(), json!([255, 0]));
-        assert_eq!(
-            parse(b"[$I#i\x02\x01\x00\xff\xfe").unwrap(),
-            json!([256, -2])
-        );
-        assert_eq!(
-            parse(b"[$l#I\x00\x02\x00\x00\x00\x07\x80\x00\x00\x00").unwrap(),
-            json!([7, i32::MIN])
-        );
+        assert_eq!(parse(b"[$I#i\x02\x01\x00\xff\xfe").unwrap(), json!([256, -2]));
+        assert_eq!(parse(b"[$l#I\x00\x02\x00\x00\x00\x07\x80\x00\x00\x00").unwrap(), json!([7, i32::MIN]));
         let mut v = b"[$L#i\x02".to_vec();
         v.extend_from_slice(&i64::MAX.to_be_bytes());
         v.extend_from_slice(&(-3i64).to_be_bytes());
@@ -976,19 +846,13 @@ mod tests {
     #[test]
     fn other_typed_arrays() {
         assert_eq!(parse(b"[$C#i\x02hi").unwrap(), json!(["h", "i"]));
-        assert_eq!(
-            parse(b"[$S#i\x02i\x01aU\x02bc").unwrap(),
-            json!(["a", "bc"])
-        );
+        assert_eq!(parse(b"[$S#i\x02i\x01aU\x02bc").unwrap(), json!(["a", "bc"]));
         assert_eq!(parse(b"[$Z#i\x02").unwrap(), json!([null, null]));
         assert_eq!(parse(b"[$T#i\x02").unwrap(), json!([true, true]));
         // Nested typed arrays: each element is an array with its '[' omitted.
         // A lone ']' element is an empty unsized array.
         assert_eq!(parse(b"[$[#i\x02$U#i\x01\x07]").unwrap(), json!([[7], []]));
-        assert_eq!(
-            parse(b"[$[#i\x02$U#i\x01\x07i\x01]").unwrap(),
-            json!([[7], [1]])
-        );
+        assert_eq!(parse(b"[$[#i\x02$U#i\x01\x07i\x01]").unwrap(), json!([[7], [1]]));
         assert_eq!(parse(b"[$[#i\x02]]").unwrap(), json!([[], []]));
         assert_eq!(parse(b"[${#i\x01i\x01aT}").unwrap(), json!([{"a": true}]));
     }
@@ -1129,201 +993,72 @@ mod tests {
     #[test]
     fn eof_message() {
         let e = err(b"[d\x00\x00");
-        assert_eq!(
-            e,
-            UbjError::UnexpectedEof {
-                offset: 2,
-                what: "a float32",
-                needed: 4,
-                available: 2
-            }
-        );
+        assert_eq!(e, UbjError::UnexpectedEof { offset: 2, what: "a float32", needed: 4, available: 2 });
         assert_eq!(
             e.to_string(),
             "ubjson: unexpected end of input at byte 2 while reading a float32 \
              (needs 4 byte(s), 2 available)"
         );
         assert_eq!(err(b"").offset(), 0);
-        assert!(matches!(
-            err(b"{"),
-            UbjError::UnexpectedEof { offset: 1, .. }
-        ));
-        assert!(matches!(
-            err(b"["),
-            UbjError::UnexpectedEof { offset: 1, .. }
-        ));
+        assert!(matches!(err(b"{"), UbjError::UnexpectedEof { offset: 1, .. }));
+        assert!(matches!(err(b"["), UbjError::UnexpectedEof { offset: 1, .. }));
     }
 
     #[test]
     fn bad_markers() {
         let e = err(b"[Tx]");
-        assert!(
-            matches!(
-                e,
-                UbjError::InvalidMarker {
-                    offset: 2,
-                    marker: b'x',
-                    ..
-                }
-            ),
-            "{e}"
-        );
+        assert!(matches!(e, UbjError::InvalidMarker { offset: 2, marker: b'x', .. }), "{e}");
         assert!(e.to_string().contains("'x' (0x78)"));
-        assert!(matches!(
-            err(b"\x00"),
-            UbjError::InvalidMarker {
-                offset: 0,
-                marker: 0,
-                ..
-            }
-        ));
-        assert!(matches!(
-            err(b"]"),
-            UbjError::InvalidMarker { offset: 0, .. }
-        ));
+        assert!(matches!(err(b"\x00"), UbjError::InvalidMarker { offset: 0, marker: 0, .. }));
+        assert!(matches!(err(b"]"), UbjError::InvalidMarker { offset: 0, .. }));
         // Key without an integer length marker.
-        assert!(matches!(
-            err(b"{Si\x01a}"),
-            UbjError::InvalidMarker {
-                offset: 1,
-                marker: b'S',
-                ..
-            }
-        ));
+        assert!(matches!(err(b"{Si\x01a}"), UbjError::InvalidMarker { offset: 1, marker: b'S', .. }));
         // String length with a non-integer marker.
-        assert!(matches!(
-            err(b"Sd\x00\x00\x00\x00"),
-            UbjError::InvalidMarker { offset: 1, .. }
-        ));
+        assert!(matches!(err(b"Sd\x00\x00\x00\x00"), UbjError::InvalidMarker { offset: 1, .. }));
         // '$' without '#'.
-        assert!(matches!(
-            err(b"[$d]"),
-            UbjError::InvalidMarker {
-                offset: 3,
-                marker: b']',
-                ..
-            }
-        ));
+        assert!(matches!(err(b"[$d]"), UbjError::InvalidMarker { offset: 3, marker: b']', .. }));
         // '$N' and '$#' are not element types.
-        assert!(matches!(
-            err(b"[$N#i\x01"),
-            UbjError::InvalidMarker { offset: 2, .. }
-        ));
-        assert!(matches!(
-            err(b"[$##i\x01"),
-            UbjError::InvalidMarker { offset: 2, .. }
-        ));
+        assert!(matches!(err(b"[$N#i\x01"), UbjError::InvalidMarker { offset: 2, .. }));
+        assert!(matches!(err(b"[$##i\x01"), UbjError::InvalidMarker { offset: 2, .. }));
         // N as an object value.
         let mut o = b"{".to_vec();
         o.extend(key("k"));
         o.extend(b"N}");
-        assert!(matches!(
-            err(&o),
-            UbjError::InvalidMarker { marker: b'N', .. }
-        ));
+        assert!(matches!(err(&o), UbjError::InvalidMarker { marker: b'N', .. }));
         // Counted arrays have no closing bracket.
-        assert!(matches!(
-            err(b"[#i\x01T]"),
-            UbjError::TrailingBytes {
-                offset: 5,
-                count: 1
-            }
-        ));
-        assert!(matches!(
-            err(b"[#i\x02T]"),
-            UbjError::InvalidMarker { offset: 5, .. }
-        ));
+        assert!(matches!(err(b"[#i\x01T]"), UbjError::TrailingBytes { offset: 5, count: 1 }));
+        assert!(matches!(err(b"[#i\x02T]"), UbjError::InvalidMarker { offset: 5, .. }));
     }
 
     #[test]
     fn bad_utf8() {
         let e = err(b"Si\x03a\xffb");
-        assert_eq!(
-            e,
-            UbjError::InvalidUtf8 {
-                offset: 4,
-                what: "a string"
-            }
-        );
+        assert_eq!(e, UbjError::InvalidUtf8 { offset: 4, what: "a string" });
         let e = err(b"{i\x02\xc3(T}");
-        assert_eq!(
-            e,
-            UbjError::InvalidUtf8 {
-                offset: 3,
-                what: "an object key"
-            }
-        );
-        assert!(matches!(
-            err(b"Hi\x01\xff"),
-            UbjError::InvalidUtf8 { offset: 3, .. }
-        ));
-        assert_eq!(
-            err(b"C\x80"),
-            UbjError::InvalidChar {
-                offset: 1,
-                value: 0x80
-            }
-        );
+        assert_eq!(e, UbjError::InvalidUtf8 { offset: 3, what: "an object key" });
+        assert!(matches!(err(b"Hi\x01\xff"), UbjError::InvalidUtf8 { offset: 3, .. }));
+        assert_eq!(err(b"C\x80"), UbjError::InvalidChar { offset: 1, value: 0x80 });
     }
 
     #[test]
     fn bad_high_precision() {
-        for bad in [
-            &b"Hi\x00"[..],
-            b"Hi\x03abc",
-            b"Hi\x02 1",
-            b"Hi\x0201",
-            b"Hi\x02+1",
-            b"Hi\x021.",
-            b"Hi\x03NaN",
-        ] {
-            assert!(
-                matches!(err(bad), UbjError::InvalidNumber { offset: 3, .. }),
-                "{bad:?}"
-            );
+        for bad in [&b"Hi\x00"[..], b"Hi\x03abc", b"Hi\x02 1", b"Hi\x0201", b"Hi\x02+1", b"Hi\x021.", b"Hi\x03NaN"] {
+            assert!(matches!(err(bad), UbjError::InvalidNumber { offset: 3, .. }), "{bad:?}");
         }
     }
 
     #[test]
     fn negative_lengths() {
-        assert_eq!(
-            err(b"Si\xff"),
-            UbjError::NegativeLength {
-                offset: 1,
-                what: "a string length",
-                value: -1
-            }
-        );
-        assert!(matches!(
-            err(b"[#i\xfe"),
-            UbjError::NegativeLength {
-                offset: 2,
-                value: -2,
-                ..
-            }
-        ));
-        assert!(matches!(
-            err(b"[$d#L\xff\xff\xff\xff\xff\xff\xff\xff"),
-            UbjError::NegativeLength { .. }
-        ));
-        assert!(matches!(
-            err(b"{I\xff\x00T}"),
-            UbjError::NegativeLength { offset: 1, .. }
-        ));
+        assert_eq!(err(b"Si\xff"), UbjError::NegativeLength { offset: 1, what: "a string length", value: -1 });
+        assert!(matches!(err(b"[#i\xfe"), UbjError::NegativeLength { offset: 2, value: -2, .. }));
+        assert!(matches!(err(b"[$d#L\xff\xff\xff\xff\xff\xff\xff\xff"), UbjError::NegativeLength { .. }));
+        assert!(matches!(err(b"{I\xff\x00T}"), UbjError::NegativeLength { offset: 1, .. }));
     }
 
     #[test]
     fn huge_counts_with_tiny_input() {
         let huge = b"L\x7f\xff\xff\xff\xff\xff\xff\xff";
-        for prefix in [
-            &b"[$d#"[..],
-            b"[#",
-            b"{#",
-            b"{$Z#",
-            b"[$S#",
-            b"[$[#",
-            b"[$L#",
-        ] {
+        for prefix in [&b"[$d#"[..], b"[#", b"{#", b"{$Z#", b"[$S#", b"[$[#", b"[$L#"] {
             let mut v = prefix.to_vec();
             v.extend_from_slice(huge);
             v.extend_from_slice(b"\x00\x00\x00\x00");
@@ -1336,17 +1071,11 @@ mod tests {
         // String length far beyond the input.
         let mut v = b"S".to_vec();
         v.extend_from_slice(huge);
-        assert!(matches!(
-            err(&v),
-            UbjError::UnexpectedEof { offset: 10, .. }
-        ));
+        assert!(matches!(err(&v), UbjError::UnexpectedEof { offset: 10, .. }));
         // Payload-free elements: bounded by the per-document allowance.
         let mut v = b"[$Z#".to_vec();
         v.extend_from_slice(huge);
-        assert!(matches!(
-            err(&v),
-            UbjError::ZeroWidthLimit { offset: 4, .. }
-        ));
+        assert!(matches!(err(&v), UbjError::ZeroWidthLimit { offset: 4, .. }));
         let mut v = b"[$T#l".to_vec();
         v.extend_from_slice(&(ZERO_WIDTH_ALLOWANCE as i32 + 100).to_be_bytes());
         assert!(matches!(err(&v), UbjError::ZeroWidthLimit { .. }));
@@ -1370,18 +1099,9 @@ mod tests {
         let ok: Vec<u8> = [vec![b'['; MAX_DEPTH], vec![b']'; MAX_DEPTH]].concat();
         assert!(parse(&ok).is_ok());
         let bomb: Vec<u8> = [vec![b'['; MAX_DEPTH + 1], vec![b']'; MAX_DEPTH + 1]].concat();
-        assert_eq!(
-            err(&bomb),
-            UbjError::DepthLimit {
-                offset: MAX_DEPTH,
-                limit: MAX_DEPTH
-            }
-        );
+        assert_eq!(err(&bomb), UbjError::DepthLimit { offset: MAX_DEPTH, limit: MAX_DEPTH });
         // A large unterminated bomb, including typed-nested and object forms.
-        assert!(matches!(
-            err(&vec![b'['; 1_000_000]),
-            UbjError::DepthLimit { .. }
-        ));
+        assert!(matches!(err(&vec![b'['; 1_000_000]), UbjError::DepthLimit { .. }));
         let mut tb = Vec::new();
         for _ in 0..10_000 {
             tb.extend(b"[$[#i\x01");
@@ -1396,66 +1116,28 @@ mod tests {
 
     #[test]
     fn trailing_and_duplicates_and_non_finite() {
-        assert_eq!(
-            err(b"TT"),
-            UbjError::TrailingBytes {
-                offset: 1,
-                count: 1
-            }
-        );
-        assert_eq!(
-            err(b"[]N"),
-            UbjError::TrailingBytes {
-                offset: 2,
-                count: 1
-            }
-        );
+        assert_eq!(err(b"TT"), UbjError::TrailingBytes { offset: 1, count: 1 });
+        assert_eq!(err(b"[]N"), UbjError::TrailingBytes { offset: 2, count: 1 });
         let mut o = b"{".to_vec();
         o.extend(key("k"));
         o.push(b'T');
         let second = o.len();
         o.extend(key("k"));
         o.extend(b"F}");
-        assert_eq!(
-            err(&o),
-            UbjError::DuplicateKey {
-                offset: second,
-                key: "k".into()
-            }
-        );
+        assert_eq!(err(&o), UbjError::DuplicateKey { offset: second, key: "k".into() });
         let e = err(&d(f32::NAN));
-        assert_eq!(
-            e,
-            UbjError::NonFiniteFloat {
-                offset: 1,
-                what: "float32",
-                value: "NaN"
-            }
-        );
+        assert_eq!(e, UbjError::NonFiniteFloat { offset: 1, what: "float32", value: "NaN" });
         let e = err(&f32_arr(&[1.0, f32::NEG_INFINITY]));
-        assert_eq!(
-            e,
-            UbjError::NonFiniteFloat {
-                offset: 17,
-                what: "float32",
-                value: "-inf"
-            }
-        );
+        assert_eq!(e, UbjError::NonFiniteFloat { offset: 17, what: "float32", value: "-inf" });
         let mut b = vec![b'D'];
         b.extend_from_slice(&f64::INFINITY.to_be_bytes());
-        assert!(matches!(
-            err(&b),
-            UbjError::NonFiniteFloat { value: "inf", .. }
-        ));
+        assert!(matches!(err(&b), UbjError::NonFiniteFloat { value: "inf", .. }));
     }
 
     #[test]
     fn non_finite_as_strings() {
         let doc = f32_arr(&[1.0, f32::NAN, f32::INFINITY, f32::NEG_INFINITY]);
-        assert_eq!(
-            parse_with(&doc, NonFinite::Strings).unwrap(),
-            json!([1.0, "NaN", "inf", "-inf"])
-        );
+        assert_eq!(parse_with(&doc, NonFinite::Strings).unwrap(), json!([1.0, "NaN", "inf", "-inf"]));
         let mut b = vec![b'D'];
         b.extend_from_slice(&f64::NAN.to_be_bytes());
         assert_eq!(parse_with(&b, NonFinite::Strings).unwrap(), json!("NaN"));
@@ -1498,17 +1180,13 @@ mod tests {
                     Err(format!("{path}: {xs} vs {ys}"))
                 }
             }
-            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-                .iter()
-                .zip(y)
-                .enumerate()
-                .try_for_each(|(i, (p, q))| same_json(p, q, &format!("{path}/{i}"))),
-            (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
-                x.iter().try_for_each(|(k, p)| match y.get(k) {
-                    Some(q) => same_json(p, q, &format!("{path}/{k}")),
-                    None => Err(format!("{path}: key {k:?} missing")),
-                })
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                x.iter().zip(y).enumerate().try_for_each(|(i, (p, q))| same_json(p, q, &format!("{path}/{i}")))
             }
+            (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x.iter().try_for_each(|(k, p)| match y.get(k) {
+                Some(q) => same_json(p, q, &format!("{path}/{k}")),
+                None => Err(format!("{path}: key {k:?} missing")),
+            }),
             _ if a == b => Ok(()),
             _ => Err(format!("{path}: {a} vs {b}")),
         }
@@ -1519,14 +1197,11 @@ mod tests {
         let path = fixtures_dir().join("xgboost/2.1.4/binary_logistic.ubj");
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let v = parse(&bytes).unwrap();
-        let trees = v["learner"]["gradient_booster"]["model"]["trees"]
-            .as_array()
-            .expect("learner.gradient_booster.model.trees is an array");
+        let trees =
+            v["learner"]["gradient_booster"]["model"]["trees"].as_array().expect("learner.gradient_booster.model.trees is an array");
         assert_eq!(trees.len(), 12);
         for t in trees {
-            let sc = t["split_conditions"]
-                .as_array()
-                .expect("split_conditions array");
+            let sc = t["split_conditions"].as_array().expect("split_conditions array");
             assert!(!sc.is_empty());
             assert!(sc.iter().all(|x| num_text(x).parse::<f32>().is_ok()));
             assert_eq!(sc.len(), t["left_children"].as_array().unwrap().len());
@@ -1539,37 +1214,23 @@ mod tests {
         let mut files = Vec::new();
         ubj_files(&fixtures_dir(), &mut files);
         files.sort();
-        assert!(
-            files.len() >= 10,
-            "expected XGBoost .ubj fixtures, found {}",
-            files.len()
-        );
+        assert!(files.len() >= 10, "expected XGBoost .ubj fixtures, found {}", files.len());
         let mut compared = 0;
         for f in &files {
             let name = f.display();
             let bytes = std::fs::read(f).unwrap();
-            let v =
-                parse_with(&bytes, NonFinite::Strings).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let v = parse_with(&bytes, NonFinite::Strings).unwrap_or_else(|e| panic!("{name}: {e}"));
             let has_nan = v.to_string().contains("\"NaN\"");
             match parse(&bytes) {
                 Ok(strict) => assert!(!has_nan && strict == v, "{name}"),
-                Err(e) => assert!(
-                    has_nan && matches!(e, UbjError::NonFiniteFloat { .. }),
-                    "{name}: {e}"
-                ),
+                Err(e) => assert!(has_nan && matches!(e, UbjError::NonFiniteFloat { .. }), "{name}: {e}"),
             }
             let gb = &v["learner"]["gradient_booster"];
-            let model = if gb["name"] == "dart" {
-                &gb["gbtree"]["model"]
-            } else {
-                &gb["model"]
-            };
+            let model = if gb["name"] == "dart" { &gb["gbtree"]["model"] } else { &gb["model"] };
             if gb["name"] == "gblinear" {
                 assert!(model["weights"].is_array(), "{name}");
             } else {
-                let trees = model["trees"]
-                    .as_array()
-                    .unwrap_or_else(|| panic!("{name}: trees"));
+                let trees = model["trees"].as_array().unwrap_or_else(|| panic!("{name}: trees"));
                 assert!(!trees.is_empty(), "{name}");
                 for t in trees {
                     let sc = t["split_conditions"].as_array().unwrap();
@@ -1599,8 +1260,7 @@ mod tests {
         leaf.prop_recursive(4, 32, 6, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-                prop::collection::btree_map(".{0,6}", inner, 0..6)
-                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+                prop::collection::btree_map(".{0,6}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
             ]
         })
     }

@@ -59,8 +59,7 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
     } else {
         match serde_json::from_slice(bytes) {
             Ok(doc) => doc,
-            Err(e) => serde_json::from_slice(&quote_non_finite(bytes))
-                .map_err(|_| ImportError::parse(file, format!("JSON: {e}")))?,
+            Err(e) => serde_json::from_slice(&quote_non_finite(bytes)).map_err(|_| ImportError::parse(file, format!("JSON: {e}")))?,
         }
     };
     from_value(file, &doc)
@@ -113,10 +112,7 @@ impl<'v> At<'v> {
         self.v.as_str().ok_or_else(|| ImportError::parse(file, format!("`{}` is not a string", self.path)))
     }
     fn array(&self, file: &str) -> Result<&'v [Value], ImportError> {
-        self.v
-            .as_array()
-            .map(|a| a.as_slice())
-            .ok_or_else(|| ImportError::parse(file, format!("`{}` is not an array", self.path)))
+        self.v.as_array().map(|a| a.as_slice()).ok_or_else(|| ImportError::parse(file, format!("`{}` is not an array", self.path)))
     }
     /// An integer stored as a number or as a numeric string (XGBoost writes both).
     fn int(&self, file: &str) -> Result<i64, ImportError> {
@@ -215,7 +211,10 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     // Rows are dense: one f32 per feature. 2^24 features make 64 MB rows, far beyond what an
     // edge device scores; larger declarations are refused rather than allocated.
     if !(1..=MAX_FEATURES).contains(&num_features) {
-        return Err(ImportError::parse(file, format!("num_feature = {num_features} is out of range (1 ..= {MAX_FEATURES}: rows are dense)")));
+        return Err(ImportError::parse(
+            file,
+            format!("num_feature = {num_features} is out of range (1 ..= {MAX_FEATURES}: rows are dense)"),
+        ));
     }
     let num_groups = num_class.max(1);
     if num_groups > 64 {
@@ -344,7 +343,10 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
         }
         let f = feature[src];
         if !(0..num_features as i64).contains(&f) {
-            return Err(ImportError::parse(file, format!("tree {t}, node {src}: split feature {f} is not below num_feature {num_features}")));
+            return Err(ImportError::parse(
+                file,
+                format!("tree {t}, node {src}: split feature {f} is not below num_feature {num_features}"),
+            ));
         }
         if depth >= 64 {
             return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: deeper than 64 levels") });

@@ -98,7 +98,11 @@ fn parse_inputs(name: &str, model: &NnModel, c: &Calibration) -> Result<Inputs, 
         return Err(CompileError::Usage(format!("{}: no calibration inputs", c.source)));
     }
     let numbers = |line: usize, text: &str, n: usize| -> Result<Vec<f64>, CompileError> {
-        let values = text.split(',').map(|v| v.trim().parse::<f64>()).collect::<Result<Vec<_>, _>>().map_err(|e| bad(line, format!("not a number: {e}")))?;
+        let values = text
+            .split(',')
+            .map(|v| v.trim().parse::<f64>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| bad(line, format!("not a number: {e}")))?;
         if values.len() != n {
             return Err(bad(line, format!("{} values, the model takes {n}", values.len())));
         }

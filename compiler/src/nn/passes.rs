@@ -94,7 +94,8 @@ pub fn fold_embedding(model: &mut NnModel, budget_bytes: usize, weight_bytes: us
     }
     let Op::Conv1D { bias, stride, dilation, padding, activation, .. } = second.op.clone() else { unreachable!() };
     let name = format!("{}+{}", first.name, second.name);
-    let op = Op::EmbeddingConv1D { table: Tensor { shape: vec![vocab, k, cout], data: table }, bias, stride, dilation, padding, activation };
+    let op =
+        Op::EmbeddingConv1D { table: Tensor { shape: vec![vocab, k, cout], data: table }, bias, stride, dilation, padding, activation };
     model.layers.splice(0..2, [Layer::new(name, op)]);
     format!(
         "embedding folded into the convolution: {} KB of per-token tables (was {} KB), {}× fewer operations per position",

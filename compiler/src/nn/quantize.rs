@@ -42,7 +42,11 @@ pub fn fixed_point(real: f64) -> (i32, u32) {
     let m = (real * 2f64.powi(shift)).round();
     if m >= 2f64.powi(31) {
         // Rounding reached 2^31: one bit less, or saturation at the top of the range.
-        return if shift > 1 { (((real * 2f64.powi(shift - 1)).round() as i64).min(i32::MAX as i64) as i32, shift as u32 - 1) } else { (i32::MAX, 1) };
+        return if shift > 1 {
+            (((real * 2f64.powi(shift - 1)).round() as i64).min(i32::MAX as i64) as i32, shift as u32 - 1)
+        } else {
+            (i32::MAX, 1)
+        };
     }
     ((m as i32).max(1), shift as u32)
 }
@@ -88,7 +92,8 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
     // The scale of the current tensor if it is int8 (token ids and floats: None).
     let mut current: Option<f32> = None;
     let mut int8_layers = 0;
-    let max_follows: Vec<bool> = (0..n).map(|i| matches!(model.layers.get(i + 1).map(|l| &l.op), Some(Op::GlobalMaxPool1D { .. }))).collect();
+    let max_follows: Vec<bool> =
+        (0..n).map(|i| matches!(model.layers.get(i + 1).map(|l| &l.op), Some(Op::GlobalMaxPool1D { .. }))).collect();
     for (i, mut layer) in std::mem::take(&mut model.layers).into_iter().enumerate() {
         let last = i + 1 == n;
         // The scale an int8 output of layer i takes: its range, or, when a global max pool
@@ -99,7 +104,11 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
         if weighted && !matches!(layer.op, Op::Embedding { .. } | Op::EmbeddingConv1D { .. }) && current.is_none() {
             // A float tensor feeds an int8 layer: quantize it first.
             let scale = activation_scale(ranges[i]);
-            layers.push(Layer { name: format!("{}/quantize", layer.name), op: Op::Quantize { scale }, int8: Some(Int8 { output_i8: true, ..Int8::default() }) });
+            layers.push(Layer {
+                name: format!("{}/quantize", layer.name),
+                op: Op::Quantize { scale },
+                int8: Some(Int8 { output_i8: true, ..Int8::default() }),
+            });
             current = Some(scale);
         }
         match &layer.op {
@@ -110,12 +119,18 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
                 layer.int8 = Some(Int8 { weights, output_i8: true, ..Int8::default() });
                 current = Some(scale);
             }
-            Op::EmbeddingConv1D { table: w, bias, activation, .. } | Op::Conv1D { kernel: w, bias, activation, .. } | Op::Dense { kernel: w, bias, activation } => {
+            Op::EmbeddingConv1D { table: w, bias, activation, .. }
+            | Op::Conv1D { kernel: w, bias, activation, .. }
+            | Op::Dense { kernel: w, bias, activation } => {
                 let input_scale = current.unwrap_or(1.0); // token ids: the table's own units
                 let (weights, w_scales) = per_channel(w);
                 let acc_scales: Vec<f64> = w_scales.iter().map(|&s| s as f64 * input_scale as f64).collect();
                 let bias = match bias {
-                    Some(b) => b.iter().zip(&acc_scales).map(|(&v, &s)| (v as f64 / s).round().clamp(i32::MIN as f64, i32::MAX as f64) as i32).collect(),
+                    Some(b) => b
+                        .iter()
+                        .zip(&acc_scales)
+                        .map(|(&v, &s)| (v as f64 / s).round().clamp(i32::MIN as f64, i32::MAX as f64) as i32)
+                        .collect(),
                     None => Vec::new(),
                 };
                 // Products summed per output: a folded table adds `k` rows (one per tap).
@@ -127,7 +142,13 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
                 let output_i8 = !last && matches!(activation, Activation::Linear | Activation::Relu);
                 let out_scale = if output_i8 { Some(activation_scale(out_range)) } else { None };
                 let requant = acc_scales.iter().map(|&s| fixed_point(out_scale.map_or(s, |o| s / o as f64))).collect();
-                layer.int8 = Some(Int8 { weights, bias, requant, input_i8: current.is_some() && !matches!(layer.op, Op::EmbeddingConv1D { .. }), output_i8 });
+                layer.int8 = Some(Int8 {
+                    weights,
+                    bias,
+                    requant,
+                    input_i8: current.is_some() && !matches!(layer.op, Op::EmbeddingConv1D { .. }),
+                    output_i8,
+                });
                 current = out_scale;
                 int8_layers += 1;
             }
@@ -141,11 +162,20 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
         layers.push(layer);
     }
     if let Some(scale) = current {
-        layers.push(Layer { name: "output/dequantize".into(), op: Op::Dequantize { scale }, int8: Some(Int8 { input_i8: true, ..Int8::default() }) });
+        layers.push(Layer {
+            name: "output/dequantize".into(),
+            op: Op::Dequantize { scale },
+            int8: Some(Int8 { input_i8: true, ..Int8::default() }),
+        });
     }
     model.layers = layers;
     let mut text = format!("int8: {int8_layers} layers with int8 weights (per-channel scales), int8 activations calibrated per tensor, i32 accumulators, fixed-point requantization");
-    let floats: Vec<&str> = model.layers.iter().filter(|l| l.int8.as_ref().is_some_and(|q| !q.output_i8) && !matches!(l.op, Op::Dequantize { .. })).map(|l| l.name.as_str()).collect();
+    let floats: Vec<&str> = model
+        .layers
+        .iter()
+        .filter(|l| l.int8.as_ref().is_some_and(|q| !q.output_i8) && !matches!(l.op, Op::Dequantize { .. }))
+        .map(|l| l.name.as_str())
+        .collect();
     if !floats.is_empty() {
         let _ = write!(text, "; float outputs (dequantized): {}", floats.join(", "));
     }
@@ -157,7 +187,9 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
 fn check_accumulator(name: &str, terms: usize, bias: &[i32]) -> Result<(), String> {
     let worst = terms as i64 * 127 * 127 + bias.iter().map(|b| (*b as i64).abs()).max().unwrap_or(0);
     if worst > i32::MAX as i64 {
-        return Err(format!("layer `{name}`: {terms} int8 products per output could overflow a 32-bit accumulator; compile with --numeric float"));
+        return Err(format!(
+            "layer `{name}`: {terms} int8 products per output could overflow a 32-bit accumulator; compile with --numeric float"
+        ));
     }
     Ok(())
 }

@@ -81,7 +81,11 @@ pub fn predict_observed(
     };
     for (i, layer) in model.layers.iter().enumerate() {
         x = match &layer.op {
-            Op::Embedding { table } => tensor(table, &dev)?.embedding(&x.flatten_all()?)?.reshape((x.dim(0)?, x.dim(1)?, table.shape[1]))?.transpose(1, 2)?.contiguous()?,
+            Op::Embedding { table } => tensor(table, &dev)?
+                .embedding(&x.flatten_all()?)?
+                .reshape((x.dim(0)?, x.dim(1)?, table.shape[1]))?
+                .transpose(1, 2)?
+                .contiguous()?,
             Op::EmbeddingConv1D { table, bias, stride, dilation, activation, .. } => {
                 // Row (id, j) of the table is tap j's contribution of token id.
                 let (vocab, k, out) = (table.shape[0], table.shape[1], table.shape[2]);
@@ -118,7 +122,11 @@ pub fn predict_observed(
                 let (left, right) = (g.left, g.right);
                 let window = |t: &CTensor, max: bool| -> candle_core::Result<CTensor> {
                     let t = t.unsqueeze(2)?;
-                    let y = if max { t.max_pool2d_with_stride((1, *pool), (1, *stride))? } else { t.avg_pool2d_with_stride((1, *pool), (1, *stride))? };
+                    let y = if max {
+                        t.max_pool2d_with_stride((1, *pool), (1, *stride))?
+                    } else {
+                        t.avg_pool2d_with_stride((1, *pool), (1, *stride))?
+                    };
                     y.squeeze(2)
                 };
                 if matches!(layer.op, Op::MaxPool1D { .. }) {

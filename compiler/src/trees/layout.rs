@@ -154,13 +154,7 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
     let base: Vec<u32> = ir.base_margin.iter().map(|&b| encode_value(b, numeric)).collect();
     sections.insert(0, (SectionKind::TreeTable, bytemuck::cast_slice(&table).to_vec()));
     sections.push((SectionKind::BaseMargin, bytemuck::cast_slice(&base).to_vec()));
-    let body = TreeEnsemble {
-        num_trees: ir.trees.len() as u32,
-        num_groups: ir.num_groups,
-        link: ir.link,
-        layout,
-        numeric,
-    };
+    let body = TreeEnsemble { num_trees: ir.trees.len() as u32, num_groups: ir.num_groups, link: ir.link, layout, numeric };
     (body, sections)
 }
 

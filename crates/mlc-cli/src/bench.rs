@@ -92,7 +92,8 @@ enum ContentTypeArg {
 fn parse_sweep(items: &[String], users: usize, batch: usize) -> Result<(Vec<usize>, Vec<usize>)> {
     let (mut u, mut b) = (vec![users], vec![batch]);
     for item in items {
-        let (key, values) = item.split_once('=').with_context(|| format!("--sweep `{item}`: use KEY=V,V,... (threads=1,2 or batch=1,8,64)"))?;
+        let (key, values) =
+            item.split_once('=').with_context(|| format!("--sweep `{item}`: use KEY=V,V,... (threads=1,2 or batch=1,8,64)"))?;
         let values: Vec<usize> = values
             .split(',')
             .map(|v| v.trim().parse::<usize>().ok().filter(|&n| n > 0))
@@ -134,7 +135,13 @@ pub fn run(args: Args) -> Result<()> {
     let several = sources.len() * user_counts.len() * batch_sizes.len() > 1;
 
     let overhead_ns = bench::measurement_overhead_ns();
-    let mut report = BenchReport { schema: bench::report::SCHEMA, machine: bench::report::Machine::this(), measurement_overhead_ns: overhead_ns, runs: Vec::new(), capacity: None };
+    let mut report = BenchReport {
+        schema: bench::report::SCHEMA,
+        machine: bench::report::Machine::this(),
+        measurement_overhead_ns: overhead_ns,
+        runs: Vec::new(),
+        capacity: None,
+    };
     for (s, source) in sources.iter().enumerate() {
         for &users in &user_counts {
             for &batch in &batch_sizes {
@@ -172,12 +179,19 @@ pub fn run(args: Args) -> Result<()> {
         print!("{}", report.comparison());
     }
     if let (Some(target), Some(slo)) = (args.target_invocations_per_min, args.latency_slo_ms) {
-        let plan = bench::plan(&report.runs, CapacityTarget { target_invocations_per_min: target, latency_slo_ms: slo, target_utilization: args.target_utilization });
+        let plan = bench::plan(
+            &report.runs,
+            CapacityTarget { target_invocations_per_min: target, latency_slo_ms: slo, target_utilization: args.target_utilization },
+        );
         println!("{}", plan.text());
         report.capacity = Some(plan);
     }
     // Relative to the fastest single-shot request (total and model p50).
-    let fastest = report.runs.iter().filter(|r| r.batch_size == 1 && r.invocations > 0).min_by(|a, b| a.latency_ms.total.p50.total_cmp(&b.latency_ms.total.p50));
+    let fastest = report
+        .runs
+        .iter()
+        .filter(|r| r.batch_size == 1 && r.invocations > 0)
+        .min_by(|a, b| a.latency_ms.total.p50.total_cmp(&b.latency_ms.total.p50));
     println!(
         "measurement overhead: {overhead_ns:.0} ns per request (3 clock reads and the histogram updates){}",
         fastest.map_or(String::new(), |r| format!(

@@ -64,8 +64,7 @@ fn read_check_rows(path: &PathBuf) -> Result<Vec<Vec<f32>>> {
         let record = record.with_context(|| format!("{}: line {}", path.display(), i + 1))?;
         let mut row = Vec::new();
         let n = record.len();
-        mlc_host::records::parse_features(record.iter(), n, &mut row)
-            .with_context(|| format!("{}: line {}", path.display(), i + 1))?;
+        mlc_host::records::parse_features(record.iter(), n, &mut row).with_context(|| format!("{}: line {}", path.display(), i + 1))?;
         rows.push(row);
     }
     Ok(rows)
@@ -128,7 +127,13 @@ pub fn run(args: Args) -> Result<()> {
             eprintln!("warning: {}: {w}", r.name);
         }
     }
-    println!("wrote {} ({} bytes, {} model{})", args.output.display(), compiled.bytes.len(), specs.len(), if specs.len() == 1 { "" } else { "s" });
+    println!(
+        "wrote {} ({} bytes, {} model{})",
+        args.output.display(),
+        compiled.bytes.len(),
+        specs.len(),
+        if specs.len() == 1 { "" } else { "s" }
+    );
     Ok(())
 }
 

@@ -29,13 +29,12 @@ pub fn run(args: Args) -> Result<()> {
     let header = artifact.header();
     let prov = artifact.provenance()?;
     println!("artifact  {}", args.artifact.display());
-    println!("format    {}.{}, {} bytes, {} sections, {} model(s)", header.major, header.minor, header.file_len, header.section_count, header.model_count);
+    println!(
+        "format    {}.{}, {} bytes, {} sections, {} model(s)",
+        header.major, header.minor, header.file_len, header.section_count, header.model_count
+    );
     println!("compiler  {} (target {}{}{})", prov.compiler, prov.target, if prov.options.is_empty() { "" } else { "; " }, prov.options);
-    let shared: u64 = (0..artifact.section_count())
-        .map(|i| artifact.section_entry(i))
-        .filter(|e| e.owner == NO_OWNER)
-        .map(|e| e.len)
-        .sum();
+    let shared: u64 = (0..artifact.section_count()).map(|i| artifact.section_entry(i)).filter(|e| e.owner == NO_OWNER).map(|e| e.len).sum();
     println!("shared    {shared} bytes (provenance, model table, names, index)");
     for entry in artifact.models() {
         if args.model.as_deref().is_some_and(|m| m != entry.name) {

@@ -3,9 +3,9 @@
 //! The `compile` command exists only with the `compiler` feature (default on the build
 //! machine); a device build (`--no-default-features`) has `inspect` and `predict`.
 
+mod bench;
 #[cfg(feature = "compiler")]
 mod compile;
-mod bench;
 mod inspect;
 mod predict;
 mod transform;

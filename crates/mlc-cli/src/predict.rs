@@ -140,7 +140,10 @@ fn predict_net(net: &NetModel<'_>, format: LineFormat, input: Box<dyn Read>, nam
                     return Err(anyhow!("{name}: line {number}: expected {} token ids, found {}", ids.len(), fields.len()));
                 }
                 for (i, (slot, field)) in ids.iter_mut().zip(&fields).enumerate() {
-                    *slot = field.trim().parse().map_err(|_| anyhow!("{name}: line {number}: column {}: `{field}` is not a token id", i + 1))?;
+                    *slot = field
+                        .trim()
+                        .parse()
+                        .map_err(|_| anyhow!("{name}: line {number}: column {}: `{field}` is not a token id", i + 1))?;
                 }
                 net.predict_ids(&ids, &mut scratch, &mut result)
             }

@@ -180,26 +180,49 @@ fn sentiment_model_predicts_from_raw_text_and_from_ids() {
 fn int8_sentiment_model_for_a_microcontroller() {
     let art = tmp("mcu-int8.mlc");
     let calibration = fixture("sentiment/reviews.txt");
-    let args = ["compile", &fixture("sentiment/imdb_cnn_mcu"), "--target", "cortex-m4", "--calibration", &calibration, "-o", art.to_str().unwrap()];
+    let args = [
+        "compile",
+        &fixture("sentiment/imdb_cnn_mcu"),
+        "--target",
+        "cortex-m4",
+        "--calibration",
+        &calibration,
+        "-o",
+        art.to_str().unwrap(),
+    ];
     let out = mlc(&args);
     let report = ok(&out);
     assert!(report.contains("int8") && report.contains("296 inputs of") && report.contains("decisions agree on"), "{report}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"), "calibrated: no warning");
     assert!(std::fs::metadata(&art).unwrap().len() <= 256 << 10, "the microcontroller artifact exceeds 256 KB");
     let inspect = ok(&mlc(&["inspect", art.to_str().unwrap()]));
-    assert!(inspect.contains("net-weights-i8") && inspect.contains("net-quant") && inspect.contains("--calibration reviews.txt"), "{inspect}");
+    assert!(
+        inspect.contains("net-weights-i8") && inspect.contains("net-quant") && inspect.contains("--calibration reviews.txt"),
+        "{inspect}"
+    );
     // Same decisions as Keras on at least 99 % of the reviews, through the CLI.
     let reviews = std::fs::read(&calibration).unwrap();
     let probs = ok(&mlc_stdin(&["predict", art.to_str().unwrap()], &reviews));
     let expected = std::fs::read_to_string(fixture("sentiment/expected_keras_imdb_cnn_mcu.csv")).unwrap();
-    let same = probs.lines().zip(expected.lines()).filter(|(g, w)| (g.parse::<f32>().unwrap() > 0.5) == (w.parse::<f32>().unwrap() > 0.5)).count();
+    let same =
+        probs.lines().zip(expected.lines()).filter(|(g, w)| (g.parse::<f32>().unwrap() > 0.5) == (w.parse::<f32>().unwrap() > 0.5)).count();
     assert!(same * 100 >= 99 * expected.lines().count(), "{same}/{}", expected.lines().count());
     // Without calibration data: probe inputs, and a warning that says so.
     let out = mlc(&["compile", &fixture("sentiment/imdb_cnn_mcu"), "--target", "cortex-m4", "-o", art.to_str().unwrap()]);
     ok(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning: imdb_cnn_mcu: int8 activations calibrated on probe inputs") && stderr.contains("--calibration FILE"), "{stderr}");
+    assert!(
+        stderr.contains("warning: imdb_cnn_mcu: int8 activations calibrated on probe inputs") && stderr.contains("--calibration FILE"),
+        "{stderr}"
+    );
     // A calibration file that does not exist is named.
-    let err = fails(&mlc(&["compile", &fixture("sentiment/imdb_cnn_mcu"), "--calibration", "/nonexistent/calib.txt", "-o", art.to_str().unwrap()]));
+    let err = fails(&mlc(&[
+        "compile",
+        &fixture("sentiment/imdb_cnn_mcu"),
+        "--calibration",
+        "/nonexistent/calib.txt",
+        "-o",
+        art.to_str().unwrap(),
+    ]));
     assert!(err.contains("/nonexistent/calib.txt"), "{err}");
 }

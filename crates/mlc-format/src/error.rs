@@ -89,10 +89,9 @@ pub enum FormatError {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            FormatError::Truncated { what, offset, needed, available } => write!(
-                f,
-                "artifact truncated: {what} at byte {offset} needs {needed} bytes, the artifact has {available}"
-            ),
+            FormatError::Truncated { what, offset, needed, available } => {
+                write!(f, "artifact truncated: {what} at byte {offset} needs {needed} bytes, the artifact has {available}")
+            }
             FormatError::BadMagic => write!(f, "not an mlc artifact (bad magic in bytes 0..8)"),
             FormatError::UnsupportedVersion { major, minor } => write!(
                 f,
@@ -104,10 +103,9 @@ impl fmt::Display for FormatError {
                 write!(f, "artifact bytes must start at an address aligned to {required} bytes")
             }
             FormatError::BadHeader { field } => write!(f, "invalid header field `{field}`"),
-            FormatError::TableChecksum { stored, computed } => write!(
-                f,
-                "header/section-table checksum mismatch (stored {stored:#010x}, computed {computed:#010x})"
-            ),
+            FormatError::TableChecksum { stored, computed } => {
+                write!(f, "header/section-table checksum mismatch (stored {stored:#010x}, computed {computed:#010x})")
+            }
             FormatError::SectionBounds { section } => {
                 write!(f, "section {section} lies outside the artifact, overlaps another, is misaligned, or has non-zero reserved bytes")
             }

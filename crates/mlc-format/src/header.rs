@@ -58,12 +58,7 @@ impl Header {
             if bytes[..n] != MAGIC[..n] {
                 return Err(FormatError::BadMagic);
             }
-            return Err(FormatError::Truncated {
-                what: "header",
-                offset: 0,
-                needed: HEADER_LEN as u64,
-                available: bytes.len() as u64,
-            });
+            return Err(FormatError::Truncated { what: "header", offset: 0, needed: HEADER_LEN as u64, available: bytes.len() as u64 });
         }
         if bytes[..8] != MAGIC {
             return Err(FormatError::BadMagic);
@@ -95,12 +90,7 @@ impl Header {
         }
         if header.file_len != bytes.len() as u64 {
             return Err(if header.file_len > bytes.len() as u64 {
-                FormatError::Truncated {
-                    what: "artifact",
-                    offset: 0,
-                    needed: header.file_len,
-                    available: bytes.len() as u64,
-                }
+                FormatError::Truncated { what: "artifact", offset: 0, needed: header.file_len, available: bytes.len() as u64 }
             } else {
                 FormatError::BadHeader { field: "file_len" }
             });

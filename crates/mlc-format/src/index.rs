@@ -73,8 +73,7 @@ mod tests {
     #[cfg(feature = "alloc")]
     #[test]
     fn every_name_is_found_and_others_are_not() {
-        let names: alloc::vec::Vec<alloc::string::String> =
-            (0..51).map(|i| alloc::format!("state_{i}")).collect();
+        let names: alloc::vec::Vec<alloc::string::String> = (0..51).map(|i| alloc::format!("state_{i}")).collect();
         let keys: alloc::vec::Vec<Option<&[u8]>> = names.iter().map(|s| Some(s.as_bytes())).collect();
         let slots = build(&keys);
         let key_of = |m: u32| keys.get(m as usize).copied().flatten();

@@ -142,7 +142,12 @@ impl<'a> Artifact<'a> {
         }
         let ix: &[u32] = cast(ix, ix_i, "name index size is not a multiple of 4")?;
         let (head, slots) = ix.split_at(ix.len().min(2));
-        if head.len() != 2 || head[1] != 0 || head[0] as usize != slots.len() || !slots.len().is_power_of_two() || slots.len() < models.len() * 2 {
+        if head.len() != 2
+            || head[1] != 0
+            || head[0] as usize != slots.len()
+            || !slots.len().is_power_of_two()
+            || slots.len() < models.len() * 2
+        {
             return Err(FormatError::BadSection { section: ix_i, what: "name index header is inconsistent" });
         }
         let artifact = Artifact { bytes, header, models, strings, index: slots, provenance: prov_i };
@@ -172,7 +177,10 @@ impl<'a> Artifact<'a> {
                 return Err(FormatError::BadModel { model: m, what: "first section is not a manifest" });
             }
             if artifact.find(name) != Some(m) {
-                return Err(FormatError::BadModel { model: m, what: "name is not reachable through the index (duplicate name or bad index)" });
+                return Err(FormatError::BadModel {
+                    model: m,
+                    what: "name is not reachable through the index (duplicate name or bad index)",
+                });
             }
         }
         // Every model was found through the index; with exactly one slot per model, no slot is
@@ -186,7 +194,10 @@ impl<'a> Artifact<'a> {
             if owner != NO_OWNER {
                 let rec = models[owner as usize]; // owner < model_count, checked above
                 if !(rec.first_section..rec.first_section + rec.section_count).contains(&i) {
-                    return Err(FormatError::BadSection { section: i, what: "a model-owned section lies outside its model's run of sections" });
+                    return Err(FormatError::BadSection {
+                        section: i,
+                        what: "a model-owned section lies outside its model's run of sections",
+                    });
                 }
             }
         }
@@ -226,8 +237,7 @@ impl<'a> Artifact<'a> {
 
     /// The artifact's provenance.
     pub fn provenance(&self) -> Result<Provenance<'a>, FormatError> {
-        postcard::from_bytes(self.section_bytes(self.provenance))
-            .map_err(|_| FormatError::BadEncoding { section: self.provenance })
+        postcard::from_bytes(self.section_bytes(self.provenance)).map_err(|_| FormatError::BadEncoding { section: self.provenance })
     }
 
     fn name_of(&self, m: u32) -> Option<&'a str> {

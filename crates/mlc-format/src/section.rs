@@ -123,13 +123,7 @@ pub struct SectionEntry {
 impl SectionEntry {
     /// Decodes entry bytes (exactly [`SECTION_ENTRY_LEN`] of them).
     pub fn decode(b: &[u8]) -> SectionEntry {
-        SectionEntry {
-            kind: le_u32(b, 0),
-            owner: le_u32(b, 4),
-            offset: le_u64(b, 8),
-            len: le_u64(b, 16),
-            crc: le_u32(b, 24),
-        }
+        SectionEntry { kind: le_u32(b, 0), owner: le_u32(b, 4), offset: le_u64(b, 8), len: le_u64(b, 16), crc: le_u32(b, 24) }
     }
 
     /// Encodes the entry; bytes 28..32 are reserved and zero.

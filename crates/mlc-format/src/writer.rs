@@ -60,12 +60,7 @@ impl ArtifactWriter {
     }
 
     /// Adds a model: its manifest and its data sections (in the order given).
-    pub fn add_model(
-        &mut self,
-        name: &str,
-        manifest: &ModelManifest<'_>,
-        sections: Vec<(SectionKind, Vec<u8>)>,
-    ) -> Result<(), WriteError> {
+    pub fn add_model(&mut self, name: &str, manifest: &ModelManifest<'_>, sections: Vec<(SectionKind, Vec<u8>)>) -> Result<(), WriteError> {
         if name.is_empty() {
             return Err(WriteError::EmptyName);
         }

@@ -138,11 +138,9 @@ impl LoadedArtifact {
                 model: name.into(),
                 available: artifact.models().take(10).map(|m| m.name).collect::<Vec<_>>().join(", "),
             }),
-            None if artifact.model_count() == 1 => artifact.model(0).ok_or_else(|| HostError::ModelRequired {
-                path: self.path.clone(),
-                count: 1,
-                first: String::new(),
-            }),
+            None if artifact.model_count() == 1 => {
+                artifact.model(0).ok_or_else(|| HostError::ModelRequired { path: self.path.clone(), count: 1, first: String::new() })
+            }
             None => Err(HostError::ModelRequired {
                 path: self.path.clone(),
                 count: artifact.model_count(),

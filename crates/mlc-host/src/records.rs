@@ -48,11 +48,7 @@ pub fn parse_field(raw: &[u8]) -> Option<f32> {
 }
 
 /// Appends the `expected` features of `fields` to `out`; on error `out` is left as it was.
-pub fn parse_features<'a>(
-    fields: impl ExactSizeIterator<Item = &'a [u8]>,
-    expected: usize,
-    out: &mut Vec<f32>,
-) -> Result<(), RecordError> {
+pub fn parse_features<'a>(fields: impl ExactSizeIterator<Item = &'a [u8]>, expected: usize, out: &mut Vec<f32>) -> Result<(), RecordError> {
     parse_values(fields.len(), fields, expected, out)
 }
 

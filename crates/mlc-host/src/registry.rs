@@ -209,7 +209,8 @@ pub struct Registry {
 impl Registry {
     /// A registry over `source` that keeps at most `budget` bytes of models loaded.
     pub fn new(source: ModelSource, budget: u64) -> Registry {
-        let state = State { loaded: LruCache::unbounded(), used: 0, files: HashMap::new(), stats: HashMap::new(), counters: HashMap::new() };
+        let state =
+            State { loaded: LruCache::unbounded(), used: 0, files: HashMap::new(), stats: HashMap::new(), counters: HashMap::new() };
         Registry { source, budget, state: Mutex::new(state) }
     }
 

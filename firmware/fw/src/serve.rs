@@ -165,7 +165,13 @@ mod rt {
         let entry = artifacts.iter().find_map(|a| a.model_by_name(name)).ok_or(WireError::UnknownModel)?;
         let model = load(&entry).map_err(|_| WireError::LoadFailed)?;
         let t1 = measure::now();
-        let mut p = Prediction { id: 0, outputs: heapless::Vec::new(), margins: heapless::Vec::new(), load_ticks: (t1 - t0) as u32, predict_ticks: 0 };
+        let mut p = Prediction {
+            id: 0,
+            outputs: heapless::Vec::new(),
+            margins: heapless::Vec::new(),
+            load_ticks: (t1 - t0) as u32,
+            predict_ticks: 0,
+        };
         let mut out = [0f32; MAX_OUTPUTS];
         match (model, input) {
             (Loaded::Trees(t), Input::Features(features)) => {

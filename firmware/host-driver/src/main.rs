@@ -262,7 +262,17 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
         info.boot_ticks as f64 * insns_per_tick,
         insns_per_tick
     );
-    writeln!(report, "board={}\ncpu={}\nfpu={}\ninsns_per_tick={insns_per_tick}\nboot_insns={:.0}\nscratch_bytes={}\nmax_frame={}", info.board, info.cpu, info.fpu, info.boot_ticks as f64 * insns_per_tick, info.scratch_bytes, info.max_frame).unwrap();
+    writeln!(
+        report,
+        "board={}\ncpu={}\nfpu={}\ninsns_per_tick={insns_per_tick}\nboot_insns={:.0}\nscratch_bytes={}\nmax_frame={}",
+        info.board,
+        info.cpu,
+        info.fpu,
+        info.boot_ticks as f64 * insns_per_tick,
+        info.scratch_bytes,
+        info.max_frame
+    )
+    .unwrap();
     let stats = |dev: &mut Device| -> Res<mlc_wire::Stats> {
         let mut f = dev.request(&Request::Stats { reset: true })?;
         match decode(&mut f)? {
@@ -277,7 +287,9 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     // Churn: held-out rows, each to its state's model, when the firmware has tree models.
     let tree_models: Vec<String> = artifacts
         .iter()
-        .flat_map(|(_, a)| a.models().filter(|e| matches!(Model::load(e), Ok(Model::Trees(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>())
+        .flat_map(|(_, a)| {
+            a.models().filter(|e| matches!(Model::load(e), Ok(Model::Trees(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>()
+        })
         .collect();
     let mut first_churn: Vec<(String, Vec<f32>)> = Vec::new();
     if let (Some(csv), false) = (o.get("churn"), tree_models.is_empty()) {
@@ -344,7 +356,16 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
             per(t.load_ticks),
             per(t.predict_ticks)
         );
-        writeln!(report, "churn_rows={}\nchurn_states={}\nchurn_equal={}\nchurn_stack={}\nchurn_load_insns={:.0}", t.sent, states.len(), t.equal, s.stack_peak, per(t.load_ticks)).unwrap();
+        writeln!(
+            report,
+            "churn_rows={}\nchurn_states={}\nchurn_equal={}\nchurn_stack={}\nchurn_load_insns={:.0}",
+            t.sent,
+            states.len(),
+            t.equal,
+            s.stack_peak,
+            per(t.load_ticks)
+        )
+        .unwrap();
     }
 
     // Instructions per churn prediction: repeat N and 2N times, difference / N.
@@ -395,7 +416,12 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     expect_error(dev, "unknown model name", unknown, WireError::UnknownModel)?;
     if let Some((state, row)) = first_churn.first() {
         let mut fb = vec![0u8; row.len() * 4];
-        let short = frame(&Request::Predict { id: 10, model: state, input: Input::Features(Floats::encode(&row[..3], &mut fb).unwrap()), repeat: 1 });
+        let short = frame(&Request::Predict {
+            id: 10,
+            model: state,
+            input: Input::Features(Floats::encode(&row[..3], &mut fb).unwrap()),
+            repeat: 1,
+        });
         expect_error(dev, "3 features for an 18-feature model", short, WireError::FeatureCount { expected: row.len() as u32, got: 3 })?;
         let text = frame(&Request::Predict { id: 11, model: state, input: Input::Text(b"great movie"), repeat: 1 });
         expect_error(dev, "text for a tree model", text, WireError::InputKind)?;
@@ -404,7 +430,12 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
         let mut want = vec![0f32; m.num_outputs()];
         m.predict(row, &mut want).unwrap();
         let mut fb = vec![0u8; row.len() * 4];
-        let mut f = dev.request(&Request::Predict { id: 12, model: state, input: Input::Features(Floats::encode(row, &mut fb).unwrap()), repeat: 1 })?;
+        let mut f = dev.request(&Request::Predict {
+            id: 12,
+            model: state,
+            input: Input::Features(Floats::encode(row, &mut fb).unwrap()),
+            repeat: 1,
+        })?;
         match decode(&mut f)? {
             Response::Prediction(p) if p.outputs.iter().map(|v| v.to_bits()).eq(want.iter().map(|v| v.to_bits())) => {
                 println!("{machine}: after the errors: still serving, same answer")
@@ -420,7 +451,9 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     // Text models: reviews, raw text, tokenized on the device.
     let net_models: Vec<String> = artifacts
         .iter()
-        .flat_map(|(_, a)| a.models().filter(|e| matches!(Model::load(e), Ok(Model::Net(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>())
+        .flat_map(|(_, a)| {
+            a.models().filter(|e| matches!(Model::load(e), Ok(Model::Net(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>()
+        })
         .collect();
     if let (Some(path), false) = (o.get("reviews"), net_models.is_empty()) {
         let count = o.num("reviews-count", 60)?;
@@ -430,14 +463,18 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
             let Some(Model::Net(m)) = find_model(artifacts, name) else { continue };
             let mut t = Tally::default();
             let mut scratch = vec![0f32; m.scratch_len()];
-            let mut ids = vec![0u32; m.vocab().map_or(0, |_| match m.input() {
-                mlc_format::manifest::NetInput::TokenIds { length } => length as usize,
-                _ => 0,
-            })];
+            let mut ids = vec![
+                0u32;
+                m.vocab().map_or(0, |_| match m.input() {
+                    mlc_format::manifest::NetInput::TokenIds { length } => length as usize,
+                    _ => 0,
+                })
+            ];
             let mut token = vec![0u8; m.vocab().map_or(1, |v| v.max_token_len().max(1))];
             for (i, review) in reviews.iter().enumerate() {
                 let mut want = vec![0f32; m.num_outputs()];
-                m.predict_text(review, &mut token, &mut ids, &mut scratch, &mut want).map_err(|e| format!("host: review {}: {e}", i + 1))?;
+                m.predict_text(review, &mut token, &mut ids, &mut scratch, &mut want)
+                    .map_err(|e| format!("host: review {}: {e}", i + 1))?;
                 let id = i as u32 + 1;
                 let mut f = dev.request(&Request::Predict { id, model: name, input: Input::Text(review), repeat: 1 })?;
                 t.sent += 1;
@@ -461,7 +498,15 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
                 s.stack_peak,
                 m.scratch_len() * 4
             );
-            writeln!(report, "net.{name}.reviews={}\nnet.{name}.equal={}\nnet.{name}.insns={insns:.0}\nnet.{name}.stack={}\nnet.{name}.scratch={}", t.sent, t.equal, s.stack_peak, m.scratch_len() * 4).unwrap();
+            writeln!(
+                report,
+                "net.{name}.reviews={}\nnet.{name}.equal={}\nnet.{name}.insns={insns:.0}\nnet.{name}.stack={}\nnet.{name}.scratch={}",
+                t.sent,
+                t.equal,
+                s.stack_peak,
+                m.scratch_len() * 4
+            )
+            .unwrap();
             if let Some(m) = &t.first_mismatch {
                 failures.push(m.clone());
             }
@@ -548,7 +593,8 @@ fn footprint(o: &Opts) -> Res<()> {
     if elfs.is_empty() {
         return Err(USAGE.into());
     }
-    let fps: Vec<Footprint> = elfs.iter().enumerate().map(|(i, e)| measure_elf(e, reports.get(i).map(String::as_str))).collect::<Res<_>>()?;
+    let fps: Vec<Footprint> =
+        elfs.iter().enumerate().map(|(i, e)| measure_elf(e, reports.get(i).map(String::as_str))).collect::<Res<_>>()?;
     let sec = |f: &Footprint, s: &str| *f.sections.get(s).unwrap_or(&0);
     let txt = |f: &Footprint, s: &str| *f.text.get(s).unwrap_or(&0);
     let kb = |b: u64| format!("{:.1} KB", b as f64 / 1024.0);
@@ -556,7 +602,9 @@ fn footprint(o: &Opts) -> Res<()> {
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
     let mut row = |name: &str, f: &dyn Fn(&Footprint) -> String| rows.push((name.to_string(), fps.iter().map(f).collect()));
     row("board", &|f| format!("{} ({})", rep(f, "board"), rep(f, "cpu")));
-    row("flash total (vectors + .text + .rodata + .data)", &|f| kb(sec(f, ".vector_table") + sec(f, ".text") + sec(f, ".rodata") + sec(f, ".data")));
+    row("flash total (vectors + .text + .rodata + .data)", &|f| {
+        kb(sec(f, ".vector_table") + sec(f, ".text") + sec(f, ".rodata") + sec(f, ".data"))
+    });
     row("  model data (embedded artifacts)", &|f| kb(f.model_data));
     row("  runtime code (mlc-runtime + mlc-format)", &|f| kb(txt(f, "runtime")));
     row("  protocol code (mlc-wire, postcard, COBS)", &|f| kb(txt(f, "protocol")));
@@ -568,7 +616,9 @@ fn footprint(o: &Opts) -> Res<()> {
     row("  network scratch", &|f| rep(f, "scratch_bytes").parse::<u64>().map(kb).unwrap_or("–".into()));
     row("stack peak: churn requests", &|f| rep(f, "churn_stack").parse::<u64>().map(|b| format!("{b} B")).unwrap_or("–".into()));
     for (k, label) in [("net.sentiment_i8", "sentiment int8"), ("net.sentiment_f32", "sentiment float32")] {
-        row(&format!("stack peak: {label} requests"), &|f| rep(f, &format!("{k}.stack")).parse::<u64>().map(|b| format!("{b} B")).unwrap_or("–".into()));
+        row(&format!("stack peak: {label} requests"), &|f| {
+            rep(f, &format!("{k}.stack")).parse::<u64>().map(|b| format!("{b} B")).unwrap_or("–".into())
+        });
     }
     row("instructions per churn prediction", &|f| rep(f, "churn_insns"));
     row("instructions per churn request: lookup + load", &|f| rep(f, "churn_load_insns"));

@@ -285,7 +285,8 @@ mod tests {
     fn round_trip_and_resync() {
         let req = Request::Predict { id: 7, model: "CA", input: Input::Text(b"a\0b great"), repeat: 1 };
         let mut fb = [0u8; 8];
-        let row = Request::Predict { id: 8, model: "TX", input: Input::Features(Floats::encode(&[1.5, f32::NAN], &mut fb).unwrap()), repeat: 2 };
+        let row =
+            Request::Predict { id: 8, model: "TX", input: Input::Features(Floats::encode(&[1.5, f32::NAN], &mut fb).unwrap()), repeat: 2 };
         let mut enc2 = [0u8; 64];
         let mut f2 = encode(&row, &mut enc2).unwrap().to_vec();
         let n = f2.len() - 1;

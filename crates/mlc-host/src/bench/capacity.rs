@@ -42,7 +42,8 @@ pub struct CapacityPlan {
 
 /// Plans for `target` from `runs` (only runs without errors count).
 pub fn plan(runs: &[RunReport], target: CapacityTarget) -> CapacityPlan {
-    let ok: Vec<&RunReport> = runs.iter().filter(|r| r.errors == 0 && r.invocations > 0 && r.latency_ms.total.p99 <= target.latency_slo_ms).collect();
+    let ok: Vec<&RunReport> =
+        runs.iter().filter(|r| r.errors == 0 && r.invocations > 0 && r.latency_ms.total.p99 <= target.latency_slo_ms).collect();
     let best = ok.iter().max_by(|a, b| a.invocations_per_min.total_cmp(&b.invocations_per_min));
     let per_instance = best.map_or(0.0, |r| r.invocations_per_min);
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -93,7 +94,8 @@ mod tests {
     use super::*;
 
     fn run(label: &str, users: usize, per_min: f64, p99: f64, errors: u64) -> RunReport {
-        let mut r = RunReport { label: label.into(), users, invocations: 1000, errors, invocations_per_min: per_min, ..RunReport::default() };
+        let mut r =
+            RunReport { label: label.into(), users, invocations: 1000, errors, invocations_per_min: per_min, ..RunReport::default() };
         r.latency_ms.total.p99 = p99;
         r
     }
@@ -106,7 +108,10 @@ mod tests {
         // c misses the SLO and d has errors: b is the best, a the best per core.
         assert_eq!(p.best_configuration.as_deref(), Some("b"));
         assert_eq!(p.sustainable_per_instance_per_min, 7000.0);
-        assert_eq!(p.sustainable_per_core_per_min, if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 { 4000.0 } else { 7000.0 });
+        assert_eq!(
+            p.sustainable_per_core_per_min,
+            if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 { 4000.0 } else { 7000.0 }
+        );
         assert_eq!((p.min_instances, p.max_instances), (Some(3), Some(5))); // 20000/7000 → 3; 20000/4900 → 5
         assert!((p.tracking_target_per_instance_per_min - 4900.0).abs() < 1e-9);
         assert!(p.text().contains("3 instances at full load, 5 at the 70 % tracking target"), "{}", p.text());

@@ -143,8 +143,12 @@ impl Workload {
                 (ContentType::Text, b"A quiet, well acted film: the story drags in the middle but the ending is worth the wait.".to_vec())
             }
             mlc_runtime::Model::Net(n) => match n.input() {
-                mlc_runtime::format::manifest::NetInput::TokenIds { length } => (ContentType::Csv, vec!["1"; length as usize].join(",").into_bytes()),
-                mlc_runtime::format::manifest::NetInput::Sequence { length, channels } => (ContentType::Csv, zeros(length as usize * channels as usize)),
+                mlc_runtime::format::manifest::NetInput::TokenIds { length } => {
+                    (ContentType::Csv, vec!["1"; length as usize].join(",").into_bytes())
+                }
+                mlc_runtime::format::manifest::NetInput::Sequence { length, channels } => {
+                    (ContentType::Csv, zeros(length as usize * channels as usize))
+                }
                 mlc_runtime::format::manifest::NetInput::Vector { features } => (ContentType::Csv, zeros(features as usize)),
             },
         };

@@ -124,7 +124,10 @@ fn fmt_num(x: f64) -> String {
 /// The SVG document.
 pub fn svg(report: &BenchReport) -> String {
     let mut out = String::new();
-    let _ = write!(out, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="sans-serif"><rect width="{W}" height="{H}" fill="white"/>"#);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="sans-serif"><rect width="{W}" height="{H}" fill="white"/>"#
+    );
 
     // Left: latency histogram(s), log-spaced buckets drawn at equal widths.
     let (x0, y0) = (60.0, 40.0);
@@ -135,10 +138,13 @@ pub fn svg(report: &BenchReport) -> String {
     let (llo, lhi) = if runs.is_empty() { (0.0, 1.0) } else { (lo.log10(), hi.log10().max(lo.log10() + 0.25)) };
     let share = |r: &RunReport, c: u64| c as f64 / r.invocations.max(1) as f64;
     let ymax = runs.iter().flat_map(|r| r.histogram.iter().map(move |b| share(r, b.count))).fold(0.0, f64::max).max(1e-9) * 1.1;
-    axes(&mut out, x0, y0, "Latency histogram", "total latency, ms (log scale)", "share of requests", 1.0, ymax, &|f| fmt_num(10f64.powf(llo + f * (lhi - llo))));
+    axes(&mut out, x0, y0, "Latency histogram", "total latency, ms (log scale)", "share of requests", 1.0, ymax, &|f| {
+        fmt_num(10f64.powf(llo + f * (lhi - llo)))
+    });
     let xs = |ms: f64| x0 + (ms.log10() - llo) / (lhi - llo) * PANEL_W;
     for (k, r) in runs.iter().enumerate() {
-        let _ = write!(out, r#"<g class="series" id="histogram-{k}" data-name="{}" fill="{}" fill-opacity="0.55">"#, esc(&r.label), COLORS[k]);
+        let _ =
+            write!(out, r#"<g class="series" id="histogram-{k}" data-name="{}" fill="{}" fill-opacity="0.55">"#, esc(&r.label), COLORS[k]);
         for b in &r.histogram {
             let (xa, xb) = (xs(b.low_ms), xs(b.high_ms));
             let h = share(r, b.count) / ymax * PANEL_H;
@@ -151,7 +157,14 @@ pub fn svg(report: &BenchReport) -> String {
                 b.count
             );
         }
-        let _ = write!(out, r#"<text x="{:.1}" y="{:.1}" font-size="10" fill="{}">{}</text></g>"#, x0 + PANEL_W - 4.0, y0 + 12.0 + 12.0 * k as f64, COLORS[k], esc(&r.label));
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="10" fill="{}">{}</text></g>"#,
+            x0 + PANEL_W - 4.0,
+            y0 + 12.0 + 12.0 * k as f64,
+            COLORS[k],
+            esc(&r.label)
+        );
     }
     out.push_str("</g>");
 
@@ -161,17 +174,31 @@ pub fn svg(report: &BenchReport) -> String {
     let xmax = series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).fold(1.0, f64::max) + 1.0;
     let ymax = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max).max(1e-9) * 1.1;
     let _ = write!(out, r#"<g id="throughput-vs-concurrency">"#);
-    axes(&mut out, x0, y0, "Throughput vs concurrency", "users (load threads)", "invocations per second", xmax, ymax, &|x| format!("{x:.1}"));
+    axes(&mut out, x0, y0, "Throughput vs concurrency", "users (load threads)", "invocations per second", xmax, ymax, &|x| {
+        format!("{x:.1}")
+    });
     for (k, s) in series.iter().enumerate() {
         let color = COLORS[k % COLORS.len()];
         let at = |p: &(f64, f64)| (x0 + p.0 / xmax * PANEL_W, y0 + PANEL_H - p.1 / ymax * PANEL_H);
         let pts: Vec<String> = s.points.iter().map(at).map(|(x, y)| format!("{x:.2},{y:.2}")).collect();
-        let _ = write!(out, r#"<g class="series" id="throughput-{k}" data-name="{}"><polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#, esc(&s.name), pts.join(" "));
+        let _ = write!(
+            out,
+            r#"<g class="series" id="throughput-{k}" data-name="{}"><polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#,
+            esc(&s.name),
+            pts.join(" ")
+        );
         for p in &s.points {
             let (x, y) = at(p);
-            let _ = write!(out, r#"<circle class="point" cx="{x:.2}" cy="{y:.2}" r="3.5" fill="{color}" data-x="{}" data-y="{}"/>"#, p.0, p.1);
+            let _ =
+                write!(out, r#"<circle class="point" cx="{x:.2}" cy="{y:.2}" r="3.5" fill="{color}" data-x="{}" data-y="{}"/>"#, p.0, p.1);
         }
-        let _ = write!(out, r#"<text x="{:.1}" y="{:.1}" font-size="10" fill="{color}">{}</text></g>"#, x0 + 8.0, y0 + 12.0 + 12.0 * k as f64, esc(&s.name));
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="10" fill="{color}">{}</text></g>"#,
+            x0 + 8.0,
+            y0 + 12.0 + 12.0 * k as f64,
+            esc(&s.name)
+        );
     }
     out.push_str("</g></svg>\n");
     out

@@ -125,14 +125,23 @@ impl Machine {
     }
 }
 
-pub(super) fn build(config: &Config, all: &Recorder, elapsed: Duration, unsent: u64, cold_start: Duration, memory: Memory, registry: &Registry) -> RunReport {
+pub(super) fn build(
+    config: &Config,
+    all: &Recorder,
+    elapsed: Duration,
+    unsent: u64,
+    cold_start: Duration,
+    memory: Memory,
+    registry: &Registry,
+) -> RunReport {
     let secs = elapsed.as_secs_f64().max(1e-9);
     let users = config.load.users();
     let (mode, spawn_rate, rate) = match config.load {
         Load::Closed { spawn_rate, .. } => ("closed", spawn_rate, None),
         Load::Open { rate, .. } => ("open", None, Some(rate)),
     };
-    let latency_ms = Latencies { total: Percentiles::of(&all.total), model: Percentiles::of(&all.model), overhead: Percentiles::of(&all.overhead) };
+    let latency_ms =
+        Latencies { total: Percentiles::of(&all.total), model: Percentiles::of(&all.model), overhead: Percentiles::of(&all.overhead) };
     let records_per_s = all.records as f64 / secs;
     let bucket_s = TIMELINE_BUCKET.as_secs_f64();
     let timeline = all
@@ -189,7 +198,11 @@ fn bytes(n: u64) -> String {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 /// Three significant digits.
@@ -288,7 +301,8 @@ impl BenchReport {
     /// The comparison table: one row per configuration.
     pub fn comparison(&self) -> String {
         let priced = self.runs.iter().any(|r| r.price_per_hour.is_some());
-        let mut header = vec!["configuration", "users", "batch", "inv/min", "records/s", "p50 ms", "p99 ms", "model p50", "overhead p50", "errors"];
+        let mut header =
+            vec!["configuration", "users", "batch", "inv/min", "records/s", "p50 ms", "p99 ms", "model p50", "overhead p50", "errors"];
         if priced {
             header.extend(["$/h", "$/M records", "p99×$/h"]);
         }

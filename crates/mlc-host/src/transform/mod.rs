@@ -226,7 +226,12 @@ pub struct Summary {
 /// Runs a transform job over `files` (from [`plan`]); `progress` is called after each
 /// mini-batch is written. Returns the summary, or the error that stopped the job (outputs
 /// completed before it are kept; the one being written is removed).
-pub fn run(registry: &Registry, files: &[InputFile], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary, TransformError> {
+pub fn run(
+    registry: &Registry,
+    files: &[InputFile],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, TransformError> {
     let start = Instant::now();
     let default_model = match &options.routing {
         Routing::Model(Some(name)) => Some(registry.get(name)?.name().to_string()),
@@ -239,7 +244,8 @@ pub fn run(registry: &Registry, files: &[InputFile], options: &Options, progress
         .iter()
         .map(|f| FileSummary { input: f.input.clone(), output: f.output.clone(), skipped: f.output.exists(), records: 0, errors: 0 })
         .collect();
-    let mut report = Progress { total_bytes: files.iter().map(|f| std::fs::metadata(&f.input).map_or(0, |m| m.len())).sum(), ..Progress::default() };
+    let mut report =
+        Progress { total_bytes: files.iter().map(|f| std::fs::metadata(&f.input).map_or(0, |m| m.len())).sum(), ..Progress::default() };
     for (f, s) in files.iter().zip(&summaries) {
         if s.skipped {
             report.bytes += std::fs::metadata(&f.input).map_or(0, |m| m.len());

@@ -118,7 +118,10 @@ impl<'j> Worker<'j> {
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
                 Ok(line) => self.place(strip_bom(line)),
-                Err(len) => Err(format!("record of {len} bytes exceeds the mini-batch limit of {} bytes (--max-payload-mb)", self.options.max_payload)),
+                Err(len) => Err(format!(
+                    "record of {len} bytes exceeds the mini-batch limit of {} bytes (--max-payload-mb)",
+                    self.options.max_payload
+                )),
             };
             let outcome = match placed {
                 Ok((slot, row)) => Outcome::Value { slot: slot as u32, row: row as u32 },
@@ -143,7 +146,8 @@ impl<'j> Worker<'j> {
     /// Bytes of scratch memory the worker holds now (rows, outputs, network buffers).
     pub fn scratch_bytes(&self) -> u64 {
         let slots: usize = self.slots.iter().map(|s| s.rows.capacity() * 4 + s.out.capacity() * 4).sum();
-        let net = self.net.scratch.capacity() * 4 + self.net.tokens.capacity() + self.net.ids.capacity() * 4 + self.net.values.capacity() * 4;
+        let net =
+            self.net.scratch.capacity() * 4 + self.net.tokens.capacity() + self.net.ids.capacity() * 4 + self.net.values.capacity() * 4;
         (slots + net + self.csv.capacity()) as u64
     }
 
@@ -161,12 +165,16 @@ impl<'j> Worker<'j> {
                 self.csv.split(line);
                 let fields = self.csv.len();
                 let route = match self.options.routing {
-                    Routing::Column(k) if k > fields => return Err(format!("no column {k} (the model name): the line has {fields} fields")),
+                    Routing::Column(k) if k > fields => {
+                        return Err(format!("no column {k} (the model name): the line has {fields} fields"))
+                    }
                     Routing::Column(k) => Some(k - 1),
                     Routing::Model(_) => None,
                 };
                 let name = match route {
-                    Some(k) => Some(std::str::from_utf8(self.csv.get(k)).map_err(|_| format!("column {}: the model name is not UTF-8", k + 1))?),
+                    Some(k) => {
+                        Some(std::str::from_utf8(self.csv.get(k)).map_err(|_| format!("column {}: the model name is not UTF-8", k + 1))?)
+                    }
                     None => None,
                 };
                 // The model name borrows the CSV buffer: look the slot up with split borrows.
@@ -174,20 +182,22 @@ impl<'j> Worker<'j> {
                 let csv = &self.csv;
                 let values = (0..fields).filter(|&i| Some(i) != route).map(|i| csv.get(i));
                 let count = fields - route.is_some() as usize;
-                let result = fill(&mut self.slots[slot], &mut self.net, Input::Values { count, values, label: "column" }, self.options.margin);
+                let result =
+                    fill(&mut self.slots[slot], &mut self.net, Input::Values { count, values, label: "column" }, self.options.margin);
                 // Columns are numbered in the line, the route column included.
-                result.map_err(|e| match (e, route) {
-                    (Fill::Record(RecordError::FieldCount { expected, found }), Some(_)) => {
-                        format!("expected {} fields (the model name and {expected} features), found {}", expected + 1, found + 1)
-                    }
-                    (Fill::Record(RecordError::BadNumber { column, text }), Some(k)) => {
-                        let column = column + (k < column) as usize;
-                        RecordError::BadNumber { column, text }.to_string()
-                    }
-                    (Fill::Record(e), None) => e.to_string(),
-                    (Fill::Other(message), _) => message,
-                })
-                .map(|row| (slot, row))
+                result
+                    .map_err(|e| match (e, route) {
+                        (Fill::Record(RecordError::FieldCount { expected, found }), Some(_)) => {
+                            format!("expected {} fields (the model name and {expected} features), found {}", expected + 1, found + 1)
+                        }
+                        (Fill::Record(RecordError::BadNumber { column, text }), Some(k)) => {
+                            let column = column + (k < column) as usize;
+                            RecordError::BadNumber { column, text }.to_string()
+                        }
+                        (Fill::Record(e), None) => e.to_string(),
+                        (Fill::Other(message), _) => message,
+                    })
+                    .map(|row| (slot, row))
             }
             ContentType::JsonLines => {
                 if line.is_empty() {
@@ -197,7 +207,9 @@ impl<'j> Worker<'j> {
                 let slot = self.slot(record.model.as_deref())?;
                 let input = match (&record.text, &record.features) {
                     (Some(text), None) => Input::Text(text.as_bytes()),
-                    (None, Some(values)) => Input::Values { count: values.len(), values: values.iter().map(|v| json_value(v)), label: "features" },
+                    (None, Some(values)) => {
+                        Input::Values { count: values.len(), values: values.iter().map(|v| json_value(v)), label: "features" }
+                    }
                     (Some(_), Some(_)) => return Err("give `text` or `features`, not both".into()),
                     (None, None) => return Err("no `features` or `text` field".into()),
                 };
@@ -229,7 +241,11 @@ impl<'j> Worker<'j> {
             if let Model::Trees(trees) = handle.model() {
                 slot.out.resize(slot.count * slot.width, 0.0);
                 let start = Instant::now();
-                let done = if self.options.margin { trees.margins_batch(&slot.rows, &mut slot.out) } else { trees.predict_batch(&slot.rows, &mut slot.out) };
+                let done = if self.options.margin {
+                    trees.margins_batch(&slot.rows, &mut slot.out)
+                } else {
+                    trees.predict_batch(&slot.rows, &mut slot.out)
+                };
                 debug_assert!(done.is_ok(), "rows and outputs are sized by the model");
                 slot.elapsed += start.elapsed();
             }
@@ -351,7 +367,12 @@ fn fill<'a>(slot: &mut Slot, net: &mut NetScratch, input: Input<'a, impl Iterato
 
 /// Predicts one network record and appends its outputs to `out`; returns the time spent in
 /// the network itself (tokenizing and parsing are not part of it).
-fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &'a [u8]>>, net: &mut NetScratch, out: &mut Vec<f32>) -> Result<Duration, Fill> {
+fn predict_net<'a>(
+    model: &NetModel<'_>,
+    input: Input<'a, impl Iterator<Item = &'a [u8]>>,
+    net: &mut NetScratch,
+    out: &mut Vec<f32>,
+) -> Result<Duration, Fill> {
     let length = match model.input() {
         NetInput::TokenIds { length } => Some(length as usize),
         _ => None,
@@ -369,7 +390,9 @@ fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &
         Input::Text(text) => match model.vocab() {
             Some(vocab) => {
                 net.tokens.resize(vocab.max_token_len(), 0);
-                model.tokenize(text, &mut net.tokens, &mut net.ids).and_then(|_| timed(&mut || model.predict_ids(&net.ids, &mut net.scratch, result)))
+                model
+                    .tokenize(text, &mut net.tokens, &mut net.ids)
+                    .and_then(|_| timed(&mut || model.predict_ids(&net.ids, &mut net.scratch, result)))
             }
             None => Err(mlc_runtime::PredictError::InputKind),
         },
@@ -398,7 +421,9 @@ fn predict_net<'a>(model: &NetModel<'_>, input: Input<'a, impl Iterator<Item = &
     predicted.map_err(|e| {
         out.truncate(start);
         match e {
-            mlc_runtime::PredictError::InputKind => Fill::Other("the model does not take this kind of input (text needs a text model)".into()),
+            mlc_runtime::PredictError::InputKind => {
+                Fill::Other("the model does not take this kind of input (text needs a text model)".into())
+            }
             e => Fill::Other(e.to_string()),
         }
     })

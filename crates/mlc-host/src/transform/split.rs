@@ -193,10 +193,7 @@ mod tests {
 
     #[test]
     fn payload_limit_cuts_batches_and_flags_long_lines() {
-        assert_eq!(
-            split(b"aaaa\nbbbb\ncccccc\nd\r\n", 8, 100),
-            vec![(1, s(&["aaaa", "bbbb"]), false), (3, s(&["cccccc", "d"]), true)]
-        );
+        assert_eq!(split(b"aaaa\nbbbb\ncccccc\nd\r\n", 8, 100), vec![(1, s(&["aaaa", "bbbb"]), false), (3, s(&["cccccc", "d"]), true)]);
         assert_eq!(split(b"123456789\nab\n", 8, 100), vec![(1, s(&["#9", "ab"]), true)]);
         // Exactly the limit, with a CRLF: fits.
         assert_eq!(split(b"12345678\r\n", 8, 100), vec![(1, s(&["12345678"]), true)]);

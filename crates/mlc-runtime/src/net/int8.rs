@@ -248,7 +248,13 @@ pub(super) fn pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
                 (m, s, n) = (m.max(xv), s + xv as i64, n + 1);
             }
             // A window wholly outside the input: the lowest value (max) or 0 (average).
-            *v = if max { m } else if n == 0 { 0 } else { rounded_mean(s, n) };
+            *v = if max {
+                m
+            } else if n == 0 {
+                0
+            } else {
+                rounded_mean(s, n)
+            };
         }
     }
 }

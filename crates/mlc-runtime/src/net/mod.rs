@@ -315,7 +315,14 @@ impl<'a> NetModel<'a> {
 
     /// Predicts from raw text (text models): [`NetModel::tokenize`] into `ids`, then
     /// [`NetModel::predict_ids`].
-    pub fn predict_text(&self, text: &[u8], token_scratch: &mut [u8], ids: &mut [u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+    pub fn predict_text(
+        &self,
+        text: &[u8],
+        token_scratch: &mut [u8],
+        ids: &mut [u32],
+        scratch: &mut [f32],
+        out: &mut [f32],
+    ) -> Result<(), PredictError> {
         self.tokenize(text, token_scratch, ids)?;
         self.predict_ids(ids, scratch, out)
     }

@@ -156,9 +156,11 @@ impl<'a> TreeModel<'a> {
                     if rec.group as usize >= groups {
                         return Err(invalid(m, t, "group out of range"));
                     }
-                    let tree_nodes = range(nodes, rec.node_start, rec.node_count as usize)
-                        .filter(|n| !n.is_empty())
-                        .ok_or(invalid(m, t, "nodes out of range or empty tree"))?;
+                    let tree_nodes = range(nodes, rec.node_start, rec.node_count as usize).filter(|n| !n.is_empty()).ok_or(invalid(
+                        m,
+                        t,
+                        "nodes out of range or empty tree",
+                    ))?;
                     for (j, n) in tree_nodes.iter().enumerate() {
                         if n.key == LEAF_KEY {
                             continue;
