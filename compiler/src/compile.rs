@@ -323,7 +323,9 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
         let mut mismatches = 0;
         let mut got = vec![0f32; ir.num_groups as usize];
         for (i, row) in rows.iter().enumerate() {
-            model.margins(row, &mut got).map_err(|e| CompileError::Usage(format!("check row {}: model `{}`: {e}", i + 1, p.spec.name)))?;
+            model
+                .margins(mlc_runtime::Input::Rows(row), &mut mlc_runtime::Scratch::default(), &mut got)
+                .map_err(|e| CompileError::Usage(format!("check row {}: model `{}`: {e}", i + 1, p.spec.name)))?;
             let want = ir.margins(row);
             for (g, w) in got.iter().zip(&want) {
                 max_delta = max_delta.max((*g as f64 - *w as f64).abs());

@@ -68,15 +68,14 @@ fn main() {
         let artifact = Artifact::parse(view).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for entry in artifact.models() {
             models += 1;
-            match Model::load(&entry).unwrap_or_else(|e| panic!("{}: model {}: {e}", path.display(), entry.name)) {
-                Model::Trees(_) => {}
-                Model::Net(n) => {
-                    nets = true;
-                    scratch = scratch.max(n.scratch_len());
-                    ids = ids.max(n.num_features_of_input());
-                    token = token.max(n.vocab().map_or(0, |v| v.max_token_len()));
-                    text_frame = 4096; // the longest review of the fixtures is 3,640 bytes
-                }
+            let model = Model::load(&entry).unwrap_or_else(|e| panic!("{}: model {}: {e}", path.display(), entry.name));
+            let need = model.scratch_len(); // none for tree ensembles
+            if need.values > 0 {
+                nets = true;
+                scratch = scratch.max(need.values);
+                ids = ids.max(need.ids);
+                token = token.max(need.token);
+                text_frame = 4096; // the longest review of the fixtures is 3,640 bytes
             }
         }
         let name = path.file_name().unwrap().to_str().unwrap();
@@ -126,18 +125,4 @@ fn aligned_copy(bytes: &[u8]) -> Vec<u128> {
 fn bytemuck_bytes(v: &[u128]) -> &[u8] {
     // SAFETY: u128 has no padding; any byte pattern is a valid u8.
     unsafe { std::slice::from_raw_parts(v.as_ptr().cast::<u8>(), v.len() * 16) }
-}
-
-trait InputLen {
-    fn num_features_of_input(&self) -> usize;
-}
-
-impl InputLen for mlc_runtime::NetModel<'_> {
-    fn num_features_of_input(&self) -> usize {
-        match self.input() {
-            mlc_format::manifest::NetInput::TokenIds { length } => length as usize,
-            mlc_format::manifest::NetInput::Sequence { length, channels } => length as usize * channels as usize,
-            mlc_format::manifest::NetInput::Vector { features } => features as usize,
-        }
-    }
 }

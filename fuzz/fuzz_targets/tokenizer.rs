@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use mlc_format::vocab::{VocabTables, VocabView};
-use mlc_runtime::text::{tokenize, Standardize, OOV_ID, PAD_ID};
+use mlc_runtime::text::{tokenize, TextStandardize, OOV_ID, PAD_ID};
 
 const COMMITTED: &[u8] = include_bytes!("../../tests/fixtures/sentiment/imdb_cnn/vocab.txt");
 
@@ -46,9 +46,9 @@ fn committed() -> &'static Vocab {
 }
 
 /// Keras' TextVectorization as the runtime documents it, the plainest way.
-fn reference(map: &HashMap<Vec<u8>, u32>, standardize: Standardize, text: &[u8], scratch_len: usize, out_len: usize) -> Vec<u32> {
-    let lower = matches!(standardize, Standardize::Lower | Standardize::LowerAndStripPunctuation);
-    let strip = matches!(standardize, Standardize::StripPunctuation | Standardize::LowerAndStripPunctuation);
+fn reference(map: &HashMap<Vec<u8>, u32>, standardize: TextStandardize, text: &[u8], scratch_len: usize, out_len: usize) -> Vec<u32> {
+    let lower = matches!(standardize, TextStandardize::Lower | TextStandardize::LowerAndStripPunctuation);
+    let strip = matches!(standardize, TextStandardize::StripPunctuation | TextStandardize::LowerAndStripPunctuation);
     let clean: Vec<u8> =
         text.iter().filter(|b| !(strip && b.is_ascii_punctuation())).map(|b| if lower { b.to_ascii_lowercase() } else { *b }).collect();
     let mut ids: Vec<u32> = clean
@@ -63,7 +63,8 @@ fn reference(map: &HashMap<Vec<u8>, u32>, standardize: Standardize, text: &[u8],
 
 fn check(v: &Vocab, view: &VocabView<'_>, mode: u8, text: &[u8]) {
     let standardize =
-        [Standardize::None, Standardize::Lower, Standardize::StripPunctuation, Standardize::LowerAndStripPunctuation][(mode & 3) as usize];
+        [TextStandardize::None, TextStandardize::Lower, TextStandardize::StripPunctuation, TextStandardize::LowerAndStripPunctuation]
+            [(mode & 3) as usize];
     let out_len = [0, 1, 7, 400][((mode >> 2) & 3) as usize];
     let s = ((mode >> 4) & 7) as usize;
     let scratch_len = if s == 0 { view.max_token_len() } else { (s - 1) * 2 };

@@ -11,9 +11,10 @@
 use std::alloc::{alloc, dealloc, Layout};
 
 use mlc_format::manifest::NetInput;
+use mlc_format::net::{LayerRecord, Op};
 use mlc_format::records::*;
 use mlc_format::{Artifact, ModelEntry, SectionKind, HEADER_LEN};
-use mlc_runtime::{Model, NetModel, PredictError, TreeModel};
+use mlc_runtime::{Input, Model, NetModel, PredictError, Scratch, TreeModel};
 
 /// A copy of bytes at a 16-byte-aligned address, in an allocation of exactly their length.
 pub struct ExactBuf {
@@ -163,7 +164,7 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
         }
         Model::Net(n) => {
             let mut out = vec![0f32; model.num_outputs()];
-            assert_eq!(model.predict(&[], &mut out), Err(PredictError::InputKind));
+            assert_eq!(model.predict(Input::Rows(&[]), &mut Scratch::default(), &mut out), Err(PredictError::InputKind));
             predict_net(n, entry, input);
         }
     }
@@ -193,7 +194,7 @@ fn predict_trees(model: &Model<'_>, t: &TreeModel<'_>, input: &[u8], batch_must_
             assert!(same_bits(&m_b[r * groups..(r + 1) * groups], &margins), "batch margins differ from single-shot");
             assert!(same_bits(&out_b[r * outputs..(r + 1) * outputs], &out), "batch outputs differ from single-shot");
         }
-        assert!(model.predict(&row, &mut out).is_ok());
+        assert!(model.predict(Input::Rows(&row), &mut Scratch::default(), &mut out).is_ok());
     }
     // Caller errors are errors.
     let long = vec![0f32; n + 1];
@@ -215,11 +216,13 @@ fn net_work(layers: &[LayerRecord]) -> u64 {
         .iter()
         .map(|l| {
             let per_position = match l.op {
-                OP_CONV1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
-                OP_EMBEDDING_CONV1D => l.window as u64 * l.out_ch as u64,
-                OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
-                OP_MAX_POOL | OP_AVG_POOL => l.window as u64 * l.out_ch as u64,
-                _ => l.out_ch as u64 + l.in_ch as u64,
+                Op::Conv1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
+                Op::EmbeddingConv1D => l.window as u64 * l.out_ch as u64,
+                Op::Dense => l.in_ch as u64 * l.out_ch as u64,
+                Op::MaxPool1D | Op::AvgPool1D => l.window as u64 * l.out_ch as u64,
+                Op::Embedding | Op::GlobalMaxPool1D | Op::GlobalAvgPool1D | Op::Flatten | Op::Quantize | Op::Dequantize => {
+                    l.out_ch as u64 + l.in_ch as u64
+                }
             };
             let positions = (l.out_len as u64).max(l.in_len as u64);
             per_position.saturating_mul(positions).saturating_add(l.in_len as u64 * l.in_ch as u64)
@@ -335,9 +338,9 @@ pub fn compile_trees(ir: &mlc_compiler::trees::IrEnsemble) {
             let mut got = vec![0f32; ir.num_groups as usize];
             let mut batch = vec![0f32; rows.len() * ir.num_groups as usize];
             let flat: Vec<f32> = rows.iter().flatten().copied().collect();
-            model.margins_batch(&flat, &mut batch).expect("batch of valid rows");
+            model.margins(Input::Rows(&flat), &mut Scratch::default(), &mut batch).expect("batch of valid rows");
             for (r, row) in rows.iter().enumerate() {
-                model.margins(row, &mut got).expect("valid row");
+                model.margins(Input::Rows(row), &mut Scratch::default(), &mut got).expect("valid row");
                 let g = ir.num_groups as usize;
                 assert!(
                     same_bits(&batch[r * g..(r + 1) * g], &got),

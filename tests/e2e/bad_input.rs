@@ -5,7 +5,7 @@
 use mlc_compiler::Target;
 use mlc_format::writer::AlignedBytes;
 use mlc_format::{Artifact, FormatError, SectionKind};
-use mlc_runtime::{LoadError, Model, PredictError};
+use mlc_runtime::{Input, LoadError, Model, PredictError, Scratch};
 use mlc_tests::{compile, fixture, options, read_state_rows};
 use proptest::prelude::*;
 
@@ -84,14 +84,26 @@ fn wrong_feature_counts_and_buffers_are_typed_errors() {
     let model = Model::by_name(&artifact, "AK").unwrap();
     let row = &rows()[0];
     let mut out = [0f32];
-    assert_eq!(model.predict(&row[..17], &mut out), Err(PredictError::FeatureCount { expected: 18, got: 17 }));
+    assert_eq!(
+        model.predict(Input::Rows(&row[..17]), &mut Scratch::default(), &mut out),
+        Err(PredictError::FeatureCount { expected: 18, got: 17 })
+    );
     let mut long = row.clone();
     long.push(1.0);
-    assert_eq!(model.predict(&long, &mut out), Err(PredictError::FeatureCount { expected: 18, got: 19 }));
-    assert_eq!(model.predict(row, &mut []), Err(PredictError::OutputLen { expected: 1, got: 0 }));
+    assert_eq!(
+        model.predict(Input::Rows(&long), &mut Scratch::default(), &mut out),
+        Err(PredictError::FeatureCount { expected: 18, got: 19 })
+    );
+    assert_eq!(model.predict(Input::Rows(row), &mut Scratch::default(), &mut []), Err(PredictError::OutputLen { expected: 1, got: 0 }));
     let flat: Vec<f32> = rows()[..3].iter().flatten().copied().collect();
-    assert_eq!(model.predict_batch(&flat[..53], &mut [0.0; 3]), Err(PredictError::FeatureCount { expected: 18, got: 53 }));
-    assert_eq!(model.predict_batch(&flat, &mut [0.0; 2]), Err(PredictError::OutputLen { expected: 3, got: 2 }));
+    assert_eq!(
+        model.predict(Input::Rows(&flat[..53]), &mut Scratch::default(), &mut [0.0; 3]),
+        Err(PredictError::FeatureCount { expected: 18, got: 53 })
+    );
+    assert_eq!(
+        model.predict(Input::Rows(&flat), &mut Scratch::default(), &mut [0.0; 2]),
+        Err(PredictError::OutputLen { expected: 3, got: 2 })
+    );
     assert!(PredictError::FeatureCount { expected: 18, got: 17 }.to_string().contains("18 features"));
 }
 
@@ -122,13 +134,13 @@ fn corrupt_and_run(base: &[u8], edits: &[(usize, u8)]) {
     for entry in artifact.models() {
         if let Ok(model) = Model::load(&entry) {
             let mut out = vec![0f32; model.num_outputs()];
-            let _ = model.predict(&row, &mut out);
+            let _ = model.predict(Input::Rows(&row), &mut Scratch::default(), &mut out);
             let mut margins = vec![0f32; model.num_margins()];
-            let _ = model.margins(&row, &mut margins);
+            let _ = model.margins(Input::Rows(&row), &mut Scratch::default(), &mut margins);
             // 40 rows: whole 16-row blocks (the vector kernel where available) and a tail.
             let rows: Vec<f32> = (0..40).flat_map(|i| row.map(|x| x + i as f32 * 0.25)).collect();
             let mut batch = vec![0f32; 40 * model.num_outputs()];
-            let _ = model.predict_batch(&rows, &mut batch);
+            let _ = model.predict(Input::Rows(&rows), &mut Scratch::default(), &mut batch);
         }
     }
 }

@@ -5,7 +5,7 @@
 use mlc_compiler::Target;
 use mlc_format::manifest::TreeLayout;
 use mlc_format::Artifact;
-use mlc_runtime::Model;
+use mlc_runtime::{Input, Model, Scratch};
 use mlc_tests::{compile, fixture, options, read_csv, read_state_rows};
 
 struct Case {
@@ -39,8 +39,8 @@ fn states() -> Vec<String> {
 /// Checks one model's margins and probabilities: bit-exact, hence the same decisions.
 fn check(model: &Model<'_>, row: &[f32], expected: &[f32], what: &str) {
     let (mut margin, mut prob) = ([0f32], [0f32]);
-    model.margins(row, &mut margin).unwrap();
-    model.predict(row, &mut prob).unwrap();
+    model.margins(Input::Rows(row), &mut Scratch::default(), &mut margin).unwrap();
+    model.predict(Input::Rows(row), &mut Scratch::default(), &mut prob).unwrap();
     assert_eq!(margin[0].to_bits(), expected[0].to_bits(), "{what}: margin {} != XGBoost {}", margin[0], expected[0]);
     assert_eq!(prob[0].to_bits(), expected[1].to_bits(), "{what}: probability {} != XGBoost {}", prob[0], expected[1]);
 }
@@ -94,12 +94,12 @@ fn batched_mode_equals_single_shot() {
     for n in [1, 15, 16, 17, 100, rows.len()] {
         let flat: Vec<f32> = rows[..n].iter().flat_map(|(_, r)| r.iter().copied()).collect();
         let (mut margins, mut probs) = (vec![0f32; n], vec![0f32; n]);
-        assert_eq!(model.margins_batch(&flat, &mut margins).unwrap(), n);
-        model.predict_batch(&flat, &mut probs).unwrap();
+        assert_eq!(model.margins(Input::Rows(&flat), &mut Scratch::default(), &mut margins).unwrap(), n);
+        model.predict(Input::Rows(&flat), &mut Scratch::default(), &mut probs).unwrap();
         for (i, (_, row)) in rows[..n].iter().enumerate() {
             let (mut m, mut p) = ([0f32], [0f32]);
-            model.margins(row, &mut m).unwrap();
-            model.predict(row, &mut p).unwrap();
+            model.margins(Input::Rows(row), &mut Scratch::default(), &mut m).unwrap();
+            model.predict(Input::Rows(row), &mut Scratch::default(), &mut p).unwrap();
             assert_eq!(margins[i].to_bits(), m[0].to_bits(), "row {i} of {n}");
             assert_eq!(probs[i].to_bits(), p[0].to_bits(), "row {i} of {n}");
         }
@@ -121,8 +121,8 @@ fn integer_only_mode_makes_the_float_decisions() {
         for (_, case) in cases() {
             for (_, row) in &case.rows {
                 let (mut a, mut b) = ([0f32], [0f32]);
-                float.margins(row, &mut a).unwrap();
-                fixed.margins(row, &mut b).unwrap();
+                float.margins(Input::Rows(row), &mut Scratch::default(), &mut a).unwrap();
+                fixed.margins(Input::Rows(row), &mut Scratch::default(), &mut b).unwrap();
                 worst = worst.max((a[0] - b[0]).abs());
                 same += ((a[0] > 0.0) == (b[0] > 0.0)) as usize;
                 total += 1;

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mlc_host::{LoadedArtifact, Registry};
-use mlc_runtime::Model;
+use mlc_runtime::{Input, Model, Scratch};
 use mlc_tests::{fixture, options, read_state_rows};
 
 const THREADS: usize = 8;
@@ -48,13 +48,13 @@ fn run_trees(model: &Model<'_>, rows: &[Vec<f32>]) -> Vec<u32> {
     let mut out = vec![0f32; model.num_outputs()];
     let mut bits = Vec::with_capacity(rows.len() * out.len());
     for row in rows {
-        model.predict(row, &mut out).unwrap();
+        model.predict(Input::Rows(row), &mut Scratch::default(), &mut out).unwrap();
         bits.extend(out.iter().map(|v| v.to_bits()));
     }
     // The batch kernel too, in one call.
     let flat: Vec<f32> = rows.iter().flatten().copied().collect();
     let mut batch = vec![0f32; rows.len() * model.num_outputs()];
-    model.predict_batch(&flat, &mut batch).unwrap();
+    model.predict(Input::Rows(&flat), &mut Scratch::default(), &mut batch).unwrap();
     bits.extend(batch.iter().map(|v| v.to_bits()));
     bits
 }

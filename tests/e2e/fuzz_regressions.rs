@@ -100,10 +100,12 @@ fn padding_copies_that_differ_are_safe_in_both_kernels() {
         let Ok(model) = mlc_runtime::Model::load(&entry) else { continue };
         loaded += 1;
         let mut one = vec![0f32; model.num_margins()];
-        model.margins(&row, &mut one).unwrap();
+        let mut scratch = mlc_runtime::Scratch::default();
+        model.margins(mlc_runtime::Input::Rows(&row), &mut scratch, &mut one).unwrap(); // one row: the single-shot walk
         let rows: Vec<f32> = (0..17).flat_map(|_| row.iter().copied()).collect();
         let mut batch = vec![0f32; 17 * model.num_margins()];
-        assert_eq!(model.margins_batch(&rows, &mut batch), Ok(17));
+        assert_eq!(model.margins(mlc_runtime::Input::Rows(&rows), &mut scratch, &mut batch), Ok(17));
+        // the batch kernels
     }
     assert_eq!(loaded, 2, "model 0's tree table is corrupt; models 1 and 2 load");
 }

@@ -3,7 +3,7 @@
 //! punctuation, case, Unicode, empty and over-long lines).
 
 use mlc_format::vocab::VocabTables;
-use mlc_runtime::text::{tokenize, Standardize};
+use mlc_runtime::text::{tokenize, TextStandardize};
 use mlc_tests::fixture;
 
 /// Lines of a text file written with `\n` only; other Unicode line breaks stay inside lines.
@@ -32,7 +32,7 @@ fn runtime_tokenizer_matches_keras_ids() {
         let mut scratch = vec![0u8; view.max_token_len()];
         let mut ids = vec![0u32; length];
         for (i, (text, want)) in reviews.iter().zip(expected.lines()).enumerate() {
-            tokenize(&view, Standardize::LowerAndStripPunctuation, text, &mut scratch, &mut ids);
+            tokenize(&view, TextStandardize::LowerAndStripPunctuation, text, &mut scratch, &mut ids);
             let want: Vec<u32> = want.split(',').map(|v| v.parse().unwrap()).collect();
             assert_eq!(ids, want, "{model}: line {}: {:?}", i + 1, String::from_utf8_lossy(text));
         }

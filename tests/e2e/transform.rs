@@ -15,7 +15,7 @@ use mlc_format::Artifact;
 use mlc_host::records::BOM;
 use mlc_host::transform::{self, Accept, ContentType, Options, Routing, Summary};
 use mlc_host::Registry;
-use mlc_runtime::Model;
+use mlc_runtime::{Input, Model, Scratch};
 use mlc_tests::{compile, fixture, options, read_state_rows};
 
 /// The 51 per-state churn models in one bundle, compiled once, and written to a file.
@@ -46,7 +46,7 @@ fn churn_rows() -> Vec<(String, f32)> {
         .zip(read_state_rows(&fixture("churn/heldout.csv")))
         .map(|(line, (state, row))| {
             let mut out = [0f32];
-            Model::by_name(&artifact, &state).unwrap().predict(&row, &mut out).unwrap();
+            Model::by_name(&artifact, &state).unwrap().predict(Input::Rows(&row), &mut Scratch::default(), &mut out).unwrap();
             (line.to_string(), out[0])
         })
         .collect()

@@ -4,7 +4,7 @@
 
 use mlc_compiler::{CompileOptions, ModelSpec, Target};
 use mlc_format::Artifact;
-use mlc_runtime::Model;
+use mlc_runtime::{Input, Model, Scratch};
 use mlc_tests::{compile, fixture, options, read_csv, ulps};
 use serde_json::Value;
 
@@ -39,8 +39,8 @@ fn every_supported_model_of_every_version_matches_xgboost() {
                     assert_eq!(want.len(), g + o, "{version}/{name}: expected-file width");
                     let what = format!("{version}/{name}.{ext} row {}", i + 1);
                     let (mut m, mut p) = (vec![0f32; g], vec![0f32; o]);
-                    model.margins(row, &mut m).unwrap();
-                    model.predict(row, &mut p).unwrap();
+                    model.margins(Input::Rows(row), &mut Scratch::default(), &mut m).unwrap();
+                    model.predict(Input::Rows(row), &mut Scratch::default(), &mut p).unwrap();
                     for k in 0..g {
                         assert_eq!(m[k].to_bits(), want[k].to_bits(), "{what}: margin {k}: {} != XGBoost {}", m[k], want[k]);
                     }
@@ -52,7 +52,7 @@ fn every_supported_model_of_every_version_matches_xgboost() {
                 // Batched mode (vector kernels where the CPU has them) gives the same bits.
                 let flat: Vec<f32> = inputs.iter().flatten().copied().collect();
                 let mut batch = vec![0f32; inputs.len() * g];
-                model.margins_batch(&flat, &mut batch).unwrap();
+                model.margins(Input::Rows(&flat), &mut Scratch::default(), &mut batch).unwrap();
                 for (i, want) in expected.iter().enumerate() {
                     for k in 0..g {
                         assert_eq!(

@@ -24,7 +24,7 @@ use mlc_compiler::{CompileOptions, ModelSpec, Target};
 use mlc_format::manifest::TreeLayout;
 use mlc_format::writer::AlignedBytes;
 use mlc_format::Artifact;
-use mlc_runtime::Model;
+use mlc_runtime::{Input, Model, Output, Scratch};
 use serde_json::json;
 
 type Result<T> = churn::Result<T>;
@@ -247,7 +247,8 @@ fn mlc_per_row<'a, const MARGIN: bool>(rows: &Rows, route: impl Fn(usize, &str) 
     for (i, ((state, row), o)) in it.enumerate() {
         let model = route(i, state);
         let row = black_box(row);
-        if MARGIN { model.margins(row, o) } else { model.predict(row, o) }.expect("mlc predict");
+        let output = if MARGIN { Output::Margins } else { Output::Prediction };
+        model.run(Input::Rows(row), output, &mut Scratch::default(), o).expect("mlc predict");
     }
 }
 
@@ -268,7 +269,8 @@ fn mlc_grouped<'a, const MARGIN: bool>(rows: &Rows, groups: &[(String, Range<usi
         let model = route(state);
         let x = black_box(&rows.features[r.start * F..r.end * F]);
         let o = &mut out[r.clone()];
-        if MARGIN { model.margins_batch(x, o) } else { model.predict_batch(x, o) }.expect("mlc batch");
+        let output = if MARGIN { Output::Margins } else { Output::Prediction };
+        model.run(Input::Rows(x), output, &mut Scratch::default(), o).expect("mlc batch");
     }
 }
 

@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let mut ids = vec![0u32; 400];
                 mlc_runtime::text::tokenize(
                     &vocab,
-                    mlc_runtime::text::Standardize::LowerAndStripPunctuation,
+                    mlc_runtime::text::TextStandardize::LowerAndStripPunctuation,
                     text,
                     &mut token_scratch,
                     &mut ids,

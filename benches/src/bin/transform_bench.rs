@@ -26,6 +26,7 @@ use mlc_benches::machine::{source_revision, MachineInfo};
 use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
 use mlc_host::transform::{self, ContentType, Options, Routing};
 use mlc_host::Registry;
+use mlc_runtime::{Input, Scratch};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -225,7 +226,7 @@ fn registry_latency(bundle: &Path, states: &[String], tmp: &Path) -> Result<()> 
                 let row = first_row(s).unwrap_or(rows.row(0));
                 let mut out = [0f32];
                 let start = Instant::now();
-                registry.get(s)?.model().predict(black_box(row), &mut out)?;
+                registry.get(s)?.model().predict(Input::Rows(black_box(row)), &mut Scratch::default(), &mut out)?;
                 cold.push(start.elapsed());
                 black_box(out);
             }
@@ -237,7 +238,7 @@ fn registry_latency(bundle: &Path, states: &[String], tmp: &Path) -> Result<()> 
             let start = Instant::now();
             for i in 0..rows.len() {
                 let mut out = [0f32];
-                registry.get(black_box(&rows.states[i]))?.model().predict(rows.row(i), &mut out)?;
+                registry.get(black_box(&rows.states[i]))?.model().predict(Input::Rows(rows.row(i)), &mut Scratch::default(), &mut out)?;
                 black_box(out);
             }
             passes.push(start.elapsed() / rows.len() as u32);

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::error::ImportError;
 use crate::nn::{Activation, Input, Layer, NnModel, Op, Padding, Tensor, TokenizerSpec};
-use mlc_runtime::text::Standardize;
+use mlc_runtime::text::TextStandardize;
 
 /// Shape flowing between layers (batch dimension left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,10 +103,10 @@ fn tokenizer(dir: &Path, vocab: &[u8], vectorizer: &[u8]) -> Result<TokenizerSpe
     let cfg: Value =
         serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.clone(), message: format!("JSON: {e}") })?;
     let standardize = match cfg.get("standardize").and_then(Value::as_str) {
-        Some("lower_and_strip_punctuation") => Standardize::LowerAndStripPunctuation,
-        Some("lower") => Standardize::Lower,
-        Some("strip_punctuation") => Standardize::StripPunctuation,
-        None if cfg.get("standardize").is_some_and(Value::is_null) => Standardize::None,
+        Some("lower_and_strip_punctuation") => TextStandardize::LowerAndStripPunctuation,
+        Some("lower") => TextStandardize::Lower,
+        Some("strip_punctuation") => TextStandardize::StripPunctuation,
+        None if cfg.get("standardize").is_some_and(Value::is_null) => TextStandardize::None,
         other => return Err(bad(format!("TextVectorization standardize = {other:?}"))),
     };
     if cfg.get("split").and_then(Value::as_str) != Some("whitespace") {

@@ -1,22 +1,11 @@
 //! Lowering an [`NnModel`] to artifact sections: layer records, weights, vocabulary.
 
-use mlc_format::manifest::{NetInput, Network, TextStandardize};
-use mlc_format::records::*;
+use mlc_format::manifest::{NetInput, Network};
+use mlc_format::net::{DType, LayerRecord, Op as NetOp};
 use mlc_format::vocab::VocabTables;
 use mlc_format::SectionKind;
-use mlc_runtime::text::Standardize;
 
-use super::{Activation, Input, NnModel, Op};
-
-fn activation(a: Activation) -> u32 {
-    match a {
-        Activation::Linear => ACT_LINEAR,
-        Activation::Relu => ACT_RELU,
-        Activation::Sigmoid => ACT_SIGMOID,
-        Activation::Tanh => ACT_TANH,
-        Activation::Softmax => ACT_SOFTMAX,
-    }
-}
+use super::{Input, NnModel, Op};
 
 /// Appends `values` to `weights`, returning (offset, length).
 fn push(weights: &mut Vec<f32>, values: &[f32]) -> (u32, u32) {
@@ -39,12 +28,12 @@ mod int8 {
     /// Replaces the float weights of `r` (just pushed to `weights`) by `q`'s int8 weights, `i32`
     /// bias and requantization, and sets the data types.
     pub(super) fn lower(op: &Op, q: &Int8, r: &mut LayerRecord, weights: &mut Vec<f32>, weights_i8: &mut Vec<u8>, quant: &mut Vec<i32>) {
-        r.dtype = (q.input_i8 as u32 * DT_IN_I8) | (q.output_i8 as u32 * DT_OUT_I8);
+        r.dtype = DType::from_flags(false, q.input_i8, q.output_i8);
         if !matches!(op, Op::Embedding { .. } | Op::EmbeddingConv1D { .. } | Op::Conv1D { .. } | Op::Dense { .. }) {
             return;
         }
         weights.truncate(r.weight_offset as usize); // drop the float weights and bias
-        r.dtype |= DT_Q_WEIGHTS;
+        r.dtype = DType::from_flags(true, q.input_i8, q.output_i8);
         r.weight_offset = weights_i8.len() as u32;
         weights_i8.extend(q.weights.iter().map(|&v| v as u8));
         (r.bias_offset, r.bias_len) = (0, 0);
@@ -73,10 +62,10 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
     let mut quant: Vec<i32> = Vec::new();
     let mut records = Vec::with_capacity(model.layers.len());
     for layer in &model.layers {
-        let mut r = LayerRecord { in_len: len, in_ch: ch, ..bytemuck::Zeroable::zeroed() };
+        let mut r = LayerRecord::new(NetOp::Flatten, (len, ch), (0, 0)); // op and output set below
         match &layer.op {
             Op::Embedding { table } => {
-                r.op = OP_EMBEDDING;
+                r.op = NetOp::Embedding;
                 (r.out_len, r.out_ch) = (len, table.shape[1] as u32);
                 (r.weight_offset, r.weight_len) = push(&mut weights, &table.data);
             }
@@ -86,45 +75,45 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
                 let folded = matches!(layer.op, Op::EmbeddingConv1D { .. });
                 let k = if folded { w.shape[1] } else { w.shape[0] };
                 let (out_len, left) = out_and_left(&layer.op, len);
-                r.op = if folded { OP_EMBEDDING_CONV1D } else { OP_CONV1D };
+                r.op = if folded { NetOp::EmbeddingConv1D } else { NetOp::Conv1D };
                 (r.window, r.stride, r.dilation, r.pad_left) = (k as u32, *stride as u32, *dilation as u32, left as u32);
                 (r.out_len, r.out_ch) = (out_len as u32, w.shape[2] as u32);
                 (r.weight_offset, r.weight_len) = push(&mut weights, &w.data);
                 if let Some(b) = bias {
                     (r.bias_offset, r.bias_len) = push(&mut weights, b);
                 }
-                r.activation = activation(*a);
+                r.activation = *a;
             }
             Op::MaxPool1D { pool, stride, .. } | Op::AvgPool1D { pool, stride, .. } => {
                 let (out_len, left) = out_and_left(&layer.op, len);
-                r.op = if matches!(layer.op, Op::MaxPool1D { .. }) { OP_MAX_POOL } else { OP_AVG_POOL };
+                r.op = if matches!(layer.op, Op::MaxPool1D { .. }) { NetOp::MaxPool1D } else { NetOp::AvgPool1D };
                 (r.window, r.stride, r.pad_left) = (*pool as u32, *stride as u32, left as u32);
                 (r.out_len, r.out_ch) = (out_len as u32, ch);
             }
             Op::GlobalMaxPool1D { activation: a } => {
-                r.op = OP_GLOBAL_MAX_POOL;
+                r.op = NetOp::GlobalMaxPool1D;
                 (r.out_len, r.out_ch) = (1, ch);
-                r.activation = activation(*a);
+                r.activation = *a;
             }
             Op::GlobalAvgPool1D => {
-                r.op = OP_GLOBAL_AVG_POOL;
+                r.op = NetOp::GlobalAvgPool1D;
                 (r.out_len, r.out_ch) = (1, ch);
             }
             Op::Flatten => {
-                r.op = OP_FLATTEN;
+                r.op = NetOp::Flatten;
                 (r.out_len, r.out_ch) = (1, len * ch);
             }
             Op::Dense { kernel, bias, activation: a } => {
-                r.op = OP_DENSE;
+                r.op = NetOp::Dense;
                 (r.out_len, r.out_ch) = (1, kernel.shape[1] as u32);
                 (r.weight_offset, r.weight_len) = push(&mut weights, &kernel.data);
                 if let Some(b) = bias {
                     (r.bias_offset, r.bias_len) = push(&mut weights, b);
                 }
-                r.activation = activation(*a);
+                r.activation = *a;
             }
             Op::Quantize { scale } | Op::Dequantize { scale } => {
-                r.op = if matches!(layer.op, Op::Quantize { .. }) { OP_QUANTIZE } else { OP_DEQUANTIZE };
+                r.op = if matches!(layer.op, Op::Quantize { .. }) { NetOp::Quantize } else { NetOp::Dequantize };
                 (r.out_len, r.out_ch) = (len, ch);
                 (r.weight_offset, r.weight_len) = push(&mut weights, &[*scale]);
             }
@@ -154,12 +143,7 @@ pub fn lower(model: &NnModel) -> (Network, u32, Vec<(SectionKind, Vec<u8>)>) {
         sections.push((SectionKind::VocabOffsets, bytemuck::cast_slice(&tables.offsets).to_vec()));
         sections.push((SectionKind::VocabBytes, tables.bytes));
         sections.push((SectionKind::VocabSlots, bytemuck::cast_slice(&tables.slots).to_vec()));
-        match t.standardize {
-            Standardize::None => TextStandardize::None,
-            Standardize::Lower => TextStandardize::Lower,
-            Standardize::StripPunctuation => TextStandardize::StripPunctuation,
-            Standardize::LowerAndStripPunctuation => TextStandardize::LowerAndStripPunctuation,
-        }
+        t.standardize
     });
     let scratch = mlc_runtime::net::scratch_values(&records, input).1 as u32;
     let info = Network { input, num_layers: records.len() as u32, scratch, text };

@@ -9,7 +9,8 @@ pub mod reference;
 
 pub use quantize::quantize;
 
-use mlc_runtime::text::Standardize;
+pub use mlc_format::manifest::TextStandardize;
+pub use mlc_format::net::Activation;
 
 /// A dense float tensor in row-major order.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,21 +19,6 @@ pub struct Tensor {
     pub shape: Vec<usize>,
     /// Values, `shape.iter().product()` of them.
     pub data: Vec<f32>,
-}
-
-/// Element-wise activation after a layer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Activation {
-    /// Identity.
-    Linear,
-    /// `max(x, 0)`.
-    Relu,
-    /// `1 / (1 + e^-x)`.
-    Sigmoid,
-    /// `tanh(x)`.
-    Tanh,
-    /// Softmax over the last axis.
-    Softmax,
 }
 
 /// Padding of convolutions and pooling, as Keras defines it.
@@ -245,7 +231,7 @@ pub struct TokenizerSpec {
     /// Tokens by id (id 0 padding, id 1 OOV).
     pub vocab: Vec<Vec<u8>>,
     /// Standardisation.
-    pub standardize: Standardize,
+    pub standardize: TextStandardize,
 }
 
 /// An imported network: `layers` applied in order to `input`.

@@ -8,7 +8,7 @@ use clap::Parser;
 use mlc_host::records::{csv_reader, parse_features, strip_bom};
 use mlc_host::{LoadedArtifact, Registry};
 use mlc_runtime::format::manifest::NetInput;
-use mlc_runtime::{Model, NetModel};
+use mlc_runtime::{Input, Model, NetModel, Output, Scratch};
 
 /// Arguments of `mlc predict`.
 #[derive(Parser)]
@@ -71,7 +71,8 @@ pub fn run(args: Args) -> Result<()> {
     let mut flush = |rows: &mut Vec<f32>, out: &mut BufWriter<_>| -> Result<()> {
         let n = rows.len() / features;
         let res = &mut results[..n * per_row];
-        if args.margin { model.margins_batch(rows, res) } else { model.predict_batch(rows, res) }.map_err(|e| anyhow!("{e}"))?;
+        let output = if args.margin { Output::Margins } else { Output::Prediction };
+        model.run(Input::Rows(rows), output, &mut Scratch::default(), res).map_err(|e| anyhow!("{e}"))?;
         for row in res.chunks(per_row) {
             write_values(out, row)?;
         }

@@ -5,7 +5,8 @@
 //! borrowed views of its sections, so a runtime executes models in place from flash or an mmap.
 //! With the `alloc` feature, [`writer::ArtifactWriter`] builds artifacts (used by the compiler).
 //!
-//! The record types that sections hold (tree nodes, tree headers, …) live in [`records`]; the
+//! The record types that sections hold (tree nodes, tree headers, …) live in [`records`], the
+//! network vocabulary (operations, activations, data types, layer records) in [`net`]; the
 //! compiler writes them and the runtime reads them through the very same definitions.
 #![no_std]
 #![forbid(unsafe_code)]
@@ -22,6 +23,7 @@ mod error;
 mod header;
 pub mod index;
 pub mod manifest;
+pub mod net;
 mod reader;
 pub mod records;
 mod section;

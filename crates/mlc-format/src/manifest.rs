@@ -90,17 +90,53 @@ pub enum NetInput {
     },
 }
 
-/// Text standardisation before whitespace splitting (Keras `TextVectorization`).
+impl NetInput {
+    /// The input's shape `(length, channels)` as the first layer sees it: token ids are
+    /// `(length, 1)`, a vector of `features` is `(1, features)` (docs/format.md §9.1).
+    pub fn shape(self) -> (u32, u32) {
+        match self {
+            NetInput::TokenIds { length } => (length, 1),
+            NetInput::Sequence { length, channels } => (length, channels),
+            NetInput::Vector { features } => (1, features),
+        }
+    }
+
+    /// How many values one input takes: token ids, or floats (`length × channels`).
+    pub fn values(self) -> u64 {
+        let (length, channels) = self.shape();
+        length as u64 * channels as u64
+    }
+
+    /// Whether the input is token ids.
+    pub fn is_token_ids(self) -> bool {
+        matches!(self, NetInput::TokenIds { .. })
+    }
+}
+
+/// Text standardisation before whitespace splitting, as Keras' `TextVectorization` names it
+/// (its `standardize` option); the runtime's tokenizer applies it (docs/format.md §9.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextStandardize {
-    /// As written.
+    /// `None`: tokens as written.
     None,
-    /// ASCII lowercase.
+    /// `"lower"`: ASCII lowercase.
     Lower,
-    /// Drop ASCII punctuation.
+    /// `"strip_punctuation"`: drop ASCII punctuation.
     StripPunctuation,
-    /// Both.
+    /// `"lower_and_strip_punctuation"` (Keras' default): both.
     LowerAndStripPunctuation,
+}
+
+impl TextStandardize {
+    /// Whether ASCII letters are lowercased.
+    pub fn lower(self) -> bool {
+        matches!(self, TextStandardize::Lower | TextStandardize::LowerAndStripPunctuation)
+    }
+
+    /// Whether ASCII punctuation is removed.
+    pub fn strip_punctuation(self) -> bool {
+        matches!(self, TextStandardize::StripPunctuation | TextStandardize::LowerAndStripPunctuation)
+    }
 }
 
 /// Shape of a tree ensemble; the data lives in the model's `tree-*` and `base-margin` sections.

@@ -7,6 +7,8 @@ use crate::index;
 use crate::manifest::{ModelManifest, Provenance};
 use crate::records::ModelRecord;
 use crate::section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
+use bytemuck::checked::CheckedCastError;
+use bytemuck::CheckedBitPattern;
 
 /// The artifact's first byte must sit at an address that is a multiple of this. Sections are
 /// 64-byte aligned *relative to the start*; with this base alignment every record cast is
@@ -37,8 +39,14 @@ pub struct ModelEntry<'a> {
     section_count: u32,
 }
 
-fn cast<'a, T: bytemuck::Pod>(bytes: &'a [u8], section: u32, what: &'static str) -> Result<&'a [T], FormatError> {
-    bytemuck::try_cast_slice(bytes).map_err(|_| FormatError::BadSection { section, what })
+/// `bytes` as records of type `T` in place: `what` if the size is not a whole number of records
+/// (or misaligned), and an error naming the section if a record holds a value `T` does not
+/// have (an unknown operation of a [`crate::net::LayerRecord`]).
+fn cast<'a, T: CheckedBitPattern>(bytes: &'a [u8], section: u32, what: &'static str) -> Result<&'a [T], FormatError> {
+    bytemuck::checked::try_cast_slice(bytes).map_err(|e| match e {
+        CheckedCastError::InvalidBitPattern => FormatError::BadSection { section, what: "a record holds a value that has no meaning" },
+        CheckedCastError::PodCastError(_) => FormatError::BadSection { section, what },
+    })
 }
 
 impl<'a> Artifact<'a> {
@@ -302,7 +310,7 @@ impl<'a> ModelEntry<'a> {
     }
 
     /// Like [`ModelEntry::section`], cast to records of type `T`; `Ok(None)` if absent.
-    pub fn optional_records<T: bytemuck::Pod>(&self, kind: SectionKind) -> Result<Option<&'a [T]>, FormatError> {
+    pub fn optional_records<T: CheckedBitPattern>(&self, kind: SectionKind) -> Result<Option<&'a [T]>, FormatError> {
         match self.section(kind)? {
             Some((i, bytes)) => cast(bytes, i, "section size is not a multiple of its record size").map(Some),
             None => Ok(None),
@@ -310,7 +318,7 @@ impl<'a> ModelEntry<'a> {
     }
 
     /// Like [`ModelEntry::section`], cast to records of type `T`; a missing section is an error.
-    pub fn records<T: bytemuck::Pod>(&self, kind: SectionKind) -> Result<&'a [T], FormatError> {
+    pub fn records<T: CheckedBitPattern>(&self, kind: SectionKind) -> Result<&'a [T], FormatError> {
         let (i, bytes) = self.section(kind)?.ok_or(FormatError::MissingSection { model: self.index, kind })?;
         cast(bytes, i, "section size is not a multiple of its record size")
     }

@@ -1,4 +1,5 @@
-//! Fixed-layout records stored in sections, read in place (`bytemuck` casts, no copies).
+//! Fixed-layout records of the model table and of tree ensembles, read in place (`bytemuck`
+//! casts, no copies). Network layers are in [`crate::net`].
 //!
 //! All fields are little-endian `u32`s, so every record is 4-byte aligned and the casts only
 //! need the section alignment the reader already guarantees.
@@ -105,91 +106,6 @@ pub fn keep_if_right(p: usize, depth: u32) -> (usize, u32) {
         (1, !((left >> 32) as u32))
     }
 }
-
-/// One layer of a network (section kind `net-layers`), 64 bytes. Shapes are `(length, channels)`
-/// for sequences and `(1, features)` for vectors; activations are channels-last, row-major.
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
-pub struct LayerRecord {
-    /// Operation, one of the `OP_*` constants.
-    pub op: u32,
-    /// Activation after the operation, one of the `ACT_*` constants.
-    pub activation: u32,
-    /// Window: the convolution's kernel size or the pool size (else 0).
-    pub window: u32,
-    /// Stride (else 0).
-    pub stride: u32,
-    /// Dilation of a convolution (else 0).
-    pub dilation: u32,
-    /// Zero (convolution) or ignored (pooling) positions before the input.
-    pub pad_left: u32,
-    /// Input length.
-    pub in_len: u32,
-    /// Input channels.
-    pub in_ch: u32,
-    /// Output length.
-    pub out_len: u32,
-    /// Output channels.
-    pub out_ch: u32,
-    /// Offset of the weights in `net-weights` (`net-weights-i8` with [`DT_Q_WEIGHTS`]):
-    /// embedding `vocab × dim`, convolution `k × in × out`, folded embedding-convolution
-    /// `vocab × k × out`, dense `in × out`; the scale of [`OP_QUANTIZE`]/[`OP_DEQUANTIZE`].
-    pub weight_offset: u32,
-    /// Number of weights.
-    pub weight_len: u32,
-    /// Offset of the bias in `net-weights` (`net-quant`, as `i32`, with [`DT_Q_WEIGHTS`]).
-    pub bias_offset: u32,
-    /// Number of bias values (0: no bias).
-    pub bias_len: u32,
-    /// With [`DT_Q_WEIGHTS`] (convolutions and dense layers): offset in `net-quant` of the
-    /// `2 × out_ch` requantization values (multiplier, shift) per output channel; else 0.
-    pub quant_offset: u32,
-    /// Data types: [`DT_Q_WEIGHTS`], [`DT_IN_I8`], [`DT_OUT_I8`] or'ed; 0 for a float layer.
-    pub dtype: u32,
-}
-
-/// `LayerRecord::dtype`: int8 weights in `net-weights-i8`, `i32` bias and per-channel
-/// requantization in `net-quant`.
-pub const DT_Q_WEIGHTS: u32 = 1;
-/// `LayerRecord::dtype`: the input activations are int8.
-pub const DT_IN_I8: u32 = 2;
-/// `LayerRecord::dtype`: the output activations are int8.
-pub const DT_OUT_I8: u32 = 4;
-
-/// `LayerRecord::op`: token ids → embedding rows.
-pub const OP_EMBEDDING: u32 = 1;
-/// `LayerRecord::op`: 1-D convolution.
-pub const OP_CONV1D: u32 = 2;
-/// `LayerRecord::op`: max pooling.
-pub const OP_MAX_POOL: u32 = 3;
-/// `LayerRecord::op`: average pooling (over positions inside the input).
-pub const OP_AVG_POOL: u32 = 4;
-/// `LayerRecord::op`: max over the sequence.
-pub const OP_GLOBAL_MAX_POOL: u32 = 5;
-/// `LayerRecord::op`: mean over the sequence.
-pub const OP_GLOBAL_AVG_POOL: u32 = 6;
-/// `LayerRecord::op`: `(length, channels)` → `(1, length · channels)`, a no-op on the data.
-pub const OP_FLATTEN: u32 = 7;
-/// `LayerRecord::op`: fully connected.
-pub const OP_DENSE: u32 = 8;
-/// `LayerRecord::op`: token ids → a convolution over their embeddings, through per-token
-/// tables `(vocab, window, out)` (an embedding folded into the convolution by the compiler).
-pub const OP_EMBEDDING_CONV1D: u32 = 9;
-/// `LayerRecord::op`: float → int8, `q = clamp(round(x / s), −127, 127)` with the scale `s`
-/// at `weight_offset` in `net-weights`.
-pub const OP_QUANTIZE: u32 = 10;
-/// `LayerRecord::op`: int8 → float, `x = q × s` with the scale `s` at `weight_offset`.
-pub const OP_DEQUANTIZE: u32 = 11;
-/// `LayerRecord::activation`: identity.
-pub const ACT_LINEAR: u32 = 0;
-/// `LayerRecord::activation`: `max(x, 0)`.
-pub const ACT_RELU: u32 = 1;
-/// `LayerRecord::activation`: logistic.
-pub const ACT_SIGMOID: u32 = 2;
-/// `LayerRecord::activation`: `tanh`.
-pub const ACT_TANH: u32 = 3;
-/// `LayerRecord::activation`: softmax over the channels of each position.
-pub const ACT_SOFTMAX: u32 = 4;
 
 /// Missing-value key of fixed-point models: greater than the key of every number.
 pub const MISSING_KEY: i32 = i32::MAX;

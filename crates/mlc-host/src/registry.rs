@@ -364,7 +364,7 @@ mod tests {
 
     fn predict(model: &LoadedModel, row: &[f32]) -> f32 {
         let mut out = [0f32];
-        model.model().predict(row, &mut out).unwrap();
+        model.model().predict(mlc_runtime::Input::Rows(row), &mut mlc_runtime::Scratch::default(), &mut out).unwrap();
         out[0]
     }
 

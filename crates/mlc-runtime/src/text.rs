@@ -11,34 +11,13 @@
 //! 4. look each token up byte for byte (no Unicode normalisation); absent → the OOV id 1;
 //! 5. keep the first `out.len()` ids, pad with 0.
 
+pub use mlc_format::manifest::TextStandardize;
 use mlc_format::vocab::VocabView;
 
 /// The id of out-of-vocabulary tokens (Keras' `[UNK]`, one OOV bucket).
 pub const OOV_ID: u32 = 1;
 /// The padding id.
 pub const PAD_ID: u32 = 0;
-
-/// How text is standardised before splitting (Keras' `standardize` option).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standardize {
-    /// `None`: tokens as written.
-    None,
-    /// `"lower"`.
-    Lower,
-    /// `"strip_punctuation"`.
-    StripPunctuation,
-    /// `"lower_and_strip_punctuation"` (Keras' default).
-    LowerAndStripPunctuation,
-}
-
-impl Standardize {
-    fn lower(self) -> bool {
-        matches!(self, Standardize::Lower | Standardize::LowerAndStripPunctuation)
-    }
-    fn strip(self) -> bool {
-        matches!(self, Standardize::StripPunctuation | Standardize::LowerAndStripPunctuation)
-    }
-}
 
 /// ASCII whitespace as `tf.strings.split` splits on it.
 fn is_space(b: u8) -> bool {
@@ -48,7 +27,7 @@ fn is_space(b: u8) -> bool {
 /// Fills `out` with the ids of the first `out.len()` tokens of `text`, then padding; returns
 /// the number of tokens written. `scratch` holds one token at a time: a word longer than it
 /// (give at least `vocab.max_token_len()` bytes) cannot be in the vocabulary and maps to OOV.
-pub fn tokenize(vocab: &VocabView<'_>, standardize: Standardize, text: &[u8], scratch: &mut [u8], out: &mut [u32]) -> usize {
+pub fn tokenize(vocab: &VocabView<'_>, standardize: TextStandardize, text: &[u8], scratch: &mut [u8], out: &mut [u32]) -> usize {
     let mut written = 0;
     let capacity = out.len();
     let mut len = 0; // bytes of the current token (may exceed scratch: then it is OOV)
@@ -67,7 +46,7 @@ pub fn tokenize(vocab: &VocabView<'_>, standardize: Standardize, text: &[u8], sc
             if written == capacity {
                 break; // the rest of the text cannot change the ids
             }
-        } else if !(standardize.strip() && b.is_ascii_punctuation()) {
+        } else if !(standardize.strip_punctuation() && b.is_ascii_punctuation()) {
             if let Some(slot) = scratch.get_mut(len) {
                 *slot = if standardize.lower() { b.to_ascii_lowercase() } else { b };
             }
@@ -92,7 +71,7 @@ mod tests {
         let tables = mlc_format::vocab::VocabTables::build(&tokens);
         let mut out = std::vec![9; n];
         let mut scratch = [0u8; 64];
-        tokenize(&tables.view().unwrap(), Standardize::LowerAndStripPunctuation, text.as_bytes(), &mut scratch, &mut out);
+        tokenize(&tables.view().unwrap(), TextStandardize::LowerAndStripPunctuation, text.as_bytes(), &mut scratch, &mut out);
         out
     }
 

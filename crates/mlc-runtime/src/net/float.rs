@@ -1,6 +1,6 @@
 //! Float kernels (§9.3 of docs/format.md). Every index is in range by the loader's checks.
 
-use mlc_format::records::*;
+use mlc_format::net::{Activation, LayerRecord, Op};
 
 use crate::math::expf;
 
@@ -62,7 +62,7 @@ pub(super) fn embedding_conv1d_row(l: &LayerRecord, ids: &[u32], table: &[f32], 
 pub(super) fn pool(l: &LayerRecord, x: &[f32], y: &mut [f32]) {
     let ch = l.in_ch as usize;
     for (o, out) in y.chunks_exact_mut(ch).enumerate() {
-        let max = l.op == OP_MAX_POOL;
+        let max = l.op == Op::MaxPool1D;
         out.fill(if max { f32::NEG_INFINITY } else { 0.0 });
         let mut count = 0usize;
         for j in 0..l.window as usize {
@@ -79,7 +79,7 @@ pub(super) fn pool(l: &LayerRecord, x: &[f32], y: &mut [f32]) {
 }
 
 pub(super) fn global_pool(l: &LayerRecord, x: &[f32], y: &mut [f32]) {
-    let max = l.op == OP_GLOBAL_MAX_POOL;
+    let max = l.op == Op::GlobalMaxPool1D;
     y.fill(if max { f32::NEG_INFINITY } else { 0.0 });
     for row in x.chunks_exact(y.len()) {
         for (v, &xv) in y.iter_mut().zip(row) {
@@ -102,12 +102,12 @@ pub(super) fn dense(x: &[f32], w: &[f32], bias: &[f32], y: &mut [f32]) {
 }
 
 /// Applies `act` to `y`, rows of `channels` values (softmax normalises each row).
-pub(super) fn activate(act: u32, y: &mut [f32], channels: usize) {
+pub(super) fn activate(act: Activation, y: &mut [f32], channels: usize) {
     match act {
-        ACT_RELU => y.iter_mut().for_each(|v| *v = v.max(0.0)),
-        ACT_SIGMOID => y.iter_mut().for_each(|v| *v = 1.0 / (1.0 + expf(-*v))),
-        ACT_TANH => y.iter_mut().for_each(|v| *v = 1.0 - 2.0 / (expf(2.0 * *v) + 1.0)),
-        ACT_SOFTMAX => {
+        Activation::Relu => y.iter_mut().for_each(|v| *v = v.max(0.0)),
+        Activation::Sigmoid => y.iter_mut().for_each(|v| *v = 1.0 / (1.0 + expf(-*v))),
+        Activation::Tanh => y.iter_mut().for_each(|v| *v = 1.0 - 2.0 / (expf(2.0 * *v) + 1.0)),
+        Activation::Softmax => {
             for y in y.chunks_exact_mut(channels) {
                 let max = y.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v));
                 let mut sum = 0.0;
@@ -118,6 +118,6 @@ pub(super) fn activate(act: u32, y: &mut [f32], channels: usize) {
                 y.iter_mut().for_each(|v| *v /= sum);
             }
         }
-        _ => {}
+        Activation::Linear => {}
     }
 }

@@ -2,7 +2,7 @@
 //! per-channel fixed-point requantization. Integer operations only, except where a layer's
 //! output is float (dequantization, §9.9). Every index is in range by the loader's checks.
 
-use mlc_format::records::*;
+use mlc_format::net::{Activation, LayerRecord, Op};
 
 use super::float::{pool_tap, tap};
 
@@ -21,8 +21,8 @@ pub(super) fn dequant_scale(m: i32, shift: u32) -> f32 {
 }
 
 /// Lower clamp of an int8 output: 0 after ReLU, else −127.
-pub(super) fn floor(activation: u32) -> i64 {
-    if activation == ACT_RELU {
+pub(super) fn floor(activation: Activation) -> i64 {
+    if activation == Activation::Relu {
         0
     } else {
         -127
@@ -30,7 +30,7 @@ pub(super) fn floor(activation: u32) -> i64 {
 }
 
 /// Int8 output of a layer from its accumulators (`requant` holds (multiplier, shift) pairs).
-pub(super) fn finish_i8(acc: &[i32], requant: &[i32], activation: u32, y: &mut [i8]) {
+pub(super) fn finish_i8(acc: &[i32], requant: &[i32], activation: Activation, y: &mut [i8]) {
     let lo = floor(activation);
     for ((q, &a), mq) in y.iter_mut().zip(acc).zip(requant.chunks_exact(2)) {
         *q = requantize(a, mq[0], mq[1] as u32, lo);
@@ -238,7 +238,7 @@ fn rounded_mean(s: i64, n: i64) -> i8 {
 /// Int8 max or average pooling (same scale in and out).
 pub(super) fn pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
     let ch = l.in_ch as usize;
-    let max = l.op == OP_MAX_POOL;
+    let max = l.op == Op::MaxPool1D;
     for (o, out) in y.chunks_exact_mut(ch).enumerate() {
         for (c, v) in out.iter_mut().enumerate() {
             let (mut m, mut s, mut n) = (i8::MIN, 0i64, 0i64);
@@ -261,7 +261,7 @@ pub(super) fn pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
 
 /// Int8 global max or average pooling.
 pub(super) fn global_pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
-    let (max, ch) = (l.op == OP_GLOBAL_MAX_POOL, y.len());
+    let (max, ch) = (l.op == Op::GlobalMaxPool1D, y.len());
     for (c, v) in y.iter_mut().enumerate() {
         let column = x.iter().skip(c).step_by(ch);
         *v = if max { column.fold(i8::MIN, |m, &q| m.max(q)) } else { rounded_mean(column.map(|&q| q as i64).sum(), l.in_len as i64) };
@@ -269,8 +269,8 @@ pub(super) fn global_pool(l: &LayerRecord, x: &[i8], y: &mut [i8]) {
 }
 
 /// ReLU on int8 values (the only activation an int8 output takes besides identity).
-pub(super) fn activate(act: u32, y: &mut [i8]) {
-    if act == ACT_RELU {
+pub(super) fn activate(act: Activation, y: &mut [i8]) {
+    if act == Activation::Relu {
         y.iter_mut().for_each(|q| *q = (*q).max(0));
     }
 }
@@ -339,16 +339,11 @@ mod tests {
             let pad_left = next() % (k * dilation);
             let out_len = 1 + next() % 12;
             let l = LayerRecord {
-                op: OP_EMBEDDING_CONV1D,
                 window: k,
                 stride,
                 dilation,
                 pad_left,
-                in_len,
-                in_ch: 1,
-                out_len,
-                out_ch: cout,
-                ..bytemuck::Zeroable::zeroed()
+                ..LayerRecord::new(Op::EmbeddingConv1D, (in_len, 1), (out_len, cout))
             };
             let table: Vec<i8> = (0..vocab * k * cout).map(|_| (next() % 255) as u8 as i8).map(|v| v.max(-127)).collect();
             let ids: Vec<u32> = (0..in_len).map(|_| next() % vocab).collect();

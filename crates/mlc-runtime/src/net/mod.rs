@@ -10,13 +10,13 @@
 mod float;
 mod int8;
 
-use mlc_format::manifest::{ModelManifest, NetInput, Network, TextStandardize};
-use mlc_format::records::*;
+use mlc_format::manifest::{ModelManifest, NetInput, Network};
+use mlc_format::net::{LayerRecord, Op};
 use mlc_format::vocab::VocabView;
 use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
-use crate::text::{tokenize, Standardize};
+use crate::text::tokenize;
 
 /// A validated network, executing in place from artifact bytes.
 #[derive(Debug, Clone, Copy)]
@@ -40,44 +40,9 @@ fn invalid(model: u32, layer: Option<u32>, what: &'static str) -> LoadError {
     LoadError::Invalid { model, part: layer.map(|l| ("layer", l)), what }
 }
 
-/// Length and channels of the network's input.
-fn input_shape(input: NetInput) -> (u32, u32) {
-    match input {
-        NetInput::TokenIds { length } => (length, 1),
-        NetInput::Sequence { length, channels } => (length, channels),
-        NetInput::Vector { features } => (1, features),
-    }
-}
-
-/// Whether the layer reads token ids (an embedding, possibly folded into a convolution).
-fn reads_ids(op: u32) -> bool {
-    matches!(op, OP_EMBEDDING | OP_EMBEDDING_CONV1D)
-}
-
-/// Whether the layer has per-output-channel accumulators (a row of them in the third buffer).
-fn accumulates(op: u32) -> bool {
-    matches!(op, OP_EMBEDDING_CONV1D | OP_CONV1D | OP_DENSE)
-}
-
-/// The data types an operation may have (§9.9).
-fn dtype_allowed(op: u32, dtype: u32) -> bool {
-    const Q: u32 = DT_Q_WEIGHTS;
-    const I: u32 = DT_IN_I8;
-    const O: u32 = DT_OUT_I8;
-    match op {
-        OP_EMBEDDING => dtype == 0 || dtype == Q | O,
-        OP_EMBEDDING_CONV1D => dtype == 0 || dtype == Q || dtype == Q | O,
-        OP_CONV1D | OP_DENSE => dtype == 0 || dtype == Q | I || dtype == Q | I | O,
-        OP_MAX_POOL | OP_AVG_POOL | OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL | OP_FLATTEN => dtype == 0 || dtype == I | O,
-        OP_QUANTIZE => dtype == O,
-        OP_DEQUANTIZE => dtype == I,
-        _ => false,
-    }
-}
-
 /// Rows of the token table of a first layer that reads ids.
 fn table_rows(l: &LayerRecord) -> u32 {
-    let row = if l.op == OP_EMBEDDING_CONV1D { l.window * l.out_ch } else { l.out_ch };
+    let row = if l.op == Op::EmbeddingConv1D { l.window * l.out_ch } else { l.out_ch };
     l.weight_len / row
 }
 
@@ -85,8 +50,8 @@ fn table_rows(l: &LayerRecord) -> u32 {
 /// it: the convolution's rows are never stored). Int8 convolutions maximise accumulators,
 /// which needs a monotone activation: not with sigmoid, tanh or softmax.
 fn fused(l: &LayerRecord, next: Option<&LayerRecord>) -> bool {
-    let max_first_ok = l.dtype & DT_Q_WEIGHTS == 0 || l.activation <= ACT_RELU;
-    matches!(l.op, OP_CONV1D | OP_EMBEDDING_CONV1D) && next.is_some_and(|n| n.op == OP_GLOBAL_MAX_POOL) && max_first_ok
+    let max_first_ok = !l.dtype.q_weights() || l.activation.commutes_with_max();
+    matches!(l.op, Op::Conv1D | Op::EmbeddingConv1D) && next.is_some_and(|n| n.op == Op::GlobalMaxPool1D) && max_first_ok
 }
 
 /// `f32` values of one activation buffer and of the whole scratch (docs/format.md §9.5) of
@@ -94,15 +59,14 @@ fn fused(l: &LayerRecord, next: Option<&LayerRecord>) -> bool {
 /// byte, floats four; a fused convolution's output is not stored; token ids are not stored),
 /// then two rows of accumulators of the widest layer that has them.
 pub fn scratch_values(layers: &[LayerRecord], input: NetInput) -> (usize, u64) {
-    let (len, ch) = input_shape(input);
-    let mut bytes = if matches!(input, NetInput::TokenIds { .. }) { 0 } else { 4 * len as u64 * ch as u64 };
+    let mut bytes = if input.is_token_ids() { 0 } else { 4 * input.values() };
     let mut widest = 0u64;
     for (i, l) in layers.iter().enumerate() {
         if !fused(l, layers.get(i + 1)) {
-            let size = if l.dtype & DT_OUT_I8 != 0 { 1 } else { 4 };
+            let size = if l.dtype.out_i8() { 1 } else { 4 };
             bytes = bytes.max(size * l.out_len as u64 * l.out_ch as u64);
         }
-        if accumulates(l.op) {
+        if l.op.accumulates() {
             widest = widest.max(l.out_ch as u64);
         }
     }
@@ -115,14 +79,23 @@ impl<'a> NetModel<'a> {
     /// ranges (docs/format.md §10.4).
     pub fn load(entry: &ModelEntry<'a>, manifest: &ModelManifest<'_>, info: Network) -> Result<Self, LoadError> {
         let m = entry.index;
-        let layers: &[LayerRecord] = entry.records(SectionKind::NetLayers)?;
+        let (section, bytes) = entry
+            .section(SectionKind::NetLayers)?
+            .ok_or(mlc_format::FormatError::MissingSection { model: m, kind: SectionKind::NetLayers })?;
+        let layers = LayerRecord::cast_slice(bytes).map_err(|bad| match bad {
+            Some(i) => invalid(m, Some(i as u32), "unknown operation, activation or data type"),
+            None => LoadError::Format(mlc_format::FormatError::BadSection {
+                section,
+                what: "section size is not a multiple of its record size",
+            }),
+        })?;
         let weights: &[f32] = entry.records(SectionKind::NetWeights)?;
         let weights_i8: &[i8] = entry.optional_records(SectionKind::NetWeightsI8)?.unwrap_or(&[]);
         let quant: &[i32] = entry.optional_records(SectionKind::NetQuant)?.unwrap_or(&[]);
         if layers.is_empty() || layers.len() != info.num_layers as usize {
             return Err(invalid(m, None, "layer count differs from the manifest's"));
         }
-        let (mut len, mut ch) = input_shape(info.input);
+        let (mut len, mut ch) = info.input.shape();
         let mut bound = len as u64 * ch as u64; // of any size computed below, for the limit
         let mut int8_in = false; // whether the previous layer's output is int8
         for (i, l) in layers.iter().enumerate() {
@@ -130,45 +103,44 @@ impl<'a> NetModel<'a> {
             if (l.in_len, l.in_ch) != (len, ch) {
                 return bad("input shape differs from the previous layer's output");
             }
-            let ids_in = i == 0 && matches!(info.input, NetInput::TokenIds { .. });
+            let ids_in = i == 0 && info.input.is_token_ids();
             let in_ok = l.in_len >= 1 && l.in_ch >= 1 && l.out_len >= 1 && l.out_ch >= 1;
             let window_ok = l.window >= 1 && l.stride >= 1;
             let shape_ok = in_ok
                 && match l.op {
-                    OP_EMBEDDING => l.in_ch == 1 && l.out_len == l.in_len,
-                    OP_EMBEDDING_CONV1D => l.in_ch == 1 && window_ok && l.dilation >= 1,
-                    OP_CONV1D => window_ok && l.dilation >= 1,
-                    OP_MAX_POOL | OP_AVG_POOL => window_ok && l.out_ch == l.in_ch,
-                    OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => l.out_len == 1 && l.out_ch == l.in_ch,
-                    OP_FLATTEN => l.out_len == 1 && l.out_ch as u64 == l.in_len as u64 * l.in_ch as u64,
-                    OP_DENSE => l.in_len == 1 && l.out_len == 1,
-                    OP_QUANTIZE | OP_DEQUANTIZE => (l.out_len, l.out_ch) == (l.in_len, l.in_ch),
-                    _ => false,
+                    Op::Embedding => l.in_ch == 1 && l.out_len == l.in_len,
+                    Op::EmbeddingConv1D => l.in_ch == 1 && window_ok && l.dilation >= 1,
+                    Op::Conv1D => window_ok && l.dilation >= 1,
+                    Op::MaxPool1D | Op::AvgPool1D => window_ok && l.out_ch == l.in_ch,
+                    Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => l.out_len == 1 && l.out_ch == l.in_ch,
+                    Op::Flatten => l.out_len == 1 && l.out_ch as u64 == l.in_len as u64 * l.in_ch as u64,
+                    Op::Dense => l.in_len == 1 && l.out_len == 1,
+                    Op::Quantize | Op::Dequantize => (l.out_len, l.out_ch) == (l.in_len, l.in_ch),
                 };
-            if !shape_ok || reads_ids(l.op) != ids_in || l.activation > ACT_SOFTMAX {
+            if !shape_ok || l.op.reads_ids() != ids_in {
                 return bad("unknown operation or inconsistent shape");
             }
-            let (q, in8, out8) = (l.dtype & DT_Q_WEIGHTS != 0, l.dtype & DT_IN_I8 != 0, l.dtype & DT_OUT_I8 != 0);
-            if !dtype_allowed(l.op, l.dtype) || (!ids_in && in8 != int8_in) || (out8 && l.activation > ACT_RELU) {
+            let (q, in8, out8) = (l.dtype.q_weights(), l.dtype.in_i8(), l.dtype.out_i8());
+            if !l.op.allows(l.dtype) || (!ids_in && in8 != int8_in) || (out8 && !l.activation.commutes_with_max()) {
                 return bad("data types differ from the previous layer's output or the operation's");
             }
             let weight_len = match l.op {
-                OP_EMBEDDING => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
-                OP_EMBEDDING_CONV1D => {
+                Op::Embedding => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
+                Op::EmbeddingConv1D => {
                     let row = l.window as u64 * l.out_ch as u64;
                     l.weight_len as u64 / row * row // vocab × window × out
                 }
-                OP_CONV1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
-                OP_DENSE => l.in_ch as u64 * l.out_ch as u64,
-                OP_QUANTIZE | OP_DEQUANTIZE => 1,
-                _ => 0,
+                Op::Conv1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
+                Op::Dense => l.in_ch as u64 * l.out_ch as u64,
+                Op::Quantize | Op::Dequantize => 1,
+                Op::MaxPool1D | Op::AvgPool1D | Op::GlobalMaxPool1D | Op::GlobalAvgPool1D | Op::Flatten => 0,
             };
-            let has_bias = matches!(l.op, OP_CONV1D | OP_EMBEDDING_CONV1D | OP_DENSE);
+            let has_bias = l.op.accumulates();
             let bias_ok = l.bias_len == 0 || (has_bias && l.bias_len == l.out_ch);
             let fits = |off: u32, n: u64, len: usize| (off as u64 + n) <= len as u64;
             let (w_len, b_len) = if q { (weights_i8.len(), quant.len()) } else { (weights.len(), weights.len()) };
             if weight_len != l.weight_len as u64
-                || (reads_ids(l.op) && l.weight_len == 0)
+                || (l.op.reads_ids() && l.weight_len == 0)
                 || !bias_ok
                 || !fits(l.weight_offset, l.weight_len as u64, w_len)
                 || !fits(l.bias_offset, l.bias_len as u64, b_len)
@@ -176,7 +148,7 @@ impl<'a> NetModel<'a> {
                 return bad("weights or bias out of range or of the wrong size");
             }
             // Requantization: (multiplier > 0, shift 1..=62) per output channel.
-            if q && accumulates(l.op) {
+            if q && l.op.accumulates() {
                 let n = 2 * l.out_ch as u64;
                 if !fits(l.quant_offset, n, quant.len())
                     || quant[l.quant_offset as usize..][..n as usize].chunks_exact(2).any(|p| p[0] <= 0 || !(1..=62).contains(&p[1]))
@@ -186,7 +158,7 @@ impl<'a> NetModel<'a> {
             } else if l.quant_offset != 0 {
                 return bad("requantization offset on a layer without int8 weights");
             }
-            if matches!(l.op, OP_QUANTIZE | OP_DEQUANTIZE) && !(weights[l.weight_offset as usize] > 0.0) {
+            if matches!(l.op, Op::Quantize | Op::Dequantize) && !(weights[l.weight_offset as usize] > 0.0) {
                 return bad("quantization scale is not a positive number");
             }
             int8_in = out8;
@@ -214,14 +186,13 @@ impl<'a> NetModel<'a> {
             }
             _ => return Err(invalid(m, None, "vocabulary sections come together")),
         };
-        if vocab.is_some() != info.text.is_some() || (vocab.is_some() && !matches!(info.input, NetInput::TokenIds { .. })) {
+        if vocab.is_some() != info.text.is_some() || (vocab.is_some() && !info.input.is_token_ids()) {
             return Err(invalid(m, None, "a text model needs token-id input, a vocabulary and a standardisation"));
         }
         if vocab.is_some_and(|v| v.len() > table_rows(&layers[0]) as usize) {
             return Err(invalid(m, None, "the vocabulary has more tokens than the embedding has rows"));
         }
-        let (in_len, in_ch) = input_shape(info.input);
-        if manifest.num_features as u64 != in_len as u64 * in_ch as u64 {
+        if manifest.num_features as u64 != info.input.values() {
             return Err(invalid(m, None, "num_features differs from the input size"));
         }
         Ok(NetModel { info, layers, weights, weights_i8, quant, vocab, largest, scratch: scratch as usize, outputs: ch as usize })
@@ -240,6 +211,16 @@ impl<'a> NetModel<'a> {
     /// The network's input.
     pub fn input(&self) -> NetInput {
         self.info.input
+    }
+
+    /// Rows of the first layer's table for a token-id network (ids must be below it); 0 for a
+    /// network that reads floats.
+    pub fn vocab_size(&self) -> usize {
+        if self.info.input.is_token_ids() {
+            table_rows(&self.layers[0]) as usize // a valid network has a first layer
+        } else {
+            0
+        }
     }
 
     /// The tokenizer's vocabulary, for text models.
@@ -287,12 +268,12 @@ impl<'a> NetModel<'a> {
 
     /// Predicts from float input (`length × channels` or `features` values).
     pub fn predict_floats(&self, x: &[f32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
-        let (len, ch) = input_shape(self.info.input);
-        if matches!(self.info.input, NetInput::TokenIds { .. }) {
+        if self.info.input.is_token_ids() {
             return Err(PredictError::InputKind);
         }
-        if x.len() != len as usize * ch as usize {
-            return Err(PredictError::FeatureCount { expected: len as usize * ch as usize, got: x.len() });
+        let n = self.info.input.values() as usize; // ≤ MAX_SCRATCH, checked at load
+        if x.len() != n {
+            return Err(PredictError::FeatureCount { expected: n, got: x.len() });
         }
         self.run(Input::Floats(x), scratch, out)
     }
@@ -304,13 +285,7 @@ impl<'a> NetModel<'a> {
         let (Some(vocab), Some(std)) = (self.vocab, self.info.text) else {
             return Err(PredictError::InputKind);
         };
-        let standardize = match std {
-            TextStandardize::None => Standardize::None,
-            TextStandardize::Lower => Standardize::Lower,
-            TextStandardize::StripPunctuation => Standardize::StripPunctuation,
-            TextStandardize::LowerAndStripPunctuation => Standardize::LowerAndStripPunctuation,
-        };
-        Ok(tokenize(&vocab, standardize, text, token_scratch, ids))
+        Ok(tokenize(&vocab, std, text, token_scratch, ids))
     }
 
     /// Predicts from raw text (text models): [`NetModel::tokenize`] into `ids`, then
@@ -347,7 +322,7 @@ impl<'a> NetModel<'a> {
         while i < self.layers.len() {
             let l = &self.layers[i];
             let fused = self.layers.get(i + 1).filter(|&n| fused(l, Some(n)));
-            if l.dtype & DT_Q_WEIGHTS != 0 {
+            if l.dtype.q_weights() {
                 self.int8_layer(l, fused, ids, a, b, bytemuck::cast_slice_mut(acc));
             } else {
                 self.float_layer(l, fused, ids, a, b, acc);
@@ -371,12 +346,12 @@ impl<'a> NetModel<'a> {
         let (n_in, n_out) = (l.in_len as usize * l.in_ch as usize, l.out_len as usize * l.out_ch as usize);
         let (w, bias) = self.float_params(l);
         // The input: token ids (not in scratch), int8 values (bytes) or floats.
-        let in8 = l.dtype & DT_IN_I8 != 0;
-        let x: &[f32] = if reads_ids(l.op) || in8 { &[] } else { &a[..n_in] };
+        let in8 = l.dtype.in_i8();
+        let x: &[f32] = if l.op.reads_ids() || in8 { &[] } else { &a[..n_in] };
         let x8: &[i8] = if in8 { &bytemuck::cast_slice(a)[..n_in] } else { &[] };
         let cout = l.out_ch as usize;
         let row = |o: usize, acc: &mut [f32]| match l.op {
-            OP_EMBEDDING_CONV1D => float::embedding_conv1d_row(l, ids, w, bias, o, acc),
+            Op::EmbeddingConv1D => float::embedding_conv1d_row(l, ids, w, bias, o, acc),
             _ => float::conv1d_row(l, x, w, bias, o, acc),
         };
         if let Some(next) = fused {
@@ -393,12 +368,12 @@ impl<'a> NetModel<'a> {
             float::activate(next.activation, &mut b[..cout], cout);
             return;
         }
-        if l.dtype & DT_OUT_I8 != 0 {
+        if l.dtype.out_i8() {
             let y8: &mut [i8] = &mut bytemuck::cast_slice_mut(b)[..n_out];
             match l.op {
-                OP_QUANTIZE => int8::quantize(x, w[0], y8),
-                OP_MAX_POOL | OP_AVG_POOL => int8::pool(l, x8, y8),
-                OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => int8::global_pool(l, x8, y8),
+                Op::Quantize => int8::quantize(x, w[0], y8),
+                Op::MaxPool1D | Op::AvgPool1D => int8::pool(l, x8, y8),
+                Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => int8::global_pool(l, x8, y8),
                 _ => y8.copy_from_slice(x8), // flatten
             }
             int8::activate(l.activation, y8);
@@ -406,12 +381,12 @@ impl<'a> NetModel<'a> {
         }
         let y = &mut b[..n_out];
         match l.op {
-            OP_EMBEDDING_CONV1D | OP_CONV1D => y.chunks_exact_mut(cout).enumerate().for_each(|(o, acc)| row(o, acc)),
-            OP_EMBEDDING => float::embedding(ids, w, cout, y),
-            OP_MAX_POOL | OP_AVG_POOL => float::pool(l, x, y),
-            OP_GLOBAL_MAX_POOL | OP_GLOBAL_AVG_POOL => float::global_pool(l, x, y),
-            OP_FLATTEN => y.copy_from_slice(x),
-            OP_DEQUANTIZE => int8::dequantize(x8, w[0], y),
+            Op::EmbeddingConv1D | Op::Conv1D => y.chunks_exact_mut(cout).enumerate().for_each(|(o, acc)| row(o, acc)),
+            Op::Embedding => float::embedding(ids, w, cout, y),
+            Op::MaxPool1D | Op::AvgPool1D => float::pool(l, x, y),
+            Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => float::global_pool(l, x, y),
+            Op::Flatten => y.copy_from_slice(x),
+            Op::Dequantize => int8::dequantize(x8, w[0], y),
             _ => float::dense(x, w, bias, y),
         }
         float::activate(l.activation, y, cout);
@@ -423,9 +398,9 @@ impl<'a> NetModel<'a> {
         let (n_in, n_out, cout) = (l.in_len as usize * l.in_ch as usize, l.out_len as usize * l.out_ch as usize, l.out_ch as usize);
         let w = &self.weights_i8[l.weight_offset as usize..][..l.weight_len as usize];
         let bias = &self.quant[l.bias_offset as usize..][..l.bias_len as usize];
-        let requant = if accumulates(l.op) { &self.quant[l.quant_offset as usize..][..2 * cout] } else { &[] };
-        let x: &[i8] = if reads_ids(l.op) { &[] } else { &bytemuck::cast_slice(a)[..n_in] };
-        let out8 = l.dtype & DT_OUT_I8 != 0;
+        let requant = if l.op.accumulates() { &self.quant[l.quant_offset as usize..][..2 * cout] } else { &[] };
+        let x: &[i8] = if l.op.reads_ids() { &[] } else { &bytemuck::cast_slice(a)[..n_in] };
+        let out8 = l.dtype.out_i8();
         // Writes one row of accumulators as the layer's output row `o`.
         let finish = |b: &mut [f32], o: usize, acc: &[i32]| {
             if out8 {
@@ -437,17 +412,17 @@ impl<'a> NetModel<'a> {
             }
         };
         let row = |o: usize, acc: &mut [i32]| match l.op {
-            OP_EMBEDDING_CONV1D => int8::embedding_conv1d_row(l, ids, w, bias, o, acc),
+            Op::EmbeddingConv1D => int8::embedding_conv1d_row(l, ids, w, bias, o, acc),
             _ => int8::conv1d_row(l, x, w, bias, o, acc),
         };
         match l.op {
-            OP_EMBEDDING => {
+            Op::Embedding => {
                 let y: &mut [i8] = &mut bytemuck::cast_slice_mut(b)[..n_out];
                 for (r, &id) in y.chunks_exact_mut(cout).zip(ids) {
                     r.copy_from_slice(&w[id as usize * cout..][..cout]);
                 }
             }
-            OP_DENSE => {
+            Op::Dense => {
                 int8::dense(x, w, bias, &mut acc[..cout]);
                 finish(b, 0, &acc[..cout]);
             }
@@ -457,7 +432,7 @@ impl<'a> NetModel<'a> {
                 // of the output rows.
                 Some(next) => {
                     let (m, r) = acc[..2 * cout].split_at_mut(cout);
-                    if l.op == OP_EMBEDDING_CONV1D && l.window <= int8::MAX_I16_TAPS {
+                    if l.op == Op::EmbeddingConv1D && l.window <= int8::MAX_I16_TAPS {
                         let m16 = &mut bytemuck::cast_slice_mut::<i32, i16>(r)[..cout];
                         int8::embedding_conv1d_max_i16(l, ids, w, m16);
                         for (c, (v, &s)) in m.iter_mut().zip(m16.iter()).enumerate() {

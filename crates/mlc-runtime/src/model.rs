@@ -1,0 +1,273 @@
+//! One call for every model: [`Model::predict`] and [`Model::margins`] take any kind of input
+//! ([`Input`]) and the caller's working memory ([`Scratch`]), so callers need not know whether a
+//! model is a tree ensemble or a network. [`Model::input_kind`] says what a model takes.
+
+use mlc_format::manifest::{ModelBody, NetInput};
+use mlc_format::{Artifact, ModelEntry};
+
+use crate::error::{LoadError, PredictError};
+use crate::net::NetModel;
+use crate::trees::TreeModel;
+
+/// A loaded model of any kind, borrowing the artifact bytes.
+#[derive(Debug, Clone, Copy)]
+pub enum Model<'a> {
+    /// A tree ensemble.
+    Trees(TreeModel<'a>),
+    /// A network.
+    Net(NetModel<'a>),
+}
+
+/// The input of one call: one record, or several back to back where the kind allows.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'x> {
+    /// Float values, [`InputKind::values`] per record, records back to back: the feature rows
+    /// of a tree ensemble (NaN = missing), or the inputs of a network that reads floats.
+    Rows(&'x [f32]),
+    /// Token ids, `length` per record, records back to back (a network that reads token ids).
+    Ids(&'x [u32]),
+    /// One raw text (UTF-8 bytes), tokenized by the model's own tokenizer (a text model).
+    Text(&'x [u8]),
+}
+
+/// What a model takes: the one definition every consumer (record parsers, CLI, transform,
+/// bench, serve, bindings) asks instead of matching on the kind of model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// `features` float values per record ([`Input::Rows`]): a tree ensemble's features, or a
+    /// network's float input (a sequence `length × channels`, channels last, or a vector).
+    Floats {
+        /// Values per record.
+        features: usize,
+    },
+    /// `length` token ids per record ([`Input::Ids`]), each below `vocab`; with `text`, also
+    /// raw text ([`Input::Text`]).
+    TokenIds {
+        /// Ids per record.
+        length: usize,
+        /// Rows of the first layer's table: ids must be below it.
+        vocab: usize,
+        /// Whether the model has a tokenizer (a text model).
+        text: bool,
+    },
+}
+
+impl InputKind {
+    /// Values (floats or token ids) of one record.
+    pub fn values(self) -> usize {
+        match self {
+            InputKind::Floats { features } => features,
+            InputKind::TokenIds { length, .. } => length,
+        }
+    }
+
+    /// Whether the model takes raw text.
+    pub fn takes_text(self) -> bool {
+        matches!(self, InputKind::TokenIds { text: true, .. })
+    }
+}
+
+/// Which values a call writes per record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Output {
+    /// The model's prediction: the objective's output for a tree ensemble (e.g. a probability),
+    /// the last layer's output for a network.
+    #[default]
+    Prediction,
+    /// Raw margins before the link function (tree ensembles); a network's prediction.
+    Margins,
+}
+
+/// Working memory of a call, lent by the caller (the runtime allocates nothing). Tree
+/// ensembles need none; a network needs [`ScratchLen`] of it ([`Model::scratch_len`]).
+#[derive(Debug, Default)]
+pub struct Scratch<'s> {
+    /// Activation buffers and accumulators of a network.
+    pub values: &'s mut [f32],
+    /// One token of raw text being looked up (a text model).
+    pub token: &'s mut [u8],
+    /// The token ids of raw text (a text model).
+    pub ids: &'s mut [u32],
+}
+
+/// How much [`Scratch`] a model needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScratchLen {
+    /// `f32` values of [`Scratch::values`].
+    pub values: usize,
+    /// Bytes of [`Scratch::token`]: the vocabulary's longest token.
+    pub token: usize,
+    /// Ids of [`Scratch::ids`]: the input length of a text model.
+    pub ids: usize,
+}
+
+impl<'a> Model<'a> {
+    /// Loads and validates model `entry` of an artifact.
+    pub fn load(entry: &ModelEntry<'a>) -> Result<Model<'a>, LoadError> {
+        let manifest = entry.manifest()?;
+        match manifest.body {
+            ModelBody::TreeEnsemble(info) => Ok(Model::Trees(TreeModel::load(entry, &manifest, info)?)),
+            ModelBody::Network(info) => Ok(Model::Net(NetModel::load(entry, &manifest, info)?)),
+        }
+    }
+
+    /// Loads the model called `name` from `artifact`.
+    pub fn by_name(artifact: &Artifact<'a>, name: &str) -> Result<Model<'a>, LoadError> {
+        let entry = artifact.model_by_name(name).ok_or(LoadError::UnknownModel)?;
+        Model::load(&entry)
+    }
+
+    /// What the model takes.
+    pub fn input_kind(&self) -> InputKind {
+        match self {
+            Model::Trees(t) => InputKind::Floats { features: t.num_features() },
+            Model::Net(n) => match n.input() {
+                NetInput::TokenIds { length } => {
+                    InputKind::TokenIds { length: length as usize, vocab: n.vocab_size(), text: n.vocab().is_some() }
+                }
+                input => InputKind::Floats { features: input.values() as usize }, // ≤ 2^28, checked at load
+            },
+        }
+    }
+
+    /// Number of values one record takes (features, or token ids).
+    pub fn num_features(&self) -> usize {
+        self.input_kind().values()
+    }
+
+    /// Values written per record for `output`.
+    pub fn width(&self, output: Output) -> usize {
+        match (self, output) {
+            (Model::Trees(t), Output::Prediction) => t.num_outputs(),
+            (Model::Trees(t), Output::Margins) => t.num_groups(),
+            (Model::Net(n), _) => n.num_outputs(),
+        }
+    }
+
+    /// Number of values [`Model::predict`] writes per record.
+    pub fn num_outputs(&self) -> usize {
+        self.width(Output::Prediction)
+    }
+
+    /// Number of values [`Model::margins`] writes per record.
+    pub fn num_margins(&self) -> usize {
+        self.width(Output::Margins)
+    }
+
+    /// The [`Scratch`] a call needs.
+    pub fn scratch_len(&self) -> ScratchLen {
+        match self {
+            Model::Trees(_) => ScratchLen::default(),
+            Model::Net(n) => ScratchLen {
+                values: n.scratch_len(),
+                token: n.vocab().map_or(0, |v| v.max_token_len()),
+                ids: if n.vocab().is_some() { n.input().values() as usize } else { 0 },
+            },
+        }
+    }
+
+    /// Predicts the records of `input` into `out` ([`Model::num_outputs`] values per record);
+    /// returns the number of records. Rows and ids may hold several records back to back (tree
+    /// rows go through the batched kernels); text is one record.
+    pub fn predict(&self, input: Input<'_>, scratch: &mut Scratch<'_>, out: &mut [f32]) -> Result<usize, PredictError> {
+        self.run(input, Output::Prediction, scratch, out)
+    }
+
+    /// Like [`Model::predict`], writing raw margins ([`Model::num_margins`] values per record).
+    pub fn margins(&self, input: Input<'_>, scratch: &mut Scratch<'_>, out: &mut [f32]) -> Result<usize, PredictError> {
+        self.run(input, Output::Margins, scratch, out)
+    }
+
+    /// [`Model::predict`] or [`Model::margins`], as `output` says.
+    pub fn run(&self, input: Input<'_>, output: Output, scratch: &mut Scratch<'_>, out: &mut [f32]) -> Result<usize, PredictError> {
+        match (self, input) {
+            // One row goes through the single-shot walk (the lowest latency), more through the
+            // batched kernels; both give the same values (docs/format.md §8).
+            (Model::Trees(t), Input::Rows(row)) if row.len() == t.num_features() => match output {
+                Output::Prediction => t.predict(row, out).map(|()| 1),
+                Output::Margins => t.margins(row, out).map(|()| 1),
+            },
+            (Model::Trees(t), Input::Rows(rows)) => match output {
+                Output::Prediction => t.predict_batch(rows, out),
+                Output::Margins => t.margins_batch(rows, out),
+            },
+            (Model::Trees(_), Input::Ids(_) | Input::Text(_)) => Err(PredictError::InputKind),
+            (Model::Net(n), Input::Rows(rows)) => {
+                let features = n.input().values() as usize;
+                let n_records = records(rows.len(), features, out.len(), n.num_outputs())?;
+                if n.input().is_token_ids() {
+                    return Err(PredictError::InputKind);
+                }
+                for (x, y) in rows.chunks_exact(features).zip(out.chunks_exact_mut(n.num_outputs())) {
+                    n.predict_floats(x, scratch.values, y)?;
+                }
+                Ok(n_records)
+            }
+            (Model::Net(n), Input::Ids(ids)) => {
+                let length = n.input().values() as usize;
+                let n_records = records(ids.len(), length, out.len(), n.num_outputs())?;
+                n.predict_ids_batch(ids, scratch.values, out)?;
+                Ok(n_records)
+            }
+            (Model::Net(n), Input::Text(text)) => {
+                let length = n.input().values() as usize;
+                let got = scratch.ids.len();
+                let ids = scratch.ids.get_mut(..length).ok_or(PredictError::ScratchLen { expected: length, got })?;
+                n.predict_text(text, scratch.token, ids, scratch.values, out)?;
+                Ok(1)
+            }
+        }
+    }
+}
+
+/// The number of records of `values` values given `per_record` each, with `outputs` values of
+/// `width` each; an error if either is not a whole number of records or they differ.
+fn records(values: usize, per_record: usize, outputs: usize, width: usize) -> Result<usize, PredictError> {
+    if per_record == 0 || values % per_record != 0 {
+        return Err(PredictError::FeatureCount { expected: per_record, got: values });
+    }
+    let n = values / per_record;
+    if outputs != n * width {
+        return Err(PredictError::OutputLen { expected: n * width, got: outputs });
+    }
+    Ok(n)
+}
+
+/// Owned [`Scratch`] that grows to what each model needs (feature `alloc`): hosts keep one per
+/// thread and lend it to every call.
+#[cfg(feature = "alloc")]
+#[derive(Debug, Default, Clone)]
+pub struct ScratchBuf {
+    values: alloc::vec::Vec<f32>,
+    token: alloc::vec::Vec<u8>,
+    ids: alloc::vec::Vec<u32>,
+}
+
+#[cfg(feature = "alloc")]
+impl ScratchBuf {
+    /// An empty buffer.
+    pub fn new() -> ScratchBuf {
+        ScratchBuf::default()
+    }
+
+    /// Scratch for a call of `model`, growing the buffers to its [`Model::scratch_len`].
+    pub fn for_model(&mut self, model: &Model<'_>) -> Scratch<'_> {
+        let len = model.scratch_len();
+        grow(&mut self.values, len.values);
+        grow(&mut self.token, len.token);
+        grow(&mut self.ids, len.ids);
+        Scratch { values: &mut self.values, token: &mut self.token, ids: &mut self.ids }
+    }
+
+    /// Bytes the buffers hold.
+    pub fn capacity_bytes(&self) -> usize {
+        4 * self.values.capacity() + self.token.capacity() + 4 * self.ids.capacity()
+    }
+}
+
+#[cfg(feature = "alloc")]
+fn grow<T: Default + Clone>(v: &mut alloc::vec::Vec<T>, len: usize) {
+    if v.len() < len {
+        v.resize(len, T::default());
+    }
+}
