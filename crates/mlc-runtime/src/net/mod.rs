@@ -2,13 +2,17 @@
 //!
 //! Activations are `(length, channels)`, channels last, row-major — Keras' layout, so Flatten
 //! is free. Two scratch buffers of the largest activation alternate between layers, and a
-//! small third one holds a row of accumulators; the loader checks every layer's shapes, data
-//! types and weight ranges, so the kernels index safely. Layers are float ([`float`]) or
-//! int8 ([`int8`]: int8 weights and activations, `i32` accumulators, fixed-point
-//! requantization), as the compiler chose per layer.
+//! small third one holds rows of accumulators; the loader checks every layer's shapes, data
+//! types and weight ranges, so the kernels index safely. Each operation lives in its own
+//! module under [`ops`] (what its record must satisfy, its float and int8 kernels); layers are
+//! float or int8 (int8 weights and activations, `i32` accumulators, fixed-point
+//! requantization: [`quant`]), as the compiler chose per layer.
 
-mod float;
-mod int8;
+mod activation;
+mod ops;
+mod quant;
+mod simd;
+mod window;
 
 use mlc_format::manifest::{ModelManifest, NetInput, Network};
 use mlc_format::net::{LayerRecord, Op};
@@ -17,6 +21,7 @@ use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
 use crate::text::tokenize;
+use ops::{Io, Params};
 
 /// A validated network, executing in place from artifact bytes.
 #[derive(Debug, Clone, Copy)]
@@ -105,36 +110,17 @@ impl<'a> NetModel<'a> {
             }
             let ids_in = i == 0 && info.input.is_token_ids();
             let in_ok = l.in_len >= 1 && l.in_ch >= 1 && l.out_len >= 1 && l.out_ch >= 1;
-            let window_ok = l.window >= 1 && l.stride >= 1;
-            let shape_ok = in_ok
-                && match l.op {
-                    Op::Embedding => l.in_ch == 1 && l.out_len == l.in_len,
-                    Op::EmbeddingConv1D => l.in_ch == 1 && window_ok && l.dilation >= 1,
-                    Op::Conv1D => window_ok && l.dilation >= 1,
-                    Op::MaxPool1D | Op::AvgPool1D => window_ok && l.out_ch == l.in_ch,
-                    Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => l.out_len == 1 && l.out_ch == l.in_ch,
-                    Op::Flatten => l.out_len == 1 && l.out_ch as u64 == l.in_len as u64 * l.in_ch as u64,
-                    Op::Dense => l.in_len == 1 && l.out_len == 1,
-                    Op::Quantize | Op::Dequantize => (l.out_len, l.out_ch) == (l.in_len, l.in_ch),
-                };
-            if !shape_ok || l.op.reads_ids() != ids_in {
-                return bad("unknown operation or inconsistent shape");
+            let kernels = ops::kernels(l.op);
+            let Some(weight_len) = in_ok.then(|| (kernels.check)(l)).flatten() else {
+                return bad("inconsistent shape");
+            };
+            if l.op.reads_ids() != ids_in {
+                return bad("a layer that reads token ids must be the first of a token-id network");
             }
             let (q, in8, out8) = (l.dtype.q_weights(), l.dtype.in_i8(), l.dtype.out_i8());
             if !l.op.allows(l.dtype) || (!ids_in && in8 != int8_in) || (out8 && !l.activation.commutes_with_max()) {
                 return bad("data types differ from the previous layer's output or the operation's");
             }
-            let weight_len = match l.op {
-                Op::Embedding => l.weight_len as u64 / l.out_ch as u64 * l.out_ch as u64, // vocab × dim
-                Op::EmbeddingConv1D => {
-                    let row = l.window as u64 * l.out_ch as u64;
-                    l.weight_len as u64 / row * row // vocab × window × out
-                }
-                Op::Conv1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
-                Op::Dense => l.in_ch as u64 * l.out_ch as u64,
-                Op::Quantize | Op::Dequantize => 1,
-                Op::MaxPool1D | Op::AvgPool1D | Op::GlobalMaxPool1D | Op::GlobalAvgPool1D | Op::Flatten => 0,
-            };
             let has_bias = l.op.accumulates();
             let bias_ok = l.bias_len == 0 || (has_bias && l.bias_len == l.out_ch);
             let fits = |off: u32, n: u64, len: usize| (off as u64 + n) <= len as u64;
@@ -147,19 +133,16 @@ impl<'a> NetModel<'a> {
             {
                 return bad("weights or bias out of range or of the wrong size");
             }
-            // Requantization: (multiplier > 0, shift 1..=62) per output channel.
             if q && l.op.accumulates() {
-                let n = 2 * l.out_ch as u64;
-                if !fits(l.quant_offset, n, quant.len())
-                    || quant[l.quant_offset as usize..][..n as usize].chunks_exact(2).any(|p| p[0] <= 0 || !(1..=62).contains(&p[1]))
-                {
+                if !fits(l.quant_offset, 2 * l.out_ch as u64, quant.len()) {
                     return bad("requantization values out of range");
                 }
             } else if l.quant_offset != 0 {
                 return bad("requantization offset on a layer without int8 weights");
             }
-            if matches!(l.op, Op::Quantize | Op::Dequantize) && !(weights[l.weight_offset as usize] > 0.0) {
-                return bad("quantization scale is not a positive number");
+            let params = layer_params(l, weights, weights_i8, quant);
+            if let Err(what) = (kernels.check_params)(l, &params) {
+                return bad(what);
             }
             int8_in = out8;
             (len, ch) = (l.out_len, l.out_ch);
@@ -322,145 +305,26 @@ impl<'a> NetModel<'a> {
         while i < self.layers.len() {
             let l = &self.layers[i];
             let fused = self.layers.get(i + 1).filter(|&n| fused(l, Some(n)));
-            if l.dtype.q_weights() {
-                self.int8_layer(l, fused, ids, a, b, bytemuck::cast_slice_mut(acc));
-            } else {
-                self.float_layer(l, fused, ids, a, b, acc);
-            }
+            let params = layer_params(l, self.weights, self.weights_i8, self.quant);
+            (ops::kernels(l.op).run)(l, fused, &params, Io { ids, x: a, y: b, acc });
             core::mem::swap(&mut a, &mut b);
             i += if fused.is_some() { 2 } else { 1 };
         }
         out.copy_from_slice(&a[..self.outputs]);
         Ok(())
     }
+}
 
-    /// Weights and bias of a float layer.
-    fn float_params(&self, l: &LayerRecord) -> (&'a [f32], &'a [f32]) {
-        (&self.weights[l.weight_offset as usize..][..l.weight_len as usize], &self.weights[l.bias_offset as usize..][..l.bias_len as usize])
+/// The parameters of layer `l` in the model's sections (ranges checked at load): float weights
+/// and bias in `net-weights`, or int8 weights in `net-weights-i8` with bias and requantization
+/// pairs in `net-quant`.
+fn layer_params<'a>(l: &LayerRecord, weights: &'a [f32], weights_i8: &'a [i8], quant: &'a [i32]) -> Params<'a> {
+    let (w, b) = ((l.weight_offset as usize, l.weight_len as usize), (l.bias_offset as usize, l.bias_len as usize));
+    if !l.dtype.q_weights() {
+        return Params { w: &weights[w.0..][..w.1], bias: &weights[b.0..][..b.1], ..Params::default() };
     }
-
-    /// Runs float layer `l` (and the global max `fused` after it) from `a` into `b`; `acc`
-    /// holds two rows of accumulators. Int8 layers without int8 weights (pooling, flatten,
-    /// quantize, dequantize) come here too and view the buffers as bytes.
-    fn float_layer(&self, l: &LayerRecord, fused: Option<&LayerRecord>, ids: &[u32], a: &[f32], b: &mut [f32], acc: &mut [f32]) {
-        let (n_in, n_out) = (l.in_len as usize * l.in_ch as usize, l.out_len as usize * l.out_ch as usize);
-        let (w, bias) = self.float_params(l);
-        // The input: token ids (not in scratch), int8 values (bytes) or floats.
-        let in8 = l.dtype.in_i8();
-        let x: &[f32] = if l.op.reads_ids() || in8 { &[] } else { &a[..n_in] };
-        let x8: &[i8] = if in8 { &bytemuck::cast_slice(a)[..n_in] } else { &[] };
-        let cout = l.out_ch as usize;
-        let row = |o: usize, acc: &mut [f32]| match l.op {
-            Op::EmbeddingConv1D => float::embedding_conv1d_row(l, ids, w, bias, o, acc),
-            _ => float::conv1d_row(l, x, w, bias, o, acc),
-        };
-        if let Some(next) = fused {
-            let (y, r) = acc[..2 * cout].split_at_mut(cout);
-            y.fill(f32::NEG_INFINITY);
-            for o in 0..l.out_len as usize {
-                row(o, r);
-                float::activate(l.activation, r, cout);
-                for (m, &v) in y.iter_mut().zip(r.iter()) {
-                    *m = m.max(v);
-                }
-            }
-            b[..cout].copy_from_slice(y);
-            float::activate(next.activation, &mut b[..cout], cout);
-            return;
-        }
-        if l.dtype.out_i8() {
-            let y8: &mut [i8] = &mut bytemuck::cast_slice_mut(b)[..n_out];
-            match l.op {
-                Op::Quantize => int8::quantize(x, w[0], y8),
-                Op::MaxPool1D | Op::AvgPool1D => int8::pool(l, x8, y8),
-                Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => int8::global_pool(l, x8, y8),
-                _ => y8.copy_from_slice(x8), // flatten
-            }
-            int8::activate(l.activation, y8);
-            return;
-        }
-        let y = &mut b[..n_out];
-        match l.op {
-            Op::EmbeddingConv1D | Op::Conv1D => y.chunks_exact_mut(cout).enumerate().for_each(|(o, acc)| row(o, acc)),
-            Op::Embedding => float::embedding(ids, w, cout, y),
-            Op::MaxPool1D | Op::AvgPool1D => float::pool(l, x, y),
-            Op::GlobalMaxPool1D | Op::GlobalAvgPool1D => float::global_pool(l, x, y),
-            Op::Flatten => y.copy_from_slice(x),
-            Op::Dequantize => int8::dequantize(x8, w[0], y),
-            _ => float::dense(x, w, bias, y),
-        }
-        float::activate(l.activation, y, cout);
-    }
-
-    /// Runs layer `l` with int8 weights (and the global max `fused` after it) from `a` into
-    /// `b`; `acc` holds two rows of `i32` accumulators.
-    fn int8_layer(&self, l: &LayerRecord, fused: Option<&LayerRecord>, ids: &[u32], a: &[f32], b: &mut [f32], acc: &mut [i32]) {
-        let (n_in, n_out, cout) = (l.in_len as usize * l.in_ch as usize, l.out_len as usize * l.out_ch as usize, l.out_ch as usize);
-        let w = &self.weights_i8[l.weight_offset as usize..][..l.weight_len as usize];
-        let bias = &self.quant[l.bias_offset as usize..][..l.bias_len as usize];
-        let requant = if l.op.accumulates() { &self.quant[l.quant_offset as usize..][..2 * cout] } else { &[] };
-        let x: &[i8] = if l.op.reads_ids() { &[] } else { &bytemuck::cast_slice(a)[..n_in] };
-        let out8 = l.dtype.out_i8();
-        // Writes one row of accumulators as the layer's output row `o`.
-        let finish = |b: &mut [f32], o: usize, acc: &[i32]| {
-            if out8 {
-                int8::finish_i8(acc, requant, l.activation, &mut bytemuck::cast_slice_mut(b)[o * cout..][..cout]);
-            } else {
-                let y = &mut b[o * cout..][..cout];
-                int8::finish_f32(acc, requant, y);
-                float::activate(l.activation, y, cout);
-            }
-        };
-        let row = |o: usize, acc: &mut [i32]| match l.op {
-            Op::EmbeddingConv1D => int8::embedding_conv1d_row(l, ids, w, bias, o, acc),
-            _ => int8::conv1d_row(l, x, w, bias, o, acc),
-        };
-        match l.op {
-            Op::Embedding => {
-                let y: &mut [i8] = &mut bytemuck::cast_slice_mut(b)[..n_out];
-                for (r, &id) in y.chunks_exact_mut(cout).zip(ids) {
-                    r.copy_from_slice(&w[id as usize * cout..][..cout]);
-                }
-            }
-            Op::Dense => {
-                int8::dense(x, w, bias, &mut acc[..cout]);
-                finish(b, 0, &acc[..cout]);
-            }
-            _ => match fused {
-                // The maximum of the accumulators, then one requantization: requantization,
-                // dequantization, identity and ReLU are monotone, so this equals the maximum
-                // of the output rows.
-                Some(next) => {
-                    let (m, r) = acc[..2 * cout].split_at_mut(cout);
-                    if l.op == Op::EmbeddingConv1D && l.window <= int8::MAX_I16_TAPS {
-                        let m16 = &mut bytemuck::cast_slice_mut::<i32, i16>(r)[..cout];
-                        int8::embedding_conv1d_max_i16(l, ids, w, m16);
-                        for (c, (v, &s)) in m.iter_mut().zip(m16.iter()).enumerate() {
-                            *v = bias.get(c).copied().unwrap_or(0).wrapping_add(s as i32);
-                        }
-                    } else {
-                        m.fill(i32::MIN);
-                        for o in 0..l.out_len as usize {
-                            row(o, r);
-                            m.iter_mut().zip(r.iter()).for_each(|(m, &v)| *m = (*m).max(v));
-                        }
-                    }
-                    finish(b, 0, m);
-                    if out8 {
-                        int8::activate(next.activation, &mut bytemuck::cast_slice_mut(b)[..cout]);
-                    } else {
-                        float::activate(next.activation, &mut b[..cout], cout);
-                    }
-                }
-                None => {
-                    for o in 0..l.out_len as usize {
-                        row(o, &mut acc[..cout]);
-                        finish(b, o, &acc[..cout]);
-                    }
-                }
-            },
-        }
-    }
+    let requant = if l.op.accumulates() { &quant[l.quant_offset as usize..][..2 * l.out_ch as usize] } else { &[] };
+    Params { w8: &weights_i8[w.0..][..w.1], bias8: &quant[b.0..][..b.1], requant, ..Params::default() }
 }
 
 enum Input<'x> {
