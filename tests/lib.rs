@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
 use mlc_format::writer::AlignedBytes;
 
 /// `tests/fixtures/<rel>`.
@@ -38,6 +38,25 @@ pub fn read_state_rows(path: &Path) -> Vec<(String, Vec<f32>)> {
             (state.to_string(), row)
         })
         .collect()
+}
+
+/// The committed sentiment test reviews (`sentiment/reviews.txt`), one per line, as bytes.
+pub fn reviews() -> Vec<Vec<u8>> {
+    let bytes = std::fs::read(fixture("sentiment/reviews.txt")).unwrap();
+    bytes.strip_suffix(b"\n").unwrap().split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
+}
+
+/// What the tests calibrate int8 networks on: the first half (148 lines) of the committed
+/// reviews, the other half staying unseen by the calibration.
+pub fn review_calibration() -> Calibration {
+    let lines = reviews().iter().take(148).map(|r| String::from_utf8_lossy(r).into_owned()).collect();
+    Calibration { source: "reviews.txt[..148]".into(), lines }
+}
+
+/// Keras' float32 probability for each committed review (`sentiment/expected_keras_<model>.csv`).
+pub fn keras_probabilities(model: &str) -> Vec<f32> {
+    let text = std::fs::read_to_string(fixture(&format!("sentiment/expected_keras_{model}.csv"))).unwrap();
+    text.lines().map(|l| l.parse().unwrap()).collect()
 }
 
 /// Options for a test compilation.

@@ -6,28 +6,18 @@ use mlc_compiler::import::keras;
 use mlc_compiler::nn::reference::{predict, Batch};
 use mlc_format::vocab::VocabTables;
 use mlc_runtime::text::tokenize;
-use mlc_tests::fixture;
-
-fn expected(model: &str) -> Vec<f32> {
-    let text = std::fs::read_to_string(fixture(&format!("sentiment/expected_keras_{model}.csv"))).unwrap();
-    text.lines().map(|l| l.parse().unwrap()).collect()
-}
+use mlc_tests::{fixture, keras_probabilities, reviews};
 
 fn keras_ids(model: &str) -> Vec<Vec<u32>> {
     let text = std::fs::read_to_string(fixture(&format!("sentiment/expected_ids_{model}.csv"))).unwrap();
     text.lines().map(|l| l.split(',').map(|v| v.parse().unwrap()).collect()).collect()
 }
 
-fn reviews() -> Vec<Vec<u8>> {
-    let bytes = std::fs::read(fixture("sentiment/reviews.txt")).unwrap();
-    bytes.strip_suffix(b"\n").unwrap().split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
-}
-
 #[test]
 fn float_reference_reproduces_keras() {
     for model_name in ["imdb_cnn_mcu", "imdb_cnn"] {
         let model = keras::import_dir(&fixture(&format!("sentiment/{model_name}"))).unwrap();
-        let want = expected(model_name);
+        let want = keras_probabilities(model_name);
         let got = predict(&model, Batch::Ids(&keras_ids(model_name))).unwrap();
         let worst = got.iter().zip(&want).map(|(g, w)| (g[0] - w).abs()).fold(0f32, f32::max);
         println!("{model_name}: float reference vs Keras on {} reviews: max |Δ| = {worst:e}", want.len());
@@ -143,9 +133,7 @@ fn runtime_probabilities(model_name: &str, build: Build) -> (usize, Vec<f32>) {
     let options = match build {
         Build::Float => mlc_tests::options(mlc_compiler::Target::Host, Some(false)),
         Build::Int8(target) => {
-            let lines: Vec<String> = reviews().iter().take(148).map(|r| String::from_utf8_lossy(r).into_owned()).collect();
-            let calibration = mlc_compiler::Calibration { source: "reviews.txt[..148]".into(), lines };
-            mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(target, Some(true)) }
+            mlc_compiler::CompileOptions { calibration: Some(mlc_tests::review_calibration()), ..mlc_tests::options(target, Some(true)) }
         }
     };
     let compiled = mlc_compiler::compile(&[spec], &options).unwrap();
@@ -172,7 +160,7 @@ fn runtime_probabilities(model_name: &str, build: Build) -> (usize, Vec<f32>) {
 /// Max |Δ| and the number of equal decisions (at 0.5) of the compiled model vs Keras, out of
 /// how many reviews; and the artifact's size.
 fn compare_to_keras(model_name: &str, build: Build) -> (f32, usize, usize, usize) {
-    let want = expected(model_name);
+    let want = keras_probabilities(model_name);
     let (size, got) = runtime_probabilities(model_name, build);
     let worst = got.iter().zip(&want).map(|(g, w)| (g - w).abs()).fold(0f32, f32::max);
     let same = got.iter().zip(&want).filter(|(g, w)| (**g > 0.5) == (**w > 0.5)).count();
