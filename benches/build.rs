@@ -1,10 +1,15 @@
 //! Compiles the TL2cgen peer code (`peers/tl2cgen/`) into one static library and generates the
 //! Rust table that routes a model name to its C functions.
 //!
+//! Compiled: `all_states/` and every `states/<ST>/` that holds a `main.c`. The tree commits
+//! three states (see `peers/tl2cgen/README.md`); `tools/gen_tl2cgen.py` writes all 51 into
+//! the same place, and the next build links them all. Whatever set is there is what the
+//! benchmark compares (`churn_bench` prints it).
+//!
 //! Every TL2cgen model exports the same symbols (`predict`, `postprocess`, `get_num_feature`,
 //! ...), so each model's `main.c` is compiled through a generated wrapper translation unit
 //! that `#define`s every exported name to `tl2c_<MODEL>_<name>` before `#include`-ing it.
-//! All 52 models then link into one binary.
+//! All the models then link into one binary.
 //!
 //! C flags: `-O3 -march=native` on top of the `cc` crate's defaults; the exact compiler and
 //! argument list are passed to the binary as `TL2C_CC` / `TL2C_CFLAGS` so it can report them.
@@ -42,7 +47,8 @@ fn main() {
     fs::write(out_dir.join("tl2cgen_table.rs"), rust_table(&models)).expect("write tl2cgen_table.rs");
 }
 
-/// `(model name, directory)` for `all_states/` and every `states/<ST>/`, sorted by name.
+/// `(model name, directory)` for `all_states/` and every `states/<ST>/` with a `main.c`,
+/// the states sorted by name.
 fn list_models(peers: &Path) -> Vec<(String, PathBuf)> {
     let mut models = vec![("all_states".to_string(), peers.join("all_states"))];
     let states = fs::read_dir(peers.join("states")).expect("read peers/tl2cgen/states");

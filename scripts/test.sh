@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README, `.ci/run`): installs what it needs, then runs
-#   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust;
+#   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust,
+#      then the #[ignore]d tests on the 25 MB seed model (tests/fixtures/sentiment/README.md);
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
 #   3. the device build of the CLI (no compiler linked), also cross-built for aarch64 Linux and
@@ -15,6 +16,11 @@ scripts/setup-toolchains.sh
 
 echo "== cargo test --workspace"
 cargo test --workspace
+
+echo "== the 25 MB seed sentiment model: the #[ignore]d tests only it covers (tests/fixtures/sentiment/README.md)"
+seed_out=$(cargo test -p mlc-tests --test keras -- --ignored seed_model_ 2>&1) || { echo "$seed_out"; exit 1; }
+grep -E "^test |test result" <<<"$seed_out"
+grep -qE "test result: ok\. [1-9]" <<<"$seed_out" || { echo "no seed_model_ test ran" >&2; exit 1; }
 
 echo "== expf == the C library's expf for every f32 (release build; skips on a non-FMA glibc)"
 cargo test -q -p mlc-runtime --features std --release -- --ignored --nocapture 2>&1 | grep -E "expf|skipped|test result"

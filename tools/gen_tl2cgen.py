@@ -15,6 +15,12 @@ Each directory holds header.h, main.c and recipe.json. Unless
 that the generated code builds. If the generated C would exceed --max-mb
 (default 8) in total, the per-state models are not written.
 
+Always writes all 51 states. Git tracks only all_states/ and the three
+states that benches/peers/tl2cgen/.gitignore lets through (AK, TX, WY); the
+other 48 stay untracked and ignored, and benches/build.rs links them into
+churn_bench on the next build. The output is byte-identical from run to run,
+so re-running leaves the committed files unchanged.
+
 The generated API (see header.h): union Entry {int missing; float fvalue;
 int qvalue;}; set .missing = -1 for a missing feature, otherwise .fvalue;
 void predict(union Entry* data, int pred_margin, float* result) adds into
@@ -89,6 +95,8 @@ def main() -> None:
                 compile_check(d, tmp)
             print(f"gcc -O3 -march=native -c: {len(dirs)} files compiled")
     print(f"generated C: {total} bytes in {len(dirs)} dirs under {OUT}")
+    print("git tracks all_states/ and the states let through by benches/peers/tl2cgen/.gitignore; "
+          "benches/build.rs links every state present (rebuild churn_bench to use them)")
 
 
 if __name__ == "__main__":

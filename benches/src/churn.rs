@@ -89,14 +89,25 @@ impl Rows {
         self.features.iter().map(|&v| Entry::from_f32(v)).collect()
     }
 
+    /// The rows whose state is in `states`, in their original order.
+    pub fn of_states(&self, states: &[String]) -> Rows {
+        let keep: Vec<usize> = (0..self.len()).filter(|&i| states.contains(&self.states[i])).collect();
+        self.pick(&keep)
+    }
+
+    /// Rows `order[0]`, `order[1]`, ... of these rows.
+    fn pick(&self, order: &[usize]) -> Rows {
+        Rows {
+            states: order.iter().map(|&i| self.states[i].clone()).collect(),
+            features: order.iter().flat_map(|&i| self.row(i).iter().copied()).collect(),
+        }
+    }
+
     /// The rows stably sorted by state, and each state's row range in the sorted rows.
     pub fn grouped_by_state(&self) -> (Rows, Vec<(String, Range<usize>)>) {
         let mut order: Vec<usize> = (0..self.len()).collect();
         order.sort_by(|&a, &b| self.states[a].cmp(&self.states[b]));
-        let sorted = Rows {
-            states: order.iter().map(|&i| self.states[i].clone()).collect(),
-            features: order.iter().flat_map(|&i| self.row(i).iter().copied()).collect(),
-        };
+        let sorted = self.pick(&order);
         let mut groups: Vec<(String, Range<usize>)> = Vec::new();
         for (i, state) in sorted.states.iter().enumerate() {
             match groups.last_mut() {
@@ -140,5 +151,23 @@ mod tests {
         a.sort_unstable();
         b.sort_unstable();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn of_states_keeps_exactly_those_rows_in_order() {
+        let rows = Rows::held_out().unwrap();
+        let wanted = ["TX".to_string(), "AK".to_string()];
+        let some = rows.of_states(&wanted);
+        let expected: Vec<usize> = (0..rows.len()).filter(|&i| wanted.contains(&rows.states[i])).collect();
+        assert_eq!(some.len(), expected.len());
+        assert!(!some.is_empty() && some.len() < rows.len());
+        for (j, &i) in expected.iter().enumerate() {
+            assert_eq!(some.states[j], rows.states[i]);
+            assert_eq!(
+                some.row(j).iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                rows.row(i).iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(rows.of_states(&state_names().unwrap()).len(), rows.len());
     }
 }

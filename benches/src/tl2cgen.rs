@@ -1,5 +1,9 @@
 //! The TL2cgen-generated C models, compiled and renamed by `build.rs`.
 //!
+//! Linked: `all_states` and every `peers/tl2cgen/states/<ST>/` present at build time, which is
+//! the committed subset (`AK`, `TX`, `WY`) on a fresh clone and all 51 states after
+//! `target/venv/bin/python tools/gen_tl2cgen.py` (see `peers/tl2cgen/README.md`).
+//!
 //! Each model's `predict(union Entry* data, int pred_margin, float* result)` *adds* its margin
 //! (trees, then the intercept) into `result[0]` and, when `pred_margin == 0`, applies its
 //! `postprocess` (the sigmoid `1 / (1 + expf(-x))`) in place.
@@ -86,6 +90,12 @@ pub fn models() -> Vec<Tl2cModel> {
     MODELS.iter().map(Tl2cModel::new).collect()
 }
 
+/// The state codes whose per-state model is linked, sorted (a subset of
+/// [`churn::state_names`](crate::churn::state_names) unless the C is stale).
+pub fn linked_states() -> Vec<String> {
+    MODELS.iter().skip(1).map(|m| m.name.to_string()).collect()
+}
+
 /// The linked model called `name`.
 pub fn model(name: &str) -> Option<Tl2cModel> {
     MODELS.iter().find(|m| m.name == name).map(Tl2cModel::new)
@@ -96,13 +106,30 @@ mod tests {
     use super::*;
     use crate::churn;
 
+    /// The state directories with a `main.c` under `peers/tl2cgen/states/` now, sorted.
+    fn state_dirs() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/tl2cgen/states");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.join("main.c").is_file())
+            .map(|p| p.file_name().unwrap().to_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn every_churn_model_is_linked_under_its_own_name() {
+    fn every_present_churn_model_is_linked_under_its_own_name() {
         let names: Vec<&str> = models().iter().map(|m| m.name).collect();
-        let states = churn::state_names().unwrap();
-        assert_eq!(names.len(), 1 + states.len());
         assert_eq!(names[0], "all_states");
-        assert_eq!(names[1..], states.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+        let linked = linked_states();
+        assert_eq!(names[1..], linked.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+        // What build.rs found is what is in the tree: the committed subset, or all 51 states.
+        assert_eq!(linked, state_dirs());
+        assert!(!linked.is_empty());
+        let states = churn::state_names().unwrap();
+        assert!(linked.iter().all(|s| states.contains(s)), "{linked:?} not all in {states:?}");
         assert!(models().iter().all(|m| m.num_features() == churn::NUM_FEATURES));
     }
 

@@ -5,9 +5,13 @@
 //! ```
 //!
 //! First checks that every measured path gives the same outputs as TL2cgen (|Δ| ≤ 2e-6 on
-//! margins and probabilities, identical decisions) on all held-out rows, and aborts if not.
+//! margins and probabilities, identical decisions) on every row it times, and aborts if not.
 //! Then times each scenario ([`Mode`]) for TL2cgen and for mlc with both tree layouts, and
 //! prints the medians, minima and ratios. See `benches/README.md`.
+//!
+//! The per-state scenarios run on the states whose TL2cgen C is linked ([`Scope`]): the
+//! committed three on a fresh clone, all 51 after `tools/gen_tl2cgen.py`. Both engines then get
+//! the same states and the same rows, and the output names them.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -115,10 +119,63 @@ impl Args {
     }
 }
 
-/// The held-out rows in both engines' input formats, in file order and grouped by state.
+/// The states the per-state scenarios run on, on both sides: those whose TL2cgen C is linked.
+struct Scope {
+    /// Linked per-state TL2cgen models, sorted; mlc's bundle holds the same states.
+    states: Vec<String>,
+    /// Number of states with a churn model (`tests/fixtures/churn/models/states`).
+    of: usize,
+}
+
+impl Scope {
+    fn load() -> Result<Scope> {
+        let all = churn::state_names()?;
+        let states = tl2cgen::linked_states();
+        if states.is_empty() {
+            return Err("no per-state TL2cgen model linked (benches/peers/tl2cgen/states/ is empty)".into());
+        }
+        if let Some(s) = states.iter().find(|s| !all.contains(s)) {
+            return Err(format!("TL2cgen model `{s}` has no churn model in tests/fixtures/churn/models/states").into());
+        }
+        Ok(Scope { states, of: all.len() })
+    }
+
+    /// "all 51 states" or "3 of 51 states".
+    fn label(&self) -> String {
+        if self.states.len() == self.of {
+            format!("all {} states", self.of)
+        } else {
+            format!("{} of {} states", self.states.len(), self.of)
+        }
+    }
+
+    /// The header's line on the per-state scenarios, which run on `rows` rows.
+    fn describe(&self, rows: usize) -> String {
+        let n = self.states.len();
+        let models = format!("TL2cgen: {n} per-state models, mlc: one {n}-model bundle");
+        if n == self.of {
+            format!("per-state scenarios: {}, {rows} held-out rows; {models}", self.label())
+        } else {
+            format!(
+                "per-state scenarios: {} ({}), their {rows} held-out rows; {models}; only these states' TL2cgen C is in the tree: \
+                 for all {}, run `target/venv/bin/python tools/gen_tl2cgen.py` and rebuild",
+                self.label(),
+                self.states.join(" "),
+                self.of
+            )
+        }
+    }
+}
+
+/// The held-out rows in both engines' input formats: all of them in file order (all-states
+/// scenarios), and those of the [`Scope`]'s states in file order and grouped by state.
 struct Inputs {
     rows: Rows,
     entries: Vec<Entry>,
+    /// The rows of the scope's states, in file order.
+    state_rows: Rows,
+    state_entries: Vec<Entry>,
+    /// `state_rows` grouped by state.
     sorted: Rows,
     sorted_entries: Vec<Entry>,
     /// Row ranges of each state in `sorted`.
@@ -128,14 +185,17 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn load() -> Result<Inputs> {
+    fn load(scope: &Scope) -> Result<Inputs> {
         let rows = Rows::held_out()?;
-        let (sorted, groups) = rows.grouped_by_state();
+        let state_rows = rows.of_states(&scope.states);
+        let (sorted, groups) = state_rows.grouped_by_state();
         Ok(Inputs {
             entries: rows.entries(),
+            state_entries: state_rows.entries(),
             sorted_entries: sorted.entries(),
             whole: vec![("all_states".to_string(), 0..rows.len())],
             rows,
+            state_rows,
             sorted,
             groups,
         })
@@ -143,10 +203,12 @@ impl Inputs {
 
     /// Rows and TL2cgen cells a scenario runs on.
     fn for_mode(&self, mode: Mode) -> (&Rows, &[Entry]) {
-        if mode.grouped() {
+        if mode.all_states() {
+            (&self.rows, &self.entries)
+        } else if mode.grouped() {
             (&self.sorted, &self.sorted_entries)
         } else {
-            (&self.rows, &self.entries)
+            (&self.state_rows, &self.state_entries)
         }
     }
 }
@@ -155,9 +217,9 @@ impl Inputs {
 struct Peer {
     all: Tl2cModel,
     states: HashMap<&'static str, Tl2cModel>,
-    /// The per-state models, in state-name order.
+    /// The per-state models (the [`Scope`]), in state-name order.
     table: Vec<Tl2cModel>,
-    /// Each file-order row's position in `table`.
+    /// Each file-order per-state row's position in `table`.
     resolved: Vec<usize>,
 }
 
@@ -166,7 +228,7 @@ impl Peer {
         let all = tl2cgen::model("all_states").ok_or("TL2cgen all_states model not linked")?;
         let table: Vec<Tl2cModel> = tl2cgen::models().into_iter().filter(|m| m.name != "all_states").collect();
         let states = table.iter().map(|m| (m.name, *m)).collect();
-        let resolved = resolve(&inputs.rows.states, |s| table.iter().position(|m| m.name == s))?;
+        let resolved = resolve(&inputs.state_rows.states, |s| table.iter().position(|m| m.name == s))?;
         if all.num_features() != F {
             return Err(format!("TL2cgen all_states has {} features, expected {F}", all.num_features()).into());
         }
@@ -211,7 +273,7 @@ struct Mlc<'a> {
     /// Bundle models in artifact order (index = `bundle.find(name)`).
     states: Vec<Model<'a>>,
     by_name: HashMap<&'a str, Model<'a>>,
-    /// Each file-order row's position in `states`.
+    /// Each file-order per-state row's position in `states`.
     resolved: Vec<usize>,
 }
 
@@ -226,7 +288,7 @@ impl<'a> Mlc<'a> {
             states.push(model);
             by_name.insert(entry.name, model);
         }
-        let resolved = resolve(&inputs.rows.states, |s| bundle.find(s).map(|i| i as usize))?;
+        let resolved = resolve(&inputs.state_rows.states, |s| bundle.find(s).map(|i| i as usize))?;
         Ok(Mlc { label: bytes.label, all, bundle, states, by_name, resolved })
     }
 
@@ -379,14 +441,14 @@ impl Agreement {
 
 /// Compares every mlc path with TL2cgen (and the all-states paths with XGBoost's outputs).
 fn verify(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>]) -> Result<Vec<Agreement>> {
-    let n = inputs.rows.len();
     let expected = churn::expected_all_states()?;
     let xgboost = Outputs { margins: expected.iter().map(|e| e.0).collect(), probs: expected.iter().map(|e| e.1).collect() };
-    if expected.len() != n {
-        return Err(format!("expected_all_states.csv has {} rows, heldout.csv {n}", expected.len()).into());
+    if expected.len() != inputs.rows.len() {
+        return Err(format!("expected_all_states.csv has {} rows, heldout.csv {}", expected.len(), inputs.rows.len()).into());
     }
     let mut report = Vec::new();
     for mode in Mode::ALL {
+        let n = inputs.for_mode(mode).0.len();
         let tl2c = Outputs::collect(n, |o| tl2c_pass::<true>(mode, peer, inputs, o), |o| tl2c_pass::<false>(mode, peer, inputs, o));
         if mode.all_states() {
             report.push(Agreement::of(format!("TL2cgen vs XGBoost: {}", mode.title()), &tl2c, &xgboost));
@@ -408,6 +470,10 @@ fn verify(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>]) -> Result<Vec<Agreemen
 /// Timings of one scenario: TL2cgen first, then each mlc layout.
 struct ScenarioResult {
     mode: Mode,
+    /// The model(s) it ran: `all_states` or the [`Scope`]'s label.
+    models: String,
+    /// Rows per pass.
+    rows: usize,
     timings: Vec<Timing>,
 }
 
@@ -420,23 +486,24 @@ fn case<'a>(label: &str, rows: usize, mut pass: impl FnMut(&mut [f32]) + 'a) -> 
     })
 }
 
-fn measure_all(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>], config: Config) -> Vec<ScenarioResult> {
-    let n = inputs.rows.len();
+fn measure_all(inputs: &Inputs, scope: &Scope, peer: &Peer, mlcs: &[Mlc<'_>], config: Config) -> Vec<ScenarioResult> {
     Mode::ALL
         .into_iter()
         .map(|mode| {
+            let n = inputs.for_mode(mode).0.len();
+            let models = if mode.all_states() { "all_states".to_string() } else { scope.label() };
             let mut cases = vec![case("TL2cgen", n, move |o| tl2c_pass::<false>(mode, peer, inputs, o))];
             for m in mlcs {
                 cases.push(case(m.label, n, move |o| mlc_pass::<false>(mode, m, inputs, o)));
             }
             eprintln!("measuring: {}", mode.title());
-            ScenarioResult { mode, timings: timing::measure(cases, config) }
+            ScenarioResult { mode, models, rows: n, timings: timing::measure(cases, config) }
         })
         .collect()
 }
 
-/// Everything printed before the tables: command, machine, toolchains, settings.
-fn header_lines(args: &Args, machine: &MachineInfo, rows: usize, default_layout: &str) -> Vec<String> {
+/// Everything printed before the tables: command, machine, toolchains, settings, states.
+fn header_lines(args: &Args, machine: &MachineInfo, inputs: &Inputs, scope: &Scope, default_layout: &str) -> Vec<String> {
     vec![
         format!("command: {}", std::env::args().collect::<Vec<_>>().join(" ")),
         format!(
@@ -447,14 +514,22 @@ fn header_lines(args: &Args, machine: &MachineInfo, rows: usize, default_layout:
         format!("rustc: {} (profile {}, RUSTFLAGS \"{}\")", env!("BENCH_RUSTC"), env!("BENCH_PROFILE"), env!("BENCH_RUSTFLAGS")),
         format!("TL2cgen C: {}; flags: {}", env!("TL2C_CC"), env!("TL2C_CFLAGS")),
         format!("mlc: target host, float32; compiler's default layout for all_states: {default_layout}"),
-        format!("rows: {rows} held-out rows per pass; {} reps per case, each >= {} ms; cases interleaved", args.reps, args.min_rep_ms),
+        format!(
+            "rows: {} held-out rows per pass (all-states), {} (per-state); {} reps per case, each >= {} ms; cases interleaved",
+            inputs.rows.len(),
+            inputs.state_rows.len(),
+            args.reps,
+            args.min_rep_ms
+        ),
+        scope.describe(inputs.state_rows.len()),
     ]
 }
 
-/// The markdown results table: ns/row median (min), throughput and TL2cgen/mlc ratios.
+/// The markdown results table: models and rows, ns/row median (min), throughput and
+/// TL2cgen/mlc ratios.
 fn table(results: &[ScenarioResult]) -> String {
     let labels: Vec<&str> = results[0].timings.iter().map(|t| t.label.as_str()).collect();
-    let mut s = String::from("| scenario |");
+    let mut s = String::from("| scenario | models (rows/pass) |");
     for l in &labels {
         s += &format!(" {l} ns/row, median (min) |");
     }
@@ -463,12 +538,12 @@ fn table(results: &[ScenarioResult]) -> String {
     }
     s += " M rows/s (median): ";
     s += &labels.join(" / ");
-    s += " |\n|---|";
+    s += " |\n|---|---|";
     s += &"---:|".repeat(2 * labels.len());
     s += "\n";
     for r in results {
         let tl2c = &r.timings[0];
-        s += &format!("| {} |", r.mode.title());
+        s += &format!("| {} | {} ({}) |", r.mode.title(), r.models, r.rows);
         for t in &r.timings {
             s += &format!(" {:.1} ({:.1}) |", t.median_ns(), t.min_ns());
         }
@@ -481,7 +556,7 @@ fn table(results: &[ScenarioResult]) -> String {
     s
 }
 
-fn to_json(header: &[String], checks: &[Agreement], results: &[ScenarioResult]) -> serde_json::Value {
+fn to_json(header: &[String], scope: &Scope, checks: &[Agreement], results: &[ScenarioResult]) -> serde_json::Value {
     let scenarios: Vec<_> = results
         .iter()
         .map(|r| {
@@ -501,27 +576,28 @@ fn to_json(header: &[String], checks: &[Agreement], results: &[ScenarioResult]) 
                     })
                 })
                 .collect();
-            json!({ "scenario": r.mode.title(), "mode": format!("{:?}", r.mode), "engines": engines })
+            json!({ "scenario": r.mode.title(), "mode": format!("{:?}", r.mode), "models": r.models, "rows": r.rows, "engines": engines })
         })
         .collect();
     let checks: Vec<_> = checks.iter().map(Agreement::to_json).collect();
-    json!({ "header": header, "verification": checks, "scenarios": scenarios })
+    let per_state = json!({ "states": scope.states, "states_with_a_model": scope.of });
+    json!({ "header": header, "per_state": per_state, "verification": checks, "scenarios": scenarios })
 }
 
 fn run() -> Result<bool> {
     let args = Args::parse()?;
     let machine = MachineInfo::read();
-    let inputs = Inputs::load()?;
+    let scope = Scope::load()?;
+    let inputs = Inputs::load(&scope)?;
     let peer = Peer::load(&inputs)?;
-    let states = churn::state_names()?;
     let default_layout = match Model::by_name(&Artifact::parse(&compile(&["all_states"], None)?)?, "all_states")? {
         Model::Trees(t) => format!("{:?}", t.info().layout),
         Model::Net(_) => "(not a tree model)".to_string(),
     };
-    let bytes = LAYOUTS.iter().map(|&(l, label)| MlcBytes::compile(l, label, &states)).collect::<Result<Vec<_>>>()?;
+    let bytes = LAYOUTS.iter().map(|&(l, label)| MlcBytes::compile(l, label, &scope.states)).collect::<Result<Vec<_>>>()?;
     let mlcs = bytes.iter().map(|b| Mlc::load(b, &inputs)).collect::<Result<Vec<_>>>()?;
 
-    let header = header_lines(&args, &machine, inputs.rows.len(), &default_layout);
+    let header = header_lines(&args, &machine, &inputs, &scope, &default_layout);
     for line in &header {
         println!("{line}");
     }
@@ -540,10 +616,10 @@ fn run() -> Result<bool> {
     }
 
     let config = Config { reps: args.reps, min_rep: Duration::from_millis(args.min_rep_ms) };
-    let results = measure_all(&inputs, &peer, &mlcs, config);
+    let results = measure_all(&inputs, &scope, &peer, &mlcs, config);
     println!("\n{}", table(&results));
     if let Some(path) = &args.json {
-        std::fs::write(path, serde_json::to_string_pretty(&to_json(&header, &checks, &results))?)?;
+        std::fs::write(path, serde_json::to_string_pretty(&to_json(&header, &scope, &checks, &results))?)?;
         println!("wrote {}", path.display());
     }
     Ok(true)
