@@ -18,7 +18,8 @@ use std::sync::Once;
 use mlc_compiler::{CompileOptions, Target};
 use mlc_format::writer::AlignedBytes;
 use mlc_format::{Artifact, FormatError, SectionKind, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN, NO_OWNER, SECTION_ENTRY_LEN};
-use mlc_runtime::Model;
+use mlc_runtime::Input::{Rows, Text};
+use mlc_runtime::{Model, Scratch, ScratchBuf};
 use mlc_tests::{compile, fixture, keras_probabilities, read_csv, read_state_rows, review_calibration, reviews};
 
 /// The environment variable that makes this test rewrite the current version's goldens.
@@ -184,23 +185,20 @@ fn cases(g: &Golden) -> Vec<(Case, Vec<f32>)> {
 /// the probability for the network.
 fn run(artifact: &Artifact<'_>, case: &Case) -> Vec<f32> {
     let model = Model::by_name(artifact, &case.model).unwrap_or_else(|e| panic!("{}: {e}", case.model));
-    let features = model.num_features();
-    match (&case.input, model) {
-        (Input::Row(row), model) => {
+    let mut buf = ScratchBuf::new();
+    let mut scratch = buf.for_model(&model);
+    match &case.input {
+        Input::Row(row) => {
             let (mut margin, mut probability) = ([0f32], [0f32]);
-            model.margins(row, &mut margin).unwrap();
-            model.predict(row, &mut probability).unwrap();
+            model.margins(Rows(row), &mut scratch, &mut margin).unwrap();
+            model.predict(Rows(row), &mut scratch, &mut probability).unwrap();
             vec![margin[0], probability[0]]
         }
-        (Input::Text(text), Model::Net(net)) => {
-            let mut scratch = vec![0f32; net.scratch_len()];
-            let mut token_scratch = vec![0u8; net.vocab().expect("a text model").max_token_len()];
-            let mut ids = vec![0u32; features];
+        Input::Text(text) => {
             let mut out = [0f32];
-            net.predict_text(text, &mut token_scratch, &mut ids, &mut scratch, &mut out).unwrap();
+            model.predict(Text(text), &mut scratch, &mut out).unwrap_or_else(|e| panic!("{}: {e}", case.model));
             vec![out[0]]
         }
-        (Input::Text(_), _) => panic!("{}: not a network", case.model),
     }
 }
 
@@ -307,8 +305,8 @@ fn check_batches(g: &Golden, artifact: &Artifact<'_>, cases: &[(Case, Vec<f32>)]
         let model = Model::by_name(artifact, state).unwrap();
         let flat: Vec<f32> = rows.iter().flat_map(|(row, _)| row.iter().copied()).collect();
         let (mut margins, mut probabilities) = (vec![0f32; rows.len()], vec![0f32; rows.len()]);
-        model.margins_batch(&flat, &mut margins).unwrap();
-        model.predict_batch(&flat, &mut probabilities).unwrap();
+        model.margins(Rows(&flat), &mut Scratch::default(), &mut margins).unwrap();
+        model.predict(Rows(&flat), &mut Scratch::default(), &mut probabilities).unwrap();
         for (i, (_, single)) in rows.iter().enumerate() {
             let batch = [margins[i], probabilities[i]];
             assert!(
