@@ -34,6 +34,8 @@ pub struct NetModel<'a> {
     vocab: Option<VocabView<'a>>,
     largest: usize,
     scratch: usize,
+    /// Values of one activation buffer when no layers are fused (an observed run).
+    largest_unfused: usize,
     outputs: usize,
 }
 
@@ -64,10 +66,15 @@ fn fused(l: &LayerRecord, next: Option<&LayerRecord>) -> bool {
 /// byte, floats four; a fused convolution's output is not stored; token ids are not stored),
 /// then two rows of accumulators of the widest layer that has them.
 pub fn scratch_values(layers: &[LayerRecord], input: NetInput) -> (usize, u64) {
+    scratch_of(layers, input, true)
+}
+
+/// [`scratch_values`], with or without the fusion of convolutions and global max pooling.
+fn scratch_of(layers: &[LayerRecord], input: NetInput, fusion: bool) -> (usize, u64) {
     let mut bytes = if input.is_token_ids() { 0 } else { 4 * input.values() };
     let mut widest = 0u64;
     for (i, l) in layers.iter().enumerate() {
-        if !fused(l, layers.get(i + 1)) {
+        if !(fusion && fused(l, layers.get(i + 1))) {
             let size = if l.dtype.out_i8() { 1 } else { 4 };
             bytes = bytes.max(size * l.out_len as u64 * l.out_ch as u64);
         }
@@ -178,7 +185,20 @@ impl<'a> NetModel<'a> {
         if manifest.num_features as u64 != info.input.values() {
             return Err(invalid(m, None, "num_features differs from the input size"));
         }
-        Ok(NetModel { info, layers, weights, weights_i8, quant, vocab, largest, scratch: scratch as usize, outputs: ch as usize })
+        // Within the limit: every activation was checked against it above.
+        let (largest_unfused, _) = scratch_of(layers, info.input, false);
+        Ok(NetModel {
+            info,
+            layers,
+            weights,
+            weights_i8,
+            quant,
+            vocab,
+            largest,
+            scratch: scratch as usize,
+            largest_unfused,
+            outputs: ch as usize,
+        })
     }
 
     /// `f32` scratch values a prediction needs.
@@ -214,6 +234,11 @@ impl<'a> NetModel<'a> {
     /// Predicts from token ids (`length` of them). No heap: `scratch` holds
     /// [`NetModel::scratch_len`] values.
     pub fn predict_ids(&self, ids: &[u32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
+        self.run(self.checked_ids(ids)?, scratch, out, None)
+    }
+
+    /// `ids` as an input: the model takes token ids, `length` of them, each in the vocabulary.
+    fn checked_ids<'x>(&self, ids: &'x [u32]) -> Result<Input<'x>, PredictError> {
         let NetInput::TokenIds { length } = self.info.input else {
             return Err(PredictError::InputKind);
         };
@@ -224,7 +249,46 @@ impl<'a> NetModel<'a> {
         if let Some((position, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= vocab) {
             return Err(PredictError::TokenId { position, id, vocab });
         }
-        self.run(Input::Ids(ids), scratch, out)
+        Ok(Input::Ids(ids))
+    }
+
+    /// `x` as an input: the model takes floats, `length × channels` (or `features`) of them.
+    fn checked_floats<'x>(&self, x: &'x [f32]) -> Result<Input<'x>, PredictError> {
+        if self.info.input.is_token_ids() {
+            return Err(PredictError::InputKind);
+        }
+        let n = self.info.input.values() as usize; // ≤ MAX_SCRATCH, checked at load
+        if x.len() != n {
+            return Err(PredictError::FeatureCount { expected: n, got: x.len() });
+        }
+        Ok(Input::Floats(x))
+    }
+
+    /// `f32` scratch values of [`NetModel::predict_observed`] (no layer's output is skipped).
+    pub fn observed_scratch_len(&self) -> usize {
+        self.scratch - 2 * self.largest + 2 * self.largest_unfused
+    }
+
+    /// Predicts one input (token ids, or floats as [`crate::Input::Rows`]) layer by layer,
+    /// without fusing any layers, and shows `observe` each layer's output as it is stored:
+    /// `(layer, Some(values))` for a float output, `(layer, None)` for an int8 one. The
+    /// prediction is the same as [`NetModel::predict_ids`]' or [`NetModel::predict_floats`]'.
+    /// For the compiler, which calibrates int8 activations on the float network's outputs with
+    /// these kernels (specified bit for bit, so calibration is the same on every machine).
+    /// `scratch` holds [`NetModel::observed_scratch_len`] values.
+    pub fn predict_observed(
+        &self,
+        input: crate::Input<'_>,
+        scratch: &mut [f32],
+        out: &mut [f32],
+        observe: &mut dyn FnMut(usize, Option<&[f32]>),
+    ) -> Result<(), PredictError> {
+        let input = match input {
+            crate::Input::Ids(ids) => self.checked_ids(ids)?,
+            crate::Input::Rows(x) => self.checked_floats(x)?,
+            crate::Input::Text(_) => return Err(PredictError::InputKind),
+        };
+        self.run(input, scratch, out, Some(observe))
     }
 
     /// Predicts `n` inputs of token ids given back to back (`ids.len() = n × length`) into
@@ -251,14 +315,7 @@ impl<'a> NetModel<'a> {
 
     /// Predicts from float input (`length × channels` or `features` values).
     pub fn predict_floats(&self, x: &[f32], scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
-        if self.info.input.is_token_ids() {
-            return Err(PredictError::InputKind);
-        }
-        let n = self.info.input.values() as usize; // ≤ MAX_SCRATCH, checked at load
-        if x.len() != n {
-            return Err(PredictError::FeatureCount { expected: n, got: x.len() });
-        }
-        self.run(Input::Floats(x), scratch, out)
+        self.run(self.checked_floats(x)?, scratch, out, None)
     }
 
     /// Tokenizes raw text (text models) into `ids` (the input length: ids, then padding) with
@@ -285,9 +342,21 @@ impl<'a> NetModel<'a> {
         self.predict_ids(ids, scratch, out)
     }
 
-    fn run(&self, input: Input<'_>, scratch: &mut [f32], out: &mut [f32]) -> Result<(), PredictError> {
-        if scratch.len() < self.scratch {
-            return Err(PredictError::ScratchLen { expected: self.scratch, got: scratch.len() });
+    /// Runs the layers on a checked input; with `observe`, layer by layer (no fusion), showing
+    /// each output.
+    fn run(
+        &self,
+        input: Input<'_>,
+        scratch: &mut [f32],
+        out: &mut [f32],
+        mut observe: Option<&mut dyn FnMut(usize, Option<&[f32]>)>,
+    ) -> Result<(), PredictError> {
+        let (largest, needed) = match observe {
+            Some(_) => (self.largest_unfused, self.observed_scratch_len()),
+            None => (self.largest, self.scratch),
+        };
+        if scratch.len() < needed {
+            return Err(PredictError::ScratchLen { expected: needed, got: scratch.len() });
         }
         if out.len() != self.outputs {
             return Err(PredictError::OutputLen { expected: self.outputs, got: out.len() });
@@ -296,17 +365,20 @@ impl<'a> NetModel<'a> {
             Input::Ids(ids) => ids,
             Input::Floats(_) => &[],
         };
-        let (halves, acc) = scratch[..self.scratch].split_at_mut(2 * self.largest);
-        let (mut a, mut b) = halves.split_at_mut(self.largest);
+        let (halves, acc) = scratch[..needed].split_at_mut(2 * largest);
+        let (mut a, mut b) = halves.split_at_mut(largest);
         if let Input::Floats(x) = input {
             a[..x.len()].copy_from_slice(x);
         }
         let mut i = 0;
         while i < self.layers.len() {
             let l = &self.layers[i];
-            let fused = self.layers.get(i + 1).filter(|&n| fused(l, Some(n)));
+            let fused = self.layers.get(i + 1).filter(|&n| observe.is_none() && fused(l, Some(n)));
             let params = layer_params(l, self.weights, self.weights_i8, self.quant);
             (ops::kernels(l.op).run)(l, fused, &params, Io { ids, x: a, y: b, acc });
+            if let Some(observe) = observe.as_mut() {
+                observe(i, (!l.dtype.out_i8()).then(|| &b[..l.out_values()]));
+            }
             core::mem::swap(&mut a, &mut b);
             i += if fused.is_some() { 2 } else { 1 };
         }
