@@ -15,6 +15,9 @@ Writes into OUTDIR
                                    "<layer>/bias"        (filters,)
                         Dense      "<layer>/kernel"      (in_features, units)
                                    "<layer>/bias"        (units,)
+                        BatchNormalization "<layer>/gamma", "<layer>/beta" (if scale,
+                                   center), "<layer>/moving_mean", "<layer>/moving_variance"
+                                   (channels,)
                       Tensor name = layer.name + "/" + variable.name, where layer.name
                       is the "name" in that layer's config in config.json and
                       variable.name is the last component of the variable's Keras path
@@ -41,7 +44,8 @@ one, else from --vocab/--vectorizer (the models trained by train_sentiment.py ta
 token ids; their TextVectorization layer is saved separately).
 
 Supported layers: InputLayer, Embedding, Dropout, Conv1D, MaxPooling1D,
-AveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling1D, Flatten, Dense
+AveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling1D, Flatten, Dense,
+BatchNormalization
 (plus TextVectorization, which contributes the tokenizer files and no weights).
 Any other layer is an error: the importer would not know it.
 """
@@ -56,7 +60,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 SUPPORTED = {
     "InputLayer", "Embedding", "Dropout", "Conv1D", "MaxPooling1D", "AveragePooling1D",
-    "GlobalMaxPooling1D", "GlobalAveragePooling1D", "Flatten", "Dense",
+    "GlobalMaxPooling1D", "GlobalAveragePooling1D", "Flatten", "Dense", "BatchNormalization",
 }
 TOKENIZER = "TextVectorization"
 
