@@ -219,6 +219,7 @@ fn net_work(layers: &[LayerRecord]) -> u64 {
                 Op::Conv1D => l.window as u64 * l.in_ch as u64 * l.out_ch as u64,
                 Op::EmbeddingConv1D => l.window as u64 * l.out_ch as u64,
                 Op::Dense => l.in_ch as u64 * l.out_ch as u64,
+                Op::BatchNormalization => l.out_ch as u64,
                 Op::MaxPool1D | Op::AvgPool1D => l.window as u64 * l.out_ch as u64,
                 Op::Embedding | Op::GlobalMaxPool1D | Op::GlobalAvgPool1D | Op::Flatten | Op::Quantize | Op::Dequantize => {
                     l.out_ch as u64 + l.in_ch as u64

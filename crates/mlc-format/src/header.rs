@@ -7,9 +7,10 @@ use crate::error::FormatError;
 pub const MAGIC: [u8; 8] = *b"\x89MLC\r\n\x1a\n";
 /// Major version written and read by this crate. A reader rejects any other major version.
 pub const FORMAT_MAJOR: u16 = 1;
-/// Highest minor version this crate knows. Minor versions only add (section kinds, trailing
-/// manifest fields); a reader accepts any minor version of its major version.
-pub const FORMAT_MINOR: u16 = 0;
+/// Highest minor version this crate knows (1.1 added `Op::BatchNormalization`). Minor versions
+/// only add (section kinds, trailing manifest fields, operations); a reader accepts any minor
+/// version of its major version, and the writer declares the lowest one its artifact needs.
+pub const FORMAT_MINOR: u16 = 1;
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 64;
 

@@ -38,11 +38,14 @@ pub enum Op {
     Quantize = 10,
     /// Int8 → float, `x = q × s`.
     Dequantize = 11,
+    /// Inference batch normalization, folded to a scale and an offset per channel:
+    /// `y[p][c] = x[p][c] × w[c] + b[c]` (format 1.1).
+    BatchNormalization = 12,
 }
 
 impl Op {
     /// Every operation, in value order.
-    pub const ALL: [Op; 11] = [
+    pub const ALL: [Op; 12] = [
         Op::Embedding,
         Op::Conv1D,
         Op::MaxPool1D,
@@ -54,17 +57,38 @@ impl Op {
         Op::EmbeddingConv1D,
         Op::Quantize,
         Op::Dequantize,
+        Op::BatchNormalization,
     ];
+
+    /// The minor version of format 1 that introduced the operation (docs/format.md §11.1): a
+    /// writer declares at least this version in an artifact that uses it.
+    pub fn since_minor(self) -> u16 {
+        match self {
+            Op::Embedding
+            | Op::Conv1D
+            | Op::MaxPool1D
+            | Op::AvgPool1D
+            | Op::GlobalMaxPool1D
+            | Op::GlobalAvgPool1D
+            | Op::Flatten
+            | Op::Dense
+            | Op::EmbeddingConv1D
+            | Op::Quantize
+            | Op::Dequantize => 0,
+            Op::BatchNormalization => 1,
+        }
+    }
 
     /// Whether the layer reads token ids (it may only be the first layer of a token-id network).
     pub fn reads_ids(self) -> bool {
         matches!(self, Op::Embedding | Op::EmbeddingConv1D)
     }
 
-    /// Whether the layer computes a row of per-output-channel accumulators (a convolution or a
-    /// dense layer): it may have a bias, and with int8 weights it has requantization values.
+    /// Whether the layer computes a row of per-output-channel accumulators (a convolution, a
+    /// dense layer, a batch normalization): it may have a bias, and with int8 weights it has
+    /// requantization values.
     pub fn accumulates(self) -> bool {
-        matches!(self, Op::Conv1D | Op::EmbeddingConv1D | Op::Dense)
+        matches!(self, Op::Conv1D | Op::EmbeddingConv1D | Op::Dense | Op::BatchNormalization)
     }
 
     /// Whether the layer slides a window along the sequence (`window`, `stride`, `pad_left`).
@@ -83,7 +107,7 @@ impl Op {
         match self {
             Op::Embedding => matches!(dtype, Float | Int8WeightsOut),
             Op::EmbeddingConv1D => matches!(dtype, Float | Int8Weights | Int8WeightsOut),
-            Op::Conv1D | Op::Dense => matches!(dtype, Float | Int8WeightsIn | Int8),
+            Op::Conv1D | Op::Dense | Op::BatchNormalization => matches!(dtype, Float | Int8WeightsIn | Int8),
             Op::MaxPool1D | Op::AvgPool1D | Op::GlobalMaxPool1D | Op::GlobalAvgPool1D | Op::Flatten => matches!(dtype, Float | Int8InOut),
             Op::Quantize => dtype == Int8Out,
             Op::Dequantize => dtype == Int8In,
@@ -316,7 +340,7 @@ mod tests {
             assert_eq!(Activation::try_from(a as u32), Ok(a));
         }
         assert_eq!(Op::try_from(0), Err(0));
-        assert_eq!(Op::try_from(12), Err(12));
+        assert_eq!(Op::try_from(13), Err(13));
         assert_eq!(Activation::try_from(5), Err(5));
         assert_eq!(DType::try_from(7), Ok(DType::from_flags(true, true, true)));
         assert_eq!(DType::try_from(8), Err(8));
@@ -325,7 +349,7 @@ mod tests {
     #[test]
     fn the_values_are_the_specified_ones() {
         // docs/format.md §9.2 and §9.4: these numbers are the format; they never change.
-        let ops = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+        let ops = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
         assert_eq!(Op::ALL.map(|op| op as u32), ops);
         assert_eq!(Activation::ALL.map(|a| a as u32), [0, 1, 2, 3, 4]);
         for d in DType::ALL {
@@ -341,7 +365,7 @@ mod tests {
         let layers = LayerRecord::cast_slice(bytemuck::cast_slice(&good)).unwrap();
         assert_eq!((layers[0].op, layers[0].activation), (Op::Conv1D, Activation::Relu));
         assert_eq!((layers[1].op, layers[1].dtype), (Op::Dequantize, DType::Int8In));
-        for (bad, at) in [(record_bytes(12, 0, 0), 1), (record_bytes(2, 5, 0), 1), (record_bytes(2, 0, 8), 1)] {
+        for (bad, at) in [(record_bytes(13, 0, 0), 1), (record_bytes(2, 5, 0), 1), (record_bytes(2, 0, 8), 1)] {
             let records = [good[0], bad];
             assert_eq!(LayerRecord::cast_slice(bytemuck::cast_slice(&records)).err(), Some(Some(at)));
         }

@@ -7,6 +7,7 @@ use crate::checksum::crc32c;
 use crate::header::{Header, FLAG_BUNDLE, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN};
 use crate::index;
 use crate::manifest::{ModelManifest, Provenance};
+use crate::net::Op;
 use crate::records::ModelRecord;
 use crate::section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
 
@@ -72,6 +73,15 @@ impl ArtifactWriter {
         Ok(())
     }
 
+    /// The minor version the artifact declares: the lowest that has every feature its models
+    /// use (docs/format.md §11.1), so that artifacts without newer features stay readable as
+    /// what they are by older readers. Today only network operations are versioned.
+    fn minor_version(&self) -> u16 {
+        let layers = self.models.iter().flat_map(|m| &m.sections).filter(|(kind, _)| *kind == SectionKind::NetLayers);
+        let ops = layers.flat_map(|(_, bytes)| crate::net::LayerRecord::cast_slice(bytes).unwrap_or(&[]).iter().map(|l| l.op));
+        ops.map(Op::since_minor).max().unwrap_or(0).min(FORMAT_MINOR)
+    }
+
     /// Lays out the artifact: header, section table, then every section at a 64-byte boundary.
     /// The output is a pure function of the inputs (no timestamps), so builds are reproducible.
     pub fn finish(self, provenance: &Provenance<'_>) -> Result<Vec<u8>, WriteError> {
@@ -128,7 +138,7 @@ impl ArtifactWriter {
         let mut out = alloc::vec![0u8; file_len];
         let mut header = Header {
             major: FORMAT_MAJOR,
-            minor: FORMAT_MINOR,
+            minor: self.minor_version(),
             section_count: sections.len() as u32,
             model_count: self.models.len() as u32,
             section_table_offset: HEADER_LEN as u64,
@@ -179,5 +189,42 @@ impl core::ops::Deref for AlignedBytes {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
         self.as_slice()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::{ModelBody, NetInput, Network, Source};
+    use crate::net::LayerRecord;
+    use crate::Artifact;
+
+    /// An artifact of one network whose only layer is `op` (the writer does not validate it).
+    fn network_of(op: Op) -> Vec<u8> {
+        let layers = [LayerRecord::new(op, (1, 2), (1, 2))];
+        let info = Network { input: NetInput::Vector { features: 2 }, num_layers: 1, scratch: 0, text: None };
+        let manifest = ModelManifest {
+            num_features: 2,
+            num_outputs: 2,
+            source: Source { framework: "test", objective: "network", file: "t", sha256: [0; 32] },
+            body: ModelBody::Network(info),
+            report: "",
+        };
+        let mut w = ArtifactWriter::new();
+        w.add_model("m", &manifest, alloc::vec![(SectionKind::NetLayers, bytemuck::cast_slice(&layers).to_vec())]).unwrap();
+        w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap()
+    }
+
+    #[test]
+    fn declares_the_lowest_minor_version_its_operations_need() {
+        let version = |bytes: &[u8]| {
+            let a = AlignedBytes::copy_from(bytes);
+            let h = Artifact::parse(&a).unwrap().header();
+            (h.major, h.minor)
+        };
+        assert_eq!(version(&network_of(Op::Dense)), (1, 0), "nothing newer than 1.0");
+        assert_eq!(version(&network_of(Op::BatchNormalization)), (1, 1));
+        let empty = ArtifactWriter::new().finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
+        assert_eq!(version(&empty), (1, 0));
     }
 }

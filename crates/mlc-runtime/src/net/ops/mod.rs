@@ -6,6 +6,7 @@
 //! an arm there (docs/adding-an-op.md).
 
 mod accumulate;
+mod batch_normalization;
 mod conv1d;
 mod dense;
 mod embedding;
@@ -43,6 +44,7 @@ pub(super) fn kernels(op: Op) -> &'static OpKernels {
         Op::EmbeddingConv1D => &embedding_conv1d::KERNELS,
         Op::Quantize => &quantize::QUANTIZE,
         Op::Dequantize => &quantize::DEQUANTIZE,
+        Op::BatchNormalization => &batch_normalization::KERNELS,
     }
 }
 
