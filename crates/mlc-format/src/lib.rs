@@ -17,6 +17,7 @@ compile_error!("mlc artifacts are little-endian and are read in place; big-endia
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+mod bytes;
 mod checksum;
 mod error;
 mod header;
@@ -25,12 +26,14 @@ pub mod manifest;
 mod reader;
 pub mod records;
 mod section;
+mod version;
 pub mod vocab;
 #[cfg(feature = "alloc")]
 pub mod writer;
 
 pub use checksum::crc32c;
 pub use error::FormatError;
-pub use header::{Header, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN, MAGIC};
+pub use header::{Header, HEADER_LEN, MAGIC};
 pub use reader::{Artifact, ModelEntry, REQUIRED_BASE_ALIGN};
 pub use section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
+pub use version::{FORMAT_MAJOR, FORMAT_MINOR};

@@ -4,11 +4,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::checksum::crc32c;
-use crate::header::{Header, FLAG_BUNDLE, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN};
+use crate::header::{Header, FLAG_BUNDLE, HEADER_LEN};
 use crate::index;
 use crate::manifest::{ModelManifest, Provenance};
 use crate::records::ModelRecord;
 use crate::section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
+use crate::version::{FORMAT_MAJOR, FORMAT_MINOR};
 
 /// Why an artifact could not be written.
 #[derive(Debug, Clone, PartialEq, Eq)]

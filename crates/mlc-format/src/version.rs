@@ -1,0 +1,8 @@
+//! The format version this crate writes and reads (header bytes 8..12), in a module of its own
+//! so that the error messages can name it without depending on the header's decoder.
+
+/// Major version written and read by this crate. A reader rejects any other major version.
+pub const FORMAT_MAJOR: u16 = 1;
+/// Highest minor version this crate knows. Minor versions only add (section kinds, trailing
+/// manifest fields); a reader accepts any minor version of its major version.
+pub const FORMAT_MINOR: u16 = 0;
