@@ -3,7 +3,8 @@
 //! This crate is `#![no_std]` and needs no allocator to *read*: [`Artifact::parse`] validates a
 //! byte string (header, section table, bounds, alignment, checksums, version) and hands out
 //! borrowed views of its sections, so a runtime executes models in place from flash or an mmap.
-//! With the `alloc` feature, [`writer::ArtifactWriter`] builds artifacts (used by the compiler).
+//! With the `alloc` feature, [`writer::ArtifactWriter`] builds artifacts (used by the compiler)
+//! and [`AlignedBytes`] holds a copy of one at the alignment the reader needs.
 //!
 //! The record types that sections hold (tree nodes, tree headers, …) live in [`records`]; the
 //! compiler writes them and the runtime reads them through the very same definitions.
@@ -17,6 +18,8 @@ compile_error!("mlc artifacts are little-endian and are read in place; big-endia
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
+mod aligned;
 mod bytes;
 mod checksum;
 mod error;
@@ -31,6 +34,8 @@ pub mod vocab;
 #[cfg(feature = "alloc")]
 pub mod writer;
 
+#[cfg(feature = "alloc")]
+pub use aligned::AlignedBytes;
 pub use checksum::crc32c;
 pub use error::FormatError;
 pub use header::{Header, HEADER_LEN, MAGIC};

@@ -148,37 +148,3 @@ impl ArtifactWriter {
         Ok(out)
     }
 }
-
-/// A 64-byte block, the unit of [`AlignedBytes`].
-#[repr(C, align(64))]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct Block([u8; 64]);
-
-/// An owned byte buffer that starts on a 64-byte boundary, so an artifact read into memory
-/// (rather than mapped) satisfies [`crate::REQUIRED_BASE_ALIGN`] and every section is aligned.
-#[derive(Clone)]
-pub struct AlignedBytes {
-    blocks: Vec<Block>,
-    len: usize,
-}
-
-impl AlignedBytes {
-    /// Copies `bytes` into a fresh aligned buffer.
-    pub fn copy_from(bytes: &[u8]) -> AlignedBytes {
-        let mut blocks = alloc::vec![Block([0; 64]); bytes.len().div_ceil(64)];
-        bytemuck::cast_slice_mut::<Block, u8>(&mut blocks)[..bytes.len()].copy_from_slice(bytes);
-        AlignedBytes { blocks, len: bytes.len() }
-    }
-
-    /// The bytes.
-    pub fn as_slice(&self) -> &[u8] {
-        &bytemuck::cast_slice::<Block, u8>(&self.blocks)[..self.len]
-    }
-}
-
-impl core::ops::Deref for AlignedBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        self.as_slice()
-    }
-}
