@@ -91,6 +91,10 @@ build_fw thumbv7em-none-eabihf   # mps2-an386
 build_fw thumbv7m-none-eabi      # lm3s6965evb
 build_fw thumbv7m-none-eabi mps2-an385
 cargo test -q -p mlc-wire 2>&1 | grep -E "^test result" | head -n 1   # protocol unit tests (host)
+# fw/src/take_once.rs (core only; the firmware crate itself builds only for the thumb targets):
+# its unit tests on the host.
+rustc --edition 2021 --test fw/src/take_once.rs -o target/take_once-tests
+target/take_once-tests -q 2>&1 | grep -E "^test result"
 cargo build -q --release -p mlc-host-driver   # host side: rustup's stable Rust
 driver=target/release/mlc-host-driver
 

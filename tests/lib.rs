@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {

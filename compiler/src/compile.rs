@@ -284,7 +284,7 @@ fn decision(link: Link, margins: &[f32]) -> usize {
 
 /// Runs every compiled model on the check rows and compares with the float original.
 fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Result<Vec<ModelReport>, CompileError> {
-    let aligned = mlc_format::writer::AlignedBytes::copy_from(bytes);
+    let aligned = mlc_format::AlignedBytes::copy_from(bytes);
     let artifact = Artifact::parse(aligned.as_slice())
         .map_err(|e| CompileError::Write(format!("internal: written artifact does not validate: {e}")))?;
     let mut reports = Vec::new();

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::{env, fs};
 
-use mlc_format::Artifact;
+use mlc_format::{AlignedBytes, Artifact};
 use mlc_runtime::Model;
 
 fn main() {
@@ -63,9 +63,8 @@ fn main() {
     for (i, path) in files.iter().enumerate() {
         println!("cargo::rerun-if-changed={}", path.display());
         let bytes = fs::read(path).unwrap();
-        let aligned = aligned_copy(&bytes);
-        let view = &bytemuck_bytes(&aligned)[..bytes.len()];
-        let artifact = Artifact::parse(view).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let aligned = AlignedBytes::copy_from(&bytes);
+        let artifact = Artifact::parse(&aligned).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for entry in artifact.models() {
             models += 1;
             let model = Model::load(&entry).unwrap_or_else(|e| panic!("{}: model {}: {e}", path.display(), entry.name));
@@ -109,20 +108,4 @@ fn main() {
     writeln!(code, "/// Tokenizer scratch: the longest vocabulary token.\npub const TOKEN_BYTES: usize = {};", token.max(1)).unwrap();
     writeln!(code, "/// Longest request frame accepted.\npub const MAX_FRAME: usize = {max_frame};").unwrap();
     fs::write(out.join("artifacts.rs"), code).unwrap();
-}
-
-/// A 16-byte aligned copy (the reader checks the base alignment).
-fn aligned_copy(bytes: &[u8]) -> Vec<u128> {
-    let mut v = vec![0u128; bytes.len().div_ceil(16)];
-    for (chunk, word) in bytes.chunks(16).zip(v.iter_mut()) {
-        let mut b = [0u8; 16];
-        b[..chunk.len()].copy_from_slice(chunk);
-        *word = u128::from_ne_bytes(b);
-    }
-    v
-}
-
-fn bytemuck_bytes(v: &[u128]) -> &[u8] {
-    // SAFETY: u128 has no padding; any byte pattern is a valid u8.
-    unsafe { std::slice::from_raw_parts(v.as_ptr().cast::<u8>(), v.len() * 16) }
 }

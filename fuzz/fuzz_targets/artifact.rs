@@ -6,10 +6,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use mlc_format::Artifact;
-use mlc_fuzz::{exercise_artifact, split_artifact, ExactBuf};
+use mlc_fuzz::{exercise_artifact, split_artifact, GuardedBytes};
 
 fuzz_target!(|data: &[u8]| {
-    let buf = ExactBuf::new(data);
+    let buf = GuardedBytes::new(data);
     let bytes = buf.as_slice();
     let (_, rest) = split_artifact(data);
     if let Ok(a) = Artifact::parse(bytes) {

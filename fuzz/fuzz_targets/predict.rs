@@ -10,11 +10,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use mlc_format::Artifact;
-use mlc_fuzz::{exercise_artifact, split_artifact, ExactBuf};
+use mlc_fuzz::{exercise_artifact, split_artifact, GuardedBytes};
 
 fuzz_target!(|data: &[u8]| {
     let (artifact, input) = split_artifact(data);
-    let buf = ExactBuf::new(artifact);
+    let buf = GuardedBytes::new(artifact);
     if let Ok(a) = Artifact::parse_trusted(buf.as_slice()) {
         exercise_artifact(&a, input, true);
     }

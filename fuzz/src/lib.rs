@@ -1,60 +1,130 @@
 //! Shared code of the fuzz targets (docs/reliability.md).
 //!
-//! * [`ExactBuf`]: the input copied to a 16-byte-aligned allocation of exactly its length, so
-//!   AddressSanitizer reports a read one byte past the artifact (an `AlignedBytes` copy would
-//!   hide it in its padding to 64 bytes).
+//! * [`GuardedBytes`]: the input copied to an [`AlignedBytes`] (the reader needs a 16-byte
+//!   base), with the buffer's padding after the last byte poisoned under AddressSanitizer, so
+//!   ASan reports a read one byte past the artifact as it would past an allocation of exactly
+//!   its length.
 //! * [`exercise_artifact`]: every accessor of a parsed artifact, then `Model::load` of every
 //!   model and, for loaded models, predictions on inputs taken from the fuzz data.
 //! * [`split_artifact`]: fuzz data = an artifact (its length is the header's `file_len`)
 //!   followed by prediction input, so one mutation stream drives both.
-
-use std::alloc::{alloc, dealloc, Layout};
+// `cargo fuzz` builds with nightly and `--cfg fuzzing`; `cfg(sanitize)` tells whether ASan is on.
+#![cfg_attr(fuzzing, feature(cfg_sanitize))]
 
 use mlc_format::manifest::NetInput;
 use mlc_format::net::{LayerRecord, Op};
 use mlc_format::records::*;
-use mlc_format::{Artifact, ModelEntry, SectionKind, HEADER_LEN};
+use mlc_format::{AlignedBytes, Artifact, ModelEntry, SectionKind, HEADER_LEN};
 use mlc_runtime::{Input, Model, NetModel, PredictError, Scratch, TreeModel};
 
-/// A copy of bytes at a 16-byte-aligned address, in an allocation of exactly their length.
-pub struct ExactBuf {
-    ptr: *mut u8,
-    len: usize,
-}
+/// Bytes to parse, in an [`AlignedBytes`] whose padding (the zeros after the bytes, up to the
+/// next multiple of 64) is unaddressable for AddressSanitizer while this lives.
+///
+/// The runtime reads artifact sections with unchecked loads in places (`get_unchecked` on tree
+/// nodes, AVX-512 gathers of leaves), where an off-by-one past the last section would read the
+/// padding silently; poisoned, such a read is an ASan report. Without ASan (a stable
+/// `cargo check`, `cargo fuzz build -s none`) this is a plain `AlignedBytes`: a read one past
+/// the end then goes unnoticed, as it would in any padded buffer.
+pub struct GuardedBytes(AlignedBytes);
 
-impl ExactBuf {
-    /// Copies `bytes`.
-    pub fn new(bytes: &[u8]) -> ExactBuf {
-        let layout = Layout::from_size_align(bytes.len().max(1), 16).unwrap();
-        // SAFETY: non-zero size; the copy fills `len` bytes of the fresh allocation.
-        unsafe {
-            let ptr = alloc(layout);
-            assert!(!ptr.is_null());
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), ptr, bytes.len());
-            ExactBuf { ptr, len: bytes.len() }
+impl GuardedBytes {
+    /// Copies `bytes` and poisons the padding after them.
+    pub fn new(bytes: &[u8]) -> GuardedBytes {
+        let buf = AlignedBytes::copy_from(bytes);
+        asan::poison(buf.padding());
+        // The check that the poisoning took, on every execution (one shadow-byte lookup each):
+        // the first byte after the artifact is unaddressable, its last byte is not.
+        if !buf.padding().is_empty() {
+            assert_eq!(asan::is_poisoned(buf.padding().as_ptr()), asan::ENABLED, "the byte after the artifact is poisoned under ASan");
         }
+        if let Some(last) = buf.last() {
+            assert!(!asan::is_poisoned(last), "the artifact's own bytes stay addressable");
+        }
+        GuardedBytes(buf)
     }
 
     /// The bytes.
     pub fn as_slice(&self) -> &[u8] {
-        // SAFETY: `len` initialised bytes, alive as long as `self`.
-        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+        &self.0
+    }
+}
+
+impl Drop for GuardedBytes {
+    fn drop(&mut self) {
+        // The allocator reuses the memory: hand it back addressable.
+        asan::unpoison(self.0.padding());
+    }
+}
+
+/// AddressSanitizer's manual poisoning (compiler-rt's `sanitizer/asan_interface.h`) where the
+/// target is built with ASan; no-ops elsewhere.
+mod asan {
+    pub use imp::{is_poisoned, poison, unpoison, ENABLED};
+
+    // `cfg(sanitize)` needs nightly's `cfg_sanitize`, which only fuzzing builds enable: nested
+    // under `cfg(fuzzing)`, a stable build never evaluates it.
+    #[cfg(fuzzing)]
+    mod select {
+        #[cfg(not(sanitize = "address"))]
+        pub(super) use super::absent as imp;
+
+        /// ASan is linked.
+        #[cfg(sanitize = "address")]
+        pub mod imp {
+            extern "C" {
+                fn __asan_poison_memory_region(addr: *const u8, size: usize);
+                fn __asan_unpoison_memory_region(addr: *const u8, size: usize);
+                fn __asan_address_is_poisoned(addr: *const u8) -> i32;
+            }
+
+            /// Poisoning takes effect.
+            pub const ENABLED: bool = true;
+
+            /// Makes `region` unaddressable: ASan reports any access to it until [`unpoison`].
+            pub fn poison(region: &[u8]) {
+                // SAFETY: ASan's documented interface, on memory we own: `region` is a live
+                // slice of an allocation. Poisoning changes only ASan's shadow, not the bytes;
+                // `GuardedBytes` never reads its padding (no clone, no view of it but this one)
+                // and unpoisons it before the allocation is freed.
+                unsafe { __asan_poison_memory_region(region.as_ptr(), region.len()) }
+            }
+
+            /// Makes `region` addressable again.
+            pub fn unpoison(region: &[u8]) {
+                // SAFETY: as in `poison`; unpoisoning memory we own restores its default state.
+                unsafe { __asan_unpoison_memory_region(region.as_ptr(), region.len()) }
+            }
+
+            /// Whether the byte at `byte` is unaddressable.
+            pub fn is_poisoned(byte: *const u8) -> bool {
+                // SAFETY: a lookup in ASan's shadow memory; nothing is read at `byte` itself.
+                unsafe { __asan_address_is_poisoned(byte) != 0 }
+            }
+        }
+    }
+    #[cfg(not(fuzzing))]
+    use absent as imp;
+    #[cfg(fuzzing)]
+    use select::imp;
+
+    /// Without ASan: nothing to poison, nothing poisoned.
+    #[cfg_attr(fuzzing, allow(dead_code))] // unused in ASan builds
+    mod absent {
+        pub const ENABLED: bool = false;
+        pub fn poison(_: &[u8]) {}
+        pub fn unpoison(_: &[u8]) {}
+        pub fn is_poisoned(_: *const u8) -> bool {
+            false
+        }
     }
 }
 
 /// Writes one model (name `m`) into an artifact, as the compiler's writer does.
-pub fn single_model_artifact(manifest: &mlc_format::manifest::ModelManifest<'_>, sections: Vec<(SectionKind, Vec<u8>)>) -> ExactBuf {
+pub fn single_model_artifact(manifest: &mlc_format::manifest::ModelManifest<'_>, sections: Vec<(SectionKind, Vec<u8>)>) -> GuardedBytes {
     let mut writer = mlc_format::writer::ArtifactWriter::new();
     writer.add_model("m", manifest, sections).expect("one model");
     let provenance = mlc_format::manifest::Provenance { compiler: "fuzz", target: "host", options: "" };
-    ExactBuf::new(&writer.finish(&provenance).expect("writes"))
-}
-
-impl Drop for ExactBuf {
-    fn drop(&mut self) {
-        // SAFETY: allocated in `new` with this layout.
-        unsafe { dealloc(self.ptr, Layout::from_size_align(self.len.max(1), 16).unwrap()) }
-    }
+    GuardedBytes::new(&writer.finish(&provenance).expect("writes"))
 }
 
 /// `(artifact, rest)`: the artifact is the header's `file_len` bytes when that fits the data,

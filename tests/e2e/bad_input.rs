@@ -3,7 +3,7 @@
 //! feature counts, unknown model names.
 
 use mlc_compiler::Target;
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::{Artifact, FormatError, SectionKind};
 use mlc_runtime::{Input, LoadError, Model, PredictError, Scratch};
 use mlc_tests::{compile, fixture, options, read_state_rows};

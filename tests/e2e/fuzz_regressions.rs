@@ -91,7 +91,7 @@ fn padding_copies_that_differ_are_safe_in_both_kernels() {
     let input = reproducer("predict/padding-leaf-copies-differ-avx512-batch-vs-single-shot");
     let file_len = u64::from_le_bytes(input[32..40].try_into().unwrap()) as usize;
     let (artifact, tail) = input.split_at(file_len);
-    let bytes = mlc_format::writer::AlignedBytes::copy_from(artifact);
+    let bytes = mlc_format::AlignedBytes::copy_from(artifact);
     assert!(mlc_format::Artifact::parse(&bytes).is_err(), "the checksums catch the edits");
     let a = mlc_format::Artifact::parse_trusted(&bytes).unwrap();
     let row: Vec<f32> = tail.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).cycle().take(18).collect();

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::sync::Once;
 
 use mlc_compiler::{CompileOptions, Target};
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::{Artifact, FormatError, SectionKind, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN, NO_OWNER, SECTION_ENTRY_LEN};
 use mlc_runtime::Input::{Rows, Text};
 use mlc_runtime::{Model, Scratch, ScratchBuf};

@@ -145,7 +145,7 @@ fn runtime_probabilities(model_name: &str, build: Build) -> (usize, Vec<f32>) {
     let report = &compiled.reports[0].text;
     assert_eq!(report.contains("int8"), matches!(build, Build::Int8(_)), "{report}");
     assert!(report.contains("accuracy vs the float original"), "{report}");
-    let bytes = mlc_format::writer::AlignedBytes::copy_from(&compiled.bytes);
+    let bytes = mlc_format::AlignedBytes::copy_from(&compiled.bytes);
     let artifact = mlc_format::Artifact::parse(&bytes).unwrap();
     let mlc_runtime::Model::Net(net) = mlc_runtime::Model::by_name(&artifact, "m").unwrap() else { panic!("not a network") };
     let mut scratch = vec![0f32; net.scratch_len()];

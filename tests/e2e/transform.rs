@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use mlc_compiler::Target;
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_host::records::BOM;
 use mlc_host::transform::{self, Accept, ContentType, Options, Routing, Summary};

@@ -26,7 +26,7 @@ use mlc_benches::timing::{self, Case, Config, Timing};
 use mlc_benches::tl2cgen::{self, Entry, Tl2cModel};
 use mlc_compiler::{CompileOptions, ModelSpec, Target};
 use mlc_format::manifest::TreeLayout;
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::{Input, Model, Output, Scratch};
 use serde_json::json;

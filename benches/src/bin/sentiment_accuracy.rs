@@ -10,7 +10,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::Model;
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 use mlc_benches::machine::{source_revision, MachineInfo};
 use mlc_benches::timing::{measure, Case, Config};
 use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::Model;
 

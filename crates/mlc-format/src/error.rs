@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::section::SectionKind;
+use crate::version::{FORMAT_MAJOR, FORMAT_MINOR};
 
 /// Why a byte string is not a valid artifact. Every variant names the place (offset, section
 /// index, model index) so a user can tell a truncated download from a corrupted flash page.
@@ -96,8 +97,7 @@ impl fmt::Display for FormatError {
             FormatError::UnsupportedVersion { major, minor } => write!(
                 f,
                 "artifact format version {major}.{minor} is not supported (this reader implements {}.x, x <= {})",
-                crate::FORMAT_MAJOR,
-                crate::FORMAT_MINOR
+                FORMAT_MAJOR, FORMAT_MINOR
             ),
             FormatError::MisalignedBase { required } => {
                 write!(f, "artifact bytes must start at an address aligned to {required} bytes")

@@ -1,16 +1,12 @@
 //! The fixed 64-byte header at offset 0.
 
+use crate::bytes::{le_u16, le_u32, le_u64};
 use crate::error::FormatError;
+use crate::version::FORMAT_MAJOR;
 
 /// Bytes 0..8 of every artifact. Like PNG's signature: the high byte catches 7-bit transfers,
 /// CR LF and the trailing LF catch newline conversion, and 0x1A stops `type` on DOS.
 pub const MAGIC: [u8; 8] = *b"\x89MLC\r\n\x1a\n";
-/// Major version written and read by this crate. A reader rejects any other major version.
-pub const FORMAT_MAJOR: u16 = 1;
-/// Highest minor version this crate knows (1.1 added `Op::BatchNormalization`). Minor versions
-/// only add (section kinds, trailing manifest fields, operations); a reader accepts any minor
-/// version of its major version, and the writer declares the lowest one its artifact needs.
-pub const FORMAT_MINOR: u16 = 1;
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 64;
 
@@ -37,18 +33,6 @@ pub struct Header {
 
 /// Header flag: the artifact is a bundle — set if and only if it holds more than one model.
 pub const FLAG_BUNDLE: u32 = 1;
-
-pub(crate) fn le_u16(b: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([b[at], b[at + 1]])
-}
-pub(crate) fn le_u32(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
-}
-pub(crate) fn le_u64(b: &[u8], at: usize) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(a)
-}
 
 impl Header {
     /// Decodes and checks the header fields that do not depend on the rest of the file.

@@ -3,7 +3,8 @@
 //! This crate is `#![no_std]` and needs no allocator to *read*: [`Artifact::parse`] validates a
 //! byte string (header, section table, bounds, alignment, checksums, version) and hands out
 //! borrowed views of its sections, so a runtime executes models in place from flash or an mmap.
-//! With the `alloc` feature, [`writer::ArtifactWriter`] builds artifacts (used by the compiler).
+//! With the `alloc` feature, [`writer::ArtifactWriter`] builds artifacts (used by the compiler)
+//! and [`AlignedBytes`] holds a copy of one at the alignment the reader needs.
 //!
 //! The record types that sections hold (tree nodes, tree headers, …) live in [`records`], the
 //! network vocabulary (operations, activations, data types, layer records) in [`net`]; the
@@ -18,6 +19,9 @@ compile_error!("mlc artifacts are little-endian and are read in place; big-endia
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
+mod aligned;
+mod bytes;
 mod checksum;
 mod error;
 mod header;
@@ -27,12 +31,16 @@ pub mod net;
 mod reader;
 pub mod records;
 mod section;
+mod version;
 pub mod vocab;
 #[cfg(feature = "alloc")]
 pub mod writer;
 
+#[cfg(feature = "alloc")]
+pub use aligned::AlignedBytes;
 pub use checksum::crc32c;
 pub use error::FormatError;
-pub use header::{Header, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN, MAGIC};
+pub use header::{Header, HEADER_LEN, MAGIC};
 pub use reader::{Artifact, ModelEntry, REQUIRED_BASE_ALIGN};
 pub use section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
+pub use version::{FORMAT_MAJOR, FORMAT_MINOR};

@@ -1,8 +1,9 @@
 //! Validating, zero-copy reader.
 
+use crate::bytes::le_u32;
 use crate::checksum::crc32c;
 use crate::error::FormatError;
-use crate::header::{le_u32, Header, HEADER_LEN};
+use crate::header::{Header, HEADER_LEN};
 use crate::index;
 use crate::manifest::{ModelManifest, Provenance};
 use crate::records::ModelRecord;

@@ -1,6 +1,6 @@
 //! The section table: where each section lies, what it holds, and its checksum.
 
-use crate::header::{le_u32, le_u64};
+use crate::bytes::{le_u32, le_u64};
 
 /// Size of one section table entry in bytes.
 pub const SECTION_ENTRY_LEN: usize = 32;

@@ -4,12 +4,13 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::checksum::crc32c;
-use crate::header::{Header, FLAG_BUNDLE, FORMAT_MAJOR, FORMAT_MINOR, HEADER_LEN};
+use crate::header::{Header, FLAG_BUNDLE, HEADER_LEN};
 use crate::index;
 use crate::manifest::{ModelManifest, Provenance};
 use crate::net::Op;
 use crate::records::ModelRecord;
 use crate::section::{SectionEntry, SectionKind, NO_OWNER, SECTION_ALIGN, SECTION_ENTRY_LEN};
+use crate::version::{FORMAT_MAJOR, FORMAT_MINOR};
 
 /// Why an artifact could not be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,46 +159,12 @@ impl ArtifactWriter {
     }
 }
 
-/// A 64-byte block, the unit of [`AlignedBytes`].
-#[repr(C, align(64))]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct Block([u8; 64]);
-
-/// An owned byte buffer that starts on a 64-byte boundary, so an artifact read into memory
-/// (rather than mapped) satisfies [`crate::REQUIRED_BASE_ALIGN`] and every section is aligned.
-#[derive(Clone)]
-pub struct AlignedBytes {
-    blocks: Vec<Block>,
-    len: usize,
-}
-
-impl AlignedBytes {
-    /// Copies `bytes` into a fresh aligned buffer.
-    pub fn copy_from(bytes: &[u8]) -> AlignedBytes {
-        let mut blocks = alloc::vec![Block([0; 64]); bytes.len().div_ceil(64)];
-        bytemuck::cast_slice_mut::<Block, u8>(&mut blocks)[..bytes.len()].copy_from_slice(bytes);
-        AlignedBytes { blocks, len: bytes.len() }
-    }
-
-    /// The bytes.
-    pub fn as_slice(&self) -> &[u8] {
-        &bytemuck::cast_slice::<Block, u8>(&self.blocks)[..self.len]
-    }
-}
-
-impl core::ops::Deref for AlignedBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        self.as_slice()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::manifest::{ModelBody, NetInput, Network, Source};
     use crate::net::LayerRecord;
-    use crate::Artifact;
+    use crate::{AlignedBytes, Artifact};
 
     /// An artifact of one network whose only layer is `op` (the writer does not validate it).
     fn network_of(op: Op) -> Vec<u8> {

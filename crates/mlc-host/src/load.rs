@@ -3,7 +3,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use mlc_format::writer::AlignedBytes;
+use mlc_format::AlignedBytes;
 use mlc_format::{Artifact, FormatError, ModelEntry};
 use mlc_runtime::{LoadError, Model};
 

@@ -12,6 +12,7 @@ mod artifacts {
 mod board;
 mod measure;
 mod serve;
+mod take_once;
 
 use cortex_m_rt::{entry, exception, ExceptionFrame};
 use cortex_m_semihosting::debug;

@@ -3,13 +3,13 @@
 //! Everything that calls into the runtime is in [`rt`] (not inlined into the loop), so that the
 //! footprint report can attribute it to the runtime.
 use core::hint::black_box;
-use core::ptr::addr_of_mut;
 
 use embedded_io::{Read, Write};
 use mlc_format::Artifact;
 use mlc_wire::{FrameError, Info, Input, Prediction, Request, Response, Stats, WireError, MAX_OUTPUTS};
 
 use crate::artifacts::{ARTIFACTS, IDS_LEN, MAX_FRAME, MODELS, SCRATCH_F32, TOKEN_BYTES};
+use crate::take_once::TakeOnce;
 use crate::{board, measure};
 
 /// Most features a tree-model request may carry.
@@ -30,8 +30,9 @@ struct Buffers {
     token: [u8; TOKEN_BYTES],
 }
 
-static mut BUFFERS: Buffers =
-    Buffers { rx: [0; MAX_FRAME], tx: [0; 256], scratch: [0.0; SCRATCH_F32], ids: [0; IDS_LEN], token: [0; TOKEN_BYTES] };
+/// The buffers, all zero (.bss); [`run`] takes them once.
+static BUFFERS: TakeOnce<Buffers> =
+    TakeOnce::new(Buffers { rx: [0; MAX_FRAME], tx: [0; 256], scratch: [0.0; SCRATCH_F32], ids: [0; IDS_LEN], token: [0; TOKEN_BYTES] });
 
 const N: usize = ARTIFACTS.len();
 
@@ -41,8 +42,9 @@ struct Counters {
 }
 
 pub fn run<L: Read + Write>(link: &mut L) -> ! {
-    // SAFETY: the only reference to BUFFERS, taken once before serving.
-    let bufs: &'static mut Buffers = unsafe { &mut *addr_of_mut!(BUFFERS) };
+    // The only take: `main` calls `run` once. (`unwrap`, not `expect`: no `Display` for the
+    // message gets linked.)
+    let bufs: &'static mut Buffers = BUFFERS.take().unwrap();
     let t0 = measure::now();
     let artifacts: [Artifact<'static>; N] = core::array::from_fn(|i| rt::parse(ARTIFACTS[i].1));
     let boot_ticks = (measure::now() - t0) as u32;

@@ -18,7 +18,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use mlc_format::Artifact;
+use mlc_format::{AlignedBytes, Artifact};
 use mlc_runtime::Model;
 use mlc_wire::{Floats, Input, Request, Response, WireError};
 
@@ -69,7 +69,7 @@ impl Opts {
     }
 }
 
-/// The artifacts the firmware embeds, loaded on the host (16-byte aligned, leaked: they live
+/// The artifacts the firmware embeds, loaded on the host (in `AlignedBytes`, leaked: they live
 /// as long as the process).
 fn load_artifacts(dir: &Path) -> Res<Vec<(String, Artifact<'static>)>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -81,11 +81,8 @@ fn load_artifacts(dir: &Path) -> Res<Vec<(String, Artifact<'static>)>> {
     let mut out = Vec::new();
     for path in files {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let words: &'static mut [u128] = Vec::leak(vec![0u128; bytes.len().div_ceil(16)]);
-        // SAFETY: u128 has no padding; the byte view covers the same allocation.
-        let view: &'static mut [u8] = unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr().cast::<u8>(), words.len() * 16) };
-        view[..bytes.len()].copy_from_slice(&bytes);
-        let artifact = Artifact::parse(&view[..bytes.len()]).map_err(|e| format!("{}: {e}", path.display()))?;
+        let aligned: &'static AlignedBytes = Box::leak(Box::new(AlignedBytes::copy_from(&bytes)));
+        let artifact = Artifact::parse(aligned).map_err(|e| format!("{}: {e}", path.display()))?;
         out.push((path.file_name().unwrap().to_string_lossy().into_owned(), artifact));
     }
     Ok(out)

@@ -4,8 +4,6 @@
 
 use serde::Serialize;
 
-use super::report::RunReport;
-
 /// What the deployment must serve.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct CapacityTarget {
@@ -40,10 +38,28 @@ pub struct CapacityPlan {
     pub cores_needed: Option<u64>,
 }
 
+/// What planning needs of one measured configuration (a run report's figures:
+/// `RunReport::capacity_figures`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunFigures<'a> {
+    /// The configuration's label.
+    pub label: &'a str,
+    /// Threads generating load.
+    pub users: usize,
+    /// Requests answered.
+    pub invocations: u64,
+    /// Requests that failed.
+    pub errors: u64,
+    /// Requests answered per minute.
+    pub invocations_per_min: f64,
+    /// p99 of the total latency, milliseconds.
+    pub p99_ms: f64,
+}
+
 /// Plans for `target` from `runs` (only runs without errors count).
-pub fn plan(runs: &[RunReport], target: CapacityTarget) -> CapacityPlan {
-    let ok: Vec<&RunReport> =
-        runs.iter().filter(|r| r.errors == 0 && r.invocations > 0 && r.latency_ms.total.p99 <= target.latency_slo_ms).collect();
+pub fn plan<'a>(runs: impl IntoIterator<Item = RunFigures<'a>>, target: CapacityTarget) -> CapacityPlan {
+    let ok: Vec<RunFigures<'a>> =
+        runs.into_iter().filter(|r| r.errors == 0 && r.invocations > 0 && r.p99_ms <= target.latency_slo_ms).collect();
     let best = ok.iter().max_by(|a, b| a.invocations_per_min.total_cmp(&b.invocations_per_min));
     let per_instance = best.map_or(0.0, |r| r.invocations_per_min);
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -53,7 +69,7 @@ pub fn plan(runs: &[RunReport], target: CapacityTarget) -> CapacityPlan {
     CapacityPlan {
         target,
         slo_met: best.is_some(),
-        best_configuration: best.map(|r| r.label.clone()),
+        best_configuration: best.map(|r| r.label.to_string()),
         sustainable_per_instance_per_min: per_instance,
         sustainable_per_core_per_min: per_core,
         tracking_target_per_instance_per_min: per_instance * utilization,
@@ -93,18 +109,15 @@ impl CapacityPlan {
 mod tests {
     use super::*;
 
-    fn run(label: &str, users: usize, per_min: f64, p99: f64, errors: u64) -> RunReport {
-        let mut r =
-            RunReport { label: label.into(), users, invocations: 1000, errors, invocations_per_min: per_min, ..RunReport::default() };
-        r.latency_ms.total.p99 = p99;
-        r
+    fn run(label: &str, users: usize, per_min: f64, p99: f64, errors: u64) -> RunFigures<'_> {
+        RunFigures { label, users, invocations: 1000, errors, invocations_per_min: per_min, p99_ms: p99 }
     }
 
     #[test]
     fn plans_from_the_fastest_configuration_within_the_slo() {
         let runs = [run("a", 1, 4000.0, 5.0, 0), run("b", 2, 7000.0, 8.0, 0), run("c", 2, 9000.0, 30.0, 0), run("d", 1, 9500.0, 1.0, 3)];
         let target = CapacityTarget { target_invocations_per_min: 20_000.0, latency_slo_ms: 10.0, target_utilization: 0.7 };
-        let p = plan(&runs, target);
+        let p = plan(runs, target);
         // c misses the SLO and d has errors: b is the best, a the best per core.
         assert_eq!(p.best_configuration.as_deref(), Some("b"));
         assert_eq!(p.sustainable_per_instance_per_min, 7000.0);
@@ -115,7 +128,7 @@ mod tests {
         assert_eq!((p.min_instances, p.max_instances), (Some(3), Some(5))); // 20000/7000 → 3; 20000/4900 → 5
         assert!((p.tracking_target_per_instance_per_min - 4900.0).abs() < 1e-9);
         assert!(p.text().contains("3 instances at full load, 5 at the 70 % tracking target"), "{}", p.text());
-        let none = plan(&runs, CapacityTarget { latency_slo_ms: 0.5, ..target });
+        let none = plan(runs, CapacityTarget { latency_slo_ms: 0.5, ..target });
         assert!(!none.slo_met && none.min_instances.is_none() && none.text().contains("cannot be planned"));
     }
 

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-pub use capacity::{plan, CapacityPlan, CapacityTarget};
+pub use capacity::{CapacityPlan, CapacityTarget, RunFigures};
 pub use recorder::{Bucket, Percentiles, Recorder};
 pub use report::{BenchReport, Latencies, Memory, RunReport, TimelinePoint};
 
@@ -55,6 +55,12 @@ impl Load {
             Load::Closed { users, .. } | Load::Open { users, .. } => users.max(1),
         }
     }
+}
+
+/// Plans for `target` from the measured `runs` (only runs without errors count; see
+/// [`capacity::plan`]).
+pub fn plan(runs: &[RunReport], target: CapacityTarget) -> CapacityPlan {
+    capacity::plan(runs.iter().map(RunReport::capacity_figures), target)
 }
 
 /// One configuration to measure.
@@ -351,4 +357,30 @@ pub fn run(config: &Config, workload: &Workload) -> Result<RunReport, BenchError
         peak_rss_bytes: peak_rss(),
     };
     Ok(report::build(config, &all, elapsed, unsent, cold_start, memory, &registry))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `plan` reads each report's total-latency p99 (not the model's) and skips runs with errors.
+    #[test]
+    fn plans_from_the_reports_figures() {
+        let report = |label: &str, per_min: f64, total_p99: f64, errors: u64| {
+            let mut r =
+                RunReport { label: label.into(), users: 1, invocations: 100, errors, invocations_per_min: per_min, ..RunReport::default() };
+            r.latency_ms.total.p99 = total_p99;
+            r.latency_ms.model.p99 = 1.0;
+            r
+        };
+        let runs = [report("fast-but-slow-p99", 9000.0, 20.0, 0), report("ok", 6000.0, 5.0, 0), report("errors", 8000.0, 2.0, 1)];
+        let target = CapacityTarget { target_invocations_per_min: 12_000.0, latency_slo_ms: 10.0, target_utilization: 0.5 };
+        let p = plan(&runs, target);
+        assert_eq!(p.best_configuration.as_deref(), Some("ok"));
+        assert_eq!((p.sustainable_per_instance_per_min, p.min_instances, p.max_instances), (6000.0, Some(2), Some(4)));
+        assert_eq!(
+            runs[1].capacity_figures(),
+            RunFigures { label: "ok", users: 1, invocations: 100, errors: 0, invocations_per_min: 6000.0, p99_ms: 5.0 }
+        );
+    }
 }

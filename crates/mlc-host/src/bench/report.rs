@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::capacity::CapacityPlan;
+use super::capacity::{CapacityPlan, RunFigures};
 use super::recorder::{buckets, Bucket, Percentiles, Recorder, TIMELINE_BUCKET};
 use super::{Config, Load};
 use crate::registry::{ModelStats, Registry};
@@ -252,6 +252,18 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 impl RunReport {
+    /// What capacity planning reads of this run: its total-latency p99 among them.
+    pub fn capacity_figures(&self) -> RunFigures<'_> {
+        RunFigures {
+            label: &self.label,
+            users: self.users,
+            invocations: self.invocations,
+            errors: self.errors,
+            invocations_per_min: self.invocations_per_min,
+            p99_ms: self.latency_ms.total.p99,
+        }
+    }
+
     /// The detailed text report of this configuration.
     pub fn text(&self) -> String {
         let mut out = String::new();

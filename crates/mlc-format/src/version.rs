@@ -1,0 +1,9 @@
+//! The format version this crate writes and reads (header bytes 8..12), in a module of its own
+//! so that the error messages can name it without depending on the header's decoder.
+
+/// Major version written and read by this crate. A reader rejects any other major version.
+pub const FORMAT_MAJOR: u16 = 1;
+/// Highest minor version this crate knows (1.1 added `Op::BatchNormalization`). Minor versions
+/// only add (section kinds, trailing manifest fields, operations); a reader accepts any minor
+/// version of its major version, and the writer declares the lowest one its artifact needs.
+pub const FORMAT_MINOR: u16 = 1;
