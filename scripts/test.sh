@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README, `.ci/run`): installs what it needs, then runs
+#   0. the style checks: rustfmt and clippy (the workspace's [workspace.lints]), warnings fail;
 #   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust,
 #      then the #[ignore]d tests on the 25 MB seed model (tests/fixtures/sentiment/README.md);
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
@@ -14,11 +15,16 @@ cd "$(dirname "$0")/.."
 
 scripts/setup-toolchains.sh
 
+echo "== style: cargo fmt --check (all three workspaces) and clippy with warnings as errors"
+cargo fmt --all --check
+(cd fuzz && cargo fmt --check) && (cd firmware && cargo fmt --all --check)
+cargo clippy -q --workspace --all-targets -- -D warnings
+
 echo "== cargo test --workspace"
 cargo test --workspace
 
 echo "== the 25 MB seed sentiment model: the #[ignore]d tests only it covers (tests/fixtures/sentiment/README.md)"
-seed_out=$(cargo test -p mlc-tests --test keras -- --ignored seed_model_ 2>&1) || { echo "$seed_out"; exit 1; }
+seed_out=$(cargo test --workspace --test keras -- --ignored seed_model_ 2>&1) || { echo "$seed_out"; exit 1; }
 grep -E "^test |test result" <<<"$seed_out"
 grep -qE "test result: ok\. [1-9]" <<<"$seed_out" || { echo "no seed_model_ test ran" >&2; exit 1; }
 

@@ -313,7 +313,7 @@ impl LayerRecord {
     /// the bytes are not a whole number of aligned records.
     pub fn cast_slice(bytes: &[u8]) -> Result<&[LayerRecord], Option<usize>> {
         bytemuck::checked::try_cast_slice(bytes).map_err(|_| {
-            if bytes.len() % LAYER_RECORD_LEN != 0 || bytes.as_ptr().align_offset(4) != 0 {
+            if !bytes.len().is_multiple_of(LAYER_RECORD_LEN) || bytes.as_ptr().align_offset(4) != 0 {
                 return None;
             }
             bytes.chunks_exact(LAYER_RECORD_LEN).position(|r| bytemuck::checked::try_from_bytes::<LayerRecord>(r).is_err())

@@ -223,7 +223,7 @@ impl<'a> Model<'a> {
 /// The number of records of `values` values given `per_record` each, with `outputs` values of
 /// `width` each; an error if either is not a whole number of records or they differ.
 fn records(values: usize, per_record: usize, outputs: usize, width: usize) -> Result<usize, PredictError> {
-    if per_record == 0 || values % per_record != 0 {
+    if per_record == 0 || !values.is_multiple_of(per_record) {
         return Err(PredictError::FeatureCount { expected: per_record, got: values });
     }
     let n = values / per_record;

@@ -18,6 +18,7 @@ pub struct CapacityTarget {
 /// The plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CapacityPlan {
+    /// The load and SLO planned for.
     #[serde(flatten)]
     pub target: CapacityTarget,
     /// Whether any configuration met the SLO (else the figures below are zero/null).

@@ -43,9 +43,19 @@ use crate::HostError;
 pub enum Load {
     /// `users` threads, each sending a request as soon as its previous one is answered;
     /// started `spawn_rate` per second (`None`: all at once).
-    Closed { users: usize, spawn_rate: Option<f64> },
+    Closed {
+        /// Load threads.
+        users: usize,
+        /// Threads started per second (`None`: all at once).
+        spawn_rate: Option<f64>,
+    },
     /// Requests due `rate` per second, served by `users` threads.
-    Open { rate: f64, users: usize },
+    Open {
+        /// Requests due per second.
+        rate: f64,
+        /// Threads serving them.
+        users: usize,
+    },
 }
 
 impl Load {
@@ -101,7 +111,12 @@ pub struct Workload {
 pub enum BenchError {
     /// The input could not be read.
     #[error("{path}: {error}")]
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        error: std::io::Error,
+    },
     /// The source or its model cannot be used.
     #[error(transparent)]
     Model(#[from] HostError),

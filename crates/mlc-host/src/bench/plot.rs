@@ -19,7 +19,9 @@ fn esc(s: &str) -> String {
 
 /// A series of throughput against concurrency: (users, invocations/s) points.
 pub struct Series {
+    /// The legend's label.
     pub name: String,
+    /// (users, invocations/s), in order of users.
     pub points: Vec<(f64, f64)>,
 }
 

@@ -127,11 +127,17 @@ pub fn error_kind(message: &str) -> &'static str {
 /// Latency percentiles of one histogram, milliseconds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Percentiles {
+    /// Median.
     pub p50: f64,
+    /// 90th percentile.
     pub p90: f64,
+    /// 99th percentile.
     pub p99: f64,
+    /// 99.9th percentile.
     pub p999: f64,
+    /// Largest.
     pub max: f64,
+    /// Mean.
     pub mean: f64,
 }
 
@@ -158,8 +164,11 @@ impl Percentiles {
 /// One bar of a latency histogram: requests with latency in `(low_ms, high_ms]`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Bucket {
+    /// Lower bound (exclusive), ms.
     pub low_ms: f64,
+    /// Upper bound (inclusive), ms.
     pub high_ms: f64,
+    /// Requests in it.
     pub count: u64,
 }
 

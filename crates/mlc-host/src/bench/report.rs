@@ -53,36 +53,49 @@ pub struct TimelinePoint {
 /// The figures of one configuration.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct RunReport {
+    /// The configuration's name in tables (`--compare`, `--sweep`).
     pub label: String,
+    /// The artifact, bundle or directory benchmarked.
     pub source: String,
+    /// The model (`--model`), if one was named.
     pub model: Option<String>,
     /// `closed` or `open`.
     pub mode: &'static str,
+    /// Load threads.
     pub users: usize,
+    /// Closed loop: threads started per second (`None`: all at once).
     pub spawn_rate: Option<f64>,
     /// Open loop: requests due per second.
     pub rate: Option<f64>,
+    /// Records per request.
     pub batch_size: usize,
     /// Seconds of load.
     pub duration_s: f64,
     /// Requests answered.
     pub invocations: u64,
+    /// Requests answered without a bad record.
     pub successes: u64,
+    /// Requests with at least one bad record.
     pub errors: u64,
     /// Records predicted (or reported bad).
     pub records: u64,
     /// Open loop: requests due that never started (the backlog when the run ended).
     pub unsent: u64,
+    /// Requests answered per minute.
     pub invocations_per_min: f64,
+    /// Records predicted per second.
     pub records_per_s: f64,
+    /// Total, model and overhead latency.
     pub latency_ms: Latencies,
     /// Bad records by kind.
     pub errors_by_kind: BTreeMap<String, u64>,
     /// Opening the source (map, validate, load the model) until the first prediction is answered.
     pub cold_start_ms: f64,
+    /// Memory mapped, loaded and used.
     pub memory: Memory,
     /// Per model: cold loads and warm predictions (the registry's figures).
     pub models: Vec<ModelStats>,
+    /// The price per hour of what ran (`--price-per-hour`, or `--price-per-core-hour` × threads).
     pub price_per_hour: Option<f64>,
     /// `price_per_hour` / predictions per hour × 10⁶.
     pub usd_per_million_records: Option<f64>,
@@ -99,18 +112,24 @@ pub struct RunReport {
 pub struct BenchReport {
     /// `mlc-bench/1`.
     pub schema: &'static str,
+    /// Where it ran.
     pub machine: Machine,
     /// What recording one request costs, nanoseconds (measured at start-up).
     pub measurement_overhead_ns: f64,
+    /// One report per configuration.
     pub runs: Vec<RunReport>,
+    /// The capacity plan, when a target load was given.
     pub capacity: Option<CapacityPlan>,
 }
 
 /// Where it ran.
 #[derive(Debug, Clone, Serialize)]
 pub struct Machine {
+    /// CPU architecture (`x86_64`, `aarch64`).
     pub arch: &'static str,
+    /// Operating system.
     pub os: &'static str,
+    /// Logical CPUs available.
     pub cpus: usize,
 }
 

@@ -23,6 +23,10 @@ use crate::error::{LoadError, PredictError};
 use crate::text::tokenize;
 use ops::{Io, Params};
 
+/// What [`NetModel::predict_observed`] shows each layer's output to: the layer's index, and its
+/// values if they are floats.
+pub type Observer<'o> = &'o mut dyn FnMut(usize, Option<&[f32]>);
+
 /// A validated network, executing in place from artifact bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct NetModel<'a> {
@@ -281,7 +285,7 @@ impl<'a> NetModel<'a> {
         input: crate::Input<'_>,
         scratch: &mut [f32],
         out: &mut [f32],
-        observe: &mut dyn FnMut(usize, Option<&[f32]>),
+        observe: Observer<'_>,
     ) -> Result<(), PredictError> {
         let input = match input {
             crate::Input::Ids(ids) => self.checked_ids(ids)?,
@@ -301,7 +305,7 @@ impl<'a> NetModel<'a> {
             return Err(PredictError::InputKind);
         };
         let (length, n) = (length as usize, out.len() / self.outputs);
-        if out.len() % self.outputs != 0 || ids.len() != n * length {
+        if !out.len().is_multiple_of(self.outputs) || ids.len() != n * length {
             return Err(PredictError::FeatureCount { expected: n * length, got: ids.len() });
         }
         for (i, (row, y)) in ids.chunks_exact(length).zip(out.chunks_exact_mut(self.outputs)).enumerate() {
@@ -344,13 +348,7 @@ impl<'a> NetModel<'a> {
 
     /// Runs the layers on a checked input; with `observe`, layer by layer (no fusion), showing
     /// each output.
-    fn run(
-        &self,
-        input: Input<'_>,
-        scratch: &mut [f32],
-        out: &mut [f32],
-        mut observe: Option<&mut dyn FnMut(usize, Option<&[f32]>)>,
-    ) -> Result<(), PredictError> {
+    fn run(&self, input: Input<'_>, scratch: &mut [f32], out: &mut [f32], mut observe: Option<Observer<'_>>) -> Result<(), PredictError> {
         let (largest, needed) = match observe {
             Some(_) => (self.largest_unfused, self.observed_scratch_len()),
             None => (self.largest, self.scratch),

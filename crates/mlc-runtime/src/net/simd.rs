@@ -43,6 +43,7 @@ macro_rules! by_channel_blocks {
             let mut $c0 = 0;
             macro_rules! block {
                 ($n:literal) => {
+                    #[allow(clippy::int_plus_one)] // `block!(1)`
                     while $c0 + $n <= cout {
                         let mut block = [0i32; $n];
                         if !bias.is_empty() {

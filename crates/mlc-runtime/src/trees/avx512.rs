@@ -37,8 +37,9 @@ fn cpu_has_avx512() -> bool {
 }
 
 /// Index of the lowest set bit of each lane; 32 for a zero lane.
-#[inline(always)]
-unsafe fn trailing_zeros(v: __m512i) -> __m512i {
+#[target_feature(enable = "avx512f,avx512cd")]
+#[inline]
+fn trailing_zeros(v: __m512i) -> __m512i {
     let lowest = _mm512_and_si512(v, _mm512_sub_epi32(_mm512_setzero_si512(), v));
     _mm512_sub_epi32(_mm512_set1_epi32(31), _mm512_lzcnt_epi32(lowest)) // lzcnt(0) = 32 → −1
 }
@@ -47,12 +48,9 @@ unsafe fn trailing_zeros(v: __m512i) -> __m512i {
 /// `b`'s features): rows that go right clear the split's `keep` zero bits. `DEFAULT_LEFT`: a
 /// missing value goes left (GE is false on NaN); otherwise right (NLT is true on NaN). Present
 /// values go right iff `!(x < t)` either way.
-#[inline(always)]
-unsafe fn apply<const DEFAULT_LEFT_: bool, const B: usize>(
-    words: &mut [__m512i; B],
-    x: &[[__m512; MAX_FEATURES]; B],
-    splits: &[SplitRecord],
-) {
+#[target_feature(enable = "avx512f,avx512cd")]
+#[inline]
+fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m512i; B], x: &[[__m512; MAX_FEATURES]; B], splits: &[SplitRecord]) {
     for s in splits {
         let f = s.feature as usize % MAX_FEATURES; // < num_features ≤ 64 already; a second guard
         let thr = _mm512_set1_ps(f32::from_bits(s.threshold));
