@@ -1,21 +1,9 @@
-//! Parsing one record: CSV fields, a JSON Lines object, or a line of text.
+//! JSON Lines records: one object per line, with `features` or `text` and optionally `model`.
 
 use std::borrow::Cow;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
-
-/// Input format of the records (`--content-type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContentType {
-    /// `text/csv`: features comma-separated, no header; optionally the model name in a column.
-    Csv,
-    /// `application/jsonlines`: one object per line, with `features` (an array of numbers,
-    /// `null` = missing) or `text` (a string), and optionally `model`.
-    JsonLines,
-    /// `text/plain`: each line is one text (a review) for a text model.
-    Text,
-}
 
 /// A JSON Lines record.
 #[derive(Debug, Deserialize)]
@@ -48,8 +36,8 @@ impl<'a> JsonRecord<'a> {
     }
 }
 
-/// The text of a JSON feature value as [`crate::records::parse_field`] reads it (`null` is
-/// missing).
+/// The text of a JSON feature value as [`super::parse_field`] and [`super::parse_token_id`] read
+/// it (`null` is an empty field: a missing value).
 pub fn json_value(raw: &RawValue) -> &[u8] {
     match raw.get() {
         "null" => b"",
@@ -57,78 +45,9 @@ pub fn json_value(raw: &RawValue) -> &[u8] {
     }
 }
 
-/// Splits CSV lines into fields (RFC 4180 quoting), reusing its buffers.
-pub struct CsvFields {
-    reader: csv_core::Reader,
-    bytes: Vec<u8>,
-    ends: Vec<usize>,
-    count: usize,
-}
-
-impl Default for CsvFields {
-    fn default() -> CsvFields {
-        // Lines never hold `\n`: a bare `\r` inside a line is data, not a record end.
-        let reader = csv_core::ReaderBuilder::new().terminator(csv_core::Terminator::Any(b'\n')).build();
-        CsvFields { reader, bytes: Vec::new(), ends: Vec::new(), count: 0 }
-    }
-}
-
-impl CsvFields {
-    /// Splits `line` (without its line end).
-    pub fn split(&mut self, line: &[u8]) {
-        self.reader.reset();
-        if self.bytes.len() < line.len() {
-            self.bytes.resize(line.len(), 0);
-        }
-        if self.ends.len() < line.len() + 1 {
-            self.ends.resize(line.len() + 1, 0);
-        }
-        // Output and ends are large enough for the whole line: the reader stops only at the
-        // end of the input; an empty input then ends the record (its last field).
-        let (_, _, _, fields) = self.reader.read_record(line, &mut self.bytes, &mut self.ends);
-        let (_, _, _, last) = self.reader.read_record(&[], &mut [], &mut self.ends[fields..]);
-        self.count = fields + last;
-    }
-
-    /// Bytes of its buffers.
-    pub fn capacity(&self) -> usize {
-        self.bytes.capacity() + self.ends.capacity() * std::mem::size_of::<usize>()
-    }
-
-    /// Number of fields.
-    pub fn len(&self) -> usize {
-        self.count
-    }
-
-    /// Field `i` (0-based).
-    pub fn get(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.bytes[start..self.ends[i]]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fields(line: &str) -> Vec<String> {
-        let mut f = CsvFields::default();
-        f.split(line.as_bytes());
-        (0..f.len()).map(|i| String::from_utf8_lossy(f.get(i)).into_owned()).collect()
-    }
-
-    #[test]
-    fn csv_fields() {
-        assert_eq!(fields("a,1.5,,x"), ["a", "1.5", "", "x"]);
-        assert_eq!(fields(r#""A,K",2,"3""""#), ["A,K", "2", "3\""]);
-        assert_eq!(fields("7"), ["7"]);
-        assert_eq!(fields(r#"1,"unterminated"#), ["1", "unterminated"]);
-        // Reuse after a longer line.
-        let mut f = CsvFields::default();
-        f.split(b"1,2,3,4,5,6");
-        f.split(b"9,8");
-        assert_eq!((f.len(), f.get(1)), (2, &b"8"[..]));
-    }
 
     #[test]
     fn json_records() {

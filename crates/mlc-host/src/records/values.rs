@@ -1,44 +1,15 @@
-//! Parsing input records: rows of features as CSV without a header.
+//! Values: number and token-id fields.
 //!
-//! A field is a decimal number (rounded once, directly to `f32`), `inf`/`-inf`, or missing:
-//! empty or `nan` (any case). Surrounding spaces are ignored. Errors carry the 1-based column;
-//! callers add the file and line.
+//! * A number is decimal text (rounded once, directly to `f32`), `inf`/`-inf`, or missing
+//!   (NaN): empty or `nan` (any case).
+//! * A token id is a non-negative decimal integer that fits a `u32` (`7`, `+7` or `007`; not
+//!   `7.0`, `7e0` or empty: ids are indices, written as integers, and never missing).
+//!
+//! Surrounding spaces are ignored; bytes that are not UTF-8 are neither.
 
-use std::fmt;
+use super::error::{Layout, RecordError, ValueKind};
 
-/// Why one record could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RecordError {
-    /// The record has the wrong number of fields.
-    FieldCount {
-        /// Fields the model takes.
-        expected: usize,
-        /// Fields found.
-        found: usize,
-    },
-    /// A field is not a number.
-    BadNumber {
-        /// 1-based column.
-        column: usize,
-        /// The field's text (lossy UTF-8, shortened).
-        text: String,
-    },
-}
-
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordError::FieldCount { expected, found } => {
-                write!(f, "expected {expected} fields (the model's feature count), found {found}")
-            }
-            RecordError::BadNumber { column, text } => write!(f, "column {column}: `{text}` is not a number"),
-        }
-    }
-}
-
-impl std::error::Error for RecordError {}
-
-/// Parses one field; `None` if it is not a number.
+/// Parses a number field; `None` if it is not a number.
 pub fn parse_field(raw: &[u8]) -> Option<f32> {
     let text = std::str::from_utf8(raw).ok()?.trim();
     if text.is_empty() || text.eq_ignore_ascii_case("nan") {
@@ -47,28 +18,59 @@ pub fn parse_field(raw: &[u8]) -> Option<f32> {
     text.parse::<f32>().ok()
 }
 
-/// Appends the `expected` features of `fields` to `out`; on error `out` is left as it was.
-pub fn parse_features<'a>(fields: impl ExactSizeIterator<Item = &'a [u8]>, expected: usize, out: &mut Vec<f32>) -> Result<(), RecordError> {
-    parse_values(fields.len(), fields, expected, out)
+/// Parses a token-id field; `None` if it is not a token id.
+pub fn parse_token_id(raw: &[u8]) -> Option<u32> {
+    std::str::from_utf8(raw).ok()?.trim().parse::<u32>().ok()
 }
 
-/// [`parse_features`] of `count` values given by any iterator.
-pub fn parse_values<'a>(
+/// Appends the `expected` numbers of the CSV fields `fields` to `out` (any count: pass
+/// `fields.len()`); on error `out` is left as it was.
+pub fn parse_features<'a>(fields: impl ExactSizeIterator<Item = &'a [u8]>, expected: usize, out: &mut Vec<f32>) -> Result<(), RecordError> {
+    read_values(fields.len(), fields, expected, Layout::Csv { route: None }, out)
+}
+
+/// A value a model reads: a number or a token id.
+pub(crate) trait Value: Sized {
+    /// What it is, for messages.
+    const KIND: ValueKind;
+    /// Parses one field.
+    fn parse(raw: &[u8]) -> Option<Self>;
+}
+
+impl Value for f32 {
+    const KIND: ValueKind = ValueKind::Feature;
+    fn parse(raw: &[u8]) -> Option<f32> {
+        parse_field(raw)
+    }
+}
+
+impl Value for u32 {
+    const KIND: ValueKind = ValueKind::TokenId;
+    fn parse(raw: &[u8]) -> Option<u32> {
+        parse_token_id(raw)
+    }
+}
+
+/// Appends the `count` values of `values` (laid out as `layout` says) to `out`, which must
+/// be `expected` of them; on error `out` is left as it was.
+pub(crate) fn read_values<'a, T: Value>(
     count: usize,
     values: impl Iterator<Item = &'a [u8]>,
     expected: usize,
-    out: &mut Vec<f32>,
+    layout: Layout,
+    out: &mut Vec<T>,
 ) -> Result<(), RecordError> {
+    let kind = T::KIND;
     if count != expected {
-        return Err(RecordError::FieldCount { expected, found: count });
+        return Err(RecordError::Count { kind, layout, expected, found: count });
     }
     let start = out.len();
     for (i, raw) in values.enumerate() {
-        match parse_field(raw) {
+        match T::parse(raw) {
             Some(x) => out.push(x),
             None => {
                 out.truncate(start);
-                return Err(RecordError::BadNumber { column: i + 1, text: shorten(raw) });
+                return Err(RecordError::BadValue { kind, at: layout.position(i), text: shorten(raw) });
             }
         }
     }
@@ -86,25 +88,9 @@ pub fn shorten(raw: &[u8]) -> String {
     text
 }
 
-/// A UTF-8 byte order mark.
-pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// A line without a leading UTF-8 byte order mark. Editors and spreadsheet exports begin a file
-/// with one, and concatenated files carry it into later lines; it is never part of a record
-/// (the CSV reader of [`csv_reader`] skips it at the start of its input; csv-core skips it at
-/// the start of every line that `transform`'s CSV splitter reads).
-pub fn strip_bom(line: &[u8]) -> &[u8] {
-    line.strip_prefix(BOM).unwrap_or(line)
-}
-
-/// A CSV reader configured for feature rows: no header, any field count per line (checked per
-/// record instead), `\n` or `\r\n` line ends.
-pub fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::error::Position;
     use super::*;
 
     fn parse(line: &str, n: usize) -> Result<Vec<f32>, RecordError> {
@@ -131,11 +117,36 @@ mod tests {
     }
 
     #[test]
+    fn token_ids_are_integers() {
+        for (text, id) in [("7", 7), (" 7 ", 7), ("+7", 7), ("007", 7), ("0", 0), ("4294967295", u32::MAX)] {
+            assert_eq!(parse_token_id(text.as_bytes()), Some(id), "{text}");
+        }
+        // `1.0` is a number but not a token id: ids are written as integers everywhere
+        // (CSV, JSON Lines, `mlc predict --format ids`), and never missing.
+        for text in ["1.0", "1e0", "-1", "", "nan", "null", "4294967296", "0x10", "1,2", "\u{ff}"] {
+            assert_eq!(parse_token_id(text.as_bytes()), None, "{text}");
+        }
+        assert_eq!(parse_token_id(b"\xff1"), None, "not UTF-8");
+    }
+
+    #[test]
     fn errors_name_the_column() {
-        assert_eq!(parse("1,x,3", 3), Err(RecordError::BadNumber { column: 2, text: "x".into() }));
-        assert_eq!(parse("1,2", 3), Err(RecordError::FieldCount { expected: 3, found: 2 }));
+        let bad = |column, text: &str| RecordError::BadValue { kind: ValueKind::Feature, at: Position::Column(column), text: text.into() };
+        assert_eq!(parse("1,x,3", 3), Err(bad(2, "x")));
+        assert_eq!(parse("1,x,3", 3).unwrap_err().to_string(), "column 2: `x` is not a number");
+        let count = parse("1,2", 3).unwrap_err();
+        assert_eq!(count.to_string(), "expected 3 fields (the model's feature count), found 2");
         let mut out = vec![9.0];
         assert!(parse_features(["1", "oops"].map(str::as_bytes).into_iter(), 2, &mut out).is_err());
         assert_eq!(out, vec![9.0], "a failed record leaves the output untouched");
+    }
+
+    #[test]
+    fn long_fields_are_shortened_on_a_char_boundary() {
+        assert_eq!(shorten(b"abc"), "abc");
+        let long = "é".repeat(30);
+        let short = shorten(long.as_bytes());
+        assert!(short.ends_with('…') && short.len() <= 40 + '…'.len_utf8(), "{short}");
+        assert_eq!(shorten(b"\xff"), "\u{fffd}");
     }
 }
