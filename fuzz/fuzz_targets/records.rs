@@ -22,8 +22,8 @@ use std::io::{BufReader, Cursor};
 
 use libfuzzer_sys::fuzz_target;
 use mlc_host::records::{
-    csv_reader, json_value, parse_features, parse_field, parse_token_id, shorten, strip_bom, CsvFields, JsonRecord, Position,
-    RecordError, ValueKind,
+    csv_reader, json_value, parse_features, parse_field, parse_token_id, shorten, strip_bom, CsvFields, JsonRecord, Position, RecordError,
+    ValueKind,
 };
 use mlc_host::transform::Splitter;
 use serde_json::Value;
