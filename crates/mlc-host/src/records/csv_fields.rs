@@ -44,6 +44,11 @@ impl CsvFields {
         self.count
     }
 
+    /// Whether the line has no field: it was empty.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
     /// Field `i` (0-based; below [`CsvFields::len`]).
     pub fn get(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
@@ -84,5 +89,8 @@ mod tests {
         f.split(b"1,2,3,4,5,6");
         f.split(b"9,8");
         assert_eq!((f.len(), f.get(1)), (2, &b"8"[..]));
+        // An empty line has no field (readers report it as an empty line).
+        f.split(b"");
+        assert!(f.is_empty() && f.iter().next().is_none());
     }
 }

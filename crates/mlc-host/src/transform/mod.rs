@@ -3,10 +3,10 @@
 //!
 //! A job is a pipeline: one thread reads the inputs and cuts them into mini-batches
 //! ([`split`]), `workers` threads read ([`crate::records`]), route and predict them
-//! ([`predict`]), and the calling
-//! thread writes the results in order to `OUTPUT.partial`, renamed to `OUTPUT` once the input's
-//! last batch is written ([`output`]). Inputs whose output exists are skipped: outputs appear
-//! only complete, so a re-run after a crash resumes with the inputs not yet done.
+//! ([`predict`]), and the calling thread writes the results in order to `OUTPUT.partial`,
+//! renamed to `OUTPUT` once the input's last batch is written ([`output`]). Inputs whose output
+//! exists are skipped: outputs appear only complete, so a re-run after a crash resumes with the
+//! inputs not yet done.
 
 pub mod output;
 pub mod predict;

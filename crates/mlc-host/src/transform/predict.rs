@@ -185,6 +185,7 @@ impl<'j> Worker<'j> {
 
     /// Predicts the waiting rows of every slot, one call per model.
     fn predict_rows(&mut self) {
+        let mut refused = false;
         for &i in &self.active {
             let slot = &mut self.slots[i];
             let Some(Ok(handle)) = &slot.model else { continue };
@@ -195,9 +196,13 @@ impl<'j> Worker<'j> {
                 let done = model.run(Input::Rows(&slot.rows.floats), self.output, &mut self.scratch.for_model(&model), &mut slot.out);
                 slot.elapsed += start.elapsed();
                 slot.refused = done.err().map(|e| e.to_string());
+                refused |= slot.refused.is_some();
             }
             handle.record(slot.count as u64, slot.elapsed);
             self.model_time += slot.elapsed;
+        }
+        if !refused {
+            return;
         }
         for outcome in &mut self.outcomes {
             if let Outcome::Value { slot, .. } = *outcome {
