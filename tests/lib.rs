@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
 use mlc_format::AlignedBytes;
+use mlc_host::records::{self, CsvFields};
 
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {
@@ -12,30 +13,30 @@ pub fn fixture(rel: &str) -> PathBuf {
 
 /// Reads a headerless CSV of floats (empty field = NaN) into rows.
 pub fn read_csv(path: &Path) -> Vec<Vec<f32>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .map(|line| {
-            line.split(',')
-                .map(|f| {
-                    if f.trim().is_empty() {
-                        f32::NAN
-                    } else {
-                        f.trim().parse().unwrap_or_else(|_| panic!("{}: bad number {f}", path.display()))
-                    }
-                })
-                .collect()
-        })
-        .collect()
+    csv_rows(path, 0).into_iter().map(|(_, row)| row).collect()
 }
 
 /// Reads `state,features...` rows (the churn fixtures).
 pub fn read_state_rows(path: &Path) -> Vec<(String, Vec<f32>)> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .map(|line| {
-            let (state, rest) = line.split_once(',').expect("state column");
-            let row = rest.split(',').map(|f| if f.is_empty() { f32::NAN } else { f.parse().unwrap() }).collect();
-            (state.to_string(), row)
+    csv_rows(path, 1).into_iter().map(|(mut labels, row)| (labels.remove(0), row)).collect()
+}
+
+/// Every line of the CSV file `path`: its first `labels` fields as text and the numbers after
+/// them, split and read by `mlc_host::records` (as `mlc predict` and `mlc transform` read
+/// records). Panics naming the file, line and column of a field that is not a number.
+fn csv_rows(path: &Path, labels: usize) -> Vec<(Vec<String>, Vec<f32>)> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut fields = CsvFields::default();
+    records::lines(&bytes)
+        .enumerate()
+        .map(|(i, line)| {
+            fields.split(records::strip_bom(line));
+            assert!(fields.len() >= labels, "{}: line {}: fewer than {labels} fields", path.display(), i + 1);
+            let text = fields.iter().take(labels).map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+            let (n, mut row) = (fields.len() - labels, Vec::new());
+            records::parse_features(fields.iter().skip(labels), n, &mut row)
+                .unwrap_or_else(|e| panic!("{}: line {}: {e} (columns counted after the first {labels})", path.display(), i + 1));
+            (text, row)
         })
         .collect()
 }

@@ -1,17 +1,18 @@
 //! Every record parser in isolation (the `transform` target reaches the same code through files
-//! and threads, several times more slowly):
+//! and threads, several times more slowly), all in crates/mlc-host/src/records/:
 //!
-//! * `mlc predict` and `mlc compile --check-data` (crates/mlc-host/src/records.rs): `csv_reader`
-//!   over the bytes, then `parse_features` of every record, with the field count right and
-//!   wrong; `parse_field` against Rust's own `f32` parsing; `shorten`.
-//! * `mlc transform`'s splitter (transform/split.rs): the bytes after the first two, cut into
-//!   mini-batches (buffer size, record and payload limits from the first two bytes), must give
-//!   back exactly the input's lines, in order, each whole or as an oversize record of the right
-//!   length, within the limits, covering every input byte.
-//! * `mlc transform`'s record parsers (transform/parse.rs), on every line: `CsvFields` must split
-//!   as the csv crate does with the same line end; `JsonRecord::parse` must accept only what
-//!   serde_json reads as an object with the same `model`, `text` and `features`, and name a
-//!   column inside the line when it refuses.
+//! * `mlc compile --check-data`: `csv_reader` over the bytes, then `parse_features` of every
+//!   record, with the field count right and wrong; `parse_field` against Rust's own `f32`
+//!   parsing, `parse_token_id` against its `u32` parsing; `shorten`.
+//! * `lines` and `transform`'s splitter (transform/split.rs): the bytes after the first two,
+//!   cut into lines by `lines` and into mini-batches by the splitter (buffer size, record and
+//!   payload limits from the first two bytes), must give back exactly the input's lines, in
+//!   order, each whole or (splitter) as an oversize record of the right length, within the
+//!   limits, covering every input byte.
+//! * The line parsers of `mlc predict`, `mlc transform` and `mlc bench`, on every line:
+//!   `CsvFields` must split as the csv crate does with the same line end; `JsonRecord::parse`
+//!   must accept only what serde_json reads as an object with the same `model`, `text` and
+//!   `features`, and name a column inside the line when it refuses.
 //!
 //! Seeds: the committed CSV rows and JSON Lines written by scripts/fuzz.sh.
 #![no_main]
@@ -20,8 +21,10 @@ use std::cell::RefCell;
 use std::io::{BufReader, Cursor};
 
 use libfuzzer_sys::fuzz_target;
-use mlc_host::records::{csv_reader, parse_features, parse_field, shorten, strip_bom, RecordError};
-use mlc_host::transform::parse::{json_value, CsvFields, JsonRecord};
+use mlc_host::records::{
+    csv_reader, json_value, parse_features, parse_field, parse_token_id, shorten, strip_bom, CsvFields, JsonRecord, Position, RecordError,
+    ValueKind,
+};
 use mlc_host::transform::Splitter;
 use serde_json::Value;
 
@@ -52,7 +55,8 @@ thread_local! {
     ));
 }
 
-/// `mlc predict`'s reader: features or a typed error, and a failed record changes nothing.
+/// `mlc compile --check-data`'s reader: features or a typed error, and a failed record changes
+/// nothing.
 fn check_csv_reader(data: &[u8]) {
     let mut reader = csv_reader(data);
     let mut out = vec![42.0f32];
@@ -66,11 +70,14 @@ fn check_csv_reader(data: &[u8]) {
                 Err(e) => {
                     assert_eq!(out.len(), before, "a failed record leaves the output untouched");
                     match e {
-                        RecordError::FieldCount { expected: x, found } => assert!(x == expected && found == n && x != n),
-                        RecordError::BadNumber { column, text } => {
+                        RecordError::Count { kind: ValueKind::Feature, expected: x, found, .. } => {
+                            assert!(x == expected && found == n && x != n)
+                        }
+                        RecordError::BadValue { kind: ValueKind::Feature, at: Position::Column(column), text } => {
                             assert!(column >= 1 && column <= n);
                             assert!(text.len() <= 40 + '…'.len_utf8());
                         }
+                        e => panic!("parse_features gave {e:?}"),
                     }
                 }
             }
@@ -101,6 +108,12 @@ fn check_field(raw: &[u8]) {
         (None, None) => {}
         _ => panic!("parse_field({raw:?}) = {got:?}, Rust parses {want:?}"),
     }
+    // A token id is an integer, never missing, whatever `parse_field` makes of the text.
+    let id = parse_token_id(raw);
+    assert_eq!(id, std::str::from_utf8(raw).ok().and_then(|s| s.trim().parse::<u32>().ok()), "parse_token_id({raw:?})");
+    if let Some(id) = id {
+        assert_eq!(got, Some(id as f32), "token id {id} read as a number");
+    }
 }
 
 /// The splitter against the input's lines (docs/transform.md: every line is one record, the
@@ -117,6 +130,7 @@ fn check_splitter(data: &[u8]) {
     for line in &mut lines {
         *line = line.strip_suffix(b"\r").unwrap_or(line);
     }
+    assert_eq!(mlc_host::records::lines(input).collect::<Vec<_>>(), lines, "`lines` of {input:?}");
 
     let mut splitter = Splitter::new(BufReader::with_capacity(capacity, input), max_payload, max_records);
     let (mut next, mut covered, mut batches) = (0usize, 0u64, 0usize);

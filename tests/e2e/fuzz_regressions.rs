@@ -119,7 +119,7 @@ fn json_record_with_invalid_utf8_in_an_ignored_field_is_malformed() {
     let input = reproducer("records/invalid-utf-8-in-an-ignored-json-field-is-accepted");
     let line = input.split(|&b| b == b'\n').find(|l| l.contains(&b'{')).unwrap();
     assert!(serde_json::from_slice::<serde_json::Value>(line).is_err());
-    let e = mlc_host::transform::parse::JsonRecord::parse(line).unwrap_err();
+    let e = mlc_host::records::JsonRecord::parse(line).unwrap_err();
     assert_eq!(e, "malformed JSON at column 11: invalid UTF-8");
 }
 
@@ -131,8 +131,7 @@ fn json_record_with_invalid_utf8_in_an_ignored_field_is_malformed() {
 /// that is an object (malformed), not a missing value.
 #[test]
 fn serde_json_private_tokens_are_plain_keys_in_a_json_record() {
-    use mlc_host::records::parse_field;
-    use mlc_host::transform::parse::{json_value, JsonRecord};
+    use mlc_host::records::{json_value, parse_field, JsonRecord};
     let record = JsonRecord::parse(br#"{"$serde_json::private::Number":"5","features":[1]}"#).unwrap();
     assert_eq!(record.features.map(|f| f.len()), Some(1));
     let line = br#"{"features":[{"\u0024serde_json::private::RawValue":"null"},null]}"#;

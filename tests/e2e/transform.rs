@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 use mlc_compiler::Target;
 use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
-use mlc_host::records::BOM;
+use mlc_host::records::{self, InputBuf, RecordReader, BOM};
 use mlc_host::transform::{self, Accept, ContentType, Options, Routing, Summary};
 use mlc_host::Registry;
-use mlc_runtime::{Input, Model, Scratch};
+use mlc_runtime::{Input, Model, Output, Scratch, ScratchBuf};
 use mlc_tests::{compile, fixture, options, read_state_rows};
 
 /// The 51 per-state churn models in one bundle, compiled once, and written to a file.
@@ -154,6 +154,28 @@ fn one_line_per_input_line_in_order_across_workers_and_batch_sizes() {
             assert_eq!(got, expected, "workers {workers}, {max_records} records, {max_payload} bytes per mini-batch");
         }
     }
+}
+
+/// What a server does with a request body: records read from memory (`mlc_host::records`) and
+/// predicted with `Model::run`, the same answers as the runtime called directly.
+#[test]
+fn a_request_body_is_read_without_files() {
+    let rows = churn_rows();
+    let body: String = rows.iter().map(|(l, _)| format!("{l}\r\n")).collect();
+    let registry = Registry::open(&bundle().1, u64::MAX).unwrap();
+    let mut reader = RecordReader::new(ContentType::from_mime("text/csv; charset=utf-8").unwrap(), Some(1));
+    let (mut buf, mut scratch) = (InputBuf::default(), ScratchBuf::new());
+    for (line, (_, want)) in records::lines(body.as_bytes()).zip(&rows) {
+        let record = reader.read(line).unwrap();
+        let handle = registry.get(record.model().unwrap()).unwrap();
+        let model = handle.model();
+        buf.clear();
+        let input = record.input(model, &mut buf).unwrap();
+        let mut out = [0f32];
+        model.run(input, Output::Prediction, &mut scratch.for_model(model), &mut out).unwrap();
+        assert_eq!(out[0].to_bits(), want.to_bits(), "{}", String::from_utf8_lossy(line));
+    }
+    assert_eq!(records::lines(body.as_bytes()).count(), rows.len());
 }
 
 #[test]

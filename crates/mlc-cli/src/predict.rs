@@ -1,14 +1,15 @@
-//! `mlc predict`.
+//! `mlc predict`: a thin client of `mlc transform`'s record path. The input is cut into
+//! mini-batches of lines, read by `mlc_host::records` and predicted by a transform worker; each
+//! answer is printed, and the first bad record ends the command.
 
-use std::io::{BufRead, BufWriter, Read, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::Parser;
-use mlc_host::records::{csv_reader, parse_features, strip_bom};
-use mlc_host::{LoadedArtifact, Registry};
-use mlc_runtime::format::manifest::NetInput;
-use mlc_runtime::{Input, Model, NetModel, Output, Scratch};
+use mlc_host::transform::{ContentType, Options, Routing, Splitter, Worker};
+use mlc_host::Registry;
+use mlc_runtime::InputKind;
 
 /// Arguments of `mlc predict`.
 #[derive(Parser)]
@@ -25,79 +26,66 @@ pub struct Args {
     /// (comma-separated token ids, the model's sequence length of them).
     #[arg(long, value_enum, default_value_t = LineFormat::Text)]
     format: LineFormat,
-    /// CSV without a header, one row per line, features in the model's order; an empty field
-    /// or `nan` is a missing value. Standard input when absent.
+    /// One record per line: CSV without a header, the model's features (or a network's float
+    /// input) in its order, where an empty field or `nan` is a missing value; for a text model,
+    /// raw text or token ids (--format). Standard input when absent.
     input: Option<PathBuf>,
 }
 
-/// What one input line of a network holds.
+/// What one input line of a text model holds.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum LineFormat {
     Text,
     Ids,
 }
 
-/// Rows predicted per batched call.
-const BATCH_ROWS: usize = 1024;
+/// Records per mini-batch (tree rows are predicted in one batched call per mini-batch).
+const BATCH_RECORDS: usize = 1024;
 
-/// Runs `mlc predict`: one output line per input row, values comma-separated, each with the
+/// Runs `mlc predict`: one output line per input record, values comma-separated, each with the
 /// digits needed to round-trip an `f32`.
 pub fn run(args: Args) -> Result<()> {
-    let (loaded, registry, handle);
-    let model = if args.artifact.is_dir() {
-        registry = Registry::open(&args.artifact, u64::MAX)?;
-        let name = match &args.model {
-            Some(name) => name.clone(),
-            None => registry.default_name()?,
-        };
-        handle = registry.get(&name)?;
-        *handle.model()
-    } else {
-        loaded = LoadedArtifact::open(&args.artifact)?;
-        loaded.model(args.model.as_deref())?
+    let registry = Registry::open(&args.artifact, u64::MAX)?;
+    let model = match &args.model {
+        Some(name) => name.clone(),
+        None => registry.default_name()?,
+    };
+    let content_type = match (registry.get(&model)?.model().input_kind(), args.format) {
+        (InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
+            bail!("this model has no tokenizer: give token ids with --format ids")
+        }
+        (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
+        _ => ContentType::Csv,
     };
     let (input, name): (Box<dyn Read>, String) = match &args.input {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
         None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
     };
-    if let Model::Net(net) = model {
-        return predict_net(&net, args.format, input, &name);
-    }
-    let features = model.num_features();
-    let per_row = if args.margin { model.num_margins() } else { model.num_outputs() };
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut rows = Vec::with_capacity(BATCH_ROWS * features);
-    let mut results = vec![0f32; BATCH_ROWS * per_row];
-    let mut flush = |rows: &mut Vec<f32>, out: &mut BufWriter<_>| -> Result<()> {
-        let n = rows.len() / features;
-        let res = &mut results[..n * per_row];
-        let output = if args.margin { Output::Margins } else { Output::Prediction };
-        model.run(Input::Rows(rows), output, &mut Scratch::default(), res).map_err(|e| anyhow!("{e}"))?;
-        for row in res.chunks(per_row) {
-            write_values(out, row)?;
-        }
-        rows.clear();
-        Ok(())
+    let options = Options {
+        content_type,
+        // No limit on a record's length: lines are read whole, as they come.
+        max_payload: usize::MAX / 2,
+        max_records: BATCH_RECORDS,
+        routing: Routing::Model(Some(model.clone())),
+        margin: args.margin,
+        ..Options::default()
     };
-    let mut reader = csv_reader(input);
-    let mut record = csv::ByteRecord::new();
-    loop {
-        let line = reader.position().line();
-        let more = reader.read_byte_record(&mut record).map_err(|e| anyhow!("{name}: line {line}: malformed CSV: {e}"))?;
-        if !more {
-            break;
-        }
-        let line = record.position().map_or(line, |p| p.line());
-        if let Err(e) = parse_features(record.iter(), features, &mut rows) {
-            flush(&mut rows, &mut out)?;
-            out.flush()?;
-            return Err(anyhow!("{name}: line {line}: {e}"));
-        }
-        if rows.len() == BATCH_ROWS * features {
-            flush(&mut rows, &mut out)?;
+    let mut worker = Worker::new(&registry, &options, Some(&model));
+    let mut batches = Splitter::new(BufReader::new(input), options.max_payload, options.max_records);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    while let Some(batch) = batches.next_batch().with_context(|| format!("cannot read {name}"))? {
+        worker.run(&batch);
+        for (line, answer) in (batch.first_line..).zip(worker.answers()) {
+            match answer {
+                Ok(values) => write_values(&mut out, values)?,
+                Err(message) => {
+                    // The records before the bad one are answered.
+                    out.flush()?;
+                    bail!("{name}: line {line}: {message}");
+                }
+            }
         }
     }
-    flush(&mut rows, &mut out)?;
     out.flush()?;
     Ok(())
 }
@@ -108,53 +96,4 @@ fn write_values(out: &mut impl Write, values: &[f32]) -> std::io::Result<()> {
         write!(out, "{}{v:?}", if i > 0 { "," } else { "" })?;
     }
     writeln!(out)
-}
-
-/// Predicts each line of `input` with a network: raw text (tokenized by the runtime) or ids.
-fn predict_net(net: &NetModel<'_>, format: LineFormat, input: Box<dyn Read>, name: &str) -> Result<()> {
-    let NetInput::TokenIds { length } = net.input() else {
-        return Err(anyhow!("{name}: this network takes float input, which `mlc predict` does not read yet"));
-    };
-    if format == LineFormat::Text && net.vocab().is_none() {
-        return Err(anyhow!("this model has no tokenizer: give token ids with --format ids"));
-    }
-    let mut scratch = vec![0f32; net.scratch_len()];
-    let mut token_scratch = vec![0u8; net.vocab().map_or(0, |v| v.max_token_len())];
-    let mut ids = vec![0u32; length as usize];
-    let mut result = vec![0f32; net.num_outputs()];
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut reader = std::io::BufReader::new(input);
-    let mut line = Vec::new();
-    for number in 1.. {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        let text = strip_bom(line.strip_suffix(b"\n").unwrap_or(&line));
-        let predicted = match format {
-            LineFormat::Text => net.predict_text(text, &mut token_scratch, &mut ids, &mut scratch, &mut result),
-            LineFormat::Ids => {
-                let text = String::from_utf8_lossy(text);
-                let fields: Vec<&str> = text.trim_end_matches('\r').split(',').collect();
-                if fields.len() != ids.len() {
-                    out.flush()?;
-                    return Err(anyhow!("{name}: line {number}: expected {} token ids, found {}", ids.len(), fields.len()));
-                }
-                for (i, (slot, field)) in ids.iter_mut().zip(&fields).enumerate() {
-                    *slot = field
-                        .trim()
-                        .parse()
-                        .map_err(|_| anyhow!("{name}: line {number}: column {}: `{field}` is not a token id", i + 1))?;
-                }
-                net.predict_ids(&ids, &mut scratch, &mut result)
-            }
-        };
-        if let Err(e) = predicted {
-            out.flush()?;
-            return Err(anyhow!("{name}: line {number}: {e}"));
-        }
-        write_values(&mut out, &result)?;
-    }
-    out.flush()?;
-    Ok(())
 }

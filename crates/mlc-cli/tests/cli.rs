@@ -226,3 +226,76 @@ fn int8_sentiment_model_for_a_microcontroller() {
     ]));
     assert!(err.contains("/nonexistent/calib.txt"), "{err}");
 }
+
+/// A Keras model (the directory `tools/export_keras.py` writes) of one linear Dense layer on 3
+/// floats with 2 outputs. Its weights are exact in binary, so its outputs are exact sums.
+fn float_network() -> PathBuf {
+    let dir = tmp("dense3");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = r#"{"class_name": "Sequential", "config": {"name": "dense3", "layers": [
+        {"class_name": "InputLayer", "config": {"name": "x", "batch_shape": [null, 3], "dtype": "float32"}},
+        {"class_name": "Dense", "config": {"name": "dense", "units": 2, "activation": "linear", "use_bias": true}}]}}"#;
+    std::fs::write(dir.join("config.json"), config).unwrap();
+    // kernel[i][j] (3 × 2, row-major), then bias.
+    let weights = [1.0f32, 2.0, 0.5, -1.0, 0.0, 3.0, 0.25, -0.5];
+    let header = r#"{"dense/kernel": {"dtype": "F32", "shape": [3, 2], "data_offsets": [0, 24]}, "dense/bias": {"dtype": "F32", "shape": [2], "data_offsets": [24, 32]}}"#;
+    let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
+    bytes.extend_from_slice(header.as_bytes());
+    bytes.extend(weights.iter().flat_map(|w| w.to_le_bytes()));
+    std::fs::write(dir.join("model.safetensors"), bytes).unwrap();
+    dir
+}
+
+#[test]
+fn float_input_network_predicts_from_csv_as_transform_does() {
+    let art = tmp("dense3.mlc");
+    ok(&mlc(&["compile", float_network().to_str().unwrap(), "-o", art.to_str().unwrap()]));
+    let input = tmp("dense3.csv");
+    std::fs::write(&input, "1,2,3\n0,0,0\r\n-1,0.5,2").unwrap();
+    assert_eq!(ok(&mlc(&["predict", art.to_str().unwrap(), input.to_str().unwrap()])), "2.25,8.5\n0.25,-0.5\n-0.5,3.0\n");
+    // The same records through `mlc transform`.
+    let out = tmp("dense3-out");
+    ok(&mlc(&["transform", art.to_str().unwrap(), input.to_str().unwrap(), "--output-dir", out.to_str().unwrap()]));
+    assert_eq!(std::fs::read_to_string(out.join("dense3.csv.out")).unwrap(), "[2.25,8.5]\n[0.25,-0.5]\n[-0.5,3.0]\n");
+    // Bad records are named as for a tree model; an empty line is a bad record, as in transform.
+    let result = mlc_stdin(&["predict", art.to_str().unwrap()], b"1,2,3\n1,two,3\n");
+    assert!(fails(&result).contains("<stdin>: line 2: column 2: `two` is not a number"), "{}", fails(&result));
+    assert_eq!(String::from_utf8_lossy(&result.stdout), "2.25,8.5\n", "the record before the bad one is answered");
+    let err = fails(&mlc_stdin(&["predict", art.to_str().unwrap()], b"1,2,3\n\n"));
+    assert!(err.contains("<stdin>: line 2: empty line"), "{err}");
+    let err = fails(&mlc_stdin(&["predict", art.to_str().unwrap()], b"1,2\n"));
+    assert!(err.contains("line 1: expected 3 fields (the model's feature count), found 2"), "{err}");
+}
+
+/// One rule for token ids in `mlc predict --format ids`, `mlc transform`'s CSV and its JSON
+/// Lines: a decimal integer; `1.0` is not one.
+#[test]
+fn token_ids_are_integers_in_predict_and_transform() {
+    let art = tmp("tiny-text.mlc");
+    let model = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds/tiny_text_cnn");
+    ok(&mlc(&["compile", model.to_str().unwrap(), "-o", art.to_str().unwrap()]));
+    let ids: Vec<String> = (0..16).map(|i| (i % 12).to_string()).collect();
+    let line = ids.join(",");
+    let decimal = format!("1.0{}", &line[1..]);
+    let input = tmp("ids.csv");
+    std::fs::write(&input, format!("{line}\n{decimal}\n")).unwrap();
+    let result = mlc(&["predict", art.to_str().unwrap(), "--format", "ids", input.to_str().unwrap()]);
+    let err = fails(&result);
+    assert!(err.contains("ids.csv: line 2: column 1: `1.0` is not a token id"), "{err}");
+    let predicted: f32 = String::from_utf8(result.stdout).unwrap().trim().parse().unwrap();
+
+    let jsonl = tmp("ids.jsonl");
+    std::fs::write(&jsonl, format!("{{\"features\": [{line}]}}\n{{\"features\": [{decimal}]}}\n")).unwrap();
+    for (file, content_type, error) in
+        [(&input, "text/csv", "column 1: `1.0` is not a token id"), (&jsonl, "application/jsonlines", "feature 1: `1.0` is not a token id")]
+    {
+        let out = tmp("ids-out");
+        let args = ["transform", art.to_str().unwrap(), file.to_str().unwrap(), "--content-type", content_type];
+        ok(&mlc(&[&args[..], &["--output-dir", out.to_str().unwrap()]].concat()));
+        let name = file.file_name().unwrap().to_str().unwrap();
+        let text = std::fs::read_to_string(out.join(format!("{name}.out"))).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0].parse::<f32>().unwrap().to_bits(), predicted.to_bits(), "{content_type}: the same prediction as mlc predict");
+        assert_eq!(lines[1], format!("{{\"error\": \"{error}\", \"line\": 2}}"), "{content_type}");
+    }
+}

@@ -2,7 +2,8 @@
 //!
 //! * [`LoadedArtifact`] maps an artifact file (memmap2) or holds it in an aligned buffer,
 //!   validates it once, and hands out [`mlc_format::Artifact`] views for the runtime.
-//! * [`records`] parses CSV rows of features with errors that name line and column.
+//! * [`records`] reads CSV, JSON Lines, text and token-id records into a model's input, with
+//!   errors that name the column or feature (the one reading of `predict`, `transform`, `bench`).
 //! * [`Registry`] serves many models behind one process: loaded on first use, kept within a
 //!   memory budget, evicted least recently used, shared by threads.
 //! * [`transform`] runs batch transform jobs: files of records in, one output file each.

@@ -210,14 +210,29 @@ impl<'a> Model<'a> {
                 Ok(n_records)
             }
             (Model::Net(n), Input::Text(text)) => {
-                let length = n.input().values() as usize;
-                let got = scratch.ids.len();
-                let ids = scratch.ids.get_mut(..length).ok_or(PredictError::ScratchLen { expected: length, got })?;
+                let ids = text_ids(n, scratch.ids)?;
                 n.predict_text(text, scratch.token, ids, scratch.values, out)?;
                 Ok(1)
             }
         }
     }
+
+    /// Tokenizes raw text (a text model) into [`Scratch::ids`] and returns the ids: the
+    /// [`Input::Ids`] record that [`Input::Text`] stands for. Hosts that time the network alone
+    /// (`mlc bench`'s model latency) tokenize first; [`PredictError::InputKind`] for a model
+    /// without a tokenizer.
+    pub fn tokenize<'s>(&self, text: &[u8], scratch: &'s mut Scratch<'_>) -> Result<&'s [u32], PredictError> {
+        let Model::Net(n) = self else { return Err(PredictError::InputKind) };
+        let ids = text_ids(n, scratch.ids)?;
+        n.tokenize(text, scratch.token, ids)?;
+        Ok(ids)
+    }
+}
+
+/// The part of `ids` (scratch) that holds the token ids of one text of network `n`.
+fn text_ids<'s>(n: &NetModel<'_>, ids: &'s mut [u32]) -> Result<&'s mut [u32], PredictError> {
+    let (length, got) = (n.input().values() as usize, ids.len());
+    ids.get_mut(..length).ok_or(PredictError::ScratchLen { expected: length, got })
 }
 
 /// The number of records of `values` values given `per_record` each, with `outputs` values of

@@ -2,7 +2,7 @@
 //! figures, configuration comparison and capacity planning.
 //!
 //! A request is one mini-batch of `batch_size` records (lines of the input, cycled) that goes
-//! through the same path as `mlc transform`: parsed ([`crate::transform::parse`]), routed
+//! through the same path as `mlc transform`: read ([`crate::records`]), routed
 //! through a [`Registry`], predicted, and formatted as JSON Lines. Each request is timed with
 //! `Instant` around the whole path (**total latency**) and, inside the transform worker, around
 //! the runtime's predict calls (**model latency**); **overhead** is the difference.
@@ -31,10 +31,12 @@ pub use capacity::{CapacityPlan, CapacityTarget, RunFigures};
 pub use recorder::{Bucket, Percentiles, Recorder};
 pub use report::{BenchReport, Latencies, Memory, RunReport, TimelinePoint};
 
+use mlc_runtime::InputKind;
+
+use crate::records::{self, ContentType};
 use crate::registry::{ModelSource, Registry};
-use crate::transform::predict::Worker;
 use crate::transform::split::Record;
-use crate::transform::{Batch, ContentType, Options, Routing};
+use crate::transform::{Batch, Options, Routing, Worker};
 use crate::HostError;
 
 /// How load is generated.
@@ -135,12 +137,7 @@ impl Workload {
             Some("jsonl" | "ndjson" | "json") => ContentType::JsonLines,
             _ => ContentType::Text,
         });
-        let lines: Vec<Vec<u8>> = bytes
-            .split(|&b| b == b'\n')
-            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-            .filter(|l| !l.is_empty())
-            .map(<[u8]>::to_vec)
-            .collect();
+        let lines: Vec<Vec<u8>> = records::lines(&bytes).filter(|l| !l.is_empty()).map(<[u8]>::to_vec).collect();
         if lines.is_empty() {
             return Err(BenchError::Invalid(format!("{}: no records", path.display())));
         }
@@ -148,8 +145,8 @@ impl Workload {
     }
 
     /// One synthetic record for model `name` of `source`, for a run without `--input`: a row
-    /// of zeros for a tree ensemble or a float network, a short review for a text model, token
-    /// id 1 at every position for a token-id network.
+    /// of zeros for a model that takes numbers, a short review for a text model, token id 1 at
+    /// every position for a token-id network.
     pub fn synthetic(source: &Path, name: Option<&str>) -> Result<Workload, BenchError> {
         let registry = Registry::open(source, u64::MAX)?;
         let name = match name {
@@ -157,21 +154,13 @@ impl Workload {
             None => registry.default_name()?,
         };
         let handle = registry.get(&name)?;
-        let zeros = |n: usize| vec!["0"; n].join(",").into_bytes();
-        let (content_type, line) = match handle.model() {
-            mlc_runtime::Model::Trees(t) => (ContentType::Csv, zeros(t.num_features())),
-            mlc_runtime::Model::Net(n) if n.vocab().is_some() => {
+        let csv = |value: &str, n: usize| (ContentType::Csv, vec![value; n].join(",").into_bytes());
+        let (content_type, line) = match handle.model().input_kind() {
+            InputKind::Floats { features } => csv("0", features),
+            InputKind::TokenIds { text: true, .. } => {
                 (ContentType::Text, b"A quiet, well acted film: the story drags in the middle but the ending is worth the wait.".to_vec())
             }
-            mlc_runtime::Model::Net(n) => match n.input() {
-                mlc_runtime::format::manifest::NetInput::TokenIds { length } => {
-                    (ContentType::Csv, vec!["1"; length as usize].join(",").into_bytes())
-                }
-                mlc_runtime::format::manifest::NetInput::Sequence { length, channels } => {
-                    (ContentType::Csv, zeros(length as usize * channels as usize))
-                }
-                mlc_runtime::format::manifest::NetInput::Vector { features } => (ContentType::Csv, zeros(features as usize)),
-            },
+            InputKind::TokenIds { length, .. } => csv("1", length),
         };
         Ok(Workload { content_type, lines: vec![line] })
     }

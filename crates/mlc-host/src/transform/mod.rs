@@ -2,14 +2,14 @@
 //! [`Registry`], and assembled in input order into one output file per input.
 //!
 //! A job is a pipeline: one thread reads the inputs and cuts them into mini-batches
-//! ([`split`]), `workers` threads parse, route and predict them ([`predict`]), and the calling
-//! thread writes the results in order to `OUTPUT.partial`, renamed to `OUTPUT` once the input's
-//! last batch is written ([`output`]). Inputs whose output exists are skipped: outputs appear
-//! only complete, so a re-run after a crash resumes with the inputs not yet done.
+//! ([`split`]), `workers` threads read ([`crate::records`]), route and predict them
+//! ([`predict`]), and the calling thread writes the results in order to `OUTPUT.partial`,
+//! renamed to `OUTPUT` once the input's last batch is written ([`output`]). Inputs whose output
+//! exists are skipped: outputs appear only complete, so a re-run after a crash resumes with the
+//! inputs not yet done.
 
 pub mod output;
-pub mod parse;
-pub(crate) mod predict;
+pub mod predict;
 pub mod split;
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,9 +23,10 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 pub use output::{Accept, PartialOutput};
-pub use parse::ContentType;
-use predict::{Predicted, Worker};
+pub use predict::{Predicted, Worker};
 pub use split::{Batch, Splitter};
+
+pub use crate::records::ContentType;
 
 use crate::registry::{ModelStats, Registry};
 use crate::HostError;

@@ -1,0 +1,146 @@
+//! Why a record could not be read: one error type for every content type, whose messages name
+//! the column (CSV) or the feature (JSON Lines); callers add the file and the line.
+
+use std::fmt;
+
+/// What a model reads from a record's values, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Numbers (features of a tree ensemble, the float input of a network).
+    Feature,
+    /// Token ids.
+    TokenId,
+}
+
+impl ValueKind {
+    fn plural(self) -> &'static str {
+        match self {
+            ValueKind::Feature => "features",
+            ValueKind::TokenId => "token ids",
+        }
+    }
+}
+
+/// Where a record's values are: how positions and counts are named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// CSV fields: a position is a column of the line. `route`: the 1-based column that names
+    /// the model (not a value).
+    Csv {
+        /// The route column, if any.
+        route: Option<usize>,
+    },
+    /// A JSON Lines record's `features`: a position is a feature.
+    Json,
+}
+
+impl Layout {
+    /// The position of value `i` (0-based among the values).
+    pub fn position(self, i: usize) -> Position {
+        match self {
+            Layout::Csv { route } => Position::Column(i + 1 + route.is_some_and(|k| k <= i + 1) as usize),
+            Layout::Json => Position::Feature(i + 1),
+        }
+    }
+}
+
+/// A value's place in its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// 1-based column of a CSV line (the route column counted).
+    Column(usize),
+    /// 1-based feature of a JSON record.
+    Feature(usize),
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Position::Column(n) => write!(f, "column {n}"),
+            Position::Feature(n) => write!(f, "feature {n}"),
+        }
+    }
+}
+
+/// Why one record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// An empty line (CSV, JSON Lines; text may be empty).
+    EmptyLine,
+    /// JSON Lines: not an object, or not valid JSON; the message names the column in the line.
+    Json(String),
+    /// JSON Lines: neither `features` nor `text`.
+    NoInput,
+    /// JSON Lines: both `features` and `text`.
+    TextAndFeatures,
+    /// CSV: the route column is beyond the line's fields.
+    NoRouteColumn {
+        /// The route column (1-based).
+        column: usize,
+        /// Fields in the line.
+        fields: usize,
+    },
+    /// CSV: the route column is not UTF-8.
+    ModelNameNotUtf8 {
+        /// The route column (1-based).
+        column: usize,
+    },
+    /// The record has the wrong number of values.
+    Count {
+        /// What the model reads.
+        kind: ValueKind,
+        /// Where the values are.
+        layout: Layout,
+        /// Values the model takes (the route column not counted).
+        expected: usize,
+        /// Values found (the route column not counted).
+        found: usize,
+    },
+    /// A value that is not what the model reads (a number, or a token id).
+    BadValue {
+        /// What the model reads.
+        kind: ValueKind,
+        /// Where the value is.
+        at: Position,
+        /// The value's text (lossy UTF-8, shortened).
+        text: String,
+    },
+    /// Raw text for a model that takes no text.
+    NotText {
+        /// The model is a tree ensemble (which the message says).
+        tree_ensemble: bool,
+    },
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::EmptyLine => write!(f, "empty line"),
+            RecordError::Json(message) => write!(f, "{message}"),
+            RecordError::NoInput => write!(f, "no `features` or `text` field"),
+            RecordError::TextAndFeatures => write!(f, "give `text` or `features`, not both"),
+            RecordError::NoRouteColumn { column, fields } => {
+                write!(f, "no column {column} (the model name): the line has {fields} fields")
+            }
+            RecordError::ModelNameNotUtf8 { column } => write!(f, "column {column}: the model name is not UTF-8"),
+            RecordError::Count { kind, layout, expected, found } => match (layout, kind) {
+                (Layout::Csv { route: None }, ValueKind::Feature) => {
+                    write!(f, "expected {expected} fields (the model's feature count), found {found}")
+                }
+                (Layout::Csv { route: None }, ValueKind::TokenId) => write!(f, "expected {expected} token ids, found {found}"),
+                (Layout::Csv { route: Some(_) }, kind) => {
+                    write!(f, "expected {} fields (the model name and {expected} {}), found {}", expected + 1, kind.plural(), found + 1)
+                }
+                (Layout::Json, kind) => write!(f, "expected {expected} {}, found {found}", kind.plural()),
+            },
+            RecordError::BadValue { kind: ValueKind::Feature, at, text } => write!(f, "{at}: `{text}` is not a number"),
+            RecordError::BadValue { kind: ValueKind::TokenId, at, text } => write!(f, "{at}: `{text}` is not a token id"),
+            RecordError::NotText { tree_ensemble: true } => write!(f, "the model is a tree ensemble: it takes features, not text"),
+            RecordError::NotText { tree_ensemble: false } => {
+                write!(f, "the model does not take this kind of input (text needs a text model)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}

@@ -1,0 +1,385 @@
+//! Input records: the one reading of CSV, JSON Lines, text and token-id records into a model's
+//! input, shared by `mlc predict`, `mlc transform` and `mlc bench` (and by anything that parses
+//! a request body: nothing here reads files).
+//!
+//! * Every line is one record ([`lines`]; a UTF-8 byte order mark at its start is not part of
+//!   it).
+//! * [`RecordReader::read`] splits a line as its [`ContentType`] says: CSV fields (the model's
+//!   name in a route column, if any), a JSON Lines object (`model`, and `features` or `text`),
+//!   or raw text.
+//! * [`Record::input`] reads the record's values as the model takes them
+//!   ([`Model::input_kind`]) into reusable buffers ([`InputBuf`]), giving the runtime's
+//!   [`Input`]: numbers for [`InputKind::Floats`] (empty, `nan` or JSON `null` is a missing
+//!   value), integers for [`InputKind::TokenIds`] (see [`parse_token_id`]), raw text for a text
+//!   model.
+//!
+//! Errors ([`RecordError`]) name the column (CSV, counted in the line) or the feature (JSON
+//! Lines); callers add the file and the line.
+
+mod csv_fields;
+mod error;
+mod json;
+mod lines;
+mod values;
+
+use std::borrow::Cow;
+
+use mlc_runtime::{Input, InputKind, Model};
+use serde_json::value::RawValue;
+
+pub use csv_fields::{csv_reader, CsvFields};
+pub use error::{Layout, Position, RecordError, ValueKind};
+pub use json::{json_value, JsonRecord};
+pub use lines::{lines, strip_bom, BOM};
+use values::read_values;
+pub use values::{parse_features, parse_field, parse_token_id, shorten};
+
+/// Format of the records (`--content-type`, or a request's `Content-Type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentType {
+    /// `text/csv`: values comma-separated, no header; optionally the model name in a column.
+    Csv,
+    /// `application/jsonlines`: one object per line, with `features` (an array of numbers,
+    /// `null` = missing) or `text` (a string), and optionally `model`.
+    JsonLines,
+    /// `text/plain`: each line is one text (a review) for a text model.
+    Text,
+}
+
+impl ContentType {
+    /// The media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ContentType::Csv => "text/csv",
+            ContentType::JsonLines => "application/jsonlines",
+            ContentType::Text => "text/plain",
+        }
+    }
+
+    /// The content type of a media type such as a `Content-Type` header's (parameters such as
+    /// `; charset=utf-8` and case ignored; `application/x-ndjson` and `application/jsonl` are
+    /// JSON Lines too); `None` for another type.
+    pub fn from_mime(mime: &str) -> Option<ContentType> {
+        let essence = mime.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        match essence.as_str() {
+            "text/csv" => Some(ContentType::Csv),
+            "application/jsonlines" | "application/jsonl" | "application/x-ndjson" => Some(ContentType::JsonLines),
+            "text/plain" => Some(ContentType::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Splits lines into [`Record`]s, reusing its buffers from line to line.
+pub struct RecordReader {
+    content_type: ContentType,
+    route_column: Option<usize>,
+    csv: CsvFields,
+}
+
+impl RecordReader {
+    /// A reader of `content_type` records; CSV with `route_column`: the model's name is in
+    /// this 1-based column, which is not a value (other content types ignore it).
+    pub fn new(content_type: ContentType, route_column: Option<usize>) -> RecordReader {
+        RecordReader { content_type, route_column, csv: CsvFields::default() }
+    }
+
+    /// Bytes of its buffers.
+    pub fn capacity_bytes(&self) -> usize {
+        self.csv.capacity()
+    }
+
+    /// Splits one line (without its line end; a leading byte order mark is dropped).
+    pub fn read<'r>(&'r mut self, line: &'r [u8]) -> Result<Record<'r>, RecordError> {
+        let line = strip_bom(line);
+        if line.is_empty() && self.content_type != ContentType::Text {
+            return Err(RecordError::EmptyLine);
+        }
+        match self.content_type {
+            ContentType::Text => Ok(Record { model: None, values: Values::Text(line) }),
+            ContentType::Csv => {
+                self.csv.split(line);
+                let fields = self.csv.len();
+                let model = match self.route_column {
+                    None => None,
+                    Some(column) if column == 0 || column > fields => return Err(RecordError::NoRouteColumn { column, fields }),
+                    Some(column) => {
+                        let name = std::str::from_utf8(self.csv.get(column - 1)).map_err(|_| RecordError::ModelNameNotUtf8 { column })?;
+                        Some(Cow::Borrowed(name))
+                    }
+                };
+                Ok(Record { model, values: Values::Csv { fields: &self.csv, route: self.route_column } })
+            }
+            ContentType::JsonLines => {
+                let record = JsonRecord::parse(line).map_err(RecordError::Json)?;
+                Ok(Record { model: record.model, values: Values::Json { text: record.text, features: record.features } })
+            }
+        }
+    }
+}
+
+/// One record split from its line: the model it names, and its values as text.
+pub struct Record<'r> {
+    model: Option<Cow<'r, str>>,
+    values: Values<'r>,
+}
+
+/// A record's values before they are read.
+enum Values<'r> {
+    /// CSV fields; the route column (1-based) is not a value.
+    Csv { fields: &'r CsvFields, route: Option<usize> },
+    /// A JSON Lines record's `text` or `features` (checked when read, after routing).
+    Json { text: Option<Cow<'r, str>>, features: Option<Vec<&'r RawValue>> },
+    /// A line of raw text.
+    Text(&'r [u8]),
+}
+
+/// Buffers that records' values are read into, reused from record to record.
+#[derive(Debug, Default, Clone)]
+pub struct InputBuf {
+    /// Numbers ([`InputKind::Floats`]), records back to back.
+    pub floats: Vec<f32>,
+    /// Token ids ([`InputKind::TokenIds`]), records back to back.
+    pub ids: Vec<u32>,
+}
+
+impl InputBuf {
+    /// Empties both buffers (keeping their memory).
+    pub fn clear(&mut self) {
+        self.floats.clear();
+        self.ids.clear();
+    }
+
+    /// Bytes the buffers hold.
+    pub fn capacity_bytes(&self) -> usize {
+        4 * self.floats.capacity() + 4 * self.ids.capacity()
+    }
+}
+
+impl<'r> Record<'r> {
+    /// The model the record names (its route column, or a JSON record's `model`).
+    pub fn model(&self) -> Option<&str> {
+        self.model.as_deref()
+    }
+
+    /// The record as `model`'s input: its values read as the model takes them and appended to
+    /// `buf` (numbers to [`InputBuf::floats`], token ids to [`InputBuf::ids`]; on error `buf` is
+    /// left as it was), or its raw text. The input is this record alone.
+    pub fn input<'a>(&'a self, model: &Model<'_>, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
+        self.read(model.input_kind(), buf).map_err(|e| match e {
+            // Only the message's wording tells a tree ensemble from a network (docs/transform.md).
+            RecordError::NotText { .. } => RecordError::NotText { tree_ensemble: matches!(model, Model::Trees(_)) },
+            e => e,
+        })
+    }
+
+    /// [`Record::input`] for a model that takes `kind`.
+    fn read<'a>(&'a self, kind: InputKind, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
+        let text = match &self.values {
+            Values::Text(text) => Some(*text),
+            Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
+            Values::Json { text: None, features: None } => return Err(RecordError::NoInput),
+            Values::Json { text, .. } => text.as_deref().map(str::as_bytes),
+            Values::Csv { .. } => None,
+        };
+        match (text, kind) {
+            (Some(text), InputKind::TokenIds { text: true, .. }) => Ok(Input::Text(text)),
+            (Some(_), _) => Err(RecordError::NotText { tree_ensemble: false }),
+            (None, InputKind::Floats { features }) => {
+                let start = buf.floats.len();
+                self.read_values(features, &mut buf.floats)?;
+                Ok(Input::Rows(&buf.floats[start..]))
+            }
+            (None, InputKind::TokenIds { length, .. }) => {
+                let start = buf.ids.len();
+                self.read_values(length, &mut buf.ids)?;
+                Ok(Input::Ids(&buf.ids[start..]))
+            }
+        }
+    }
+
+    /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
+    fn read_values<T: values::Value>(&self, expected: usize, out: &mut Vec<T>) -> Result<(), RecordError> {
+        match &self.values {
+            Values::Csv { fields, route } => {
+                let values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route).map(|(_, field)| field);
+                read_values(fields.len() - route.is_some() as usize, values, expected, Layout::Csv { route: *route }, out)
+            }
+            Values::Json { features: Some(features), .. } => {
+                read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, out)
+            }
+            Values::Json { features: None, .. } | Values::Text(_) => Err(RecordError::NoInput),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FLOATS: InputKind = InputKind::Floats { features: 3 };
+    const IDS: InputKind = InputKind::TokenIds { length: 3, vocab: 10, text: false };
+    const TEXT: InputKind = InputKind::TokenIds { length: 3, vocab: 10, text: true };
+
+    /// A record's model and input, owned.
+    #[derive(Debug, PartialEq)]
+    enum Got {
+        Rows(Option<String>, Vec<f32>),
+        Ids(Option<String>, Vec<u32>),
+        Text(Option<String>, Vec<u8>),
+    }
+
+    /// Reads `line` for a model taking `kind`; errors as their messages.
+    fn read(content_type: ContentType, route: Option<usize>, kind: InputKind, line: &[u8]) -> Result<Got, String> {
+        let mut reader = RecordReader::new(content_type, route);
+        let record = reader.read(line).map_err(|e| e.to_string())?;
+        let model = record.model().map(str::to_string);
+        let mut buf = InputBuf::default();
+        Ok(match record.read(kind, &mut buf).map_err(|e| e.to_string())? {
+            Input::Rows(rows) => Got::Rows(model, rows.to_vec()),
+            Input::Ids(ids) => Got::Ids(model, ids.to_vec()),
+            Input::Text(text) => Got::Text(model, text.to_vec()),
+        })
+    }
+
+    fn csv(kind: InputKind, line: &str) -> Result<Got, String> {
+        read(ContentType::Csv, None, kind, line.as_bytes())
+    }
+
+    fn routed(kind: InputKind, line: &str) -> Result<Got, String> {
+        read(ContentType::Csv, Some(1), kind, line.as_bytes())
+    }
+
+    fn json(kind: InputKind, line: &str) -> Result<Got, String> {
+        read(ContentType::JsonLines, None, kind, line.as_bytes())
+    }
+
+    fn rows(got: Result<Got, String>) -> Vec<f32> {
+        match got {
+            Ok(Got::Rows(_, rows)) => rows,
+            other => panic!("not rows: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_and_missing_values() {
+        let row = rows(csv(FLOATS, "1.5, ,nan"));
+        assert_eq!(row[0], 1.5);
+        assert!(row[1].is_nan() && row[2].is_nan(), "empty and `nan` are missing: {row:?}");
+        let row = rows(json(FLOATS, r#"{"features": [-2, null, 1e-3]}"#));
+        assert_eq!((row[0], row[2]), (-2.0, 1e-3));
+        assert!(row[1].is_nan(), "JSON null is missing");
+        assert_eq!(csv(FLOATS, "1,x,3"), Err("column 2: `x` is not a number".into()));
+        assert_eq!(json(FLOATS, r#"{"features": [1, 2, true]}"#), Err("feature 3: `true` is not a number".into()));
+        // A float network reads numbers as a tree ensemble does.
+        assert_eq!(rows(csv(InputKind::Floats { features: 2 }, "0.25,-4")), [0.25, -4.0]);
+    }
+
+    #[test]
+    fn token_ids_are_integers_in_every_content_type() {
+        assert_eq!(csv(IDS, "1, 2,3"), Ok(Got::Ids(None, vec![1, 2, 3])));
+        assert_eq!(json(IDS, r#"{"features": [1, 2, 3]}"#), Ok(Got::Ids(None, vec![1, 2, 3])));
+        assert_eq!(routed(TEXT, "m,4,5,6"), Ok(Got::Ids(Some("m".into()), vec![4, 5, 6])));
+        // `1.0` is a number, not a token id: the same answer from CSV and JSON Lines.
+        assert_eq!(csv(IDS, "1.0,2,3"), Err("column 1: `1.0` is not a token id".into()));
+        assert_eq!(json(IDS, r#"{"features": [1, 2.0, 3]}"#), Err("feature 2: `2.0` is not a token id".into()));
+        assert_eq!(routed(IDS, "m,1,x,3"), Err("column 3: `x` is not a token id".into()));
+        // Never missing.
+        assert_eq!(csv(IDS, "1,,3"), Err("column 2: `` is not a token id".into()));
+        assert_eq!(json(IDS, r#"{"features": [1, 2, null]}"#), Err("feature 3: `` is not a token id".into()));
+        assert_eq!(csv(IDS, "-1,2,3"), Err("column 1: `-1` is not a token id".into()));
+        // Whether an id is below the vocabulary size is the runtime's check.
+        assert_eq!(csv(IDS, "10,11,4294967295"), Ok(Got::Ids(None, vec![10, 11, u32::MAX])));
+    }
+
+    #[test]
+    fn wrong_counts_name_what_the_model_takes() {
+        assert_eq!(csv(FLOATS, "1,2"), Err("expected 3 fields (the model's feature count), found 2".into()));
+        assert_eq!(csv(IDS, "1,2,3,4"), Err("expected 3 token ids, found 4".into()));
+        assert_eq!(routed(FLOATS, "m,1,2"), Err("expected 4 fields (the model name and 3 features), found 3".into()));
+        assert_eq!(routed(TEXT, "m,1"), Err("expected 4 fields (the model name and 3 token ids), found 2".into()));
+        assert_eq!(json(FLOATS, r#"{"features": [1, 2]}"#), Err("expected 3 features, found 2".into()));
+        assert_eq!(json(IDS, r#"{"features": []}"#), Err("expected 3 token ids, found 0".into()));
+    }
+
+    #[test]
+    fn route_columns() {
+        assert_eq!(routed(FLOATS, "AK,1,2,3"), Ok(Got::Rows(Some("AK".into()), vec![1.0, 2.0, 3.0])));
+        assert_eq!(routed(FLOATS, r#""A,K",1,2,3"#), Ok(Got::Rows(Some("A,K".into()), vec![1.0, 2.0, 3.0])));
+        // Columns are counted in the line, the route column included.
+        let third = |line: &str| read(ContentType::Csv, Some(3), FLOATS, line.as_bytes());
+        assert_eq!(third("1,2,AK,3"), Ok(Got::Rows(Some("AK".into()), vec![1.0, 2.0, 3.0])));
+        assert_eq!(third("1,x,AK,3"), Err("column 2: `x` is not a number".into()));
+        assert_eq!(third("1,2,AK,x"), Err("column 4: `x` is not a number".into()));
+        assert_eq!(third("1,2"), Err("no column 3 (the model name): the line has 2 fields".into()));
+        assert_eq!(routed(FLOATS, "\u{fffd}"), Err("expected 4 fields (the model name and 3 features), found 1".into()));
+        assert_eq!(read(ContentType::Csv, Some(1), FLOATS, b"\xff,1,2,3"), Err("column 1: the model name is not UTF-8".into()));
+        // Other content types have no route column.
+        assert_eq!(read(ContentType::JsonLines, Some(1), FLOATS, br#"{"features": [1, 2, 3]}"#), Ok(Got::Rows(None, vec![1.0, 2.0, 3.0])));
+    }
+
+    #[test]
+    fn byte_order_marks_line_ends_and_empty_lines() {
+        let bom = |line: &str| [BOM, line.as_bytes()].concat();
+        assert_eq!(read(ContentType::Csv, None, FLOATS, &bom("1,2,3")), Ok(Got::Rows(None, vec![1.0, 2.0, 3.0])));
+        assert_eq!(read(ContentType::JsonLines, None, IDS, &bom(r#"{"features": [1, 2, 3]}"#)), Ok(Got::Ids(None, vec![1, 2, 3])));
+        assert_eq!(read(ContentType::Text, None, TEXT, &bom("great")), Ok(Got::Text(None, b"great".to_vec())));
+        // A `\r` left at the end of a line (a bare one before a CRLF) is a space around the value.
+        assert_eq!(csv(FLOATS, "1,2,3\r"), Ok(Got::Rows(None, vec![1.0, 2.0, 3.0])));
+        assert_eq!(csv(IDS, "1,2,3\r"), Ok(Got::Ids(None, vec![1, 2, 3])));
+        for content_type in [ContentType::Csv, ContentType::JsonLines] {
+            assert_eq!(read(content_type, None, FLOATS, b""), Err("empty line".into()));
+            assert_eq!(read(content_type, None, FLOATS, BOM), Err("empty line".into()));
+        }
+        // An empty text is a text.
+        assert_eq!(read(ContentType::Text, None, TEXT, b""), Ok(Got::Text(None, Vec::new())));
+    }
+
+    #[test]
+    fn json_records_give_text_or_features() {
+        assert_eq!(
+            json(TEXT, r#"{"text": "a \"quoted\" film", "model": "imdb"}"#),
+            Ok(Got::Text(Some("imdb".into()), b"a \"quoted\" film".to_vec()))
+        );
+        assert_eq!(json(TEXT, r#"{"features": [1, 2, 3]}"#), Ok(Got::Ids(None, vec![1, 2, 3])));
+        assert_eq!(json(IDS, r#"{"text": "x"}"#), Err("the model does not take this kind of input (text needs a text model)".into()));
+        assert_eq!(json(FLOATS, r#"{"text": "x", "features": [1]}"#), Err("give `text` or `features`, not both".into()));
+        assert_eq!(json(FLOATS, r#"{"model": "m"}"#), Err("no `features` or `text` field".into()));
+        assert_eq!(json(FLOATS, "[1, 2, 3]"), Err("malformed JSON: a record is an object, `{...}`".into()));
+        // Text lines are text for a text model only.
+        assert_eq!(
+            read(ContentType::Text, None, IDS, b"1,2,3"),
+            Err("the model does not take this kind of input (text needs a text model)".into())
+        );
+    }
+
+    #[test]
+    fn records_append_and_a_failed_record_changes_nothing() {
+        let mut reader = RecordReader::new(ContentType::Csv, None);
+        let mut buf = InputBuf::default();
+        for line in ["1,2,3", "4,5,6"] {
+            let record = reader.read(line.as_bytes()).unwrap();
+            let Input::Rows(row) = record.read(FLOATS, &mut buf).unwrap() else { panic!("rows") };
+            assert_eq!(row.len(), 3, "the input is the record alone");
+        }
+        let record = reader.read(b"7,8,oops").unwrap();
+        assert!(record.read(FLOATS, &mut buf).is_err());
+        assert_eq!(buf.floats, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let record = reader.read(b"7,8,9").unwrap();
+        assert!(record.read(IDS, &mut buf).is_ok());
+        assert!(record.read(IDS, &mut buf).is_ok());
+        assert_eq!(buf.ids, [7, 8, 9, 7, 8, 9]);
+        buf.clear();
+        assert!(buf.floats.is_empty() && buf.ids.is_empty() && buf.capacity_bytes() >= 4 * 12);
+    }
+
+    #[test]
+    fn content_types_from_media_types() {
+        for t in [ContentType::Csv, ContentType::JsonLines, ContentType::Text] {
+            assert_eq!(ContentType::from_mime(t.mime()), Some(t));
+        }
+        assert_eq!(ContentType::from_mime("Text/CSV; charset=utf-8"), Some(ContentType::Csv));
+        assert_eq!(ContentType::from_mime("application/x-ndjson"), Some(ContentType::JsonLines));
+        assert_eq!(ContentType::from_mime("application/json"), None);
+    }
+}

@@ -1,0 +1,152 @@
+//! Values: number and token-id fields.
+//!
+//! * A number is decimal text (rounded once, directly to `f32`), `inf`/`-inf`, or missing
+//!   (NaN): empty or `nan` (any case).
+//! * A token id is a non-negative decimal integer that fits a `u32` (`7`, `+7` or `007`; not
+//!   `7.0`, `7e0` or empty: ids are indices, written as integers, and never missing).
+//!
+//! Surrounding spaces are ignored; bytes that are not UTF-8 are neither.
+
+use super::error::{Layout, RecordError, ValueKind};
+
+/// Parses a number field; `None` if it is not a number.
+pub fn parse_field(raw: &[u8]) -> Option<f32> {
+    let text = std::str::from_utf8(raw).ok()?.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("nan") {
+        return Some(f32::NAN);
+    }
+    text.parse::<f32>().ok()
+}
+
+/// Parses a token-id field; `None` if it is not a token id.
+pub fn parse_token_id(raw: &[u8]) -> Option<u32> {
+    std::str::from_utf8(raw).ok()?.trim().parse::<u32>().ok()
+}
+
+/// Appends the `expected` numbers of the CSV fields `fields` to `out` (any count: pass
+/// `fields.len()`); on error `out` is left as it was.
+pub fn parse_features<'a>(fields: impl ExactSizeIterator<Item = &'a [u8]>, expected: usize, out: &mut Vec<f32>) -> Result<(), RecordError> {
+    read_values(fields.len(), fields, expected, Layout::Csv { route: None }, out)
+}
+
+/// A value a model reads: a number or a token id.
+pub(crate) trait Value: Sized {
+    /// What it is, for messages.
+    const KIND: ValueKind;
+    /// Parses one field.
+    fn parse(raw: &[u8]) -> Option<Self>;
+}
+
+impl Value for f32 {
+    const KIND: ValueKind = ValueKind::Feature;
+    fn parse(raw: &[u8]) -> Option<f32> {
+        parse_field(raw)
+    }
+}
+
+impl Value for u32 {
+    const KIND: ValueKind = ValueKind::TokenId;
+    fn parse(raw: &[u8]) -> Option<u32> {
+        parse_token_id(raw)
+    }
+}
+
+/// Appends the `count` values of `values` (laid out as `layout` says) to `out`, which must
+/// be `expected` of them; on error `out` is left as it was.
+pub(crate) fn read_values<'a, T: Value>(
+    count: usize,
+    values: impl Iterator<Item = &'a [u8]>,
+    expected: usize,
+    layout: Layout,
+    out: &mut Vec<T>,
+) -> Result<(), RecordError> {
+    let kind = T::KIND;
+    if count != expected {
+        return Err(RecordError::Count { kind, layout, expected, found: count });
+    }
+    let start = out.len();
+    for (i, raw) in values.enumerate() {
+        match T::parse(raw) {
+            Some(x) => out.push(x),
+            None => {
+                out.truncate(start);
+                return Err(RecordError::BadValue { kind, at: layout.position(i), text: shorten(raw) });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A field's text for a message: lossy UTF-8, at most 40 bytes (then `…`).
+pub fn shorten(raw: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(raw).into_owned();
+    if text.len() > 40 {
+        let cut = (0..=40).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::error::Position;
+    use super::*;
+
+    fn parse(line: &str, n: usize) -> Result<Vec<f32>, RecordError> {
+        let mut out = Vec::new();
+        let fields: Vec<&[u8]> = line.split(',').map(str::as_bytes).collect();
+        parse_features(fields.into_iter(), n, &mut out).map(|_| out)
+    }
+
+    #[test]
+    fn numbers_and_missing_values() {
+        let row = parse("1.5, -2,,nan,NaN,inf,1e-3", 7).unwrap();
+        assert_eq!(row[0], 1.5);
+        assert_eq!(row[1], -2.0);
+        assert!(row[2].is_nan() && row[3].is_nan() && row[4].is_nan());
+        assert_eq!(row[5], f32::INFINITY);
+        assert_eq!(row[6], 1e-3);
+    }
+
+    #[test]
+    fn decimal_text_rounds_once_to_f32() {
+        // 0.1 + half an f32 ulp: via f64 it would round differently than directly.
+        let row = parse("0.10000000745058059692382812500001", 1).unwrap();
+        assert_eq!(row[0], "0.10000000745058059692382812500001".parse::<f32>().unwrap());
+    }
+
+    #[test]
+    fn token_ids_are_integers() {
+        for (text, id) in [("7", 7), (" 7 ", 7), ("+7", 7), ("007", 7), ("0", 0), ("4294967295", u32::MAX)] {
+            assert_eq!(parse_token_id(text.as_bytes()), Some(id), "{text}");
+        }
+        // `1.0` is a number but not a token id: ids are written as integers everywhere
+        // (CSV, JSON Lines, `mlc predict --format ids`), and never missing.
+        for text in ["1.0", "1e0", "-1", "", "nan", "null", "4294967296", "0x10", "1,2", "\u{ff}"] {
+            assert_eq!(parse_token_id(text.as_bytes()), None, "{text}");
+        }
+        assert_eq!(parse_token_id(b"\xff1"), None, "not UTF-8");
+    }
+
+    #[test]
+    fn errors_name_the_column() {
+        let bad = |column, text: &str| RecordError::BadValue { kind: ValueKind::Feature, at: Position::Column(column), text: text.into() };
+        assert_eq!(parse("1,x,3", 3), Err(bad(2, "x")));
+        assert_eq!(parse("1,x,3", 3).unwrap_err().to_string(), "column 2: `x` is not a number");
+        let count = parse("1,2", 3).unwrap_err();
+        assert_eq!(count.to_string(), "expected 3 fields (the model's feature count), found 2");
+        let mut out = vec![9.0];
+        assert!(parse_features(["1", "oops"].map(str::as_bytes).into_iter(), 2, &mut out).is_err());
+        assert_eq!(out, vec![9.0], "a failed record leaves the output untouched");
+    }
+
+    #[test]
+    fn long_fields_are_shortened_on_a_char_boundary() {
+        assert_eq!(shorten(b"abc"), "abc");
+        let long = "é".repeat(30);
+        let short = shorten(long.as_bytes());
+        assert!(short.ends_with('…') && short.len() <= 40 + '…'.len_utf8(), "{short}");
+        assert_eq!(shorten(b"\xff"), "\u{fffd}");
+    }
+}
