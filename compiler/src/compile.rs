@@ -156,3 +156,90 @@ fn check(prepared: &[Prepared], bytes: &[u8], options: &CompileOptions) -> Resul
     }
     Ok(reports)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use mlc_format::writer::{AlignedBytes, WriteError};
+
+    use super::*;
+    use crate::options::Calibration;
+
+    fn repo(rel: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(rel)
+    }
+
+    fn options() -> CompileOptions {
+        CompileOptions { command_line: "test".into(), ..CompileOptions::default() }
+    }
+
+    fn compiled(models: Vec<ModelInput>, options: &CompileOptions) -> Vec<u8> {
+        compile_models(&models, options).unwrap_or_else(|e| panic!("{e}")).bytes
+    }
+
+    /// A file's bytes and a Keras export's files in memory give the artifact their paths give.
+    #[test]
+    fn sources_in_memory_compile_as_their_files() {
+        let path = repo("tests/fixtures/churn/models/states/AK.ubj");
+        let bytes = std::fs::read(&path).unwrap();
+        let from_path = compiled(vec![ModelInput::new("AK", ModelSource::Path(path))], &options());
+        let in_memory = ModelInput::new("AK", ModelSource::XGBoost { file: "AK.ubj".into(), bytes });
+        assert!(from_path == compiled(vec![in_memory], &options()), "XGBoost bytes");
+
+        let dir = repo("fuzz/seeds/tiny_text_cnn");
+        let files = keras::read_dir(&dir).unwrap();
+        assert!(files.vocab.is_some(), "a text model");
+        let int8 = CompileOptions { fixed_point: Some(true), ..options() };
+        let from_path = compiled(vec![ModelInput::new("tiny", ModelSource::Path(dir))], &int8);
+        let in_memory = ModelInput::new("tiny", ModelSource::Keras { dir: "tiny_text_cnn".into(), files });
+        assert!(from_path == compiled(vec![in_memory], &int8), "Keras files");
+    }
+
+    /// A network given as IR compiles like its export, less the source file and its hash.
+    #[test]
+    fn a_network_in_memory_names_no_source() {
+        let dir = repo("fuzz/seeds/tiny_text_cnn");
+        let model = keras::import_dir(&dir).unwrap();
+        let from_ir = AlignedBytes::copy_from(&compiled(vec![ModelInput::new("m", ModelSource::Network(Box::new(model)))], &options()));
+        let from_dir = AlignedBytes::copy_from(&compiled(vec![ModelInput::new("m", ModelSource::Path(dir))], &options()));
+        let (a, b) = (Artifact::parse(&from_ir).unwrap(), Artifact::parse(&from_dir).unwrap());
+        let (a, b) = (a.model(0).unwrap(), b.model(0).unwrap());
+        let (ma, mb) = (a.manifest().unwrap(), b.manifest().unwrap());
+        assert_eq!((ma.source.file, ma.source.sha256), ("", [0; 32]));
+        assert_eq!((mb.source.file, mb.source.sha256 == [0; 32]), ("tiny_text_cnn", false));
+        assert_eq!((ma.body, ma.report, ma.source.framework), (mb.body, mb.report, mb.source.framework));
+        for kind in [mlc_format::SectionKind::NetLayers, mlc_format::SectionKind::NetWeights] {
+            assert_eq!(a.section(kind).unwrap(), b.section(kind).unwrap(), "{kind:?}");
+        }
+    }
+
+    /// Each failure has its variant, naming model, file and line as the messages always did.
+    #[test]
+    fn failures_are_typed() {
+        let ak = || ModelInput::new("a", ModelSource::Path(repo("tests/fixtures/churn/models/states/AK.json")));
+        match compile_models(&[ak(), ak()], &options()) {
+            Err(CompileError::Write(WriteError::DuplicateName(name))) => assert_eq!(name, "a"),
+            other => panic!("{other:?}"),
+        }
+        let short_rows = CompileOptions { check_rows: Some(vec![vec![0.0; 18], vec![1.0; 3]]), ..options() };
+        let err = compile_models(&[ak()], &short_rows).unwrap_err();
+        assert!(matches!(err, CompileError::CheckRow { row: 2, ref model, .. } if model == "a"), "{err:?}");
+        assert!(err.to_string().starts_with("check row 2: model `a`: "), "{err}");
+
+        let tiny = || ModelInput::new("t", ModelSource::Path(repo("fuzz/seeds/tiny_text_cnn")));
+        let calibration = |lines: &[&str]| CompileOptions {
+            calibration: Some(Calibration { source: "c.txt".into(), lines: lines.iter().map(|l| l.to_string()).collect() }),
+            ..options()
+        };
+        let err = compile_models(&[tiny()], &calibration(&[])).unwrap_err();
+        assert!(matches!(err, CompileError::NoCalibrationInputs { ref file } if file == "c.txt"), "{err:?}");
+        // A text model reads any line as text; a model without its tokenizer reads token ids.
+        let mut files = keras::read_dir(&repo("fuzz/seeds/tiny_text_cnn")).unwrap();
+        (files.vocab, files.vectorizer) = (None, None);
+        let ids = ModelInput::new("ids", ModelSource::Keras { dir: "tiny".into(), files });
+        let err = compile_models(&[ids], &calibration(&["0,1", "not ids"])).unwrap_err();
+        assert!(matches!(err, CompileError::CalibrationInput { line: 1, ref model, .. } if model == "ids"), "{err:?}");
+        assert!(err.to_string().starts_with("c.txt: line 1: model `ids`: 2 values, the model takes 16"), "{err}");
+    }
+}

@@ -5,9 +5,6 @@ use mlc_format::manifest::TreeLayout;
 
 use crate::target::Target;
 
-/// Arithmetic choice; `None` in [`CompileOptions`] lets the target decide.
-pub use mlc_format::manifest::Numeric as NumericChoice;
-
 /// Representative inputs for calibrating and checking networks (`mlc compile --calibration`).
 #[derive(Debug, Clone, Default)]
 pub struct Calibration {
