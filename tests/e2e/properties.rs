@@ -4,7 +4,7 @@
 //!
 //! * Tree ensembles: random trees written as XGBoost 2.x/3.x `save_model` JSON (node arrays in
 //!   breadth-first order, `base_score` as XGBoost 2.x's scalar string or 3.1+'s array string,
-//!   sometimes with deleted nodes left in the arrays), compiled through `mlc_compiler::compile`
+//!   sometimes with deleted nodes left in the arrays), compiled through `mlc_compiler::compile_models`
 //!   for float (complete and linked layouts) and integer-only targets, on rows that sit exactly
 //!   on thresholds, one ulp either side, far out, and missing. Float margins must be bit-exact
 //!   with the reference walk (summed in tree order in `f32`), outputs within 1e-6 of the link
