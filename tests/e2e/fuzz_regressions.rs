@@ -75,7 +75,7 @@ fn xgboost_huge_num_feature_is_refused() {
     let bytes = reproducer("xgboost_json/num-feature-2-30-probe-rows-allocate-24-gib.json");
     let input = ModelInput::new("m", ModelSource::XGBoost { file: "m.json".into(), bytes });
     let options = CompileOptions { command_line: "test".into(), ..Default::default() };
-    let e = compile_models(&[input], &options).err().expect("refused").to_string();
+    let e = compile_models(&[input], &options).expect_err("refused").to_string();
     assert!(e.contains("num_feature") && e.contains("out of range"), "{e}");
 }
 

@@ -209,6 +209,6 @@ fn empty_calibration_is_an_error_naming_the_file() {
     let calibration = mlc_compiler::Calibration { source: "calib.txt".into(), lines: Vec::new() };
     let options =
         mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(mlc_compiler::Target::CortexM4, None) };
-    let err = mlc_compiler::compile(&[spec], &options).err().expect("no calibration inputs").to_string();
+    let err = mlc_compiler::compile(&[spec], &options).expect_err("no calibration inputs").to_string();
     assert!(err.contains("calib.txt") && err.contains("no calibration inputs"), "{err}");
 }
