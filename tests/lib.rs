@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, Target};
 use mlc_format::AlignedBytes;
 use mlc_host::records::{self, CsvFields};
 
@@ -67,8 +67,8 @@ pub fn options(target: Target, fixed_point: Option<bool>) -> CompileOptions {
 
 /// Compiles `models` (`NAME=PATH` or paths) into an aligned in-memory artifact.
 pub fn compile(models: &[String], options: &CompileOptions) -> AlignedBytes {
-    let specs: Vec<ModelSpec> = models.iter().map(|m| ModelSpec::parse(m).unwrap()).collect();
-    let compiled = mlc_compiler::compile(&specs, options).unwrap_or_else(|e| panic!("compile {models:?}: {e}"));
+    let inputs: Vec<ModelInput> = models.iter().map(|m| ModelInput::parse(m).unwrap()).collect();
+    let compiled = mlc_compiler::compile_models(&inputs, options).unwrap_or_else(|e| panic!("compile {models:?}: {e}"));
     AlignedBytes::copy_from(&compiled.bytes)
 }
 

@@ -119,14 +119,6 @@ mod asan {
     }
 }
 
-/// Writes one model (name `m`) into an artifact, as the compiler's writer does.
-pub fn single_model_artifact(manifest: &mlc_format::manifest::ModelManifest<'_>, sections: Vec<(SectionKind, Vec<u8>)>) -> GuardedBytes {
-    let mut writer = mlc_format::writer::ArtifactWriter::new();
-    writer.add_model("m", manifest, sections).expect("one model");
-    let provenance = mlc_format::manifest::Provenance { compiler: "fuzz", target: "host", options: "" };
-    GuardedBytes::new(&writer.finish(&provenance).expect("writes"))
-}
-
 /// `(artifact, rest)`: the artifact is the header's `file_len` bytes when that fits the data,
 /// else the whole data (and no rest).
 pub fn split_artifact(data: &[u8]) -> (&[u8], &[u8]) {
@@ -233,8 +225,13 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
             predict_trees(model, t, input, !indexed)
         }
         Model::Net(n) => {
-            let mut out = vec![0f32; model.num_outputs()];
-            assert_eq!(model.predict(Input::Rows(&[]), &mut Scratch::default(), &mut out), Err(PredictError::InputKind));
+            // One record of floats: a network that reads token ids refuses it for its kind
+            // (`Model::predict` checks the record count first, so the record is whole).
+            if n.input().is_token_ids() && n.input_len() <= MAX_FEATURES {
+                let mut out = vec![0f32; model.num_outputs()];
+                let rows = vec![0f32; n.input_len()];
+                assert_eq!(model.predict(Input::Rows(&rows), &mut Scratch::default(), &mut out), Err(PredictError::InputKind));
+            }
             predict_net(n, entry, input);
         }
     }
@@ -370,41 +367,56 @@ impl InputLen for NetModel<'_> {
     }
 }
 
-/// Compiles an imported tree ensemble the way `mlc compile` writes it — every layout and
-/// arithmetic that applies — and checks what the compiler promises: the artifact validates, the
-/// model loads, and float models give margins bit-exact with the importer's reference walk.
-/// (The accuracy check of `mlc compile` itself runs 1000 probe rows; here 34, so batches reach
+/// Compiles an XGBoost model file (`file` names it; its extension picks JSON or UBJSON) through
+/// the compiler's public entry point (`mlc_compiler::compile_models`: import, layout and
+/// arithmetic, lowering, writer, the compiler's own check), in every layout and arithmetic that
+/// applies, and checks what the compiler promises: the artifact validates, the model loads,
+/// batch margins equal single-shot ones, and float models give margins bit-exact with the
+/// importer's reference walk. Files the importer refuses are skipped. (The accuracy check of
+/// `mlc compile` itself runs 1000 probe rows; here 34, given as check rows, so batches reach
 /// the AVX-512 kernel.)
-pub fn compile_trees(ir: &mlc_compiler::trees::IrEnsemble) {
-    use mlc_compiler::trees::layout;
-    use mlc_format::manifest::{ModelBody, ModelManifest, Numeric, Source, TreeLayout};
+pub fn compile_trees(file: &str, bytes: &[u8]) {
+    use mlc_compiler::import::xgboost;
+    use mlc_compiler::trees::{build::probe_rows, layout};
+    use mlc_compiler::{compile_models, CompileOptions, ModelInput, ModelSource, Target};
+    use mlc_format::manifest::{Numeric, TreeLayout};
 
+    let Ok(ir) = xgboost::import(file, bytes) else { return };
     if ir.num_features as usize > 4096 || ir.trees.iter().map(|t| t.nodes.len()).sum::<usize>() > 100_000 {
         return;
     }
-    let cost = layout::cost(ir);
+    let cost = layout::cost(&ir);
     let mut layouts = vec![TreeLayout::Linked];
     if cost.complete <= 1 << 20 {
         layouts.push(TreeLayout::Complete);
     }
     let mut numerics = vec![Numeric::Float32];
-    if let Some(frac_bits) = layout::fixed_frac_bits(ir) {
+    if let Some(frac_bits) = layout::fixed_frac_bits(&ir) {
         numerics.push(Numeric::Fixed { frac_bits });
     }
-    let rows = mlc_compiler::compile::probe_rows(ir, 2 * BATCH_ROWS);
+    let rows = probe_rows(&ir, 2 * BATCH_ROWS);
     for &tree_layout in &layouts {
         for &numeric in &numerics {
-            let (body, sections) = layout::lower(ir, tree_layout, numeric, true);
-            let manifest = ModelManifest {
-                num_features: ir.num_features,
-                num_outputs: body.link.outputs(body.num_groups),
-                source: Source { framework: &ir.framework, objective: &ir.objective, file: "fuzz", sha256: [0; 32] },
-                body: ModelBody::TreeEnsemble(body),
-                report: "",
+            // x86-64: the `tree-splits` index is written where it applies.
+            let options = CompileOptions {
+                target: Target::X86_64,
+                fixed_point: Some(numeric != Numeric::Float32),
+                layout: Some(tree_layout),
+                check_rows: Some(rows.clone()),
+                command_line: "fuzz".into(),
+                ..CompileOptions::default()
             };
-            let buf = single_model_artifact(&manifest, sections);
+            let input = ModelInput::new("m", ModelSource::XGBoost { file: file.into(), bytes: bytes.to_vec() });
+            let compiled = compile_models(&[input], &options)
+                .unwrap_or_else(|e| panic!("an imported model does not compile ({tree_layout:?}, {numeric:?}): {e}"));
+            let buf = GuardedBytes::new(&compiled.bytes);
             let artifact = Artifact::parse(buf.as_slice()).unwrap_or_else(|e| panic!("compiled artifact does not validate: {e}"));
             let entry = artifact.model(0).expect("model 0");
+            let body = entry.manifest().expect("manifest").body;
+            assert!(
+                matches!(body, mlc_format::manifest::ModelBody::TreeEnsemble(t) if t.layout == tree_layout && t.numeric == numeric),
+                "compiled as {body:?}, asked for {tree_layout:?}, {numeric:?}"
+            );
             let model = Model::load(&entry).unwrap_or_else(|e| panic!("compiled model does not load ({tree_layout:?}, {numeric:?}): {e}"));
             let mut got = vec![0f32; ir.num_groups as usize];
             let mut batch = vec![0f32; rows.len() * ir.num_groups as usize];

@@ -3,40 +3,42 @@
 //! in fuzz/regressions/TARGET/ (the fuzz target's own input format); docs/reliability.md lists
 //! them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use mlc_compiler::import::keras;
+use mlc_compiler::{compile_models, CompileOptions, KerasFiles, ModelInput, ModelSource};
 
 fn reproducer(rel: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions").join(rel);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Writes a `keras` fuzz input (files separated by `\n#--#\n`, in the order config.json,
-/// model.safetensors, vocab.txt, vectorizer.json) as an export directory.
-fn keras_dir(input: &[u8]) -> (tempfile::TempDir, PathBuf) {
+/// The files of a `keras` fuzz input (files separated by `\n#--#\n`, in the order config.json,
+/// model.safetensors, vocab.txt, vectorizer.json), in memory as the fuzz target reads them.
+fn keras_files(input: &[u8]) -> KerasFiles {
     const SEPARATOR: &[u8] = b"\n#--#\n";
-    let dir = tempfile::tempdir().unwrap();
+    let mut parts = Vec::new();
     let mut rest = input;
-    for name in ["config.json", "model.safetensors", "vocab.txt", "vectorizer.json"] {
-        let (part, next) = match rest.windows(SEPARATOR.len()).position(|w| w == SEPARATOR) {
-            Some(at) => (&rest[..at], Some(&rest[at + SEPARATOR.len()..])),
-            None => (rest, None),
-        };
-        std::fs::write(dir.path().join(name), part).unwrap();
-        match next {
-            Some(n) => rest = n,
-            None => break,
-        }
+    while parts.len() < 3 {
+        let Some(at) = rest.windows(SEPARATOR.len()).position(|w| w == SEPARATOR) else { break };
+        parts.push(rest[..at].to_vec());
+        rest = &rest[at + SEPARATOR.len()..];
     }
-    let path = dir.path().to_path_buf();
-    (dir, path)
+    parts.push(rest.to_vec());
+    let mut parts = parts.into_iter();
+    KerasFiles {
+        config: parts.next().unwrap_or_default(),
+        weights: parts.next().unwrap_or_default(),
+        vocab: parts.next(),
+        vectorizer: parts.next(),
+    }
 }
 
+/// The error of compiling the `keras` reproducer `rel`.
 fn keras_import_error(rel: &str) -> String {
-    let (_dir, path) = keras_dir(&reproducer(rel));
-    match keras::import_dir(&path) {
-        Ok(_) => panic!("{rel}: imported"),
+    let input = ModelInput::new("m", ModelSource::Keras { dir: rel.into(), files: keras_files(&reproducer(rel)) });
+    let options = CompileOptions { command_line: "test".into(), ..Default::default() };
+    match compile_models(&[input], &options) {
+        Ok(_) => panic!("{rel}: compiled"),
         Err(e) => e.to_string(),
     }
 }
@@ -70,12 +72,10 @@ fn keras_flatten_overflow_is_an_error() {
 /// 2^24 features (rows are dense), and probe rows hold at most 2^24 values.
 #[test]
 fn xgboost_huge_num_feature_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.json");
-    std::fs::write(&path, reproducer("xgboost_json/num-feature-2-30-probe-rows-allocate-24-gib.json")).unwrap();
-    let spec = mlc_compiler::ModelSpec { name: "m".into(), path };
-    let options = mlc_compiler::CompileOptions { command_line: "test".into(), ..Default::default() };
-    let e = mlc_compiler::compile(&[spec], &options).err().expect("refused").to_string();
+    let bytes = reproducer("xgboost_json/num-feature-2-30-probe-rows-allocate-24-gib.json");
+    let input = ModelInput::new("m", ModelSource::XGBoost { file: "m.json".into(), bytes });
+    let options = CompileOptions { command_line: "test".into(), ..Default::default() };
+    let e = compile_models(&[input], &options).expect_err("refused").to_string();
     assert!(e.contains("num_feature") && e.contains("out of range"), "{e}");
 }
 

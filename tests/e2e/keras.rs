@@ -64,28 +64,29 @@ fn float_reference_runs_the_passed_model() {
     assert!(worst <= 1e-5, "passed model vs original: max |Δ| = {worst}");
 }
 
-/// Copies the MCU model's export into a temp dir, with `edit` applied to its config.
+/// Imports the MCU model's export, read into memory, with `edit` applied to its config.
 fn import_edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
-    let src = fixture("sentiment/imdb_cnn_mcu");
-    let dir = std::env::temp_dir().join(format!("mlc-keras-{}-{}", std::process::id(), next_case()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for f in ["model.safetensors", "vocab.txt", "vectorizer.json"] {
-        std::fs::copy(src.join(f), dir.join(f)).unwrap();
-    }
-    let mut config: serde_json::Value = serde_json::from_slice(&std::fs::read(src.join("config.json")).unwrap()).unwrap();
+    let dir = fixture("sentiment/imdb_cnn_mcu");
+    let mut files = keras::read_dir(&dir).unwrap();
+    let mut config: serde_json::Value = serde_json::from_slice(&files.config).unwrap();
     edit(&mut config);
-    std::fs::write(dir.join("config.json"), serde_json::to_vec(&config).unwrap()).unwrap();
-    match keras::import_dir(&dir) {
+    files.config = serde_json::to_vec(&config).unwrap();
+    match keras::import_files(&dir, &files) {
         Ok(_) => String::new(),
         Err(e) => e.to_string(),
     }
 }
 
-/// A fresh number per case, so that cases do not share a directory.
-fn next_case() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    N.fetch_add(1, Ordering::Relaxed)
+/// The export read into memory imports as the directory does; a text model's vocabulary needs
+/// its vectorizer.
+#[test]
+fn files_in_memory_import_as_the_directory() {
+    let dir = fixture("sentiment/imdb_cnn_mcu");
+    let files = keras::read_dir(&dir).unwrap();
+    assert!(files.vocab.is_some() && files.vectorizer.is_some());
+    assert_eq!(keras::import_files(std::path::Path::new("anywhere"), &files).unwrap(), keras::import_dir(&dir).unwrap());
+    let err = keras::import_files(std::path::Path::new("mem"), &keras::KerasFiles { vectorizer: None, ..files }).unwrap_err().to_string();
+    assert!(err.contains("mem/vectorizer.json") && err.contains("missing"), "{err}");
 }
 
 #[test]
@@ -215,6 +216,6 @@ fn empty_calibration_is_an_error_naming_the_file() {
     let calibration = mlc_compiler::Calibration { source: "calib.txt".into(), lines: Vec::new() };
     let options =
         mlc_compiler::CompileOptions { calibration: Some(calibration), ..mlc_tests::options(mlc_compiler::Target::CortexM4, None) };
-    let err = mlc_compiler::compile(&[spec], &options).err().expect("no calibration inputs").to_string();
+    let err = mlc_compiler::compile(&[spec], &options).expect_err("no calibration inputs").to_string();
     assert!(err.contains("calib.txt") && err.contains("no calibration inputs"), "{err}");
 }

@@ -4,7 +4,7 @@
 //!
 //! * Tree ensembles: random trees written as XGBoost 2.x/3.x `save_model` JSON (node arrays in
 //!   breadth-first order, `base_score` as XGBoost 2.x's scalar string or 3.1+'s array string,
-//!   sometimes with deleted nodes left in the arrays), compiled through `mlc_compiler::compile`
+//!   sometimes with deleted nodes left in the arrays), compiled through `mlc_compiler::compile_models`
 //!   for float (complete and linked layouts) and integer-only targets, on rows that sit exactly
 //!   on thresholds, one ulp either side, far out, and missing. Float margins must be bit-exact
 //!   with the reference walk (summed in tree order in `f32`), outputs within 1e-6 of the link
@@ -12,18 +12,17 @@
 //!   the leaf rounding bound.
 //! * Networks: random small CNNs (Embedding or float-sequence input, Conv1D with any
 //!   stride/dilation/padding, max/avg pooling, global pooling or Flatten, Dense with every
-//!   activation) built as the compiler's NN IR, compiled by `nn::build::prepare` (graph passes:
-//!   embedding folding on and off) → `nn::lower::lower` → `ArtifactWriter`, run by the runtime
+//!   activation) built as the compiler's NN IR, compiled by `mlc_compiler::compile_models` (graph
+//!   passes: embedding folding on and off; lowering, writer and the compiler's check), run by the runtime
 //!   and compared with an f64 evaluator (1e-4 relative). Int8 builds (`--numeric int8`,
 //!   calibrated on the inputs they are checked on) must load and give finite outputs of the right
 //!   shape within [`INT8_BOUND`] of the output range.
 
 use std::fmt::Write as _;
 
-use mlc_compiler::nn::{build, lower, Activation, Input, Layer, NnModel, Op, Padding, Tensor};
-use mlc_compiler::{Calibration, CompileOptions, Target};
-use mlc_format::manifest::{Link, ModelBody, ModelManifest, Numeric, Provenance, Source, TreeLayout};
-use mlc_format::writer::ArtifactWriter;
+use mlc_compiler::nn::{Activation, Layer, NnModel, Op, Padding, Tensor};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, ModelSource, Target};
+use mlc_format::manifest::{Link, NetInput, Numeric, TreeLayout};
 use mlc_format::{AlignedBytes, Artifact};
 use mlc_runtime::Model;
 use mlc_tests::options;
@@ -449,9 +448,9 @@ fn build_net(spec: &NetSpec) -> Option<NnModel> {
     let mut layers = Vec::new();
     let (input, mut len, mut ch) = if spec.ids {
         layers.push(Layer::new("embedding", Op::Embedding { table: w.tensor(&[spec.vocab, spec.channels]) }));
-        (Input::TokenIds { length: spec.length }, spec.length, spec.channels)
+        (NetInput::TokenIds { length: spec.length as u32 }, spec.length, spec.channels)
     } else {
-        (Input::Sequence { length: spec.length, channels: spec.channels }, spec.length, spec.channels)
+        (NetInput::Sequence { length: spec.length as u32, channels: spec.channels as u32 }, spec.length, spec.channels)
     };
     for (i, s) in spec.seq.iter().enumerate() {
         let padding = |same: bool| if same { Padding::Same } else { Padding::Valid };
@@ -511,7 +510,8 @@ fn reference_net(model: &NnModel, ids: &[u32], floats: &[f32]) -> Vec<f64> {
         }
     };
     let mut seq: Vec<Vec<f64>> = match model.input {
-        Input::Sequence { length, channels } => {
+        NetInput::Sequence { length, channels } => {
+            let (length, channels) = (length as usize, channels as usize);
             (0..length).map(|p| (0..channels).map(|c| floats[p * channels + c] as f64).collect()).collect()
         }
         _ => Vec::new(),
@@ -594,25 +594,11 @@ fn reference_net(model: &NnModel, ids: &[u32], floats: &[f32]) -> Vec<f64> {
     vec
 }
 
-/// Compiles `model` as `mlc compile` does (passes, quantization when asked, lowering, writer).
+/// Compiles `model` as `mlc compile` does (passes, quantization when asked, lowering, writer,
+/// the check against the float original).
 fn compile_net(model: &NnModel, o: &CompileOptions) -> AlignedBytes {
-    let prepared = build::prepare("m", model, o).expect("prepare");
-    let (body, outputs, sections) = lower::lower(&prepared.model);
-    let num_features = match prepared.model.input {
-        Input::TokenIds { length } => length,
-        Input::Sequence { length, channels } => length * channels,
-        Input::Vector { features } => features,
-    } as u32;
-    let manifest = ModelManifest {
-        num_features,
-        num_outputs: outputs,
-        source: Source { framework: "test", objective: "network", file: "m", sha256: [0; 32] },
-        body: ModelBody::Network(body),
-        report: "",
-    };
-    let mut writer = ArtifactWriter::new();
-    writer.add_model("m", &manifest, sections).unwrap();
-    AlignedBytes::copy_from(&writer.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap())
+    let input = ModelInput::new("m", ModelSource::Network(Box::new(model.clone())));
+    AlignedBytes::copy_from(&mlc_compiler::compile_models(&[input], o).expect("compiles").bytes)
 }
 
 fn net_inputs(spec: &NetSpec, seed: u64) -> Vec<(Vec<u32>, Vec<f32>)> {

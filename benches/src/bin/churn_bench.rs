@@ -24,7 +24,7 @@ use mlc_benches::churn::{self, Rows, NUM_FEATURES as F};
 use mlc_benches::machine::{source_revision, MachineInfo};
 use mlc_benches::timing::{self, Case, Config, Timing};
 use mlc_benches::tl2cgen::{self, Entry, Tl2cModel};
-use mlc_compiler::{CompileOptions, ModelSpec, Target};
+use mlc_compiler::{CompileOptions, ModelInput, ModelSource, Target};
 use mlc_format::manifest::TreeLayout;
 use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
@@ -257,12 +257,9 @@ impl MlcBytes {
 
 /// Compiles the named churn models into one host artifact.
 fn compile(names: &[&str], layout: Option<TreeLayout>) -> Result<AlignedBytes> {
-    let specs = names
-        .iter()
-        .map(|n| ModelSpec::parse(&format!("{n}={}", churn::model_path(n).display())))
-        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let models: Vec<ModelInput> = names.iter().map(|n| ModelInput::new(*n, ModelSource::Path(churn::model_path(n)))).collect();
     let options = CompileOptions { target: Target::Host, fixed_point: None, layout, check_rows: None, ..Default::default() };
-    Ok(AlignedBytes::copy_from(&mlc_compiler::compile(&specs, &options)?.bytes))
+    Ok(AlignedBytes::copy_from(&mlc_compiler::compile_models(&models, &options)?.bytes))
 }
 
 /// The mlc side for one layout: models loaded from [`MlcBytes`].

@@ -9,7 +9,7 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, ModelSource, Target};
 use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::Model;
@@ -45,9 +45,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, build, target, int8) in builds {
         let dir = root.join("tests/fixtures/sentiment").join(name);
         let metrics: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("metrics.json"))?)?;
-        let spec = ModelSpec::parse(&format!("m={}", dir.display()))?;
+        let model = ModelInput::new("m", ModelSource::Path(dir));
         let options = CompileOptions { target, fixed_point: Some(int8), calibration: Some(calibration.clone()), ..Default::default() };
-        let compiled = mlc_compiler::compile(&[spec], &options)?;
+        let compiled = mlc_compiler::compile_models(&[model], &options)?;
         let aligned = AlignedBytes::copy_from(&compiled.bytes);
         let artifact = Artifact::parse(&aligned)?;
         let Model::Net(net) = Model::by_name(&artifact, "m")? else { return Err("not a network".into()) };

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use mlc_benches::machine::{source_revision, MachineInfo};
 use mlc_benches::timing::{measure, Case, Config};
-use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, ModelSource, Target};
 use mlc_format::AlignedBytes;
 use mlc_format::Artifact;
 use mlc_runtime::Model;
@@ -37,9 +37,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if name == "imdb_cnn" && target == Target::CortexM4 {
             continue;
         }
-        let spec = ModelSpec::parse(&format!("m={}", fixture(name).display()))?;
+        let model = ModelInput::new("m", ModelSource::Path(fixture(name)));
         let options = CompileOptions { target, fixed_point: Some(int8), calibration: Some(calibration.clone()), ..Default::default() };
-        let compiled = mlc_compiler::compile(&[spec], &options)?;
+        let compiled = mlc_compiler::compile_models(&[model], &options)?;
         let aligned = AlignedBytes::copy_from(&compiled.bytes);
         let artifact = Artifact::parse(&aligned)?;
         let Model::Net(net) = Model::by_name(&artifact, "m")? else { return Err("not a network".into()) };

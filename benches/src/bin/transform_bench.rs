@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use mlc_benches::churn::{self, Rows};
 use mlc_benches::machine::{source_revision, MachineInfo};
-use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, Target};
 use mlc_host::transform::{self, ContentType, Options, Routing};
 use mlc_host::Registry;
 use mlc_runtime::{Input, Scratch};
@@ -72,8 +72,8 @@ fn run_all(root: &Path, tmp: &Path, reps: usize) -> Result<()> {
 }
 
 fn compile(specs: &[String], options: &CompileOptions) -> Result<Vec<u8>> {
-    let specs: Vec<ModelSpec> = specs.iter().map(|s| ModelSpec::parse(s)).collect::<std::result::Result<_, _>>()?;
-    Ok(mlc_compiler::compile(&specs, options)?.bytes)
+    let models: Vec<ModelInput> = specs.iter().map(|s| ModelInput::parse(s)).collect::<std::result::Result<_, _>>()?;
+    Ok(mlc_compiler::compile_models(&models, options)?.bytes)
 }
 
 /// Runs a job `reps` times for 1 and 2 workers, interleaved (fresh registry and output each

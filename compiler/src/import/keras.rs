@@ -13,8 +13,8 @@ use safetensors::SafeTensors;
 use serde_json::Value;
 
 use crate::error::ImportError;
-use crate::nn::{Activation, Input, Layer, NnModel, Op, Padding, Tensor, TokenizerSpec};
-use mlc_runtime::text::TextStandardize;
+use crate::nn::{Activation, Layer, NnModel, Op, Padding, Tensor, TokenizerSpec};
+use mlc_format::manifest::{NetInput, TextStandardize};
 
 /// Shape flowing between layers (batch dimension left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,23 +60,56 @@ fn usize_of(v: &Value) -> Option<usize> {
     }
 }
 
-/// Reads an exported Keras model directory.
-pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
+/// The files of a Keras export (what `tools/export_keras.py` writes), in memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KerasFiles {
+    /// `config.json`: the model's `to_json()`.
+    pub config: Vec<u8>,
+    /// `model.safetensors`: the weights.
+    pub weights: Vec<u8>,
+    /// `vocab.txt`, for a text model (its `TextVectorization`'s vocabulary).
+    pub vocab: Option<Vec<u8>>,
+    /// `vectorizer.json`, for a text model (its `TextVectorization`'s options); required with
+    /// `vocab`.
+    pub vectorizer: Option<Vec<u8>>,
+}
+
+/// Names of the export's files, as [`read_dir`] reads them and messages name them.
+const CONFIG: &str = "config.json";
+const WEIGHTS: &str = "model.safetensors";
+const VOCAB: &str = "vocab.txt";
+const VECTORIZER: &str = "vectorizer.json";
+
+/// Reads the files of an exported Keras model directory (`vocab.txt` and `vectorizer.json`
+/// only where `vocab.txt` exists).
+pub fn read_dir(dir: &Path) -> Result<KerasFiles, ImportError> {
     let read = |name: &str| {
         let path = dir.join(name);
         std::fs::read(&path).map_err(|e| ImportError::Parse { file: path.display().to_string(), message: e.to_string() })
     };
-    let config_bytes = read("config.json")?;
-    let weight_bytes = read("model.safetensors")?;
-    let config_file = dir.join("config.json").display().to_string();
-    let config: Value = serde_json::from_slice(&config_bytes)
+    let config = read(CONFIG)?;
+    let weights = read(WEIGHTS)?;
+    let (vocab, vectorizer) = if dir.join(VOCAB).exists() { (Some(read(VOCAB)?), Some(read(VECTORIZER)?)) } else { (None, None) };
+    Ok(KerasFiles { config, weights, vocab, vectorizer })
+}
+
+/// Reads an exported Keras model directory: [`read_dir`], then [`import_files`].
+pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
+    import_files(dir, &read_dir(dir)?)
+}
+
+/// Imports the files of a Keras export. `dir` is where they came from — the directory, or a
+/// name for files that never were on disk — and messages name each file inside it
+/// (`DIR/config.json: layer `conv1d`: ...`).
+pub fn import_files(dir: &Path, files: &KerasFiles) -> Result<NnModel, ImportError> {
+    let file = |name: &str| dir.join(name).display().to_string();
+    let config_file = file(CONFIG);
+    let config: Value = serde_json::from_slice(&files.config)
         .map_err(|e| ImportError::Parse { file: config_file.clone(), message: format!("JSON: {e}") })?;
-    let weights = SafeTensors::deserialize(&weight_bytes).map_err(|e| ImportError::Parse {
-        file: dir.join("model.safetensors").display().to_string(),
-        message: format!("safetensors: {e}"),
-    })?;
+    let weights = SafeTensors::deserialize(&files.weights)
+        .map_err(|e| ImportError::Parse { file: file(WEIGHTS), message: format!("safetensors: {e}") })?;
     // tools/export_keras.py records the Keras version in the safetensors metadata.
-    let version = SafeTensors::read_metadata(&weight_bytes)
+    let version = SafeTensors::read_metadata(&files.weights)
         .ok()
         .and_then(|(_, m)| m.metadata().as_ref().and_then(|md| md.get("mlc.keras_version").cloned()));
     let ctx = Ctx { file: config_file, weights };
@@ -84,10 +117,14 @@ pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
     if let Some(v) = version {
         model.framework = format!("keras {v}");
     }
-    if dir.join("vocab.txt").exists() {
-        model.tokenizer = Some(tokenizer(dir, &read("vocab.txt")?, &read("vectorizer.json")?)?);
+    if let Some(vocab) = &files.vocab {
+        let vectorizer = files.vectorizer.as_deref().ok_or_else(|| ImportError::Parse {
+            file: file(VECTORIZER),
+            message: format!("missing: a text model needs it beside {VOCAB}"),
+        })?;
+        model.tokenizer = Some(tokenizer(&file(VECTORIZER), vocab, vectorizer)?);
     }
-    if let (Some(t), Input::TokenIds { .. }) = (&model.tokenizer, model.input) {
+    if let (Some(t), NetInput::TokenIds { .. }) = (&model.tokenizer, model.input) {
         if let Some(Layer { op: Op::Embedding { table }, name, .. }) = model.layers.first() {
             if t.vocab.len() > table.shape[0] {
                 return Err(ctx.err(name, format!("vocabulary of {} tokens exceeds input_dim {}", t.vocab.len(), table.shape[0])));
@@ -97,11 +134,11 @@ pub fn import_dir(dir: &Path) -> Result<NnModel, ImportError> {
     Ok(model)
 }
 
-fn tokenizer(dir: &Path, vocab: &[u8], vectorizer: &[u8]) -> Result<TokenizerSpec, ImportError> {
-    let file = dir.join("vectorizer.json").display().to_string();
-    let bad = |message: String| ImportError::Unsupported { file: file.clone(), what: message };
+/// The tokenizer of a text model; `file` names `vectorizer.json` in messages.
+fn tokenizer(file: &str, vocab: &[u8], vectorizer: &[u8]) -> Result<TokenizerSpec, ImportError> {
+    let bad = |message: String| ImportError::Unsupported { file: file.into(), what: message };
     let cfg: Value =
-        serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.clone(), message: format!("JSON: {e}") })?;
+        serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.into(), message: format!("JSON: {e}") })?;
     let standardize = match cfg.get("standardize").and_then(Value::as_str) {
         Some("lower_and_strip_punctuation") => TextStandardize::LowerAndStripPunctuation,
         Some("lower") => TextStandardize::Lower,
@@ -262,7 +299,11 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
             }
             "Flatten" => {
                 let n = match current {
-                    Shape::Seq(l, c) => l.checked_mul(c).ok_or_else(|| ctx.err(&name, "the flattened size is too large"))?,
+                    // The runtime's shapes are u32 (docs/format.md §9.2).
+                    Shape::Seq(l, c) => l
+                        .checked_mul(c)
+                        .filter(|&n| u32::try_from(n).is_ok())
+                        .ok_or_else(|| ctx.err(&name, "the flattened size is too large"))?,
                     Shape::Vector(f) => f,
                     Shape::Ids(_) => return Err(ctx.unsupported(&name, "Flatten of token ids")),
                 };
@@ -286,10 +327,14 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
         layers.push(Layer::new(name, op));
         shape = Some(next);
     }
+    let u32_of = |n: usize| {
+        u32::try_from(n)
+            .map_err(|_| ImportError::Unsupported { file: ctx.file.clone(), what: format!("input dimension {n} (at most {})", u32::MAX) })
+    };
     let input = match input {
-        Some(Shape::Ids(length)) => Input::TokenIds { length },
-        Some(Shape::Seq(length, channels)) => Input::Sequence { length, channels },
-        Some(Shape::Vector(features)) => Input::Vector { features },
+        Some(Shape::Ids(length)) => NetInput::TokenIds { length: u32_of(length)? },
+        Some(Shape::Seq(length, channels)) => NetInput::Sequence { length: u32_of(length)?, channels: u32_of(channels)? },
+        Some(Shape::Vector(features)) => NetInput::Vector { features: u32_of(features)? },
         None => return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "model without an InputLayer".into() }),
     };
     if !matches!(shape, Some(Shape::Vector(_))) {

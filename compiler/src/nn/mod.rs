@@ -1,11 +1,17 @@
 //! The neural-network intermediate representation: a chain of 1-D sequence layers, as imported
-//! from Keras, with the float reference executor ([`mod@reference`]).
+//! from Keras, with the float reference executor ([`mod@reference`]), one module per operation
+//! ([`ops`]) and the networks' front end ([`build`]).
 
 pub mod build;
+pub mod inputs;
 pub mod lower;
+pub mod ops;
 pub mod passes;
 pub mod quantize;
 pub mod reference;
+
+use mlc_format::manifest::NetInput;
+use mlc_format::net::Op as NetOp;
 
 pub use quantize::quantize;
 
@@ -122,13 +128,13 @@ pub enum Op {
         /// Activation.
         activation: Activation,
     },
-    /// Float → int8 with `scale` (inserted by [`quantize`] before an int8 layer that follows a
+    /// Float → int8 with `scale` (inserted by [`quantize()`] before an int8 layer that follows a
     /// float one): `clamp(round(x / scale), −127, 127)`.
     Quantize {
         /// Value of one step.
         scale: f32,
     },
-    /// Int8 → float with `scale` (inserted by [`quantize`] after a network's last int8 layer).
+    /// Int8 → float with `scale` (inserted by [`quantize()`] after a network's last int8 layer).
     Dequantize {
         /// Value of one step.
         scale: f32,
@@ -147,6 +153,23 @@ pub struct Geometry {
 }
 
 impl Op {
+    /// The operation as the artifact names it (`LayerRecord::op`).
+    pub fn kind(&self) -> NetOp {
+        match self {
+            Op::Embedding { .. } => NetOp::Embedding,
+            Op::EmbeddingConv1D { .. } => NetOp::EmbeddingConv1D,
+            Op::Conv1D { .. } => NetOp::Conv1D,
+            Op::MaxPool1D { .. } => NetOp::MaxPool1D,
+            Op::AvgPool1D { .. } => NetOp::AvgPool1D,
+            Op::GlobalMaxPool1D { .. } => NetOp::GlobalMaxPool1D,
+            Op::GlobalAvgPool1D => NetOp::GlobalAvgPool1D,
+            Op::Flatten => NetOp::Flatten,
+            Op::Dense { .. } => NetOp::Dense,
+            Op::Quantize { .. } => NetOp::Quantize,
+            Op::Dequantize { .. } => NetOp::Dequantize,
+        }
+    }
+
     /// Window span (dilated kernel or pool size), stride and padding of convolutions and
     /// pooling; `None` for other layers.
     pub fn window(&self) -> Option<(usize, usize, Padding)> {
@@ -175,7 +198,7 @@ pub struct Layer {
     pub name: String,
     /// What it computes.
     pub op: Op,
-    /// Its int8 form, when [`quantize`] chose one.
+    /// Its int8 form, when [`quantize()`] chose one.
     pub int8: Option<Int8>,
 }
 
@@ -203,28 +226,6 @@ pub struct Int8 {
     pub output_i8: bool,
 }
 
-/// What the model takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    /// `length` token ids (the first layer is an embedding).
-    TokenIds {
-        /// Sequence length.
-        length: usize,
-    },
-    /// A float sequence of `length × channels`.
-    Sequence {
-        /// Sequence length.
-        length: usize,
-        /// Channels.
-        channels: usize,
-    },
-    /// A float vector.
-    Vector {
-        /// Features.
-        features: usize,
-    },
-}
-
 /// Text → ids, for models that take token ids.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenizerSpec {
@@ -238,7 +239,7 @@ pub struct TokenizerSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NnModel {
     /// Input kind and shape.
-    pub input: Input,
+    pub input: NetInput,
     /// The layers, dropout removed.
     pub layers: Vec<Layer>,
     /// The tokenizer saved with the model, if any.

@@ -1,14 +1,11 @@
 //! Graph passes on the network IR, in the spirit of SageMaker Neo. Dropout is already gone
 //! (the importer drops it: identity at inference).
 
-use super::{Activation, Input, Layer, NnModel, Op, Padding, Tensor};
+use super::{Activation, Layer, NnModel, Op, Padding, Tensor};
 
 /// Sequence length entering each layer (and, last, the output's), for the passes' checks.
 fn lengths(model: &NnModel) -> Vec<usize> {
-    let mut len = match model.input {
-        Input::TokenIds { length } | Input::Sequence { length, .. } => length,
-        Input::Vector { .. } => 1,
-    };
+    let mut len = model.input.shape().0 as usize; // a vector: 1
     let mut out = vec![len];
     for l in &model.layers {
         len = match &l.op {

@@ -34,8 +34,11 @@ pub fn ranges(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<f32>
 /// `real > 0` as `(multiplier, shift)` with `multiplier × 2^-shift ≈ real`, the multiplier in
 /// `[2^30, 2^31)` where the shift range `1 ..= 62` allows (saturated beyond).
 pub fn fixed_point(real: f64) -> (i32, u32) {
-    if !(real > 0.0) {
+    if real.is_nan() || real <= 0.0 {
         return (1, 62);
+    }
+    if real.is_infinite() {
+        return (i32::MAX, 1); // as every factor beyond 2^31 (from infinite weights)
     }
     let e = real.log2().floor() as i32 + 1; // real = f × 2^e, f in [0.5, 1)
     let shift = (31 - e).clamp(1, 62);
@@ -62,7 +65,7 @@ fn per_channel(w: &Tensor) -> (Vec<i8>, Vec<f32>) {
         }
     }
     for s in &mut scales {
-        if !(*s > 0.0) {
+        if s.is_nan() || *s <= 0.0 {
             *s = 1.0; // an all-zero channel
         }
     }
@@ -209,6 +212,8 @@ mod tests {
         }
         assert_eq!(fixed_point(2f64.powi(40)), (i32::MAX, 1));
         assert_eq!(fixed_point(0.0), (1, 62));
+        assert_eq!(fixed_point(f64::INFINITY), (i32::MAX, 1));
+        assert_eq!(fixed_point(f64::NAN), (1, 62));
     }
 
     #[test]

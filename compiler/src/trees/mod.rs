@@ -1,5 +1,7 @@
-//! The tree-ensemble intermediate representation, and its lowering to artifact sections.
+//! The tree-ensemble intermediate representation, its lowering to artifact sections
+//! ([`layout`]) and the tree ensembles' front end ([`build`]).
 
+pub mod build;
 pub mod layout;
 
 use mlc_format::manifest::Link;

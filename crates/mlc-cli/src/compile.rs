@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, ValueEnum};
-use mlc_compiler::{Calibration, CompileOptions, ModelSpec, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, Target};
 use mlc_format::manifest::TreeLayout;
 
 /// Arguments of `mlc compile`.
@@ -72,7 +72,7 @@ fn read_check_rows(path: &PathBuf) -> Result<Vec<Vec<f32>>> {
 
 /// Runs `mlc compile`.
 pub fn run(args: Args) -> Result<()> {
-    let specs = args.models.iter().map(|m| ModelSpec::parse(m)).collect::<Result<Vec<_>, _>>()?;
+    let models = args.models.iter().map(|m| ModelInput::parse(m)).collect::<Result<Vec<_>, _>>()?;
     let mut command_line = format!("--target {}", args.target);
     let fixed_point = match args.numeric {
         Arith::Auto => None,
@@ -116,7 +116,7 @@ pub fn run(args: Args) -> Result<()> {
         table_budget: args.table_budget.map(|kb| kb << 10),
         calibration,
     };
-    let compiled = mlc_compiler::compile(&specs, &options)?;
+    let compiled = mlc_compiler::compile_models(&models, &options)?;
     if compiled.bytes.is_empty() {
         bail!("nothing to write");
     }
@@ -131,8 +131,8 @@ pub fn run(args: Args) -> Result<()> {
         "wrote {} ({} bytes, {} model{})",
         args.output.display(),
         compiled.bytes.len(),
-        specs.len(),
-        if specs.len() == 1 { "" } else { "s" }
+        models.len(),
+        if models.len() == 1 { "" } else { "s" }
     );
     Ok(())
 }
