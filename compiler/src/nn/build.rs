@@ -6,14 +6,12 @@ use std::fmt::Write as _;
 use mlc_format::manifest::ModelBody;
 use mlc_runtime::Model;
 
+use super::float_net::FloatNet;
 use super::inputs::{self, Inputs};
-use super::{lower, passes, quantize, reference, Activation, NnModel, Op};
+use super::{lower, passes, quantize, Activation, NnModel, Op};
 use crate::error::CompileError;
 use crate::frontend::{Frontend, Lowered, ModelId, ModelReport};
 use crate::options::CompileOptions;
-
-/// Rows the float reference runs at once (bounded memory).
-const BATCH: usize = 32;
 
 /// A network ready to lower, with the original it is checked against, what the compiler did,
 /// and what it checks it on.
@@ -51,7 +49,8 @@ impl Frontend for PreparedNet {
             None => (inputs::probe(&original), "probe inputs (no --calibration given)".to_string()),
         };
         if int8 {
-            let ranges = calibrate(&model, &inputs).map_err(|e| CompileError::Internal(format!("model `{name}`: calibration: {e}")))?;
+            let calibrate = || FloatNet::new(&model)?.ranges(&inputs, model.layers.len());
+            let ranges = calibrate().map_err(|e| CompileError::Internal(format!("model `{name}`: calibration: {e}")))?;
             done.push(quantize::quantize(&mut model, &ranges).map_err(|what| CompileError::Quantize { model: name.into(), what })?);
             done.push(format!("activations calibrated on {inputs_source}"));
         }
@@ -70,18 +69,16 @@ impl Frontend for PreparedNet {
         }
     }
 
-    /// Runs `compiled` and the float reference of the original (candle, before the passes) on
-    /// the check inputs.
+    /// Runs `compiled` and the float original (before the passes, on the runtime's float
+    /// kernels: [`FloatNet`]) on the check inputs.
     fn check(&self, id: &ModelId<'_>, compiled: &Model<'_>, options: &CompileOptions) -> Result<ModelReport, CompileError> {
         let internal = |e: String| CompileError::Internal(format!("model `{}`: {e}", id.name));
         let Model::Net(compiled) = compiled else {
             return Err(CompileError::Internal("a network compiled to another kind".into()));
         };
         let original = &self.original;
-        let mut want = Vec::with_capacity(self.inputs.len());
-        for chunk in self.inputs.chunks(BATCH) {
-            want.extend(reference::predict(original, chunk.batch()).map_err(|e| internal(e.to_string()))?);
-        }
+        let want =
+            FloatNet::new(original).and_then(|f| f.predict(&self.inputs)).map_err(|e| internal(format!("the float original: {e}")))?;
         let mut scratch = vec![0f32; compiled.scratch_len()];
         let mut got = vec![0f32; compiled.num_outputs()];
         let (mut max_delta, mut mismatches) = (0f64, 0usize);
@@ -113,7 +110,7 @@ impl Frontend for PreparedNet {
         );
         let _ = write!(
             text,
-            "; accuracy vs the float original (candle) on {}: decisions agree on {}/{count} ({:.2} %), max |Δ| = {max_delta:.3e}",
+            "; accuracy vs the float original on {}: decisions agree on {}/{count} ({:.2} %), max |Δ| = {max_delta:.3e}",
             self.inputs_source,
             count - mismatches,
             if count == 0 { 100.0 } else { 100.0 * (count - mismatches) as f64 / count as f64 },
@@ -135,17 +132,6 @@ impl Frontend for PreparedNet {
             warnings,
         })
     }
-}
-
-/// The activation ranges over `inputs`, in batches (bounded memory).
-fn calibrate(model: &NnModel, inputs: &Inputs) -> candle_core::Result<Vec<f32>> {
-    let mut ranges = vec![0f32; model.layers.len() + 1];
-    for chunk in inputs.chunks(BATCH) {
-        for (r, v) in ranges.iter_mut().zip(quantize::ranges(model, chunk.batch())?) {
-            *r = r.max(v);
-        }
-    }
-    Ok(ranges)
 }
 
 /// Class of an output vector: above `threshold` for one output, else the argmax.

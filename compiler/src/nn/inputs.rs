@@ -5,7 +5,6 @@ use mlc_format::manifest::NetInput;
 use mlc_format::vocab::VocabTables;
 use mlc_runtime::text::tokenize;
 
-use super::reference::Batch;
 use super::{NnModel, Op};
 use crate::error::CompileError;
 use crate::options::Calibration;
@@ -24,14 +23,6 @@ pub enum Inputs {
 }
 
 impl Inputs {
-    /// The rows as a batch for the float reference.
-    pub fn batch(&self) -> Batch<'_> {
-        match self {
-            Inputs::Ids(rows) => Batch::Ids(rows),
-            Inputs::Floats(rows) => Batch::Floats(rows),
-        }
-    }
-
     /// Number of rows.
     pub fn len(&self) -> usize {
         match self {
@@ -43,19 +34,6 @@ impl Inputs {
     /// Whether there are no rows.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// Rows `range` of the inputs.
-    pub fn slice(&self, range: std::ops::Range<usize>) -> Inputs {
-        match self {
-            Inputs::Ids(rows) => Inputs::Ids(rows[range].to_vec()),
-            Inputs::Floats(rows) => Inputs::Floats(rows[range].to_vec()),
-        }
-    }
-
-    /// The rows in batches of at most `size`, in order (bounded memory for the reference).
-    pub fn chunks(&self, size: usize) -> impl Iterator<Item = Inputs> + '_ {
-        (0..self.len()).step_by(size).map(move |start| self.slice(start..(start + size).min(self.len())))
     }
 }
 

@@ -3,6 +3,7 @@
 //! ([`ops`]) and the networks' front end ([`build`]).
 
 pub mod build;
+pub mod float_net;
 pub mod inputs;
 pub mod lower;
 pub mod ops;

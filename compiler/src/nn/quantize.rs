@@ -3,7 +3,8 @@
 //! * Weights: symmetric, one scale per output channel (`max |w| / 127`); an embedding table,
 //!   whose rows are the next layer's input, one scale for the whole table.
 //! * Activations: symmetric int8, one scale per tensor, calibrated: the largest |value| the
-//!   float model produced there over the calibration inputs ([`ranges`]).
+//!   float model produced there over the calibration inputs
+//!   ([`super::float_net::FloatNet::ranges`]).
 //! * Arithmetic: `i32` accumulators (bias in accumulator units), then per-channel fixed-point
 //!   requantization `(acc × M + 2^(s−1)) >> s` to the next int8 tensor, so the hot path needs no
 //!   FPU. A layer whose activation is sigmoid, tanh or softmax, and the last layer, produce
@@ -12,24 +13,7 @@
 
 use std::fmt::Write;
 
-use super::reference::{self, Batch};
 use super::{Activation, Int8, Layer, NnModel, Op, Tensor};
-
-/// Largest |value| of the network's input and of each layer's output over `batch`
-/// (`ranges[0]` the input, `ranges[i + 1]` layer `i`), from the float reference.
-pub fn ranges(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<f32>> {
-    let mut out = vec![0f32; model.layers.len() + 1];
-    out[0] = match batch {
-        Batch::Ids(_) => 0.0,
-        Batch::Floats(rows) => rows.iter().flatten().fold(0f32, |m, v| m.max(v.abs())),
-    };
-    reference::predict_observed(model, batch, &mut |i, y| {
-        let m = y.abs()?.flatten_all()?.max(0)?.to_scalar::<f32>()?;
-        out[i + 1] = out[i + 1].max(m);
-        Ok(())
-    })?;
-    Ok(out)
-}
 
 /// `real > 0` as `(multiplier, shift)` with `multiplier × 2^-shift ≈ real`, the multiplier in
 /// `[2^30, 2^31)` where the shift range `1 ..= 62` allows (saturated beyond).

@@ -1,6 +1,8 @@
-//! The float reference executor, on candle: reproduces Keras' float inference, and is what the
-//! compiler checks quantized models against. Each layer runs by its operation's module
-//! ([`super::ops`]).
+//! The float reference executor, on candle: reproduces Keras' float inference independently of
+//! the runtime's kernels — the tests hold both to Keras' outputs (tests/e2e/keras.rs) and to
+//! each other on random networks (tests/e2e/properties.rs). The compiler itself measures with
+//! the runtime's float kernels ([`super::float_net`]), which give the same numbers on every
+//! machine. Each layer runs by its operation's module ([`super::ops`]).
 
 use candle_core::{DType, Device, Tensor as CTensor};
 use mlc_format::manifest::NetInput;
@@ -16,20 +18,10 @@ pub enum Batch<'a> {
 }
 
 /// Runs `model` on `batch`: one output vector per example.
-pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec<f32>>> {
-    predict_observed(model, batch, &mut |_, _| Ok(()))
-}
-
-/// [`predict`], showing `observe` each layer's output (its index, and the batch's outputs:
-/// `(batch, channels, length)` for sequences, `(batch, features)` for vectors).
 ///
 /// Runs the float layers of the original and of the model after the graph passes (a folded
 /// embedding-convolution included); the int8 forms chosen by quantization are not used.
-pub fn predict_observed(
-    model: &NnModel,
-    batch: Batch<'_>,
-    observe: &mut dyn FnMut(usize, &CTensor) -> candle_core::Result<()>,
-) -> candle_core::Result<Vec<Vec<f32>>> {
+pub fn predict(model: &NnModel, batch: Batch<'_>) -> candle_core::Result<Vec<Vec<f32>>> {
     let dev = Device::Cpu;
     // Sequences are (batch, channels, length) inside; vectors (batch, features).
     let mut x = match (batch, model.input) {
@@ -47,9 +39,8 @@ pub fn predict_observed(
         }
         _ => candle_core::bail!("input kind does not match the model's input"),
     };
-    for (i, layer) in model.layers.iter().enumerate() {
+    for layer in &model.layers {
         x = ops::reference(&layer.op, x)?;
-        observe(i, &x)?;
     }
     x.to_dtype(DType::F32)?.to_vec2()
 }
