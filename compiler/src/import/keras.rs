@@ -3,9 +3,10 @@
 //! shapes) and, for text models, `vocab.txt` + `vectorizer.json` (a `TextVectorization`).
 //!
 //! Sequential models and Functional models that form a single chain are accepted, made of:
-//! InputLayer, Embedding, Dropout, Conv1D (valid/same, any stride or dilation), MaxPooling1D,
-//! AveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling1D, Flatten, Dense
-//! (linear/relu/sigmoid/tanh/softmax). Anything else is an error naming the layer and option.
+//! InputLayer, Embedding, Dropout, Conv1D (valid/same/causal, any stride or dilation),
+//! MaxPooling1D, AveragePooling1D (valid/same), GlobalMaxPooling1D, GlobalAveragePooling1D,
+//! Flatten, Dense (linear/relu/sigmoid/tanh/softmax), BatchNormalization (over the channels, as
+//! in inference). Anything else is an error naming the layer and option.
 
 use std::path::Path;
 
@@ -254,7 +255,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 let k = usize_of(opt("kernel_size")).ok_or_else(|| ctx.err(&name, "kernel_size missing"))?;
                 let stride = usize_of(opt("strides")).unwrap_or(1);
                 let dilation = usize_of(opt("dilation_rate")).unwrap_or(1);
-                let padding = padding(ctx, &name, opt("padding"))?;
+                let padding = padding(ctx, &name, opt("padding"), true)?;
                 let activation = activation(ctx, &name, opt("activation"), false)?;
                 if stride == 0 || dilation == 0 || k == 0 {
                     return Err(ctx.err(&name, "zero kernel_size, strides or dilation_rate"));
@@ -273,7 +274,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 let Shape::Seq(len, c) = current else { return Err(ctx.unsupported(&name, "pooling not on a sequence")) };
                 let pool = usize_of(opt("pool_size")).ok_or_else(|| ctx.err(&name, "pool_size missing"))?;
                 let stride = usize_of(opt("strides")).unwrap_or(pool);
-                let padding = padding(ctx, &name, opt("padding"))?;
+                let padding = padding(ctx, &name, opt("padding"), false)?;
                 if pool == 0 || stride == 0 {
                     return Err(ctx.err(&name, "zero pool_size or strides"));
                 }
@@ -319,6 +320,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                 let bias = bias(ctx, &name, opt("use_bias"), units)?;
                 (Op::Dense { kernel, bias, activation }, Shape::Vector(units))
             }
+            "BatchNormalization" => (batch_normalization(ctx, &name, cfg, current)?, current),
             other => return Err(ctx.unsupported(&name, format!("layer type {other}"))),
         };
         if matches!(next, Shape::Seq(0, _) | Shape::Seq(_, 0) | Shape::Vector(0) | Shape::Ids(0)) {
@@ -343,12 +345,56 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
     Ok(NnModel { input, layers, tokenizer: None, framework: format!("keras {version}") })
 }
 
-fn padding(ctx: &Ctx<'_>, layer: &str, v: &Value) -> Result<Padding, ImportError> {
+/// A layer's `padding`; `causal` only where `causal` (convolutions).
+fn padding(ctx: &Ctx<'_>, layer: &str, v: &Value, causal: bool) -> Result<Padding, ImportError> {
     match v.as_str() {
         Some("valid") | None => Ok(Padding::Valid),
         Some("same") => Ok(Padding::Same),
+        Some("causal") if causal => Ok(Padding::Causal),
         Some(p) => Err(ctx.unsupported(layer, format!("padding = {p}"))),
     }
+}
+
+/// A `BatchNormalization` layer as inference runs it (Keras' TensorFlow backend:
+/// `tf.nn.batch_normalization`): per channel, `scale = γ · rsqrt(σ² + ε)` and
+/// `offset = β − μ · scale`, in `f32` as TensorFlow computes them; the layer normalises the
+/// last axis (the channels) of a sequence or a vector.
+fn batch_normalization(ctx: &Ctx<'_>, name: &str, cfg: &Value, input: Shape) -> Result<Op, ImportError> {
+    let opt = |key: &str| cfg.get(key).unwrap_or(&Value::Null);
+    let (rank, c) = match input {
+        Shape::Seq(_, c) => (3, c),
+        Shape::Vector(f) => (2, f),
+        Shape::Ids(_) => return Err(ctx.unsupported(name, "BatchNormalization of token ids")),
+    };
+    let axis = match opt("axis") {
+        Value::Array(a) if a.len() == 1 => a[0].as_i64(),
+        v => v.as_i64(),
+    };
+    if !matches!(axis, Some(a) if a == -1 || a == rank - 1) {
+        return Err(ctx.unsupported(name, format!("axis = {} (only the channels, the last axis)", opt("axis"))));
+    }
+    // `momentum`, `renorm` and `synchronized` change training only: inference normalises with
+    // the moving statistics either way.
+    let epsilon = opt("epsilon").as_f64().unwrap_or(1e-3) as f32;
+    if epsilon.is_nan() || epsilon < 0.0 {
+        return Err(ctx.err(name, format!("epsilon = {}", opt("epsilon"))));
+    }
+    let on = |key: &str| opt(key).as_bool() != Some(false); // `center` and `scale` default to true
+    let gamma = if on("scale") { Some(ctx.weight(name, "gamma", &[c])?.data) } else { None };
+    let beta = if on("center") { Some(ctx.weight(name, "beta", &[c])?.data) } else { None };
+    let mean = ctx.weight(name, "moving_mean", &[c])?.data;
+    let variance = ctx.weight(name, "moving_variance", &[c])?.data;
+    let mut scale = Vec::with_capacity(c);
+    let mut offset = Vec::with_capacity(c);
+    for i in 0..c {
+        let mut s = 1.0 / (variance[i] + epsilon).sqrt();
+        if let Some(g) = &gamma {
+            s *= g[i];
+        }
+        scale.push(s);
+        offset.push(beta.as_ref().map_or(0.0, |b| b[i]) - mean[i] * s);
+    }
+    Ok(Op::BatchNormalization { scale: Tensor { shape: vec![c], data: scale }, offset: Some(offset), activation: Activation::Linear })
 }
 
 fn activation(ctx: &Ctx<'_>, layer: &str, v: &Value, dense: bool) -> Result<Activation, ImportError> {

@@ -41,7 +41,8 @@ impl Frontend for PreparedNet {
         let int8 = options.fixed_point.unwrap_or(options.target.is_mcu());
         let budget = options.table_budget.unwrap_or(options.target.table_budget_bytes());
         let mut model = original.clone();
-        let mut done = vec![passes::fold_embedding(&mut model, budget, if int8 { 1 } else { 4 })];
+        let mut done = passes::fold_batch_norm(&mut model);
+        done.push(passes::fold_embedding(&mut model, budget, if int8 { 1 } else { 4 }));
         done.extend(passes::merge_pooling(&mut model));
         done.extend(passes::relu_past_max_pool(&mut model));
         let (inputs, inputs_source) = match &options.calibration {
@@ -144,14 +145,5 @@ fn decision(y: &[f32], threshold: f32) -> usize {
 
 /// Float weights and biases of `m` (int8 forms aside).
 fn weight_count(m: &NnModel) -> usize {
-    m.layers
-        .iter()
-        .map(|l| match &l.op {
-            Op::Embedding { table } => table.data.len(),
-            Op::EmbeddingConv1D { table: w, bias, .. } | Op::Conv1D { kernel: w, bias, .. } | Op::Dense { kernel: w, bias, .. } => {
-                w.data.len() + bias.as_ref().map_or(0, Vec::len)
-            }
-            _ => 0,
-        })
-        .sum()
+    m.layers.iter().map(|l| l.op.weights().map_or(0, |(w, bias, _)| w.data.len() + bias.map_or(0, <[f32]>::len))).sum()
 }

@@ -35,6 +35,9 @@ pub enum Padding {
     Valid,
     /// Output length `ceil(len / stride)`; padding split as TensorFlow does (extra on the right).
     Same,
+    /// Convolutions only: all the padding before the input (`span − 1` positions), so that no
+    /// output sees a later position; output length `ceil(len / stride)` (Keras' `"causal"`).
+    Causal,
 }
 
 impl Padding {
@@ -48,6 +51,7 @@ impl Padding {
                 let total = (out.checked_sub(1)?.checked_mul(stride)?.checked_add(span)?).saturating_sub(len);
                 Some((out, total / 2))
             }
+            Padding::Causal => Some((len.checked_sub(1)? / stride + 1, span.checked_sub(1)?)),
         }
     }
 }
@@ -140,6 +144,18 @@ pub enum Op {
         /// Value of one step.
         scale: f32,
     },
+    /// Inference batch normalization as a scale and an offset per channel (the last axis):
+    /// `y = x × scale + offset` (format 1.1). Where it follows a convolution or a dense layer
+    /// with no activation, or an embedding, [`passes::fold_batch_norm`] folds it into that
+    /// layer's weights instead.
+    BatchNormalization {
+        /// Scale per channel, `(channels)`: `γ / √(σ² + ε)`.
+        scale: Tensor,
+        /// Offset per channel: `β − μ × scale` (none without centring and mean).
+        offset: Option<Vec<f32>>,
+        /// Activation after it (Keras' layer has none: linear).
+        activation: Activation,
+    },
 }
 
 /// Where a sliding-window layer's output lies over its input.
@@ -168,6 +184,7 @@ impl Op {
             Op::Dense { .. } => NetOp::Dense,
             Op::Quantize { .. } => NetOp::Quantize,
             Op::Dequantize { .. } => NetOp::Dequantize,
+            Op::BatchNormalization { .. } => NetOp::BatchNormalization,
         }
     }
 
@@ -178,7 +195,44 @@ impl Op {
             Op::Conv1D { kernel, stride, dilation, padding, .. } => Some(((kernel.shape[0] - 1) * dilation + 1, *stride, *padding)),
             Op::EmbeddingConv1D { table, stride, dilation, padding, .. } => Some(((table.shape[1] - 1) * dilation + 1, *stride, *padding)),
             Op::MaxPool1D { pool, stride, padding } | Op::AvgPool1D { pool, stride, padding } => Some((*pool, *stride, *padding)),
-            _ => None,
+            Op::Embedding { .. }
+            | Op::GlobalMaxPool1D { .. }
+            | Op::GlobalAvgPool1D
+            | Op::Flatten
+            | Op::Dense { .. }
+            | Op::Quantize { .. }
+            | Op::Dequantize { .. }
+            | Op::BatchNormalization { .. } => None,
+        }
+    }
+
+    /// The sequence length of the layer's output on `len` positions (1 for a vector).
+    pub fn out_len(&self, len: usize) -> usize {
+        match self {
+            Op::Embedding { .. } | Op::Quantize { .. } | Op::Dequantize { .. } | Op::BatchNormalization { .. } => len,
+            Op::EmbeddingConv1D { .. } | Op::Conv1D { .. } | Op::MaxPool1D { .. } | Op::AvgPool1D { .. } => {
+                self.geometry(len).map_or(1, |g| g.out_len)
+            }
+            Op::GlobalMaxPool1D { .. } | Op::GlobalAvgPool1D | Op::Flatten | Op::Dense { .. } => 1,
+        }
+    }
+
+    /// The layer's float weights and bias, and the activation after them (layers with
+    /// weights; an embedding's table has no bias).
+    pub fn weights(&self) -> Option<(&Tensor, Option<&[f32]>, Activation)> {
+        match self {
+            Op::Embedding { table } => Some((table, None, Activation::Linear)),
+            Op::EmbeddingConv1D { table: w, bias, activation, .. }
+            | Op::Conv1D { kernel: w, bias, activation, .. }
+            | Op::Dense { kernel: w, bias, activation }
+            | Op::BatchNormalization { scale: w, offset: bias, activation } => Some((w, bias.as_deref(), *activation)),
+            Op::MaxPool1D { .. }
+            | Op::AvgPool1D { .. }
+            | Op::GlobalMaxPool1D { .. }
+            | Op::GlobalAvgPool1D
+            | Op::Flatten
+            | Op::Quantize { .. }
+            | Op::Dequantize { .. } => None,
         }
     }
 

@@ -8,10 +8,7 @@ fn lengths(model: &NnModel) -> Vec<usize> {
     let mut len = model.input.shape().0 as usize; // a vector: 1
     let mut out = vec![len];
     for l in &model.layers {
-        len = match &l.op {
-            Op::Embedding { .. } => len,
-            op => op.geometry(len).map_or(1, |g| g.out_len),
-        };
+        len = l.op.out_len(len);
         out.push(len);
     }
     out
@@ -100,4 +97,61 @@ pub fn fold_embedding(model: &mut NnModel, budget_bytes: usize, weight_bytes: us
         unfolded_bytes / 1024,
         dim
     )
+}
+
+/// Folds every `BatchNormalization` that directly follows an embedding, or a convolution or
+/// dense layer without activation, into that layer's weights: `W′[…][c] = W[…][c] · s[c]` and
+/// `b′[c] = b[c] · s[c] + o[c]` for scale `s` and offset `o` (an embedding's rows get the offset
+/// too: `E′[v][c] = E[v][c] · s[c] + o[c]`), in f64, rounded once. The normalization then costs
+/// nothing at run time. One that follows anything else (an activation, pooling) stays a layer.
+/// Returns what it did, one line per folded layer.
+pub fn fold_batch_norm(model: &mut NnModel) -> Vec<String> {
+    let mut done = Vec::new();
+    let mut i = 1;
+    while i < model.layers.len() {
+        let Op::BatchNormalization { scale, offset, activation: Activation::Linear } = &model.layers[i].op else {
+            i += 1;
+            continue;
+        };
+        let (s, o) = (scale.data.clone(), offset.clone());
+        let folded = match &mut model.layers[i - 1].op {
+            Op::Embedding { table } => {
+                scale_last_axis(table, &s);
+                if let Some(o) = &o {
+                    for row in table.data.chunks_exact_mut(o.len()) {
+                        row.iter_mut().zip(o).for_each(|(v, o)| *v = (*v as f64 + *o as f64) as f32);
+                    }
+                }
+                true
+            }
+            Op::Conv1D { kernel: w, bias, activation: Activation::Linear, .. }
+            | Op::EmbeddingConv1D { table: w, bias, activation: Activation::Linear, .. }
+            | Op::Dense { kernel: w, bias, activation: Activation::Linear } => {
+                scale_last_axis(w, &s);
+                let b: Vec<f32> = (0..s.len())
+                    .map(|c| {
+                        let b = bias.as_ref().map_or(0.0, |b| b[c] as f64);
+                        (b * s[c] as f64 + o.as_ref().map_or(0.0, |o| o[c] as f64)) as f32
+                    })
+                    .collect();
+                *bias = Some(b);
+                true
+            }
+            _ => false,
+        };
+        if folded {
+            let bn = model.layers.remove(i);
+            done.push(format!("{} folded into {}", bn.name, model.layers[i - 1].name));
+        } else {
+            i += 1;
+        }
+    }
+    done
+}
+
+/// Multiplies every value of `t` by the scale of its last index (its output channel).
+fn scale_last_axis(t: &mut Tensor, s: &[f32]) {
+    for row in t.data.chunks_exact_mut(s.len()) {
+        row.iter_mut().zip(s).for_each(|(v, s)| *v = (*v as f64 * *s as f64) as f32);
+    }
 }

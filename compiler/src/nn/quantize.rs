@@ -87,7 +87,7 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
         // follows, the pool's (only the maximum of each channel is kept, so only its range
         // needs to be representable; smaller values clamp, which the maximum does not see).
         let out_range = if max_follows[i] { ranges[i + 2] } else { ranges[i + 1] };
-        let weighted = matches!(layer.op, Op::Embedding { .. } | Op::EmbeddingConv1D { .. } | Op::Conv1D { .. } | Op::Dense { .. });
+        let weighted = layer.op.weights().is_some();
         if weighted && !matches!(layer.op, Op::Embedding { .. } | Op::EmbeddingConv1D { .. }) && current.is_none() {
             // A float tensor feeds an int8 layer: quantize it first.
             let scale = activation_scale(ranges[i]);
@@ -108,7 +108,8 @@ pub fn quantize(model: &mut NnModel, ranges: &[f32]) -> Result<String, String> {
             }
             Op::EmbeddingConv1D { table: w, bias, activation, .. }
             | Op::Conv1D { kernel: w, bias, activation, .. }
-            | Op::Dense { kernel: w, bias, activation } => {
+            | Op::Dense { kernel: w, bias, activation }
+            | Op::BatchNormalization { scale: w, offset: bias, activation } => {
                 let input_scale = current.unwrap_or(1.0); // token ids: the table's own units
                 let (weights, w_scales) = per_channel(w);
                 let acc_scales: Vec<f64> = w_scales.iter().map(|&s| s as f64 * input_scale as f64).collect();

@@ -6,6 +6,7 @@
 //! References take and give sequences as `(batch, channels, length)` and vectors as
 //! `(batch, features)`; token ids as `(batch, length)`.
 
+pub mod batch_normalization;
 pub mod conv1d;
 pub mod dense;
 pub mod embedding;
@@ -95,6 +96,9 @@ pub fn lower(layer: &Layer, input: (u32, u32), weights: &mut Weights) -> LayerRe
         Op::Flatten => flatten::lower(input, q),
         Op::Dense { kernel, bias, activation } => dense::lower(kernel, bias.as_deref(), *activation, input, q, weights),
         Op::Quantize { scale } | Op::Dequantize { scale } => quantize::lower(layer.op.kind(), *scale, input, q, weights),
+        Op::BatchNormalization { scale, offset, activation } => {
+            batch_normalization::lower(scale, offset.as_deref(), *activation, input, q, weights)
+        }
     }
 }
 
@@ -124,6 +128,7 @@ pub fn reference(op: &Op, x: CTensor) -> candle_core::Result<CTensor> {
         Op::Dense { kernel, bias, activation } => dense::reference(&x, kernel, bias.as_deref(), *activation),
         Op::Quantize { scale } => quantize::quantize_reference(&x, *scale),
         Op::Dequantize { .. } => Ok(x),
+        Op::BatchNormalization { scale, offset, activation } => batch_normalization::reference(&x, scale, offset.as_deref(), *activation),
     }
 }
 
