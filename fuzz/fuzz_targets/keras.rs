@@ -11,43 +11,20 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use mlc_compiler::import::keras::{self, KerasFiles};
+use mlc_compiler::import::keras;
 use mlc_compiler::nn::{NnModel, Op};
 use mlc_compiler::{compile_models, Calibration, CompileError, CompileOptions, ModelInput, ModelSource};
 use mlc_format::manifest::NetInput;
 use mlc_format::Artifact;
+use mlc_fuzz::keras_input::keras_files;
 use mlc_fuzz::{predict_model, GuardedBytes};
 use mlc_runtime::Model;
 
-const SEPARATOR: &[u8] = b"\n#--#\n";
 /// The name messages give the export.
 const DIR: &str = "fuzz";
 /// Most multiply-adds (estimated) of one prediction of a network that is compiled: the compiler
 /// runs it on the calibration inputs, in candle and in the runtime.
 const MAX_WORK: u64 = 1 << 24;
-
-/// The files of the fuzz data: config.json, model.safetensors, then optionally vocab.txt and
-/// vectorizer.json.
-fn files(mut data: &[u8]) -> KerasFiles {
-    let mut parts = Vec::new();
-    while parts.len() < 3 {
-        match data.windows(SEPARATOR.len()).position(|w| w == SEPARATOR) {
-            Some(at) => {
-                parts.push(data[..at].to_vec());
-                data = &data[at + SEPARATOR.len()..];
-            }
-            None => break,
-        }
-    }
-    parts.push(data.to_vec());
-    let mut parts = parts.into_iter();
-    KerasFiles {
-        config: parts.next().unwrap_or_default(),
-        weights: parts.next().unwrap_or_default(),
-        vocab: parts.next(),
-        vectorizer: parts.next(),
-    }
-}
 
 /// An upper estimate of the multiply-adds of one prediction of an imported network.
 fn work(model: &NnModel) -> u64 {
@@ -94,7 +71,7 @@ fn calibration(model: &NnModel) -> Calibration {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let files = files(data);
+    let files = keras_files(data);
     // Models the importer refuses end here; so do models too large to run quickly.
     let Ok(model) = keras::import_files(Path::new(DIR), &files) else { return };
     if model.input.values() > 1 << 16 || work(&model) > MAX_WORK {

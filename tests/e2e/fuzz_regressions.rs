@@ -5,33 +5,17 @@
 
 use std::path::Path;
 
-use mlc_compiler::{compile_models, CompileOptions, KerasFiles, ModelInput, ModelSource};
+use mlc_compiler::{compile_models, CompileOptions, ModelInput, ModelSource};
 
 fn reproducer(rel: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions").join(rel);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The files of a `keras` fuzz input (files separated by `\n#--#\n`, in the order config.json,
-/// model.safetensors, vocab.txt, vectorizer.json), in memory as the fuzz target reads them.
-fn keras_files(input: &[u8]) -> KerasFiles {
-    const SEPARATOR: &[u8] = b"\n#--#\n";
-    let mut parts = Vec::new();
-    let mut rest = input;
-    while parts.len() < 3 {
-        let Some(at) = rest.windows(SEPARATOR.len()).position(|w| w == SEPARATOR) else { break };
-        parts.push(rest[..at].to_vec());
-        rest = &rest[at + SEPARATOR.len()..];
-    }
-    parts.push(rest.to_vec());
-    let mut parts = parts.into_iter();
-    KerasFiles {
-        config: parts.next().unwrap_or_default(),
-        weights: parts.next().unwrap_or_default(),
-        vocab: parts.next(),
-        vectorizer: parts.next(),
-    }
-}
+/// The `keras` fuzz target's input format, shared with the target.
+#[path = "../../fuzz/src/keras_input.rs"]
+mod keras_input;
+use keras_input::keras_files;
 
 /// The error of compiling the `keras` reproducer `rel`.
 fn keras_import_error(rel: &str) -> String {
