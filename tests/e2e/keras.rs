@@ -95,8 +95,9 @@ fn unsupported_layers_and_options_are_named() {
     type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
     let cases: Vec<(&str, Edit)> = vec![
         (
-            "layer `conv1d`: padding = causal",
-            Box::new(move |c| *c.pointer_mut(&format!("{}/config/padding", layer(3))).unwrap() = "causal".into()),
+            // Causal padding is a convolution's; pooling has none.
+            "layer `max_pooling1d`: padding = causal",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/config/padding", layer(4))).unwrap() = "causal".into()),
         ),
         (
             "layer `dense`: activation = \"gelu\"",
@@ -108,8 +109,8 @@ fn unsupported_layers_and_options_are_named() {
         ),
         ("layer `conv1d`: groups != 1", Box::new(move |c| *c.pointer_mut(&format!("{}/config/groups", layer(3))).unwrap() = 2.into())),
         (
-            "layer `dense`: layer type BatchNormalization",
-            Box::new(move |c| *c.pointer_mut(&format!("{}/class_name", layer(6))).unwrap() = "BatchNormalization".into()),
+            "layer `dense`: layer type LayerNormalization",
+            Box::new(move |c| *c.pointer_mut(&format!("{}/class_name", layer(6))).unwrap() = "LayerNormalization".into()),
         ),
         (
             "layer `conv1d`: data_format = channels_first",

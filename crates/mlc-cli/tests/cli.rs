@@ -151,7 +151,7 @@ fn corrupted_artifacts_and_bad_models_are_reported() {
 fn sentiment_model_predicts_from_raw_text_and_from_ids() {
     let art = tmp("mcu.mlc");
     let report = ok(&mlc(&["compile", &fixture("sentiment/imdb_cnn_mcu"), "-o", art.to_str().unwrap()]));
-    assert!(report.contains("accuracy vs the float original (candle)"), "{report}");
+    assert!(report.contains("accuracy vs the float original on"), "{report}");
     let inspect = ok(&mlc(&["inspect", art.to_str().unwrap()]));
     assert!(inspect.contains("raw text") && inspect.contains("vocab-slots"), "{inspect}");
     let reviews = std::fs::read(fixture("sentiment/reviews.txt")).unwrap();
