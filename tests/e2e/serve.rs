@@ -835,7 +835,8 @@ fn many_clients_over_many_models_under_constant_eviction() {
     assert!(sum("mlc_model_evictions_total") > 51, "constant eviction:\n{metrics}");
     assert_eq!(sum("nv_inference_request_success"), 8 * 60);
     assert_eq!(sum("mlc_http_responses_total{code=\"500\"}") + sum("mlc_http_responses_total{code=\"503\"}"), 0);
-    assert!(sum("mlc_memory_mapped_bytes") <= 5000, "within the budget:\n{metrics}");
+    // Within the budget, or one model larger than the whole budget, alone.
+    assert!(sum("mlc_memory_mapped_bytes") <= 5000 || sum("mlc_models_loaded") == 1, "within the budget:\n{metrics}");
     let (status, _) = server.terminate(Duration::from_secs(10));
     assert!(status.success());
 }
