@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use hyper::Method;
+pub use hyper::Method;
 
 /// What a request asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
