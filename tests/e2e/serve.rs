@@ -899,6 +899,7 @@ fn model_management_metadata_and_metrics() {
     // Larger than the whole memory budget: 507.
     let r = server.post_json("/models", &json!({"model_name": "big", "url": bundle()}));
     assert_eq!(r.status, 400, "a bundle without a model of that name: {}", r.text());
+    assert!(r.error().contains("a bundle of 51 models, none named `big`"), "{}", r.error());
     let big = tempfile::tempdir().unwrap();
     std::fs::copy(imdb(), big.path().join("imdb.mlc")).unwrap();
     let r = server.post_json("/models", &json!({"model_name": "imdb", "url": big.path()}));

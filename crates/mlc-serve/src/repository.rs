@@ -162,7 +162,7 @@ fn load(registry: &Registry, request: &[u8]) -> Result<Reply, ApiError> {
         Some(url) => {
             let file = artifact_at(Path::new(url.as_ref()))?;
             // A bundle's model of the same name, or the file's only model.
-            let inner = registry_inner(&file, name);
+            let inner = registry_inner(&file, name)?;
             registry.add(name, file, inner).map_err(|e| match host_error(e) {
                 ApiError { status, message } if status == StatusCode::NOT_FOUND => ApiError::bad_request(message),
                 e => e,
@@ -181,12 +181,16 @@ fn load(registry: &Registry, request: &[u8]) -> Result<Reply, ApiError> {
     Ok(Reply::empty(StatusCode::OK))
 }
 
-/// The model of a bundle `file` to serve as `name`: `name` if the bundle has it, else its only
-/// model (`None`).
-fn registry_inner(file: &Path, name: &str) -> Option<String> {
-    let artifact = mlc_host::LoadedArtifact::open(file).ok()?;
-    let has = artifact.artifact().ok()?.model_by_name(name).is_some();
-    has.then(|| name.to_string())
+/// The model of the artifact `file` to serve as `name`: `name` if the file has a model of that
+/// name, else its only model (`None`); an error for a bundle without `name`.
+fn registry_inner(file: &Path, name: &str) -> Result<Option<String>, ApiError> {
+    let artifact = mlc_host::LoadedArtifact::open(file).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let view = artifact.artifact().map_err(|e| ApiError::bad_request(e.to_string()))?;
+    match (view.model_by_name(name), view.model_count()) {
+        (Some(_), _) => Ok(Some(name.to_string())),
+        (None, 1) => Ok(None),
+        (None, n) => Err(ApiError::bad_request(format!("{}: a bundle of {n} models, none named `{name}`", file.display()))),
+    }
 }
 
 /// The artifact a load request's `url` names: the file, or the one `.mlc` file of a directory.
