@@ -702,6 +702,48 @@ fn a_full_server_answers_503_with_retry_after() {
 }
 
 #[test]
+fn requests_past_their_deadline_get_504_and_the_server_goes_on() {
+    let server = Server::start(&bundle(), &["--workers", "1", "--request-timeout", "1s"]);
+    let (state, row, want) = &churn_expected()[0];
+    // Sixteen requests of 60,000 rows for one worker: seconds of work (a debug build parses a
+    // 5 MB body in about 0.3 s), so the last ones are still queued at their deadline.
+    let big: String = std::iter::repeat_n(format!("{row}\n"), 60_000).collect();
+    let addr = server.addr;
+    let clients: Vec<_> = (0..16)
+        .map(|_| {
+            let big = big.clone();
+            let state = state.clone();
+            std::thread::spawn(move || {
+                let headers = [("Content-Type", "text/csv"), ("X-Amzn-SageMaker-Target-Model", state.as_str())];
+                Conn::open(addr).send("POST", "/invocations", &headers, big.as_bytes()).unwrap()
+            })
+        })
+        .collect();
+    let answers: Vec<Response> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    let late: Vec<&Response> = answers.iter().filter(|r| r.status == 504).collect();
+    assert!(!late.is_empty(), "no request missed its deadline: {:?}", answers.iter().map(|r| r.status).collect::<Vec<_>>());
+    for r in &answers {
+        match r.status {
+            200 => assert_eq!(r.lines().len(), 60_000),
+            504 => assert!(r.error().contains("no answer within --request-timeout (1s)"), "{}", r.error()),
+            other => panic!("{other}: {}", r.text()),
+        }
+    }
+    let r = server.request(
+        "POST",
+        "/invocations",
+        &[("Content-Type", "text/csv"), ("X-Amzn-SageMaker-Target-Model", state)],
+        format!("{row}\n").as_bytes(),
+    );
+    assert_bits(&r.lines(), &[*want], "after the timeouts");
+    let metrics = server.get("/metrics").text();
+    let line = format!("nv_inference_request_failure{{model=\"{state}\",version=\"1\",reason=\"timeout\"}} {}", late.len());
+    assert!(metrics.lines().any(|l| l == line), "{line} not in\n{metrics}");
+    let (status, _) = server.terminate(Duration::from_secs(20));
+    assert!(status.success());
+}
+
+#[test]
 fn keep_alive_and_pipelining() {
     let server = Server::start(&bundle(), &[]);
     let expected = churn_expected();

@@ -197,6 +197,8 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<Respons
         }
         Route::Invoke { model } => {
             let model = model.map(|m| m.into_owned());
+            let target = parts.headers.get(names::TARGET_MODEL).or_else(|| parts.headers.get(names::TARGET_MODEL_OLD));
+            timeout_model = model.clone().or_else(|| target.and_then(|v| v.to_str().ok()).map(owned));
             dispatch(&state, start, parts.headers, Some(body), |headers, body| Work::Invoke { model, headers, body }).await
         }
         Route::LoadModel => dispatch(&state, start, parts.headers, Some(body), |_, body| Work::Manage(Manage::LoadModel(body))).await,
@@ -248,8 +250,12 @@ async fn dispatch(
     let body = match body {
         None => Vec::new(),
         Some(body) => {
-            let read_by = (start + state.config.read_timeout).min(deadline);
-            match read_body(&headers, body, state.config.max_body, read_by, state.config.read_timeout).await {
+            let (read_by, limit) = if state.config.read_timeout <= state.config.request_timeout {
+                (start + state.config.read_timeout, format!("--read-timeout ({:?})", state.config.read_timeout))
+            } else {
+                (deadline, format!("--request-timeout ({:?})", state.config.request_timeout))
+            };
+            match read_body(&headers, body, state.config.max_body, read_by, &limit).await {
                 Ok(body) => body,
                 Err(e) => return Reply::error(&e),
             }
@@ -278,15 +284,9 @@ fn overloaded() -> Reply {
     reply
 }
 
-/// Reads a body of at most `limit` bytes by `deadline`: 413 past the limit (by its
-/// `Content-Length`, before reading, or as it arrives), 408 past the deadline.
-async fn read_body(
-    headers: &HeaderMap,
-    mut body: Incoming,
-    limit: usize,
-    deadline: Instant,
-    timeout: Duration,
-) -> Result<Vec<u8>, ApiError> {
+/// Reads a body of at most `limit` bytes by `deadline` (the option `timeout` names): 413 past
+/// the limit (by its `Content-Length`, before reading, or as it arrives), 408 past the deadline.
+async fn read_body(headers: &HeaderMap, mut body: Incoming, limit: usize, deadline: Instant, timeout: &str) -> Result<Vec<u8>, ApiError> {
     let too_large = |size: String| {
         ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is {size} bytes, more than --max-body-mb allows ({limit} bytes)"))
     };
@@ -309,7 +309,7 @@ async fn read_body(
     };
     match tokio::time::timeout_at(deadline.into(), read).await {
         Ok(read) => read,
-        Err(_) => Err(ApiError::new(StatusCode::REQUEST_TIMEOUT, format!("the body did not arrive within --read-timeout ({timeout:?})"))),
+        Err(_) => Err(ApiError::new(StatusCode::REQUEST_TIMEOUT, format!("the body did not arrive within {timeout}"))),
     }
 }
 
