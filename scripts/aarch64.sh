@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Device build for 64-bit ARM Linux boards (Raspberry Pi 4/5 class): cross-builds `mlc` without
-# the compiler (`--no-default-features`: no candle, no importers) for aarch64-unknown-linux-gnu,
-# prints its size, and runs `mlc predict` and a short `mlc bench` under qemu-aarch64 as a
-# functional check. Route A of ../shared/notes/arm-toolchains.md: Debian's rustc-web 1.96 with
+# the compiler (`--no-default-features --features serve`: no candle, no importers; `mlc serve`
+# in) for aarch64-unknown-linux-gnu, prints its size, and runs `mlc predict`, a short
+# `mlc bench` and `mlc serve` (answering /ping and one inference, then SIGTERM) under
+# qemu-aarch64 as a functional check. Route A of ../shared/notes/arm-toolchains.md: Debian's rustc-web 1.96 with
 # its multiarch arm64 std (`cargo +debian`), gcc-aarch64-linux-gnu as the linker,
 # qemu-user-static. Idempotent; installs (apt, once) what is missing.
 set -euo pipefail
@@ -15,6 +16,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 need=()
 command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
+command -v curl >/dev/null || need+=(curl)
 command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
 [ -e /usr/aarch64-linux-gnu/lib/crti.o ] || need+=(libc6-dev-arm64-cross)
 if [ ! -d /usr/lib/rustlib/$TARGET/lib ] || [ ! -x /usr/bin/rustc ]; then
@@ -28,11 +30,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 rustup toolchain link debian /usr
 
-echo "== aarch64 device build: mlc --no-default-features for $TARGET (cargo +debian)"
+echo "== aarch64 device build: mlc --no-default-features --features serve for $TARGET (cargo +debian)"
 CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
-  cargo +debian build -q --release -p mlc-cli --no-default-features --target $TARGET --target-dir target/aarch64
+  cargo +debian build -q --release -p mlc-cli --no-default-features --features serve --target $TARGET --target-dir target/aarch64
 BIN=target/aarch64/$TARGET/release/mlc
-if cargo tree -p mlc-cli --no-default-features -e normal --target $TARGET | grep -qE "mlc-compiler|candle"; then
+if cargo tree -p mlc-cli --no-default-features --features serve -e normal --target $TARGET | grep -qE "mlc-compiler|candle"; then
   echo "the aarch64 device build links the compiler or candle" >&2; exit 1
 fi
 if command -v file >/dev/null && ! file "$BIN" | grep -q "ARM aarch64"; then
@@ -65,4 +67,26 @@ echo "== qemu-aarch64: mlc bench --duration 2 (2 users, rows routed by state)"
 echo "   (emulated: timings under qemu mean nothing about a real board; this is a functional check)"
 "${QEMU[@]}" "$BIN" bench "$ART/churn_states.mlc" --input "$ART/rows.csv" --route-column 1 \
   --users 2 --spawn-rate 100 --duration 2
+echo "== qemu-aarch64: mlc serve on 127.0.0.1, /ping and one inference (SageMaker CSV, AK), then SIGTERM"
+rm -f "$ART/serve.out"
+"${QEMU[@]}" "$BIN" serve "$ART/churn_states.mlc" --listen 127.0.0.1:0 --workers 2 >"$ART/serve.out" 2>"$ART/serve.err" &
+SERVE=$!
+stop_serve() { kill -TERM "$SERVE" 2>/dev/null || true; }
+trap stop_serve EXIT
+for _ in $(seq 1 600); do grep -q listening "$ART/serve.out" 2>/dev/null && break; sleep 0.1; done
+ADDR=$(grep -o '127\.0\.0\.1:[0-9]*' "$ART/serve.out") || { echo "mlc serve did not start:" >&2; cat "$ART/serve.err" >&2; exit 1; }
+curl -sf --max-time 20 -o /dev/null "http://$ADDR/ping" || { echo "/ping failed" >&2; exit 1; }
+curl -sf --max-time 20 -H 'Content-Type: text/csv' -H 'X-Amzn-SageMaker-Target-Model: AK' \
+  --data-binary @"$ART/ak.csv" "http://$ADDR/invocations" >"$ART/ak.serve.out"
+cat "$ART/ak.serve.out"
+# The server writes the same shortest round-trip digits as `mlc predict` (the exponent notation
+# may differ): compared as numbers.
+awk 'NR == FNR { want[FNR] = $1; n = FNR; next } { got++; if ($1 + 0 != want[FNR] + 0) bad++ }
+     END { exit (bad || got != n) }' "$ART/ak.host.out" "$ART/ak.serve.out" \
+  || { echo "mlc serve's answers on aarch64 differ from the host's predictions" >&2; exit 1; }
+echo "   (equal to the host's predictions)"
+trap - EXIT
+kill -TERM "$SERVE"
+wait "$SERVE" || { echo "mlc serve did not exit 0 after SIGTERM" >&2; cat "$ART/serve.err" >&2; exit 1; }
+echo "   (SIGTERM: drained and exited 0)"
 echo "== aarch64 ok"

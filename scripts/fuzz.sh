@@ -4,7 +4,7 @@
 # of memory or trips the sanitizer.
 #
 #   scripts/fuzz.sh                  # every target for 60 s
-#   scripts/fuzz.sh 30               # the CI smoke run (8 targets × 30 s)
+#   scripts/fuzz.sh 30               # the CI smoke run (9 targets × 30 s)
 #   scripts/fuzz.sh 3600             # every target for an hour (a campaign)
 #   scripts/fuzz.sh 600 predict keras
 #   MLC_FUZZ_RUNS=10000000 scripts/fuzz.sh 3600   # stop a target at 10 M executions or 1 h
@@ -21,7 +21,7 @@ ROOT=$PWD
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj keras tokenizer records transform)
+ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj keras tokenizer records transform serve_requests)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 [ $# -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 
@@ -124,6 +124,21 @@ for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl}; do
     { printf "\\x$(printf %02x $(( $(od -An -tu1 -N1 "$f") | 0x80 )))"; tail -c +2 "$f"; } >"$f-both"
     seed transform "$f-both"
 done
+
+# serve_requests: mode byte, the JSON part's length (u16 LE), then the body (fuzz_targets/serve_requests.rs).
+serve_seed() { # NAME MODE JSON_LEN: the body on standard input
+    { printf "\\x$(printf %02x "$2")\\x$(printf %02x $(($3 & 255)))\\x$(printf %02x $(($3 >> 8)))"; cat; } >"$SEEDS/serve-$1"
+    seed serve_requests "$SEEDS/serve-$1"
+}
+OIP_JSON='{"id":"r1","inputs":[{"name":"features","datatype":"FP32","shape":[2,3],"data":[[1.5,null,2],[0,-1e-3,7]]}],"outputs":[{"name":"predictions","parameters":{"binary_data":true}},{"name":"margins"}]}'
+printf '%s' "$OIP_JSON" | serve_seed oip-json 0 0
+OIP_BIN='{"inputs":[{"name":"features","datatype":"FP32","shape":[1,2],"parameters":{"binary_data_size":8}},{"name":"text","datatype":"BYTES","shape":[2],"parameters":{"binary_data_size":13}}],"parameters":{"binary_data_output":true}}'
+{ printf '%s' "$OIP_BIN"; printf '\x00\x00\xc0\x3f\x00\x00\x20\x40\x05\x00\x00\x00great\x00\x00\x00\x00'; } | serve_seed oip-binary 1 ${#OIP_BIN}
+IDS='{"inputs":[{"name":"input_ids","datatype":"INT64","shape":[1,3],"parameters":{"binary_data_size":24}}]}'
+{ printf '%s' "$IDS"; printf '\x07\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff'; } | serve_seed oip-ids 1 ${#IDS}
+{ printf 'text/csv\napplication/jsonlines\nAK\n'; head -n 3 "$FX/churn/heldout.csv" | cut -d, -f2-; } | serve_seed sagemaker-csv 0 0
+printf 'application/json\n{"model_name": "AK", "url": "/opt/ml/models/AK"}' | serve_seed sagemaker-json 2 0
+printf '/v2/models/both%%2FAK/versions/1/infer\n' | serve_seed route 6 0
 
 # Every finding's reproducer (fuzz/regressions/TARGET/) is replayed by every run of its target.
 for d in "$ROOT"/fuzz/regressions/*/; do

@@ -5,8 +5,8 @@
 #      then the #[ignore]d tests on the 25 MB seed model (tests/fixtures/sentiment/README.md);
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
-#   3. the device build of the CLI (no compiler linked), also cross-built for aarch64 Linux and
-#      run under qemu-aarch64 (scripts/aarch64.sh);
+#   3. the device build of the CLI (no compiler linked; `mlc serve` in), also cross-built for
+#      aarch64 Linux and run under qemu-aarch64 (scripts/aarch64.sh);
 #   4. a fuzz smoke run: every target 60 s under AddressSanitizer, two at a time (scripts/fuzz.sh);
 #   5. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's;
 #   6. the concurrency tests under ThreadSanitizer with an instrumented std (scripts/tsan.sh).
@@ -37,14 +37,15 @@ for target in thumbv7m-none-eabi thumbv7em-none-eabihf; do
     -Zbuild-std=core --target-dir target/nostd
 done
 
-echo "== device build: mlc without the compiler"
-cargo build -q --release -p mlc-cli --no-default-features --target-dir target/device
-if cargo tree -p mlc-cli --no-default-features -e normal | grep -qE "mlc-compiler|candle"; then
+echo "== device build: mlc without the compiler, with mlc serve"
+cargo build -q --release -p mlc-cli --no-default-features --features serve --target-dir target/device
+if cargo tree -p mlc-cli --no-default-features --features serve -e normal | grep -qE "mlc-compiler|candle"; then
   echo "device build links the compiler or candle" >&2; exit 1
 fi
+target/device/release/mlc serve --help >/dev/null || { echo "the device build has no mlc serve" >&2; exit 1; }
 ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}'
 
-echo "== aarch64 device build, mlc predict + mlc bench under qemu-aarch64"
+echo "== aarch64 device build, mlc predict + mlc bench + mlc serve under qemu-aarch64"
 scripts/aarch64.sh
 echo "== fuzz smoke: every fuzz target 60 s under AddressSanitizer, two at a time (docs/reliability.md)"
 MLC_FUZZ_JOBS=2 scripts/fuzz.sh 60

@@ -1,6 +1,8 @@
 //! Shared helpers of the end-to-end tests: fixture paths, expected-output files, compiling.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
 
 use mlc_compiler::{Calibration, CompileOptions, ModelInput, Target};
 use mlc_format::AlignedBytes;
@@ -83,4 +85,32 @@ pub fn ulps(a: f32, b: f32) -> u32 {
         }
     };
     key(a).abs_diff(key(b))
+}
+
+/// `NAME=PATH` of the 51 per-state churn models (XGBoost JSON), by state.
+pub fn churn_state_specs() -> Vec<String> {
+    let mut states: Vec<String> = std::fs::read_dir(fixture("churn/models/states"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix(".json").map(str::to_string))
+        .collect();
+    states.sort();
+    assert_eq!(states.len(), 51, "the committed per-state churn models");
+    states.iter().map(|s| format!("{s}={}", fixture(&format!("churn/models/states/{s}.json")).display())).collect()
+}
+
+/// The `mlc` binary, built once per test process in the test's own profile, as a command.
+pub fn mlc_command() -> Command {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    let path = BUILT.get_or_init(|| {
+        let exe = std::env::current_exe().unwrap();
+        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
+        let mut build = Command::new(env!("CARGO"));
+        build.args(["build", "-q", "-p", "mlc-cli", "--bin", "mlc"]).current_dir(env!("CARGO_MANIFEST_DIR"));
+        if profile_dir.ends_with("release") {
+            build.arg("--release");
+        }
+        assert!(build.status().unwrap().success(), "cargo build -p mlc-cli");
+        profile_dir.join("mlc")
+    });
+    Command::new(path)
 }

@@ -354,19 +354,7 @@ fn svg_plot_parses_and_has_the_series() {
 
 /// The `mlc` binary (built in the same profile as this test).
 fn mlc() -> Command {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let path = BUILT.get_or_init(|| {
-        let exe = std::env::current_exe().unwrap();
-        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
-        let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "-q", "-p", "mlc-cli", "--bin", "mlc"]).current_dir(env!("CARGO_MANIFEST_DIR"));
-        if profile_dir.ends_with("release") {
-            build.arg("--release");
-        }
-        assert!(build.status().unwrap().success(), "cargo build -p mlc-cli");
-        profile_dir.join("mlc")
-    });
-    Command::new(path)
+    mlc_tests::mlc_command()
 }
 
 #[test]

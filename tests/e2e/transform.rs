@@ -331,20 +331,7 @@ fn eviction_under_a_tiny_memory_budget_keeps_every_answer() {
 
 /// The `mlc` binary (built in the same profile as this test).
 fn mlc() -> Command {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let path = BUILT.get_or_init(|| {
-        let exe = std::env::current_exe().unwrap();
-        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
-        let release = profile_dir.ends_with("release");
-        let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "-q", "-p", "mlc-cli", "--bin", "mlc"]).current_dir(env!("CARGO_MANIFEST_DIR"));
-        if release {
-            build.arg("--release");
-        }
-        assert!(build.status().unwrap().success(), "cargo build -p mlc-cli");
-        profile_dir.join("mlc")
-    });
-    Command::new(path)
+    mlc_tests::mlc_command()
 }
 
 #[test]

@@ -1,13 +1,17 @@
 //! `mlc`: compile trained models into artifacts, inspect them, and run predictions.
 //!
 //! The `compile` command exists only with the `compiler` feature (default on the build
-//! machine); a device build (`--no-default-features`) has `inspect` and `predict`.
+//! machine); `serve` with the `serve` feature (default, and in the device build:
+//! `--no-default-features --features serve`).
 
+mod args;
 mod bench;
 #[cfg(feature = "compiler")]
 mod compile;
 mod inspect;
 mod predict;
+#[cfg(feature = "serve")]
+mod serve;
 mod transform;
 
 use std::process::ExitCode;
@@ -35,6 +39,9 @@ enum Command {
     Transform(transform::Args),
     /// Benchmark a model on this device: load test, latency breakdown, comparison, capacity.
     Bench(bench::Args),
+    /// Serve models over HTTP: Open Inference Protocol v2 and SageMaker (real-time, multi-model).
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +53,8 @@ fn main() -> ExitCode {
         Command::Predict(args) => predict::run(args),
         Command::Transform(args) => transform::run(args),
         Command::Bench(args) => bench::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

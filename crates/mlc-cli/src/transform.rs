@@ -10,6 +10,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Routing, Summary};
 use mlc_host::Registry;
 
+use crate::args::parse_size;
+
 /// Arguments of `mlc transform`.
 #[derive(Parser)]
 pub struct Args {
@@ -88,25 +90,6 @@ enum AcceptArg {
 enum OnErrorArg {
     Record,
     Fail,
-}
-
-/// Parses `123`, `64K`, `512M`, `2G` (binary units) into bytes.
-fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let (digits, unit) = match text.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
-        Some((i, _)) => text.split_at(i),
-        None => (text, ""),
-    };
-    let shift = match unit.to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
-        "" => 0,
-        "K" => 10,
-        "M" => 20,
-        "G" => 30,
-        "T" => 40,
-        _ => return Err(format!("`{text}`: use bytes or a K, M, G or T suffix")),
-    };
-    let value: f64 = digits.trim().parse().map_err(|_| format!("`{text}` is not a size"))?;
-    Ok((value * (1u64 << shift) as f64) as u64)
 }
 
 /// Runs `mlc transform`.

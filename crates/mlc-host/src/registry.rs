@@ -12,6 +12,10 @@
 //!
 //! The registry records, per model, each cold load's duration, warm lookups, and the
 //! predictions callers report with [`LoadedModel::record`].
+//!
+//! A server manages it too: [`Registry::add`] serves a model from a file outside the source
+//! under a name of its choosing, [`Registry::unload`] lets a model go (the next use loads it
+//! again, unless it was added), and [`Registry::model_names`] lists what can be served.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -196,6 +200,8 @@ struct State {
     stats: HashMap<String, ModelStats>,
     /// Counters of every model ever loaded, shared with its loaded instances.
     counters: HashMap<String, Arc<Counters>>,
+    /// Models added with [`Registry::add`]: their file and their name inside it.
+    added: HashMap<String, (PathBuf, Option<String>)>,
 }
 
 /// Models of a [`ModelSource`], loaded on demand within a memory budget. `Sync`: share one
@@ -209,8 +215,14 @@ pub struct Registry {
 impl Registry {
     /// A registry over `source` that keeps at most `budget` bytes of models loaded.
     pub fn new(source: ModelSource, budget: u64) -> Registry {
-        let state =
-            State { loaded: LruCache::unbounded(), used: 0, files: HashMap::new(), stats: HashMap::new(), counters: HashMap::new() };
+        let state = State {
+            loaded: LruCache::unbounded(),
+            used: 0,
+            files: HashMap::new(),
+            stats: HashMap::new(),
+            counters: HashMap::new(),
+            added: HashMap::new(),
+        };
         Registry { source, budget, state: Mutex::new(state) }
     }
 
@@ -259,7 +271,11 @@ impl Registry {
             return Ok(model.clone());
         }
         let start = Instant::now();
-        let (path, inner) = self.source.resolve(name)?;
+        let (path, inner) = match state.added.get(name) {
+            Some((path, inner)) => (path.clone(), inner.clone()),
+            None => self.source.resolve(name).map(|(path, inner)| (path, inner.map(str::to_string)))?,
+        };
+        let inner = inner.as_deref();
         let artifact = state.file(&path)?;
         let mut bytes = 0;
         let cell = ModelCell::try_new(artifact, |artifact| {
@@ -283,6 +299,79 @@ impl Registry {
         stats.cold_load_ns += elapsed;
         stats.cold_load_max_ns = stats.cold_load_max_ns.max(elapsed);
         Ok(model)
+    }
+
+    /// Serves model `model` of the artifact `file` (its only model when `None`) as `name`,
+    /// loading it now; `name` then refers to it rather than to the source's model of that name,
+    /// until [`Registry::unload`]. On error nothing is added.
+    pub fn add(&self, name: &str, file: PathBuf, model: Option<String>) -> Result<ModelHandle, HostError> {
+        let previous = self.lock().added.insert(name.to_string(), (file, model));
+        let loaded = self.get(name);
+        if loaded.is_err() {
+            let mut state = self.lock();
+            match previous {
+                Some(previous) => state.added.insert(name.to_string(), previous),
+                None => state.added.remove(name),
+            };
+        }
+        loaded
+    }
+
+    /// Lets model `name` go: out of memory now (in-flight handles keep it until they end), and
+    /// forgotten if it was added. Returns whether it was loaded or added. Its next use loads it
+    /// again from the source.
+    pub fn unload(&self, name: &str) -> bool {
+        let mut state = self.lock();
+        let added = state.added.remove(name).is_some();
+        let loaded = state.loaded.pop(name);
+        if let Some(model) = &loaded {
+            state.used -= model.bytes;
+        }
+        added || loaded.is_some()
+    }
+
+    /// Whether model `name` is loaded now.
+    pub fn is_loaded(&self, name: &str) -> bool {
+        self.lock().loaded.contains(name)
+    }
+
+    /// The file model `name` is (or would be) loaded from; an error for a name this registry
+    /// does not serve.
+    pub fn file_of(&self, name: &str) -> Result<PathBuf, HostError> {
+        match self.lock().added.get(name) {
+            Some((path, _)) => Ok(path.clone()),
+            None => self.source.resolve(name).map(|(path, _)| path),
+        }
+    }
+
+    /// Every name this registry serves, sorted: the source's models (a directory's bundle
+    /// `NAME.mlc` as `NAME/MODEL` for each of its models; an artifact that cannot be read by its
+    /// file name, which then fails to load with the reason) and the added ones.
+    pub fn model_names(&self) -> Vec<String> {
+        let mut state = self.lock();
+        let mut names: BTreeSet<String> = state.added.keys().cloned().collect();
+        let models = |artifact: &LoadedArtifact| -> Vec<String> {
+            artifact.artifact().map(|a| a.models().map(|m| m.name.to_string()).collect()).unwrap_or_default()
+        };
+        match &self.source {
+            ModelSource::File(path) => {
+                if let Ok(artifact) = state.file(path) {
+                    names.extend(models(&artifact));
+                }
+            }
+            ModelSource::Directory { dir, stems } => {
+                for stem in stems {
+                    let path = dir.join(format!("{stem}.{ARTIFACT_EXTENSION}"));
+                    match state.file(&path).map(|a| models(&a)) {
+                        Ok(inner) if inner.len() > 1 => names.extend(inner.iter().map(|m| format!("{stem}/{m}"))),
+                        _ => {
+                            names.insert(stem.clone());
+                        }
+                    }
+                }
+            }
+        }
+        names.into_iter().collect()
     }
 
     /// Bytes charged by the models loaded now.
@@ -431,6 +520,36 @@ mod tests {
     }
 
     #[test]
+    fn models_added_and_unloaded() {
+        let dir = model_dir("added");
+        let registry = Registry::open(dir.join("both.mlc"), u64::MAX).unwrap();
+        let row = |state: &str| rows().into_iter().find(|(s, _)| s == state).unwrap().1;
+        let single = |state: &str| Registry::open(dir.join(format!("{state}.mlc")), u64::MAX).unwrap().get(state).unwrap();
+        assert!(registry.get("AR").is_err(), "not in the bundle");
+        // A model from another file, under a name of the caller's choosing.
+        let added = registry.add("arkansas", dir.join("AR.mlc"), None).unwrap();
+        assert_eq!(predict(&added, &row("AR")), predict(&single("AR"), &row("AR")));
+        assert!(registry.is_loaded("arkansas") && registry.model_names().contains(&"arkansas".to_string()));
+        assert_eq!(registry.file_of("arkansas").unwrap(), dir.join("AR.mlc"));
+        assert_eq!(registry.file_of("AK").unwrap(), dir.join("both.mlc"));
+        // A failed add adds nothing; an added name hides the source's model of that name.
+        assert!(registry.add("x", dir.join("missing.mlc"), None).is_err());
+        assert!(registry.add("x", dir.join("both.mlc"), None).is_err(), "a bundle needs the model's name");
+        assert!(registry.get("x").is_err() && !registry.model_names().contains(&"x".to_string()));
+        registry.add("AK", dir.join("both.mlc"), Some("AL".into())).unwrap();
+        assert_eq!(predict(&registry.get("AK").unwrap(), &row("AL")), predict(&single("AL"), &row("AL")));
+        // Unloading lets go of the memory and of the added name.
+        let used = registry.memory_used();
+        drop(added);
+        assert!(registry.unload("arkansas") && !registry.is_loaded("arkansas"));
+        assert!(registry.memory_used() < used);
+        assert!(registry.get("arkansas").is_err() && !registry.unload("arkansas"));
+        assert!(registry.unload("AK"));
+        assert_eq!(predict(&registry.get("AK").unwrap(), &row("AK")), predict(&single("AK"), &row("AK")), "the source's AK again");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn names_in_files_and_directories() {
         let dir = model_dir("names");
         let registry = Registry::open(&dir, u64::MAX).unwrap();
@@ -449,6 +568,11 @@ mod tests {
         assert!(bundle.get("AR").err().unwrap().to_string().contains("`AR`"));
         let single = Registry::open(dir.join("AK.mlc"), u64::MAX).unwrap();
         assert_eq!(single.default_name().unwrap(), "AK");
+        let mut names = STATES.map(String::from).to_vec();
+        names.extend(["both/AK".into(), "both/AL".into()]);
+        names.sort();
+        assert_eq!(registry.model_names(), names);
+        assert_eq!(bundle.model_names(), ["AK", "AL"]);
         let _ = direct;
         std::fs::remove_dir_all(dir).unwrap();
     }

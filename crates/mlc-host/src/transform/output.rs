@@ -16,28 +16,28 @@ pub enum Accept {
 
 impl Accept {
     /// Opens a mini-batch's output.
-    pub(crate) fn open(self, out: &mut Vec<u8>) {
+    pub fn open(self, out: &mut Vec<u8>) {
         if self == Accept::Json {
             out.extend_from_slice(b"{\"predictions\": [");
         }
     }
 
     /// Separates record `i` (0-based within the mini-batch) from the previous one.
-    pub(crate) fn separate(self, out: &mut Vec<u8>, i: usize) {
+    pub fn separate(self, out: &mut Vec<u8>, i: usize) {
         if self == Accept::Json && i > 0 {
             out.extend_from_slice(b", ");
         }
     }
 
     /// Ends record output.
-    pub(crate) fn end_record(self, out: &mut Vec<u8>) {
+    pub fn end_record(self, out: &mut Vec<u8>) {
         if self == Accept::JsonLines {
             out.push(b'\n');
         }
     }
 
     /// Closes a mini-batch's output.
-    pub(crate) fn close(self, out: &mut Vec<u8>) {
+    pub fn close(self, out: &mut Vec<u8>) {
         if self == Accept::Json {
             out.extend_from_slice(b"]}\n");
         }
@@ -47,25 +47,54 @@ impl Accept {
 /// Writes a prediction: one value as a number, several as an array; each with the shortest
 /// digits that round-trip an `f32` (`null` for NaN or an infinity, which JSON lacks).
 pub fn write_prediction(out: &mut Vec<u8>, values: &[f32]) {
-    let mut number = ryu::Buffer::new();
-    let mut value = |out: &mut Vec<u8>, v: f32| {
-        if v.is_finite() {
-            out.extend_from_slice(number.format_finite(v).as_bytes());
-        } else {
-            out.extend_from_slice(b"null");
-        }
-    };
-    if let [v] = values {
-        return value(out, *v);
+    match values {
+        [v] => write_number(out, &mut ryu::Buffer::new(), *v, Numbers::Json),
+        values => write_json_array(out, values),
     }
-    out.push(b'[');
+}
+
+/// Writes `values` as a JSON array of numbers, written as [`write_prediction`] writes them.
+pub fn write_json_array(out: &mut Vec<u8>, values: &[f32]) {
+    write_list(out, values, b"[", b"]", Numbers::Json);
+}
+
+/// Writes `values` as one CSV line without its line end: comma-separated, the shortest digits
+/// that round-trip an `f32`, NaN and infinities as `nan`, `inf`, `-inf` (which the records'
+/// reading takes back: `crate::records::parse_field`).
+pub fn write_csv_values(out: &mut Vec<u8>, values: &[f32]) {
+    write_list(out, values, b"", b"", Numbers::Csv);
+}
+
+/// How a number that is not finite is written.
+#[derive(Clone, Copy)]
+enum Numbers {
+    /// `null`.
+    Json,
+    /// `nan`, `inf`, `-inf`.
+    Csv,
+}
+
+fn write_list(out: &mut Vec<u8>, values: &[f32], open: &[u8], close: &[u8], numbers: Numbers) {
+    let mut number = ryu::Buffer::new();
+    out.extend_from_slice(open);
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        value(out, *v);
+        write_number(out, &mut number, *v, numbers);
     }
-    out.push(b']');
+    out.extend_from_slice(close);
+}
+
+fn write_number(out: &mut Vec<u8>, number: &mut ryu::Buffer, v: f32, numbers: Numbers) {
+    let text: &[u8] = match numbers {
+        _ if v.is_finite() => number.format_finite(v).as_bytes(),
+        Numbers::Json => b"null",
+        Numbers::Csv if v.is_nan() => b"nan",
+        Numbers::Csv if v > 0.0 => b"inf",
+        Numbers::Csv => b"-inf",
+    };
+    out.extend_from_slice(text);
 }
 
 /// Writes the error object of a bad record: `{"error": "...", "line": N}`.
@@ -138,10 +167,25 @@ mod tests {
         write_prediction(&mut out, &[1.0, f32::NAN, 1e-7]);
         out.push(b'|');
         write_error(&mut out, "bad \"x\"\n", 7);
+        out.push(b'|');
+        write_json_array(&mut out, &[0.5]);
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, r#"0.25|[1.0,null,1e-7]|{"error": "bad \"x\"\n", "line": 7}"#);
+        assert_eq!(text, r#"0.25|[1.0,null,1e-7]|{"error": "bad \"x\"\n", "line": 7}|[0.5]"#);
         for part in text.split('|') {
             serde_json::from_str::<serde_json::Value>(part).unwrap();
+        }
+    }
+
+    #[test]
+    fn csv_values_read_back() {
+        let values = [0.1f32, -2.5e-9, f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 16777216.0];
+        let mut out = Vec::new();
+        write_csv_values(&mut out, &values);
+        assert_eq!(out, b"0.1,-2.5e-9,nan,inf,-inf,16777216.0");
+        let mut back = Vec::new();
+        crate::records::parse_features(out.split(|&b| b == b',').collect::<Vec<_>>().into_iter(), 6, &mut back).unwrap();
+        for (a, b) in values.iter().zip(&back) {
+            assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()), "{a} read back as {b}");
         }
     }
 

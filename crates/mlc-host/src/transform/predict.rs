@@ -4,8 +4,10 @@
 //! are given in input order, a bad record's error message in its place.
 //!
 //! `mlc transform` and `mlc bench` format them as JSON ([`Worker::predict`]); `mlc predict`
-//! prints them ([`Worker::run`], [`Worker::answers`]). A worker keeps its buffers between
-//! batches, so the per-record path allocates nothing but error messages (and JSON's parse).
+//! prints them ([`Worker::run`], [`Worker::answers`]); `mlc serve` answers a request body with
+//! them ([`Worker::set_input`], [`Worker::failures`] for the status code). A worker keeps its
+//! buffers between batches, so the per-record path allocates nothing but error messages (and
+//! JSON's parse).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -15,7 +17,7 @@ use mlc_runtime::{Input, InputKind, Model, Output, PredictError, ScratchBuf};
 use super::output::{write_error, write_prediction};
 use super::split::Batch;
 use super::{Options, Routing};
-use crate::records::{InputBuf, Record, RecordReader};
+use crate::records::{ContentType, InputBuf, Record, RecordReader};
 use crate::registry::{ModelHandle, Registry};
 use crate::HostError;
 
@@ -37,11 +39,26 @@ pub struct Predicted {
     pub model_time: Duration,
 }
 
+/// Why a record has no answer, as a server reports it (its status code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The record is bad: unreadable, the wrong number or kind of values, no model named, or
+    /// refused by the runtime (e.g. a token id beyond the vocabulary).
+    Record,
+    /// It names a model the source does not have.
+    UnknownModel,
+    /// Its model exists but cannot be used: the file is missing or corrupted.
+    ModelUnavailable,
+}
+
+/// A record's failure and its message.
+type Fault = (Failure, String);
+
 /// The records of one model within a batch.
 #[derive(Default)]
 struct Slot {
     /// The model, or why it cannot be used; `None` outside a batch.
-    model: Option<Result<ModelHandle, String>>,
+    model: Option<Result<ModelHandle, Fault>>,
     /// The numbers of the records that wait for the slot's batched call.
     rows: InputBuf,
     /// Whether the records wait for the batched call (a model that takes numbers).
@@ -62,8 +79,8 @@ struct Slot {
 enum Outcome {
     /// Record `row` of slot `slot`.
     Value { slot: u32, row: u32 },
-    /// Error message `i`.
-    Error(u32),
+    /// Error message `message` (an index in `messages`), of kind `failure`.
+    Error { message: u32, failure: Failure },
 }
 
 /// Predicts mini-batches of records through a [`Registry`], reusing its buffers from batch to
@@ -71,8 +88,11 @@ enum Outcome {
 pub struct Worker<'j> {
     registry: &'j Registry,
     options: &'j Options,
-    default_model: Option<&'j str>,
+    /// Records that name no model go to this one, if `has_default`.
+    default_model: String,
+    has_default: bool,
     output: Output,
+    content_type: ContentType,
     reader: RecordReader,
     slots: Vec<Slot>,
     slot_of: HashMap<String, usize>,
@@ -90,16 +110,14 @@ pub struct Worker<'j> {
 impl<'j> Worker<'j> {
     /// A worker for a job's `options`; records that name no model go to `default_model`.
     pub fn new(registry: &'j Registry, options: &'j Options, default_model: Option<&'j str>) -> Worker<'j> {
-        let route_column = match options.routing {
-            Routing::Column(k) => Some(k),
-            Routing::Model(_) => None,
-        };
         Worker {
             registry,
             options,
-            default_model,
+            default_model: default_model.unwrap_or_default().to_string(),
+            has_default: default_model.is_some(),
             output: if options.margin { Output::Margins } else { Output::Prediction },
-            reader: RecordReader::new(options.content_type, route_column),
+            content_type: options.content_type,
+            reader: RecordReader::new(options.content_type, route_column(options)),
             slots: Vec::new(),
             slot_of: HashMap::new(),
             active: Vec::new(),
@@ -112,6 +130,18 @@ impl<'j> Worker<'j> {
         }
     }
 
+    /// The next batches' records are `content_type` records (instead of [`Options::content_type`]),
+    /// and those that name no model go to `default_model`: a server's request. Keeps the buffers.
+    pub fn set_input(&mut self, content_type: ContentType, default_model: Option<&str>) {
+        if content_type != self.content_type {
+            self.content_type = content_type;
+            self.reader = RecordReader::new(content_type, route_column(self.options));
+        }
+        self.default_model.clear();
+        self.default_model.push_str(default_model.unwrap_or_default());
+        self.has_default = default_model.is_some();
+    }
+
     /// Reads, routes and predicts every record of `batch`; [`Worker::answers`] then gives the
     /// answers. Lets go of the previous batch's models first.
     pub fn run(&mut self, batch: &Batch) {
@@ -122,16 +152,16 @@ impl<'j> Worker<'j> {
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
                 Ok(line) => self.place(line),
-                Err(len) => Err(format!(
-                    "record of {len} bytes exceeds the mini-batch limit of {} bytes (--max-payload-mb)",
-                    self.options.max_payload
+                Err(len) => Err((
+                    Failure::Record,
+                    format!("record of {len} bytes exceeds the mini-batch limit of {} bytes (--max-payload-mb)", self.options.max_payload),
                 )),
             };
             let outcome = match placed {
                 Ok((slot, row)) => Outcome::Value { slot: slot as u32, row: row as u32 },
-                Err(message) => {
+                Err((failure, message)) => {
                     self.messages.push(message);
-                    Outcome::Error(self.messages.len() as u32 - 1)
+                    Outcome::Error { message: self.messages.len() as u32 - 1, failure }
                 }
             };
             self.outcomes.push(outcome);
@@ -147,7 +177,29 @@ impl<'j> Worker<'j> {
                 let slot = &self.slots[slot as usize];
                 Ok(&slot.out[row as usize * slot.width..][..slot.width])
             }
-            Outcome::Error(m) => Err(self.messages[m as usize].as_str()),
+            Outcome::Error { message, .. } => Err(self.messages[message as usize].as_str()),
+        })
+    }
+
+    /// The bad records of the last [`Worker::run`], in input order: the record's index in the
+    /// batch, why it failed, and the message.
+    pub fn failures(&self) -> impl Iterator<Item = (usize, Failure, &str)> + '_ {
+        self.outcomes.iter().enumerate().filter_map(|(i, outcome)| match *outcome {
+            Outcome::Error { message, failure } => Some((i, failure, self.messages[message as usize].as_str())),
+            Outcome::Value { .. } => None,
+        })
+    }
+
+    /// Time the last [`Worker::run`] spent inside the runtime's calls.
+    pub fn model_time(&self) -> Duration {
+        self.model_time
+    }
+
+    /// The models the last [`Worker::run`] predicted with, in the order of their first record.
+    pub fn models(&self) -> impl Iterator<Item = &str> + '_ {
+        self.active.iter().filter_map(|&i| match &self.slots[i].model {
+            Some(Ok(handle)) => Some(handle.name()),
+            _ => None,
         })
     }
 
@@ -174,9 +226,9 @@ impl<'j> Worker<'j> {
 
     /// Reads and routes one record and places it in its model's slot; returns the slot and the
     /// record's row in it.
-    fn place(&mut self, line: &[u8]) -> Result<(usize, usize), String> {
-        let record = self.reader.read(line).map_err(|e| e.to_string())?;
-        let name = record.model().or(self.default_model);
+    fn place(&mut self, line: &[u8]) -> Result<(usize, usize), Fault> {
+        let record = self.reader.read(line).map_err(|e| (Failure::Record, e.to_string()))?;
+        let name = record.model().or(self.has_default.then_some(self.default_model.as_str()));
         // The model name borrows the reader's buffer: the slot is looked up with split borrows.
         let slot = slot_for(self.registry, &mut self.slots, &mut self.slot_of, &mut self.active, name)?;
         let row = fill(&mut self.slots[slot], &record, &mut self.record, &mut self.tokens, &mut self.scratch, self.output)?;
@@ -208,7 +260,8 @@ impl<'j> Worker<'j> {
             if let Outcome::Value { slot, .. } = *outcome {
                 if let Some(message) = &self.slots[slot as usize].refused {
                     self.messages.push(message.clone());
-                    *outcome = Outcome::Error(self.messages.len() as u32 - 1);
+                    // The model's own sizes were refused: the model, not the record, is at fault.
+                    *outcome = Outcome::Error { message: self.messages.len() as u32 - 1, failure: Failure::ModelUnavailable };
                 }
             }
         }
@@ -242,7 +295,7 @@ impl<'j> Worker<'j> {
     }
 
     /// Ends a batch: lets go of the models (so that the registry may free evicted ones).
-    fn release(&mut self) {
+    pub fn release(&mut self) {
         for &i in &self.active {
             let slot = &mut self.slots[i];
             slot.model = None;
@@ -261,6 +314,14 @@ impl<'j> Worker<'j> {
     }
 }
 
+/// The route column of a job's records.
+fn route_column(options: &Options) -> Option<usize> {
+    match options.routing {
+        Routing::Column(k) => Some(k),
+        Routing::Model(_) => None,
+    }
+}
+
 /// The slot of model `name` in this batch, fetching the model from the registry on its first
 /// record. The error names the model.
 fn slot_for(
@@ -269,9 +330,9 @@ fn slot_for(
     slot_of: &mut HashMap<String, usize>,
     active: &mut Vec<usize>,
     name: Option<&str>,
-) -> Result<usize, String> {
+) -> Result<usize, Fault> {
     let Some(name) = name else {
-        return Err("no model named: the record has no `model` field and no --model was given".into());
+        return Err((Failure::Record, "no model named: the record has no `model` field and no --model was given".into()));
     };
     let i = match slot_of.get(name) {
         Some(&i) => i,
@@ -284,15 +345,29 @@ fn slot_for(
     let slot = &mut slots[i];
     if slot.model.is_none() {
         active.push(i);
-        slot.model = Some(registry.get(name).map_err(|e| match e {
-            HostError::UnknownModel { model, .. } => format!("unknown model `{model}`"),
-            e => e.to_string(),
-        }));
+        slot.model = Some(registry.get(name).map_err(fault));
     }
     match slot.model.as_ref() {
-        Some(Err(message)) => Err(message.clone()),
+        Some(Err(fault)) => Err(fault.clone()),
         _ => Ok(i),
     }
+}
+
+/// What a registry's refusal of a model means for the records that name it.
+pub fn failure(error: &HostError) -> Failure {
+    match error {
+        HostError::UnknownModel { .. } | HostError::ModelRequired { .. } => Failure::UnknownModel,
+        HostError::Io { .. } | HostError::Format { .. } | HostError::Model { .. } => Failure::ModelUnavailable,
+    }
+}
+
+/// A registry's refusal as a record's fault; an unknown model is named without the source's path.
+fn fault(error: HostError) -> Fault {
+    let message = match &error {
+        HostError::UnknownModel { model, .. } => format!("unknown model `{model}`"),
+        e => e.to_string(),
+    };
+    (failure(&error), message)
 }
 
 /// Reads `record` as its slot's model takes it and places it there: numbers wait in the slot
@@ -304,23 +379,24 @@ fn fill(
     tokens: &mut Vec<u32>,
     scratch: &mut ScratchBuf,
     output: Output,
-) -> Result<usize, String> {
-    let Some(Ok(handle)) = &slot.model else { return Err("no model".into()) };
+) -> Result<usize, Fault> {
+    let bad = |e: &dyn std::fmt::Display| (Failure::Record, e.to_string());
+    let Some(Ok(handle)) = &slot.model else { return Err((Failure::ModelUnavailable, "no model".into())) };
     let model = *handle.model();
     slot.width = model.width(output);
     if let InputKind::Floats { .. } = model.input_kind() {
-        record.input(&model, &mut slot.rows).map_err(|e| e.to_string())?;
+        record.input(&model, &mut slot.rows).map_err(|e| bad(&e))?;
         slot.batched = true;
     } else {
         buf.clear();
-        let input = record.input(&model, buf).map_err(|e| e.to_string())?;
+        let input = record.input(&model, buf).map_err(|e| bad(&e))?;
         let start = slot.out.len();
         slot.out.resize(start + slot.width, 0.0);
         match predict_one(&model, input, output, scratch, tokens, &mut slot.out[start..]) {
             Ok(elapsed) => slot.elapsed += elapsed,
             Err(e) => {
                 slot.out.truncate(start);
-                return Err(e.to_string());
+                return Err(bad(&e));
             }
         }
     }
@@ -329,8 +405,9 @@ fn fill(
 }
 
 /// Predicts one record into `out`; returns the time spent in the model. Raw text is tokenized
-/// (into `tokens`) before the clock starts: `mlc bench`'s model latency is the network alone.
-fn predict_one(
+/// (into `tokens`) before the clock starts: `mlc bench`'s (and `mlc serve`'s) model latency is
+/// the network alone.
+pub fn predict_one(
     model: &Model<'_>,
     input: Input<'_>,
     output: Output,

@@ -40,6 +40,26 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Makes this batch the records of a body held in memory (a request's), keeping the
+    /// records' buffer: every line of `data` as [`crate::records::lines`] cuts it, or with
+    /// `whole`, the whole body as one record (a JSON document that may span lines).
+    pub fn set_body(&mut self, data: Vec<u8>, whole: bool) {
+        self.records.clear();
+        if whole {
+            self.records.push(Record::Line { start: 0, end: data.len() });
+        } else {
+            let base = data.as_ptr() as usize;
+            for line in crate::records::lines(&data) {
+                let start = line.as_ptr() as usize - base;
+                self.records.push(Record::Line { start, end: start + line.len() });
+            }
+        }
+        self.first_line = 1;
+        self.input_bytes = data.len() as u64;
+        self.last = true;
+        self.data = data;
+    }
+
     /// The bytes of record `i`, or the length of an oversize record.
     pub fn record(&self, i: usize) -> Result<&[u8], u64> {
         match self.records[i] {
@@ -181,6 +201,20 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_body_in_memory() {
+        let mut batch = Batch::default();
+        batch.set_body(b"a,1\r\n\nb\n".to_vec(), false);
+        let records: Vec<&[u8]> = (0..batch.records.len()).map(|i| batch.record(i).unwrap()).collect();
+        assert_eq!(records, [&b"a,1"[..], b"", b"b"]);
+        assert!(batch.last && batch.first_line == 1 && batch.input_bytes == 8);
+        batch.set_body(b"{\n \"text\": \"x\"\n}\n".to_vec(), true);
+        assert_eq!(batch.records.len(), 1);
+        assert_eq!(batch.record(0).unwrap(), b"{\n \"text\": \"x\"\n}\n");
+        batch.set_body(Vec::new(), false);
+        assert!(batch.records.is_empty());
     }
 
     #[test]
