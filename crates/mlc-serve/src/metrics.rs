@@ -35,7 +35,7 @@ pub struct ModelMetrics {
 const FAILURE_REASONS: [&str; 3] = ["bad_request", "model_unavailable", "timeout"];
 
 /// Status codes counted one by one in `mlc_http_responses_total` (others count as `other`).
-const CODES: [u16; 15] = [200, 400, 404, 405, 406, 408, 409, 413, 415, 500, 503, 504, 507, 0, 0];
+const CODES: [u16; 15] = [200, 400, 404, 405, 406, 408, 409, 413, 415, 424, 500, 503, 504, 507, 0];
 
 /// A metric family: its name, its help text, and its value for one model's figures `T`.
 type Family<'a, T> = (&'a str, &'a str, &'a dyn Fn(&T) -> u64);

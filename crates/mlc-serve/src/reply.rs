@@ -30,8 +30,9 @@ pub struct Reply {
     pub model_time: Duration,
     /// Time the request waited for a worker.
     pub queue: Duration,
-    /// One more header: `Allow` of a 405, `Retry-After` of a 503.
-    pub header: Option<(&'static str, &'static str)>,
+    /// More headers: `Allow` of a 405, `Retry-After` of a 503, `x-amzn-ErrorType` of the
+    /// SageMaker runtime API's errors.
+    pub headers: Vec<(&'static str, &'static str)>,
 }
 
 impl Reply {
@@ -46,7 +47,7 @@ impl Reply {
             records: 0,
             model_time: Duration::ZERO,
             queue: Duration::ZERO,
-            header: None,
+            headers: Vec::new(),
         }
     }
 
@@ -72,6 +73,38 @@ impl Reply {
     }
 }
 
+/// An error `reply` of the model container answered as the SageMaker runtime API answers it
+/// (`POST /endpoints/{endpoint}/invocations`, what `boto3`'s `invoke_endpoint` calls), so that
+/// botocore raises its modeled exception with the server's message: `ServiceUnavailable` (503,
+/// the server is full; botocore retries it), else `ModelError` (424, with the container's
+/// status and message in `OriginalStatusCode` and `OriginalMessage`). Other replies are
+/// returned as they are.
+pub fn runtime_api_error(mut reply: Reply) -> Reply {
+    let status = reply.status;
+    if !(status.is_client_error() || status.is_server_error()) {
+        return reply;
+    }
+    let parsed: Option<serde_json::Value> = serde_json::from_slice(&reply.body).ok();
+    let original = parsed.as_ref().and_then(|v| v["error"].as_str()).unwrap_or_default().to_string();
+    let body = if status == StatusCode::SERVICE_UNAVAILABLE {
+        reply.headers.push(("x-amzn-errortype", "ServiceUnavailable"));
+        serde_json::json!({ "message": original })
+    } else {
+        let (side, code) = if status.is_client_error() { ("client", "CLIENT") } else { ("server", "SERVER") };
+        reply.headers.push(("x-amzn-errortype", "ModelError"));
+        reply.status = StatusCode::FAILED_DEPENDENCY;
+        serde_json::json!({
+            "ErrorCode": format!("{code}_ERROR_FROM_MODEL"),
+            "Message": format!("Received {side} error ({}) from model with message \"{original}\"", status.as_u16()),
+            "OriginalStatusCode": status.as_u16(),
+            "OriginalMessage": original,
+        })
+    };
+    reply.content_type = Some(JSON);
+    reply.body = body.to_string().into_bytes();
+    reply
+}
+
 /// `{"error": "MESSAGE"}`.
 pub fn error_body(message: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(message.len() + 16);
@@ -91,5 +124,19 @@ mod tests {
         assert_eq!(reply.status, StatusCode::BAD_REQUEST);
         let value: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
         assert_eq!(value["error"], "line 2: column 5: `\"x` is not a number");
+    }
+
+    /// botocore reads `x-amzn-ErrorType` for the exception and `message`/`Message` for its text.
+    #[test]
+    fn runtime_api_errors_are_what_botocore_reads() {
+        let reply = runtime_api_error(Reply::error(&ApiError::not_found("unknown model `ZZ`")));
+        assert_eq!((reply.status, reply.headers.as_slice()), (StatusCode::FAILED_DEPENDENCY, &[("x-amzn-errortype", "ModelError")][..]));
+        let value: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+        assert_eq!(value["Message"], "Received client error (404) from model with message \"unknown model `ZZ`\"");
+        assert_eq!((value["OriginalStatusCode"].as_u64(), value["OriginalMessage"].as_str()), (Some(404), Some("unknown model `ZZ`")));
+        let full = runtime_api_error(Reply::error(&ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "full")));
+        assert_eq!((full.status, full.headers[0].1), (StatusCode::SERVICE_UNAVAILABLE, "ServiceUnavailable"));
+        let ok = runtime_api_error(Reply::json(b"[]".to_vec()));
+        assert_eq!((ok.status, ok.body.as_slice()), (StatusCode::OK, &b"[]"[..]));
     }
 }

@@ -10,11 +10,14 @@ pub use hyper::Method;
 pub enum Route<'p> {
     /// `GET /ping` (SageMaker health check).
     Ping,
-    /// `POST /invocations`, `POST /endpoints/{endpoint}/invocations`, or
+    /// `POST /invocations`, `POST /endpoints/{endpoint}/invocations` (`runtime_api`), or
     /// `POST /models/{name}/invoke` (`model` set).
     Invoke {
         /// The model the path names.
         model: Option<Cow<'p, str>>,
+        /// The SageMaker runtime API's path (what `boto3`'s `invoke_endpoint` calls): errors
+        /// are answered as that API answers them.
+        runtime_api: bool,
     },
     /// `GET /execution-parameters` (SageMaker batch transform).
     ExecutionParameters,
@@ -76,14 +79,14 @@ pub fn route<'p>(method: &Method, path: &'p str) -> Route<'p> {
     let one = |i: usize| segments[i].clone();
     let (route, allow): (Route<'p>, &'static str) = match s.as_slice() {
         ["ping"] => (Route::Ping, "GET"),
-        ["invocations"] => (Route::Invoke { model: None }, "POST"),
-        ["endpoints", _, "invocations"] => (Route::Invoke { model: None }, "POST"),
+        ["invocations"] => (Route::Invoke { model: None, runtime_api: false }, "POST"),
+        ["endpoints", _, "invocations"] => (Route::Invoke { model: None, runtime_api: true }, "POST"),
         ["execution-parameters"] => (Route::ExecutionParameters, "GET"),
         ["models"] if get => (Route::ListModels, "GET, POST"),
         ["models"] => (Route::LoadModel, "GET, POST"),
         ["models", _] if *method == Method::DELETE => (Route::UnloadModel(one(1)), "GET, DELETE"),
         ["models", _] => (Route::DescribeModel(one(1)), "GET, DELETE"),
-        ["models", _, "invoke"] => (Route::Invoke { model: Some(one(1)) }, "POST"),
+        ["models", _, "invoke"] => (Route::Invoke { model: Some(one(1)), runtime_api: false }, "POST"),
         ["metrics"] => (Route::Metrics, "GET"),
         ["v2", "health", "live"] => (Route::Live, "GET"),
         ["v2", "health", "ready"] => (Route::Ready, "GET"),
@@ -155,9 +158,9 @@ mod tests {
     fn routes() {
         let (get, post, delete) = (Method::GET, Method::POST, Method::DELETE);
         assert_eq!(route(&get, "/ping"), Route::Ping);
-        assert_eq!(route(&post, "/invocations"), Route::Invoke { model: None });
-        assert_eq!(route(&post, "/endpoints/churn/invocations"), Route::Invoke { model: None });
-        assert_eq!(route(&post, "/models/AK/invoke"), Route::Invoke { model: Some("AK".into()) });
+        assert_eq!(route(&post, "/invocations"), Route::Invoke { model: None, runtime_api: false });
+        assert_eq!(route(&post, "/endpoints/churn/invocations"), Route::Invoke { model: None, runtime_api: true });
+        assert_eq!(route(&post, "/models/AK/invoke"), Route::Invoke { model: Some("AK".into()), runtime_api: false });
         assert_eq!(route(&get, "/models"), Route::ListModels);
         assert_eq!(route(&post, "/models"), Route::LoadModel);
         assert_eq!(route(&get, "/models/AK"), Route::DescribeModel("AK".into()));

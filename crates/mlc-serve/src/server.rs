@@ -155,6 +155,7 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<Respons
     let path = parts.uri.path();
     let owned = |s: &str| s.to_string();
     let mut timeout_model = None;
+    let mut runtime_errors = false;
     let reply = match route(&parts.method, path) {
         Route::Ping | Route::Live => Reply::empty(StatusCode::OK),
         Route::Ready if state.draining.load(Ordering::Acquire) => Reply::empty(StatusCode::SERVICE_UNAVAILABLE),
@@ -181,7 +182,7 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<Respons
         Route::MethodNotAllowed(allow) => {
             let mut reply =
                 Reply::error(&ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("{} {path}: this path takes {allow}", parts.method)));
-            reply.header = Some(("allow", allow));
+            reply.headers.push(("allow", allow));
             reply
         }
         Route::NotFound => Reply::error(&ApiError::not_found(format!("no route for {} {path} (docs/serve.md lists the routes)", parts.method))),
@@ -195,7 +196,8 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<Respons
                 }
             }
         }
-        Route::Invoke { model } => {
+        Route::Invoke { model, runtime_api } => {
+            runtime_errors = runtime_api;
             let model = model.map(|m| m.into_owned());
             let target = parts.headers.get(names::TARGET_MODEL).or_else(|| parts.headers.get(names::TARGET_MODEL_OLD));
             timeout_model = model.clone().or_else(|| target.and_then(|v| v.to_str().ok()).map(owned));
@@ -223,7 +225,7 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<Respons
             state.metrics.request_if_known(model, reply.status, &Timings { request: start.elapsed(), ..Timings::default() });
         }
     }
-    Ok(respond(&state, reply, start))
+    Ok(respond(&state, reply, start, runtime_errors))
 }
 
 /// Every model has one version, `1`.
@@ -280,7 +282,7 @@ async fn dispatch(
 fn overloaded() -> Reply {
     let mut reply =
         Reply::error(&ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is at --max-concurrency requests: retry after a second"));
-    reply.header = Some(("retry-after", "1"));
+    reply.headers.push(("retry-after", "1"));
     reply
 }
 
@@ -313,13 +315,16 @@ async fn read_body(headers: &HeaderMap, mut body: Incoming, limit: usize, deadli
     }
 }
 
-/// The HTTP response of `reply`, with the latency headers; counts it in the metrics.
-fn respond(state: &State, reply: Reply, start: Instant) -> Response<Full<Bytes>> {
+/// The HTTP response of `reply`, with the latency headers; counts it in the metrics. With
+/// `runtime_errors`, an error is answered as the SageMaker runtime API answers it
+/// ([`crate::reply::runtime_api_error`]; the per-model metrics count the container's status).
+fn respond(state: &State, reply: Reply, start: Instant, runtime_errors: bool) -> Response<Full<Bytes>> {
     let timings = Timings { request: start.elapsed(), queue: reply.queue, model: reply.model_time };
-    state.metrics.response(reply.status);
     if let Some(model) = &reply.model {
         state.metrics.request(model, reply.status, reply.records, &timings);
     }
+    let reply = if runtime_errors { crate::reply::runtime_api_error(reply) } else { reply };
+    state.metrics.response(reply.status);
     let mut response = Response::new(Full::new(Bytes::from(reply.body)));
     *response.status_mut() = reply.status;
     let headers = response.headers_mut();
@@ -329,7 +334,7 @@ fn respond(state: &State, reply: Reply, start: Instant) -> Response<Full<Bytes>>
     if let Some(len) = reply.inference_header {
         headers.insert(names::INFERENCE_HEADER_LENGTH, HeaderValue::from(len));
     }
-    if let Some((name, value)) = reply.header {
+    for (name, value) in reply.headers {
         headers.insert(name, HeaderValue::from_static(value));
     }
     let micros =
