@@ -102,26 +102,43 @@ pub fn parse_invocation<'a>(headers: &Headers<'a>, path_model: Option<&'a str>) 
     Ok(Invocation { content_type, whole_body, answer, model })
 }
 
-/// The first format of an `Accept` list this server writes (`*/*` and `text/*` or
-/// `application/*` allow `default` or the family's own); 406 if none.
+/// The format of an `Accept` list this server writes that the client prefers: the highest
+/// `q` (1 when absent; `q=0` rules a format out), the first listed among equals (`*/*` and
+/// `text/*` or `application/*` allow `default` or the family's own); 406 if none.
 fn accept(value: &str, default: Answer) -> Result<Answer, ApiError> {
+    let mut best: Option<(f32, Answer)> = None;
     for item in value.split(',') {
-        let item = essence(item);
-        let chosen = match item.as_str() {
+        let q = quality(item);
+        let chosen = match essence(item).as_str() {
             "" | "*/*" => Some(default),
             "text/*" => Some(Answer::Csv),
             "application/*" if default == Answer::Csv => Some(Answer::Json),
             "application/*" => Some(default),
             other => Answer::from_essence(other),
         };
-        if let Some(answer) = chosen {
-            return Ok(answer);
+        if let Some(answer) = chosen.filter(|_| q > 0.0) {
+            if best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, answer));
+            }
         }
     }
-    Err(ApiError::new(
-        StatusCode::NOT_ACCEPTABLE,
-        format!("Accept `{value}`: answers are text/csv, application/json or application/jsonlines"),
-    ))
+    best.map(|(_, answer)| answer).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_ACCEPTABLE,
+            format!("Accept `{value}`: answers are text/csv, application/json or application/jsonlines"),
+        )
+    })
+}
+
+/// The `q` parameter of one item of an `Accept` list (1 when absent or not a number).
+fn quality(item: &str) -> f32 {
+    item.split(';')
+        .skip(1)
+        .filter_map(|p| p.split_once('='))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+        .and_then(|(_, v)| v.trim().parse::<f32>().ok())
+        .filter(|q| q.is_finite())
+        .unwrap_or(1.0)
 }
 
 /// The multi-model API's load request (`POST /models`).
@@ -172,6 +189,11 @@ mod tests {
         assert_eq!(parse(Some("text/plain"), Some("*/*"), None).unwrap().answer, Answer::JsonLines);
         assert_eq!(parse(None, Some("application/x-foo, application/json;q=0.9"), None).unwrap().answer, Answer::Json);
         assert_eq!(parse(Some("text/csv"), Some("application/jsonlines"), None).unwrap().answer, Answer::JsonLines);
+        // q-values: the highest wins, the first among equals; q=0 rules a format out.
+        assert_eq!(parse(None, Some("application/json;q=0.5, text/csv"), None).unwrap().answer, Answer::Csv);
+        assert_eq!(parse(None, Some("text/csv;q=0.2, application/jsonlines;q=0.8, */*;q=0.1"), None).unwrap().answer, Answer::JsonLines);
+        assert_eq!(parse(None, Some("application/json, text/csv"), None).unwrap().answer, Answer::Json);
+        assert_eq!(parse(None, Some("text/csv;q=0"), None).unwrap_err().status, StatusCode::NOT_ACCEPTABLE);
         let e = parse(Some("application/x-npy"), None, None).unwrap_err();
         assert_eq!(e.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
         assert!(e.message.starts_with("Content-Type `application/x-npy` is not supported"), "{}", e.message);
