@@ -3,6 +3,7 @@
 #   0. the style checks: rustfmt and clippy (the workspace's [workspace.lints]), warnings fail;
 #   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust,
 #      then the #[ignore]d tests on the 25 MB seed model (tests/fixtures/sentiment/README.md);
+#      then `mlc serve` against tritonclient, boto3 and requests from PyPI (scripts/serve-clients.sh);
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
 #   3. the device build of the CLI (no compiler linked; `mlc serve` in), also cross-built for
@@ -22,6 +23,9 @@ cargo clippy -q --workspace --all-targets -- -D warnings
 
 echo "== cargo test --workspace"
 cargo test --workspace
+
+echo "== mlc serve and the Python clients from PyPI: tritonclient, boto3, requests (scripts/serve-clients.sh)"
+scripts/serve-clients.sh
 
 echo "== the 25 MB seed sentiment model: the #[ignore]d tests only it covers (tests/fixtures/sentiment/README.md)"
 seed_out=$(cargo test --workspace --test keras -- --ignored seed_model_ 2>&1) || { echo "$seed_out"; exit 1; }
