@@ -1,6 +1,10 @@
 //! `mlc predict`: a thin client of `mlc transform`'s record path. The input is cut into
 //! mini-batches of lines, read by `mlc_host::records` and predicted by a transform worker; each
 //! answer is printed, and the first bad record ends the command.
+//!
+//! A mini-batch ends where the input has no more lines at hand, and its answers are flushed
+//! then: a program that writes one line and waits reads its answer (a co-process), while a
+//! file is still predicted in full mini-batches.
 
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -17,8 +21,11 @@ pub struct Args {
     /// The artifact, or a directory of `NAME.mlc` artifacts (served through the model registry).
     artifact: PathBuf,
     /// The model to use (required for a bundle, or a directory of several artifacts).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "route_column")]
     model: Option<String>,
+    /// CSV: the 1-based column that names each row's model (not a feature), as in `mlc transform`.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    route_column: Option<u32>,
     /// Print raw margins instead of the objective's output (tree models).
     #[arg(long)]
     margin: bool,
@@ -46,32 +53,39 @@ const BATCH_RECORDS: usize = 1024;
 /// digits needed to round-trip an `f32`.
 pub fn run(args: Args) -> Result<()> {
     let registry = Registry::open(&args.artifact, u64::MAX)?;
-    let model = match &args.model {
-        Some(name) => name.clone(),
-        None => registry.default_name()?,
-    };
-    let content_type = match (registry.get(&model)?.model().input_kind(), args.format) {
-        (InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
-            bail!("this model has no tokenizer: give token ids with --format ids")
+    let (model, content_type, routing) = match args.route_column {
+        Some(k) => (None, ContentType::Csv, Routing::Column(k as usize)),
+        None => {
+            let model = match &args.model {
+                Some(name) => name.clone(),
+                None => registry.default_name()?,
+            };
+            let content_type = match (registry.get(&model)?.model().input_kind(), args.format) {
+                (InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
+                    bail!("this model has no tokenizer: give token ids with --format ids")
+                }
+                (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
+                _ => ContentType::Csv,
+            };
+            (Some(model.clone()), content_type, Routing::Model(Some(model)))
         }
-        (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
-        _ => ContentType::Csv,
     };
     let (input, name): (Box<dyn Read>, String) = match &args.input {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
-        None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
+        None => (Box::new(std::io::stdin()), "<stdin>".into()),
     };
     let options = Options {
         content_type,
         // No limit on a record's length: lines are read whole, as they come.
         max_payload: usize::MAX / 2,
         max_records: BATCH_RECORDS,
-        routing: Routing::Model(Some(model.clone())),
+        routing,
         margin: args.margin,
         ..Options::default()
     };
-    let mut worker = Worker::new(&registry, &options, Some(&model));
-    let mut batches = Splitter::new(BufReader::new(input), options.max_payload, options.max_records);
+    let mut worker = Worker::new(&registry, &options, model.as_deref());
+    let mut batches = Splitter::new(BufReader::with_capacity(1 << 16, input), options.max_payload, options.max_records)
+        .cut_when_idle(|r: &BufReader<Box<dyn Read>>| r.buffer().is_empty());
     let mut out = BufWriter::new(std::io::stdout().lock());
     while let Some(batch) = batches.next_batch().with_context(|| format!("cannot read {name}"))? {
         worker.run(&batch);
@@ -85,6 +99,8 @@ pub fn run(args: Args) -> Result<()> {
                 }
             }
         }
+        // Answered as read: a co-process waiting for this batch's answers gets them now.
+        out.flush()?;
     }
     out.flush()?;
     Ok(())

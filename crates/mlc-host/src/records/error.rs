@@ -105,6 +105,9 @@ pub enum RecordError {
         /// The value's text (lossy UTF-8, shortened).
         text: String,
     },
+    /// A one-column CSV record that a text model cannot read as token ids: most likely raw
+    /// text, which is `text/plain`.
+    TextInCsv(Box<RecordError>),
     /// Raw text for a model that takes no text.
     NotText {
         /// The model is a tree ensemble (which the message says).
@@ -135,6 +138,10 @@ impl fmt::Display for RecordError {
             },
             RecordError::BadValue { kind: ValueKind::Feature, at, text } => write!(f, "{at}: `{text}` is not a number"),
             RecordError::BadValue { kind: ValueKind::TokenId, at, text } => write!(f, "{at}: `{text}` is not a token id"),
+            RecordError::TextInCsv(error) => write!(
+                f,
+                "{error}; the model reads raw text: give one text per line as text/plain (--content-type text/plain, or a .txt file)"
+            ),
             RecordError::NotText { tree_ensemble: true } => write!(f, "the model is a tree ensemble: it takes features, not text"),
             RecordError::NotText { tree_ensemble: false } => {
                 write!(f, "the model does not take this kind of input (text needs a text model)")

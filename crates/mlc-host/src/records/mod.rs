@@ -68,6 +68,18 @@ impl ContentType {
             _ => None,
         }
     }
+
+    /// The content type a file's extension names (case ignored): `.csv`; `.jsonl`, `.ndjson`,
+    /// `.json` (JSON Lines); `.txt`. `None` for another extension or none.
+    pub fn from_extension(path: &std::path::Path) -> Option<ContentType> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(ContentType::Csv),
+            "jsonl" | "ndjson" | "json" => Some(ContentType::JsonLines),
+            "txt" => Some(ContentType::Text),
+            _ => None,
+        }
+    }
 }
 
 /// Splits lines into [`Record`]s, reusing its buffers from line to line.
@@ -190,9 +202,14 @@ impl<'r> Record<'r> {
                 self.read_values(features, &mut buf.floats)?;
                 Ok(Input::Rows(&buf.floats[start..]))
             }
-            (None, InputKind::TokenIds { length, .. }) => {
+            (None, InputKind::TokenIds { length, text, .. }) => {
                 let start = buf.ids.len();
-                self.read_values(length, &mut buf.ids)?;
+                self.read_values(length, &mut buf.ids).map_err(|e| match &self.values {
+                    Values::Csv { fields, route } if text && fields.len() - route.is_some() as usize == 1 && length > 1 => {
+                        RecordError::TextInCsv(Box::new(e))
+                    }
+                    _ => e,
+                })?;
                 Ok(Input::Ids(&buf.ids[start..]))
             }
         }
@@ -300,6 +317,17 @@ mod tests {
         assert_eq!(routed(TEXT, "m,1"), Err("expected 4 fields (the model name and 3 token ids), found 2".into()));
         assert_eq!(json(FLOATS, r#"{"features": [1, 2]}"#), Err("expected 3 features, found 2".into()));
         assert_eq!(json(IDS, r#"{"features": []}"#), Err("expected 3 token ids, found 0".into()));
+    }
+
+    #[test]
+    fn a_one_column_csv_for_a_text_model_is_told_to_use_text_plain() {
+        let got = csv(TEXT, "a great film").unwrap_err();
+        assert!(got.starts_with("column 1: `a great film` is not a token id; the model reads raw text"), "{got}");
+        assert!(got.contains("--content-type text/plain"), "{got}");
+        assert!(routed(TEXT, "m,great").unwrap_err().contains("text/plain"));
+        // Token ids, however many, are not told so; nor is a model without a tokenizer.
+        assert_eq!(csv(TEXT, "1,2"), Err("expected 3 token ids, found 2".into()));
+        assert_eq!(csv(IDS, "great"), Err("column 1: `great` is not a token id".into()));
     }
 
     #[test]

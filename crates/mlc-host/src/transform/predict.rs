@@ -35,6 +35,8 @@ pub struct Predicted {
     pub errors: u64,
     /// The first bad record: line number and message.
     pub first_error: Option<(u64, String)>,
+    /// Every bad record's line number and message, in input order.
+    pub failed: Vec<(u64, String)>,
     /// Time spent inside the runtime's predict calls (`mlc bench`'s model latency).
     pub model_time: Duration,
 }
@@ -272,11 +274,18 @@ impl<'j> Worker<'j> {
         if batch.records.is_empty() {
             // An empty input's one batch: an empty output in every format (no empty
             // `{"predictions": []}` line; docs/transform.md).
-            return Predicted { out: Vec::new(), records: 0, errors: 0, first_error: None, model_time: self.model_time };
+            return Predicted {
+                out: Vec::new(),
+                records: 0,
+                errors: 0,
+                first_error: None,
+                failed: Vec::new(),
+                model_time: self.model_time,
+            };
         }
         let accept = self.options.accept;
         let mut out = Vec::with_capacity(batch.records.len() * 24);
-        let mut first_error = None;
+        let mut failed = Vec::new();
         accept.open(&mut out);
         for (i, answer) in self.answers().enumerate() {
             accept.separate(&mut out, i);
@@ -285,13 +294,20 @@ impl<'j> Worker<'j> {
                 Err(message) => {
                     let line = batch.first_line + i as u64;
                     write_error(&mut out, message, line);
-                    first_error.get_or_insert_with(|| (line, message.to_string()));
+                    failed.push((line, message.to_string()));
                 }
             }
             accept.end_record(&mut out);
         }
         accept.close(&mut out);
-        Predicted { out, records: batch.records.len() as u64, errors: self.messages.len() as u64, first_error, model_time: self.model_time }
+        Predicted {
+            out,
+            records: batch.records.len() as u64,
+            errors: self.messages.len() as u64,
+            first_error: failed.first().cloned(),
+            failed,
+            model_time: self.model_time,
+        }
     }
 
     /// Ends a batch: lets go of the models (so that the registry may free evicted ones).
@@ -357,13 +373,18 @@ fn slot_for(
 pub fn failure(error: &HostError) -> Failure {
     match error {
         HostError::UnknownModel { .. } | HostError::ModelRequired { .. } => Failure::UnknownModel,
-        HostError::Io { .. } | HostError::Format { .. } | HostError::Model { .. } => Failure::ModelUnavailable,
+        HostError::Io { .. }
+        | HostError::Format { .. }
+        | HostError::Model { .. }
+        | HostError::NotAnArtifact { .. }
+        | HostError::EmptyDirectory { .. } => Failure::ModelUnavailable,
     }
 }
 
 /// A registry's refusal as a record's fault; an unknown model is named without the source's path.
 fn fault(error: HostError) -> Fault {
     let message = match &error {
+        HostError::UnknownModel { model, closest: Some(closest), .. } => format!("unknown model `{model}`; did you mean `{closest}`?"),
         HostError::UnknownModel { model, .. } => format!("unknown model `{model}`"),
         e => e.to_string(),
     };
