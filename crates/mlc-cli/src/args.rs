@@ -22,7 +22,6 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 /// Parses a duration: `30` or `30s` (seconds, fractions allowed), `500ms`, `2m`.
-#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let (digits, scale) = if let Some(ms) = text.strip_suffix("ms") {

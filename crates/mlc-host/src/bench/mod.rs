@@ -19,6 +19,7 @@
 pub mod capacity;
 pub mod plot;
 pub mod recorder;
+pub mod repeat;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -132,11 +133,7 @@ impl Workload {
     /// from the extension (`.csv`, `.jsonl`/`.ndjson`/`.json`, anything else: text).
     pub fn from_file(path: &Path, content_type: Option<ContentType>) -> Result<Workload, BenchError> {
         let bytes = std::fs::read(path).map_err(|error| BenchError::Io { path: path.to_path_buf(), error })?;
-        let content_type = content_type.unwrap_or_else(|| match path.extension().and_then(|e| e.to_str()) {
-            Some("csv") => ContentType::Csv,
-            Some("jsonl" | "ndjson" | "json") => ContentType::JsonLines,
-            _ => ContentType::Text,
-        });
+        let content_type = content_type.or_else(|| ContentType::from_extension(path)).unwrap_or(ContentType::Text);
         let lines: Vec<Vec<u8>> = records::lines(&bytes).filter(|l| !l.is_empty()).map(<[u8]>::to_vec).collect();
         if lines.is_empty() {
             return Err(BenchError::Invalid(format!("{}: no records", path.display())));

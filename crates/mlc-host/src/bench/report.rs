@@ -233,12 +233,17 @@ fn sig(x: f64) -> String {
     format!("{x:.digits$}")
 }
 
-/// Milliseconds with three significant digits (0.000880, 0.0147, 17.3, 4170).
-fn ms(x: f64) -> String {
-    if x >= 1000.0 {
-        format!("{x:.0}")
-    } else {
-        sig(x)
+/// A time given in milliseconds, in the unit that reads best, with three significant digits:
+/// `880 ns`, `14.7 µs`, `17.3 ms`, `4170 ms`.
+pub fn ms(x: f64) -> String {
+    if !(x.is_finite() && x > 0.0) {
+        return format!("{} ms", sig(x));
+    }
+    match x {
+        x if x >= 1000.0 => format!("{x:.0} ms"),
+        x if x >= 1.0 => format!("{} ms", sig(x)),
+        x if x >= 1e-3 => format!("{} µs", sig(x * 1e3)),
+        x => format!("{} ns", sig(x * 1e6)),
     }
 }
 
@@ -309,7 +314,7 @@ impl RunReport {
             .iter()
             .map(|(name, p)| vec![name.to_string(), ms(p.p50), ms(p.p90), ms(p.p99), ms(p.p999), ms(p.max), ms(p.mean)])
             .collect();
-        out.push_str(&table(&["latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean"], &rows));
+        out.push_str(&table(&["latency", "p50", "p90", "p99", "p99.9", "max", "mean"], &rows));
         if !self.errors_by_kind.is_empty() {
             let kinds: Vec<String> = self.errors_by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
             let _ = writeln!(out, "bad records by kind: {}", kinds.join(", "));
@@ -317,7 +322,7 @@ impl RunReport {
         let m = &self.memory;
         let _ = writeln!(
             out,
-            "cold start {} ms; memory: artifact mapped {}, models {}, scratch {}, peak RSS {}",
+            "cold start {}; memory: artifact mapped {}, models {}, scratch {}, peak RSS {}",
             ms(self.cold_start_ms),
             bytes(m.artifact_bytes_mapped),
             bytes(m.model_bytes),
@@ -333,7 +338,7 @@ impl BenchReport {
     pub fn comparison(&self) -> String {
         let priced = self.runs.iter().any(|r| r.price_per_hour.is_some());
         let mut header =
-            vec!["configuration", "users", "batch", "inv/min", "records/s", "p50 ms", "p99 ms", "model p50", "overhead p50", "errors"];
+            vec!["configuration", "users", "batch", "inv/min", "records/s", "p50", "p99", "model p50", "overhead p50", "errors"];
         if priced {
             header.extend(["$/h", "$/M records", "p99×$/h"]);
         }
@@ -362,5 +367,20 @@ impl BenchReport {
             })
             .collect();
         table(&header, &rows)
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::ms;
+
+    #[test]
+    fn times_in_the_unit_that_reads_best() {
+        assert_eq!(ms(17.34), "17.3 ms");
+        assert_eq!(ms(4170.2), "4170 ms");
+        assert_eq!(ms(0.0147), "14.7 µs");
+        assert_eq!(ms(0.00088), "880 ns");
+        assert_eq!(ms(1.0), "1.00 ms");
+        assert_eq!(ms(0.0), "0 ms");
     }
 }
