@@ -270,3 +270,71 @@ fn inspect_says_inputs_in_words() {
     );
     assert!(!text.contains("TokenIds"), "{text}");
 }
+
+#[test]
+fn a_header_is_skipped_and_ids_pass_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = churn_lines();
+    // `STATE,ID,features...` under a header.
+    let names: Vec<String> = std::fs::read_to_string(fixture("churn/feature_names.txt")).unwrap().lines().map(str::to_string).collect();
+    let mut text = format!("state,customer,{}\n", names.join(","));
+    for (i, line) in lines[..5].iter().enumerate() {
+        let (state, features) = line.split_once(',').unwrap();
+        text += &format!("{state},\"cust,{i}\",{features}\n");
+    }
+    text += "AK,cust-bad,1,2\n";
+    let input = write(&dir.path().join("scored.csv"), &text);
+    let out_dir = dir.path().join("out");
+    let out = mlc()
+        .arg("transform")
+        .arg(bundle())
+        .arg(&input)
+        .arg("--output-dir")
+        .arg(&out_dir)
+        .args(["--route-column", "1", "--id-column", "2", "--header"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "the last row is bad: {}", stderr(&out));
+    // The answers without ids, from predict on the plain rows.
+    let plain = write(&dir.path().join("plain.csv"), &lines[..5].join("\n"));
+    let want: Vec<f32> = stdout(&mlc().arg("predict").arg(bundle()).arg(&plain).args(["--route-column", "1"]).output().unwrap())
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    let scored = std::fs::read_to_string(out_dir.join("scored.csv.out")).unwrap();
+    let got: Vec<serde_json::Value> = scored.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(got.len(), 6, "one line per record, none for the header: {scored}");
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g["id"], format!("cust,{i}"));
+        assert_eq!(g["prediction"].as_f64().unwrap() as f32, *w);
+    }
+    assert_eq!(got[5]["id"], "cust-bad");
+    assert_eq!(got[5]["line"], 7, "lines count the header");
+    assert!(got[5]["error"].as_str().unwrap().starts_with("expected 20 fields (the model name, the id and 18 features)"), "{}", got[5]);
+    // predict prints `ID,VALUES`.
+    let out =
+        mlc().arg("predict").arg(bundle()).arg(&input).args(["--route-column", "1", "--id-column", "2", "--header"]).output().unwrap();
+    let printed = stdout(&out);
+    assert_eq!(printed.lines().next().unwrap(), format!("\"cust,0\",{:?}", want[0]), "{printed}");
+    assert_eq!(printed.lines().count(), 5);
+}
+
+#[test]
+fn bench_takes_locust_options_and_repeats() {
+    let out = mlc()
+        .arg("bench")
+        .arg(bundle())
+        .args(["--model", "AK", "-u", "1", "-r", "100", "-t", "200ms", "--repeat", "2"])
+        .args(["--target-invocations-per-min", "1000", "--latency-slo-ms", "1000"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("over 2 repeats: median [smallest – largest]"), "{text}");
+    assert!(text.contains("capacity planned from the slowest of 2 repeats"), "{text}");
+    // A tree model answers in microseconds: printed as such, not as 0.00x ms.
+    assert!(text.contains(" µs"), "{text}");
+    let out = mlc().arg("bench").arg(bundle()).args(["--model", "AK", "-t", "soon"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a duration (e.g. `30s`, `500ms`, `2m`)"), "{}", stderr(&out));
+}

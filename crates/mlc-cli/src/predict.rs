@@ -26,6 +26,13 @@ pub struct Args {
     /// CSV: the 1-based column that names each row's model (not a feature), as in `mlc transform`.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
     route_column: Option<u32>,
+    /// CSV: the input's first line is a header (column names), not a row.
+    #[arg(long)]
+    header: bool,
+    /// CSV: the 1-based column of each row's id (not a feature); each answer is printed after
+    /// it: `ID,VALUES`.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    id_column: Option<u32>,
     /// Print raw margins instead of the objective's output (tree models).
     #[arg(long)]
     margin: bool,
@@ -81,17 +88,35 @@ pub fn run(args: Args) -> Result<()> {
         max_records: BATCH_RECORDS,
         routing,
         margin: args.margin,
+        header: args.header,
+        id_column: args.id_column.map(|k| k as usize),
         ..Options::default()
     };
+    if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
+        bail!("--header and --id-column are for CSV rows (this model reads raw text)");
+    }
     let mut worker = Worker::new(&registry, &options, model.as_deref());
     let mut batches = Splitter::new(BufReader::with_capacity(1 << 16, input), options.max_payload, options.max_records)
         .cut_when_idle(|r: &BufReader<Box<dyn Read>>| r.buffer().is_empty());
+    if args.header {
+        batches.skip_header().with_context(|| format!("cannot read {name}"))?;
+    }
     let mut out = BufWriter::new(std::io::stdout().lock());
     while let Some(batch) = batches.next_batch().with_context(|| format!("cannot read {name}"))? {
         worker.run(&batch);
-        for (line, answer) in (batch.first_line..).zip(worker.answers()) {
+        for (i, (line, answer)) in (batch.first_line..).zip(worker.answers()).enumerate() {
             match answer {
-                Ok(values) => write_values(&mut out, values)?,
+                Ok(values) => {
+                    if let Some(id) = worker.id(i) {
+                        // Quoted as CSV when it holds a comma, a quote or a line end.
+                        if id.contains([',', '"', '\n', '\r']) {
+                            write!(out, "\"{}\",", id.replace('"', "\"\""))?;
+                        } else {
+                            write!(out, "{id},")?;
+                        }
+                    }
+                    write_values(&mut out, values)?
+                }
                 Err(message) => {
                     // The records before the bad one are answered.
                     out.flush()?;

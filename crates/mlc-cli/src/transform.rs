@@ -47,6 +47,13 @@ pub struct Args {
     /// CSV: the 1-based column that names each record's model (not a feature).
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
     route_column: Option<u32>,
+    /// CSV: each input's first line is a header (column names), not a record.
+    #[arg(long)]
+    header: bool,
+    /// CSV: the 1-based column of each record's id (not a feature); each output line is then
+    /// `{"id": ID, "prediction": ...}` (error objects get the `"id"` too).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    id_column: Option<u32>,
     /// Output format: one line per input line, or one `{"predictions": [...]}` per mini-batch.
     #[arg(long, value_enum, default_value_t = AcceptArg::JsonLines)]
     accept: AcceptArg,
@@ -114,6 +121,12 @@ pub fn run(args: Args) -> Result<()> {
         Some(ContentTypeArg::Text) => ContentType::Text,
         None => content_type_of(&files)?,
     };
+    if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
+        return Err(anyhow!("--header and --id-column are for text/csv inputs"));
+    }
+    if args.route_column.is_some() && args.route_column == args.id_column {
+        return Err(anyhow!("--route-column and --id-column name the same column"));
+    }
     if args.route_column.is_some() && content_type != ContentType::Csv {
         return Err(anyhow!("--route-column is for text/csv; JSON Lines records name their model in a `model` field"));
     }
@@ -137,6 +150,8 @@ pub fn run(args: Args) -> Result<()> {
         margin: args.margin,
         max_errors: args.max_errors,
         overwrite: args.overwrite,
+        header: args.header,
+        id_column: args.id_column.map(|k| k as usize),
     };
     let registry = Registry::open(&args.source, args.memory_budget.unwrap_or(u64::MAX))?;
     let bar = std::io::stderr().is_terminal().then(|| {

@@ -86,6 +86,7 @@ impl ContentType {
 pub struct RecordReader {
     content_type: ContentType,
     route_column: Option<usize>,
+    id_column: Option<usize>,
     csv: CsvFields,
 }
 
@@ -93,7 +94,14 @@ impl RecordReader {
     /// A reader of `content_type` records; CSV with `route_column`: the model's name is in
     /// this 1-based column, which is not a value (other content types ignore it).
     pub fn new(content_type: ContentType, route_column: Option<usize>) -> RecordReader {
-        RecordReader { content_type, route_column, csv: CsvFields::default() }
+        RecordReader { content_type, route_column, id_column: None, csv: CsvFields::default() }
+    }
+
+    /// CSV: the record's id is in this 1-based column, which is not a value (passed through to
+    /// the output: `--id-column`). Other content types ignore it.
+    pub fn with_id_column(mut self, id_column: Option<usize>) -> RecordReader {
+        self.id_column = id_column;
+        self
     }
 
     /// Bytes of its buffers.
@@ -108,7 +116,7 @@ impl RecordReader {
             return Err(RecordError::EmptyLine);
         }
         match self.content_type {
-            ContentType::Text => Ok(Record { model: None, values: Values::Text(line) }),
+            ContentType::Text => Ok(Record { model: None, id: None, values: Values::Text(line) }),
             ContentType::Csv => {
                 self.csv.split(line);
                 let fields = self.csv.len();
@@ -120,11 +128,16 @@ impl RecordReader {
                         Some(Cow::Borrowed(name))
                     }
                 };
-                Ok(Record { model, values: Values::Csv { fields: &self.csv, route: self.route_column } })
+                let id = match self.id_column {
+                    None => None,
+                    Some(column) if column == 0 || column > fields => return Err(RecordError::NoIdColumn { column, fields }),
+                    Some(column) => Some(String::from_utf8_lossy(self.csv.get(column - 1))),
+                };
+                Ok(Record { model, id, values: Values::Csv { fields: &self.csv, route: self.route_column, id: self.id_column } })
             }
             ContentType::JsonLines => {
                 let record = JsonRecord::parse(line).map_err(RecordError::Json)?;
-                Ok(Record { model: record.model, values: Values::Json { text: record.text, features: record.features } })
+                Ok(Record { model: record.model, id: None, values: Values::Json { text: record.text, features: record.features } })
             }
         }
     }
@@ -133,13 +146,14 @@ impl RecordReader {
 /// One record split from its line: the model it names, and its values as text.
 pub struct Record<'r> {
     model: Option<Cow<'r, str>>,
+    id: Option<Cow<'r, str>>,
     values: Values<'r>,
 }
 
 /// A record's values before they are read.
 enum Values<'r> {
-    /// CSV fields; the route column (1-based) is not a value.
-    Csv { fields: &'r CsvFields, route: Option<usize> },
+    /// CSV fields; the route and id columns (1-based) are not values.
+    Csv { fields: &'r CsvFields, route: Option<usize>, id: Option<usize> },
     /// A JSON Lines record's `text` or `features` (checked when read, after routing).
     Json { text: Option<Cow<'r, str>>, features: Option<Vec<&'r RawValue>> },
     /// A line of raw text.
@@ -174,6 +188,11 @@ impl<'r> Record<'r> {
         self.model.as_deref()
     }
 
+    /// The record's id (its id column, lossy UTF-8), if the reader has one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
     /// The record as `model`'s input: its values read as the model takes them and appended to
     /// `buf` (numbers to [`InputBuf::floats`], token ids to [`InputBuf::ids`]; on error `buf` is
     /// left as it was), or its raw text. The input is this record alone.
@@ -205,7 +224,7 @@ impl<'r> Record<'r> {
             (None, InputKind::TokenIds { length, text, .. }) => {
                 let start = buf.ids.len();
                 self.read_values(length, &mut buf.ids).map_err(|e| match &self.values {
-                    Values::Csv { fields, route } if text && fields.len() - route.is_some() as usize == 1 && length > 1 => {
+                    Values::Csv { fields, .. } if text && length > 1 && self.csv_looks_like_text(fields) => {
                         RecordError::TextInCsv(Box::new(e))
                     }
                     _ => e,
@@ -215,12 +234,25 @@ impl<'r> Record<'r> {
         }
     }
 
+    /// Whether CSV `fields` look like a line of raw text: one value (the route and id columns
+    /// aside) that is not a number.
+    fn csv_looks_like_text(&self, fields: &CsvFields) -> bool {
+        let Values::Csv { route, id, .. } = self.values else { return false };
+        let mut values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != route && Some(i + 1) != id).map(|(_, f)| f);
+        match (values.next(), values.next()) {
+            (Some(value), None) => !value.iter().all(|b| b.is_ascii_digit() || b.is_ascii_whitespace()),
+            _ => false,
+        }
+    }
+
     /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
     fn read_values<T: values::Value>(&self, expected: usize, out: &mut Vec<T>) -> Result<(), RecordError> {
         match &self.values {
-            Values::Csv { fields, route } => {
-                let values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route).map(|(_, field)| field);
-                read_values(fields.len() - route.is_some() as usize, values, expected, Layout::Csv { route: *route }, out)
+            Values::Csv { fields, route, id } => {
+                let values =
+                    fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
+                let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
+                read_values(count, values, expected, Layout::Csv { route: *route, id: *id }, out)
             }
             Values::Json { features: Some(features), .. } => {
                 read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, out)
@@ -322,12 +354,37 @@ mod tests {
     #[test]
     fn a_one_column_csv_for_a_text_model_is_told_to_use_text_plain() {
         let got = csv(TEXT, "a great film").unwrap_err();
-        assert!(got.starts_with("column 1: `a great film` is not a token id; the model reads raw text"), "{got}");
+        assert!(got.starts_with("expected 3 token ids, found 1; the model reads raw text"), "{got}");
         assert!(got.contains("--content-type text/plain"), "{got}");
         assert!(routed(TEXT, "m,great").unwrap_err().contains("text/plain"));
         // Token ids, however many, are not told so; nor is a model without a tokenizer.
         assert_eq!(csv(TEXT, "1,2"), Err("expected 3 token ids, found 2".into()));
-        assert_eq!(csv(IDS, "great"), Err("column 1: `great` is not a token id".into()));
+        assert_eq!(csv(TEXT, "7"), Err("expected 3 token ids, found 1".into()));
+        assert_eq!(csv(IDS, "great"), Err("expected 3 token ids, found 1".into()));
+    }
+
+    #[test]
+    fn id_columns_pass_through_and_are_not_values() {
+        type Got = (Option<String>, Option<String>, Vec<f32>);
+        let read_id = |route: Option<usize>, line: &str| -> Result<Got, String> {
+            let mut reader = RecordReader::new(ContentType::Csv, route).with_id_column(Some(2));
+            let record = reader.read(line.as_bytes()).map_err(|e| e.to_string())?;
+            let (model, id) = (record.model().map(str::to_string), record.id().map(str::to_string));
+            let mut buf = InputBuf::default();
+            match record.read(FLOATS, &mut buf).map_err(|e| e.to_string())? {
+                Input::Rows(rows) => Ok((model, id, rows.to_vec())),
+                _ => Err("not rows".into()),
+            }
+        };
+        assert_eq!(read_id(None, "1,cust-7,2,3"), Ok((None, Some("cust-7".into()), vec![1.0, 2.0, 3.0])));
+        assert_eq!(read_id(Some(1), "AK,cust-7,2,3,4"), Ok((Some("AK".into()), Some("cust-7".into()), vec![2.0, 3.0, 4.0])));
+        // Columns are counted in the line, the id and route columns included.
+        assert_eq!(read_id(Some(1), "AK,c,2,x,4"), Err("column 4: `x` is not a number".into()));
+        assert_eq!(read_id(None, "1,c,x,3"), Err("column 3: `x` is not a number".into()));
+        assert_eq!(read_id(None, "x,c,2,3"), Err("column 1: `x` is not a number".into()));
+        assert_eq!(read_id(None, "1,c,2"), Err("expected 4 fields (the id and 3 features), found 3".into()));
+        assert_eq!(read_id(Some(1), "AK,c,2"), Err("expected 5 fields (the model name, the id and 3 features), found 3".into()));
+        assert_eq!(read_id(None, "1"), Err("no column 2 (the id): the line has 1 fields".into()));
     }
 
     #[test]

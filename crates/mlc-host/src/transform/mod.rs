@@ -81,6 +81,11 @@ pub struct Options {
     pub max_errors: Option<u64>,
     /// Predict inputs whose output exists again, replacing it (`--overwrite`).
     pub overwrite: bool,
+    /// CSV: each input's first line is a header, not a record (`--header`).
+    pub header: bool,
+    /// CSV: the 1-based column of each record's id, not a value: each output line is then
+    /// `{"id": ID, "prediction": ...}` (or the error object with `"id"`) (`--id-column`).
+    pub id_column: Option<usize>,
 }
 
 impl Default for Options {
@@ -96,6 +101,8 @@ impl Default for Options {
             margin: false,
             max_errors: None,
             overwrite: false,
+            header: false,
+            id_column: None,
         }
     }
 }
@@ -359,6 +366,9 @@ fn read_inputs(
         let path = &files[i].input;
         let file = File::open(path).map_err(io_error(path))?;
         let mut splitter = Splitter::new(BufReader::with_capacity(1 << 18, file), options.max_payload, options.max_records);
+        if options.header {
+            splitter.skip_header().map_err(io_error(path))?;
+        }
         while let Some(batch) = splitter.next_batch().map_err(io_error(path))? {
             if stop.load(Ordering::Relaxed) || batches.send((seq, i, batch)).is_err() {
                 return Ok(());

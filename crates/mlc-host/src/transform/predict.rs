@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use mlc_runtime::{Input, InputKind, Model, Output, PredictError, ScratchBuf};
 
-use super::output::{write_error, write_prediction};
+use super::output::{write_error_with_id, write_prediction_with_id};
 use super::split::Batch;
 use super::{Options, Routing};
 use crate::records::{ContentType, InputBuf, Record, RecordReader};
@@ -101,6 +101,8 @@ pub struct Worker<'j> {
     active: Vec<usize>,
     outcomes: Vec<Outcome>,
     messages: Vec<String>,
+    /// Each record's id (`Options::id_column`), in input order; empty without one.
+    ids: Vec<Option<String>>,
     /// The token ids of the record being predicted.
     record: InputBuf,
     /// The token ids of a raw text.
@@ -119,12 +121,13 @@ impl<'j> Worker<'j> {
             has_default: default_model.is_some(),
             output: if options.margin { Output::Margins } else { Output::Prediction },
             content_type: options.content_type,
-            reader: RecordReader::new(options.content_type, route_column(options)),
+            reader: RecordReader::new(options.content_type, route_column(options)).with_id_column(id_column(options)),
             slots: Vec::new(),
             slot_of: HashMap::new(),
             active: Vec::new(),
             outcomes: Vec::new(),
             messages: Vec::new(),
+            ids: Vec::new(),
             record: InputBuf::default(),
             tokens: Vec::new(),
             scratch: ScratchBuf::new(),
@@ -137,7 +140,7 @@ impl<'j> Worker<'j> {
     pub fn set_input(&mut self, content_type: ContentType, default_model: Option<&str>) {
         if content_type != self.content_type {
             self.content_type = content_type;
-            self.reader = RecordReader::new(content_type, route_column(self.options));
+            self.reader = RecordReader::new(content_type, route_column(self.options)).with_id_column(id_column(self.options));
         }
         self.default_model.clear();
         self.default_model.push_str(default_model.unwrap_or_default());
@@ -150,6 +153,7 @@ impl<'j> Worker<'j> {
         self.release();
         self.outcomes.clear();
         self.messages.clear();
+        self.ids.clear();
         self.model_time = Duration::ZERO;
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
@@ -214,6 +218,11 @@ impl<'j> Worker<'j> {
         predicted
     }
 
+    /// The id of record `i` of the last [`Worker::run`] (`Options::id_column`), if it has one.
+    pub fn id(&self, i: usize) -> Option<&str> {
+        self.ids.get(i).and_then(Option::as_deref)
+    }
+
     /// The error messages of the last batch's bad records, in input order.
     pub fn messages(&self) -> &[String] {
         &self.messages
@@ -229,7 +238,12 @@ impl<'j> Worker<'j> {
     /// Reads and routes one record and places it in its model's slot; returns the slot and the
     /// record's row in it.
     fn place(&mut self, line: &[u8]) -> Result<(usize, usize), Fault> {
-        let record = self.reader.read(line).map_err(|e| (Failure::Record, e.to_string()))?;
+        let record = self.reader.read(line);
+        if self.options.id_column.is_some() {
+            self.ids.resize(self.outcomes.len(), None);
+            self.ids.push(record.as_ref().ok().and_then(|r| r.id()).map(str::to_string));
+        }
+        let record = record.map_err(|e| (Failure::Record, e.to_string()))?;
         let name = record.model().or(self.has_default.then_some(self.default_model.as_str()));
         // The model name borrows the reader's buffer: the slot is looked up with split borrows.
         let slot = slot_for(self.registry, &mut self.slots, &mut self.slot_of, &mut self.active, name)?;
@@ -289,11 +303,12 @@ impl<'j> Worker<'j> {
         accept.open(&mut out);
         for (i, answer) in self.answers().enumerate() {
             accept.separate(&mut out, i);
+            let id = self.options.id_column.map(|_| self.id(i).unwrap_or_default());
             match answer {
-                Ok(values) => write_prediction(&mut out, values),
+                Ok(values) => write_prediction_with_id(&mut out, values, id),
                 Err(message) => {
                     let line = batch.first_line + i as u64;
-                    write_error(&mut out, message, line);
+                    write_error_with_id(&mut out, message, line, id);
                     failed.push((line, message.to_string()));
                 }
             }
@@ -331,6 +346,10 @@ impl<'j> Worker<'j> {
 }
 
 /// The route column of a job's records.
+fn id_column(options: &Options) -> Option<usize> {
+    options.id_column.filter(|_| options.content_type == ContentType::Csv)
+}
+
 fn route_column(options: &Options) -> Option<usize> {
     match options.routing {
         Routing::Column(k) => Some(k),

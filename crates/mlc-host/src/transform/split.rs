@@ -108,6 +108,20 @@ impl<R: BufRead> Splitter<R> {
         self
     }
 
+    /// Reads the input's first line, a CSV header (`--header`), which is not a record: the next
+    /// batch starts at line 2. Returns its bytes, `None` for an empty input. Call before the
+    /// first batch.
+    pub fn skip_header(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let mut header = Vec::new();
+        match self.read_line(&mut header)? {
+            Some(_) => {
+                self.next_line += 1;
+                Ok(Some(header))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// The next batch, or `None` after the last one.
     pub fn next_batch(&mut self) -> io::Result<Option<Batch>> {
         if self.finished {
@@ -217,6 +231,15 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_header_line_is_not_a_record() {
+        let mut splitter = Splitter::new(io::BufReader::new(&b"a,b\r\n1,2\n"[..]), 100, 100);
+        assert_eq!(splitter.skip_header().unwrap().as_deref(), Some(&b"a,b"[..]));
+        let batch = splitter.next_batch().unwrap().unwrap();
+        assert_eq!((batch.first_line, batch.records.len(), batch.record(0).unwrap()), (2, 1, &b"1,2"[..]));
+        assert_eq!(Splitter::new(io::BufReader::new(&b""[..]), 100, 100).skip_header().unwrap(), None);
     }
 
     #[test]
