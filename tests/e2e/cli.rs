@@ -338,3 +338,50 @@ fn bench_takes_locust_options_and_repeats() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is not a duration (e.g. `30s`, `500ms`, `2m`)"), "{}", stderr(&out));
 }
+
+/// The pixel bytes of a PNG file (its IDAT chunks inflated; filter bytes included).
+fn png_pixels(png: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let (mut at, mut idat) = (8, Vec::new());
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        if &png[at + 4..at + 8] == b"IDAT" {
+            idat.extend_from_slice(&png[at + 8..at + 8 + len]);
+        }
+        at += 12 + len;
+    }
+    let mut pixels = Vec::new();
+    flate2::read::ZlibDecoder::new(&idat[..]).read_to_end(&mut pixels).unwrap();
+    pixels
+}
+
+#[test]
+fn the_bench_plot_renders_to_a_picture_that_is_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("bench.svg");
+    let out = mlc()
+        .arg("bench")
+        .arg(bundle())
+        .args(["--model", "AK", "-t", "150ms", "--sweep", "threads=1,2", "batch=1,4"])
+        .args(["--target-invocations-per-min", "1000", "--latency-slo-ms", "0.5", "--plot"])
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    // Batch sizes differ: throughput in records per second; p50/p99 and the SLO are marked.
+    assert!(text.contains("records per second"), "{text}");
+    assert_eq!(text.matches(r#"data-name="p50""#).count(), 4);
+    assert!(text.contains(r#"data-name="slo""#));
+    let png = dir.path().join("bench.png");
+    let rendered = Command::new("rsvg-convert").arg("-o").arg(&png).arg(&svg).status();
+    let rendered = rendered.expect("rsvg-convert (Debian's librsvg2-bin; scripts/setup-toolchains.sh installs it)");
+    assert!(rendered.success(), "rsvg-convert failed on the plot");
+    let pixels = png_pixels(&std::fs::read(&png).unwrap());
+    let mut seen = [false; 256];
+    pixels.iter().for_each(|&b| seen[b as usize] = true);
+    let distinct = seen.iter().filter(|&&s| s).count();
+    assert!(distinct > 32, "the rendered plot is blank ({distinct} distinct byte values)");
+    assert!(pixels.len() > 100_000, "a picture of the plot's size");
+}
