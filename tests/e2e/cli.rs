@@ -385,3 +385,68 @@ fn the_bench_plot_renders_to_a_picture_that_is_not_blank() {
     assert!(distinct > 32, "the rendered plot is blank ({distinct} distinct byte values)");
     assert!(pixels.len() > 100_000, "a picture of the plot's size");
 }
+
+#[test]
+fn sagemaker_filters_and_join_keep_a_scored_file_keyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = churn_lines().into_iter().take(4).collect();
+    // `ID,STATE,features...`: the id is not an input; the state routes.
+    let keyed: String = lines.iter().enumerate().map(|(i, l)| format!("key-{i},{l}\n")).collect();
+    let input = write(&dir.path().join("keyed.csv"), &keyed);
+    let plain = write(&dir.path().join("plain.csv"), &lines.join("\n"));
+    let want: Vec<String> = stdout(&mlc().arg("predict").arg(bundle()).arg(&plain).args(["--route-column", "1"]).output().unwrap())
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let transform = |out: &str, extra: &[&str]| {
+        let out_dir = dir.path().join(out);
+        let result = mlc().arg("transform").arg(bundle()).arg(&input).arg("--output-dir").arg(&out_dir).args(extra).output().unwrap();
+        assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+        std::fs::read_to_string(out_dir.join("keyed.csv.out")).unwrap()
+    };
+    let got = transform("a", &["--route-column", "1", "--input-filter", "$[1:]", "--join-source", "input", "--output-filter", "$[0,-1]"]);
+    let expected: Vec<String> = want.iter().enumerate().map(|(i, p)| format!("key-{i},{p}")).collect();
+    assert_eq!(got.lines().collect::<Vec<_>>(), expected);
+    // Joined without a filter: the whole input line, then the prediction.
+    let got = transform("b", &["--route-column", "1", "--input-filter", "$[1:]", "--join-source", "input"]);
+    for ((g, l), (i, p)) in got.lines().zip(&lines).zip(want.iter().enumerate()) {
+        assert_eq!(g, format!("key-{i},{l},{p}"));
+    }
+    // JSON Lines: the features under `data`, the id kept by the output filter.
+    let jsonl: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{{\"id\": \"key-{i}\", \"data\": {{\"model\": \"{}\", \"features\": [{}]}}}}\n", &l[..2], &l[3..]))
+        .collect();
+    let json_in = write(&dir.path().join("keyed.jsonl"), &jsonl);
+    let out_dir = dir.path().join("c");
+    let result = mlc()
+        .arg("transform")
+        .arg(bundle())
+        .arg(&json_in)
+        .arg("--output-dir")
+        .arg(&out_dir)
+        .args(["--input-filter", "$.data", "--join-source", "input", "--output-filter", "$['id','SageMakerOutput']"])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    let got = std::fs::read_to_string(out_dir.join("keyed.jsonl.out")).unwrap();
+    for (i, (g, p)) in got.lines().zip(&want).enumerate() {
+        let v: serde_json::Value = serde_json::from_str(g).unwrap();
+        assert_eq!(v["id"], format!("key-{i}"));
+        assert_eq!(v["SageMakerOutput"].as_f64().unwrap() as f32, p.parse::<f32>().unwrap());
+        assert_eq!(v.as_object().unwrap().len(), 2, "{g}");
+    }
+    // A filter of the wrong kind is refused by name.
+    let result = mlc()
+        .arg("transform")
+        .arg(bundle())
+        .arg(&json_in)
+        .arg("--output-dir")
+        .arg(dir.path().join("d"))
+        .args(["--input-filter", "$[1:]"])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(stderr(&result).contains("JSON Lines records are filtered by fields"), "{}", stderr(&result));
+}

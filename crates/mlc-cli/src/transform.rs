@@ -7,6 +7,7 @@ use std::time::Duration;
 use anyhow::{anyhow, Context, Result};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use mlc_host::records::filter::Filter;
 use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Routing, Summary, TransformError};
 use mlc_host::Registry;
 
@@ -54,6 +55,19 @@ pub struct Args {
     /// `{"id": ID, "prediction": ...}` (error objects get the `"id"` too).
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
     id_column: Option<u32>,
+    /// SageMaker's InputFilter: the part of each record that is the model's input. CSV: 0-based
+    /// columns, `$[1:]`, `$[0,2:5]`, `$[-1]`; JSON Lines: `$.features`, `$.data.text` (an
+    /// array is the features, a string the text, an object the record).
+    #[arg(long, value_name = "FILTER", value_parser = parse_filter)]
+    input_filter: Option<Filter>,
+    /// SageMaker's JoinSource: `input` joins each prediction to its input record (CSV: appended
+    /// columns; JSON Lines: a `SageMakerOutput` field).
+    #[arg(long, value_enum)]
+    join_source: Option<JoinSource>,
+    /// SageMaker's OutputFilter, applied to the (joined) output: CSV columns `$[0,-1]`; JSON
+    /// `$.SageMakerOutput`, `$['id','SageMakerOutput']`.
+    #[arg(long, value_name = "FILTER", value_parser = parse_filter)]
+    output_filter: Option<Filter>,
     /// Output format: one line per input line, or one `{"predictions": [...]}` per mini-batch.
     #[arg(long, value_enum, default_value_t = AcceptArg::JsonLines)]
     accept: AcceptArg,
@@ -89,6 +103,18 @@ enum ContentTypeArg {
     Text,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum JoinSource {
+    /// The output is the prediction alone.
+    None,
+    /// The output is the input record with the prediction joined.
+    Input,
+}
+
+fn parse_filter(text: &str) -> Result<Filter, String> {
+    Filter::parse(text)
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum SplitType {
     Line,
@@ -121,6 +147,22 @@ pub fn run(args: Args) -> Result<()> {
         Some(ContentTypeArg::Text) => ContentType::Text,
         None => content_type_of(&files)?,
     };
+    for (name, filter) in [("--input-filter", &args.input_filter), ("--output-filter", &args.output_filter)] {
+        match (filter, content_type) {
+            (Some(f), ContentType::Csv) if !f.is_columns() && *f != Filter::All => {
+                return Err(anyhow!("{name}: CSV records are filtered by columns, e.g. `$[1:]` or `$[0,-1]`"))
+            }
+            (Some(f), ContentType::JsonLines) if f.is_columns() => {
+                return Err(anyhow!("{name}: JSON Lines records are filtered by fields, e.g. `$.features`"))
+            }
+            (Some(_), ContentType::Text) => return Err(anyhow!("{name} is for text/csv and application/jsonlines inputs")),
+            _ => {}
+        }
+    }
+    let joined = args.join_source == Some(JoinSource::Input) || args.output_filter.is_some();
+    if joined && matches!(args.accept, AcceptArg::Json) {
+        return Err(anyhow!("--join-source and --output-filter write one line per record: use --accept application/jsonlines"));
+    }
     if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
         return Err(anyhow!("--header and --id-column are for text/csv inputs"));
     }
@@ -152,6 +194,9 @@ pub fn run(args: Args) -> Result<()> {
         overwrite: args.overwrite,
         header: args.header,
         id_column: args.id_column.map(|k| k as usize),
+        input_filter: args.input_filter.clone(),
+        join_input: args.join_source == Some(JoinSource::Input),
+        output_filter: args.output_filter.clone(),
     };
     let registry = Registry::open(&args.source, args.memory_budget.unwrap_or(u64::MAX))?;
     let bar = std::io::stderr().is_terminal().then(|| {

@@ -18,6 +18,7 @@
 
 mod csv_fields;
 mod error;
+pub mod filter;
 mod json;
 mod lines;
 mod values;

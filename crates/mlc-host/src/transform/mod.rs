@@ -86,6 +86,13 @@ pub struct Options {
     /// CSV: the 1-based column of each record's id, not a value: each output line is then
     /// `{"id": ID, "prediction": ...}` (or the error object with `"id"`) (`--id-column`).
     pub id_column: Option<usize>,
+    /// SageMaker's `InputFilter`: what of each record is the model's input (`--input-filter`).
+    pub input_filter: Option<crate::records::filter::Filter>,
+    /// SageMaker's `JoinSource: Input`: each output is the input record with the prediction
+    /// joined (CSV: appended columns; JSON: a `SageMakerOutput` field) (`--join-source input`).
+    pub join_input: bool,
+    /// SageMaker's `OutputFilter`: what of the (joined) output is kept (`--output-filter`).
+    pub output_filter: Option<crate::records::filter::Filter>,
 }
 
 impl Default for Options {
@@ -103,6 +110,9 @@ impl Default for Options {
             overwrite: false,
             header: false,
             id_column: None,
+            input_filter: None,
+            join_input: false,
+            output_filter: None,
         }
     }
 }

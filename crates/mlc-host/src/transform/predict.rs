@@ -17,7 +17,7 @@ use mlc_runtime::{Input, InputKind, Model, Output, PredictError, ScratchBuf};
 use super::output::{write_error_with_id, write_prediction_with_id};
 use super::split::Batch;
 use super::{Options, Routing};
-use crate::records::{ContentType, InputBuf, Record, RecordReader};
+use crate::records::{ContentType, CsvFields, InputBuf, Record, RecordReader};
 use crate::registry::{ModelHandle, Registry};
 use crate::HostError;
 
@@ -103,6 +103,9 @@ pub struct Worker<'j> {
     messages: Vec<String>,
     /// Each record's id (`Options::id_column`), in input order; empty without one.
     ids: Vec<Option<String>>,
+    /// A record after `Options::input_filter`, and the fields it is cut from.
+    filtered: Vec<u8>,
+    filter_fields: CsvFields,
     /// The token ids of the record being predicted.
     record: InputBuf,
     /// The token ids of a raw text.
@@ -128,6 +131,8 @@ impl<'j> Worker<'j> {
             outcomes: Vec::new(),
             messages: Vec::new(),
             ids: Vec::new(),
+            filtered: Vec::new(),
+            filter_fields: CsvFields::default(),
             record: InputBuf::default(),
             tokens: Vec::new(),
             scratch: ScratchBuf::new(),
@@ -157,6 +162,15 @@ impl<'j> Worker<'j> {
         self.model_time = Duration::ZERO;
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
+                Ok(line) if self.options.input_filter.is_some() => {
+                    let mut filtered = std::mem::take(&mut self.filtered);
+                    let placed = match self.filter_input(line, &mut filtered) {
+                        Ok(()) => self.place(&filtered),
+                        Err(message) => Err((Failure::Record, message)),
+                    };
+                    self.filtered = filtered;
+                    placed
+                }
                 Ok(line) => self.place(line),
                 Err(len) => Err((
                     Failure::Record,
@@ -235,6 +249,33 @@ impl<'j> Worker<'j> {
         (slots + network + self.reader.capacity_bytes()) as u64
     }
 
+    /// Applies `Options::input_filter` to a record's line, writing the model's part to `out`.
+    fn filter_input(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
+        out.clear();
+        let Some(filter) = &self.options.input_filter else { return Ok(()) };
+        match self.content_type {
+            ContentType::Csv => {
+                self.filter_fields.split(crate::records::strip_bom(line));
+                filter.write_columns(&self.filter_fields, out).map_err(|e| format!("--input-filter: {e}"))
+            }
+            ContentType::JsonLines => {
+                let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("--input-filter: malformed JSON: {e}"))?;
+                let selected = filter.select(&value).ok_or("--input-filter: the record has no such field")?;
+                let record = match selected {
+                    serde_json::Value::Array(features) => serde_json::json!({ "features": features }),
+                    serde_json::Value::String(text) => serde_json::json!({ "text": text }),
+                    object @ serde_json::Value::Object(_) => object,
+                    _ => return Err("--input-filter: selects neither an object, an array of features nor a text".into()),
+                };
+                serde_json::to_writer(&mut *out, &record).map_err(|e| e.to_string())
+            }
+            ContentType::Text => {
+                out.extend_from_slice(line);
+                Ok(())
+            }
+        }
+    }
+
     /// Reads and routes one record and places it in its model's slot; returns the slot and the
     /// record's row in it.
     fn place(&mut self, line: &[u8]) -> Result<(usize, usize), Fault> {
@@ -304,7 +345,16 @@ impl<'j> Worker<'j> {
         for (i, answer) in self.answers().enumerate() {
             accept.separate(&mut out, i);
             let id = self.options.id_column.map(|_| self.id(i).unwrap_or_default());
+            let joined = self.options.join_input || self.options.output_filter.is_some();
             match answer {
+                Ok(values) if joined => {
+                    let line = batch.record(i).unwrap_or_default();
+                    if let Err(message) = self.write_joined(&mut out, line, values) {
+                        let line = batch.first_line + i as u64;
+                        write_error_with_id(&mut out, &message, line, id);
+                        failed.push((line, message));
+                    }
+                }
                 Ok(values) => write_prediction_with_id(&mut out, values, id),
                 Err(message) => {
                     let line = batch.first_line + i as u64;
@@ -318,10 +368,59 @@ impl<'j> Worker<'j> {
         Predicted {
             out,
             records: batch.records.len() as u64,
-            errors: self.messages.len() as u64,
+            errors: failed.len() as u64,
             first_error: failed.first().cloned(),
             failed,
             model_time: self.model_time,
+        }
+    }
+
+    /// Writes a record's output as SageMaker's `JoinSource` and `OutputFilter` make it: CSV, the
+    /// input's columns then the prediction's (or the prediction's alone), then the filter's
+    /// columns; JSON, the input object with `SageMakerOutput` (or the prediction alone), then
+    /// the filter's selection.
+    fn write_joined(&self, out: &mut Vec<u8>, line: &[u8], values: &[f32]) -> Result<(), String> {
+        let line = crate::records::strip_bom(line);
+        match self.content_type {
+            ContentType::Csv | ContentType::Text => {
+                let mut joined = Vec::with_capacity(line.len() + 16 * values.len());
+                if self.options.join_input {
+                    joined.extend_from_slice(line);
+                    joined.push(b',');
+                }
+                super::output::write_csv_values(&mut joined, values);
+                match &self.options.output_filter {
+                    Some(filter) => {
+                        let mut fields = CsvFields::default();
+                        fields.split(&joined);
+                        filter.write_columns(&fields, out).map_err(|e| format!("--output-filter: {e}"))
+                    }
+                    None => {
+                        out.extend_from_slice(&joined);
+                        Ok(())
+                    }
+                }
+            }
+            ContentType::JsonLines => {
+                let prediction: serde_json::Value = match values {
+                    [v] => serde_json::json!(v),
+                    values => serde_json::json!(values),
+                };
+                let joined = if self.options.join_input {
+                    let mut input: serde_json::Value =
+                        serde_json::from_slice(line).map_err(|e| format!("--join-source input: malformed JSON: {e}"))?;
+                    let object = input.as_object_mut().ok_or("--join-source input: the record is not an object")?;
+                    object.insert("SageMakerOutput".into(), prediction);
+                    input
+                } else {
+                    prediction
+                };
+                let kept = match &self.options.output_filter {
+                    Some(filter) => filter.select(&joined).ok_or("--output-filter: the output has no such field")?,
+                    None => joined,
+                };
+                serde_json::to_writer(&mut *out, &kept).map_err(|e| e.to_string())
+            }
         }
     }
 
