@@ -226,6 +226,9 @@ fn unknown_model_names_suggest_the_closest() {
     assert!(err.contains("no model named `ak`; did you mean `AK`?"), "{err}");
     // The file is named once.
     assert_eq!(err.matches("churn_states.x86-64.mlc").count(), 1, "{err}");
+    let out = mlc().arg("inspect").arg(bundle()).args(["--model", "tx"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no model named `tx`; did you mean `TX`?"), "{}", stderr(&out));
     let out = mlc().arg("predict").arg(bundle()).arg(&rows).output().unwrap();
     let err = stderr(&out);
     assert!(err.contains("3 models here; choose one with --model"), "{err}");

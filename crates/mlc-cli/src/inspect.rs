@@ -26,6 +26,10 @@ fn hex(bytes: &[u8]) -> String {
 pub fn run(args: Args) -> Result<()> {
     let loaded = LoadedArtifact::open(&args.artifact)?;
     let artifact = loaded.artifact()?;
+    if let Some(name) = &args.model {
+        // An unknown name is an error (with the closest name), not an empty listing.
+        loaded.entry(Some(name))?;
+    }
     let header = artifact.header();
     let prov = artifact.provenance()?;
     println!("artifact  {}", args.artifact.display());

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
+use mlc_host::records::filter::write_csv_field;
 use mlc_host::transform::{ContentType, Options, Routing, Splitter, Worker};
 use mlc_host::Registry;
 use mlc_runtime::InputKind;
@@ -108,12 +109,11 @@ pub fn run(args: Args) -> Result<()> {
             match answer {
                 Ok(values) => {
                     if let Some(id) = worker.id(i) {
-                        // Quoted as CSV when it holds a comma, a quote or a line end.
-                        if id.contains([',', '"', '\n', '\r']) {
-                            write!(out, "\"{}\",", id.replace('"', "\"\""))?;
-                        } else {
-                            write!(out, "{id},")?;
-                        }
+                        // A CSV field: quoted when it holds a comma, a quote or a line end.
+                        let mut field = Vec::new();
+                        write_csv_field(&mut field, id.as_bytes());
+                        out.write_all(&field)?;
+                        out.write_all(b",")?;
                     }
                     write_values(&mut out, values)?
                 }
