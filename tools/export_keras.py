@@ -40,8 +40,15 @@ Writes into OUTDIR
     metrics.json      (with --metrics) a copy of the given JSON file.
 
 The tokenizer is taken from a TextVectorization layer inside the model if there is
-one, else from --vocab/--vectorizer (the models trained by train_sentiment.py take
-token ids; their TextVectorization layer is saved separately).
+one (a Sequential with the vectorizer first, or a Functional model with a string Input,
+as Keras' text-classification guide saves end-to-end models): its vocabulary and settings
+come from the layer, no --vocab/--vectorizer needed, and `mlc compile` makes a model that
+takes raw text. Otherwise they come from --vocab/--vectorizer (the models trained by
+train_sentiment.py take token ids; their TextVectorization layer is saved separately).
+The compiler accepts TextVectorization options the runtime's tokenizer honours
+(standardize None/"lower"/"strip_punctuation"/"lower_and_strip_punctuation",
+split="whitespace", ngrams=None, output_mode="int", a fixed output_sequence_length,
+max_tokens, pad_to_max_tokens) and names any other.
 
 Supported layers: InputLayer, Embedding, Dropout, Conv1D, MaxPooling1D,
 AveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling1D, Flatten, Dense,
