@@ -173,7 +173,7 @@ fn unsupported_options_are_named() {
         let layer = &layers[key];
         let name = layer["config"]["name"].as_str().unwrap();
         let e = with_vectorizer(layer);
-        assert!(e.contains(&format!("config.json: layer `{name}`: {message}")), "{key}: {e}");
+        assert!(e.contains("config.json: unsupported: ") && e.contains(&format!("layer `{name}`: {message}")), "{key}: {e}");
     }
 }
 

@@ -464,7 +464,10 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectori
         Some(Shape::Seq(length, channels)) => NetInput::Sequence { length: u32_of(length)?, channels: u32_of(channels)? },
         Some(Shape::Vector(features)) => NetInput::Vector { features: u32_of(features)? },
         Some(Shape::Text) => {
-            return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "a string input without a TextVectorization layer".into() })
+            return Err(ImportError::Unsupported {
+                file: ctx.file.clone(),
+                what: "a string input without a TextVectorization layer".into(),
+            })
         }
         None => return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "model without an InputLayer".into() }),
     };
