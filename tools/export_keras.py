@@ -19,7 +19,8 @@ Writes into OUTDIR
                                    center), "<layer>/moving_mean", "<layer>/moving_variance"
                                    (channels,)
                       Tensor name = layer.name + "/" + variable.name, where layer.name
-                      is the "name" in that layer's config in config.json and
+                      is the "name" in that layer's config in config.json (for a model
+                      nested in the model, the name of the layer inside it) and
                       variable.name is the last component of the variable's Keras path
                       (variable.path is "<layer>/<name>" for these layers). Layers are
                       visited in model.layers order and each layer's variables in
@@ -115,6 +116,16 @@ def write_safetensors(path, tensors, order, metadata):
         assert np.array_equal(back[name], tensors[name]), name
 
 
+def leaf_layers(model):
+    """model.layers, with the layers of a nested model (Sequential or Functional) in its place
+    (Keras' text-classification guide wraps the trained model behind its vectorizer)."""
+    for layer in model.layers:
+        if hasattr(layer, "layers"):
+            yield from leaf_layers(layer)
+        else:
+            yield layer
+
+
 def export(model, outdir, vocab=None, vectorizer_config=None, metrics=None):
     import keras
     import numpy as np
@@ -123,7 +134,7 @@ def export(model, outdir, vocab=None, vectorizer_config=None, metrics=None):
     tensors = {}
     order = []
     tv = None
-    for layer in model.layers:
+    for layer in leaf_layers(model):
         cls = layer.__class__.__name__
         if cls == TOKENIZER:
             if tv is not None:

@@ -36,6 +36,14 @@ Models (trained a few epochs on the sentences below, labels by hand, seeded)
                      standardize=None, output_sequence_length=5 (shorter than most
                      strings), adapted) -> Embedding -> GlobalAveragePooling1D
                      -> Dense(1, sigmoid)
+    guide_e2e        as Keras' text-classification guide builds it: a Functional model on ids
+                     (Input(shape=(None,), int64) -> Embedding(50, 4) -> Dropout -> Conv1D(4, 3,
+                     relu) -> GlobalMaxPooling1D -> Dense(4, relu) -> Dropout -> Dense(1,
+                     sigmoid)), nested in the end-to-end model Input(shape=(1,), string) ->
+                     TextVectorization(max_tokens=50, output_sequence_length=16, adapted)
+                     -> that model
+
+model.keras holds the date Keras saved it: a re-run rewrites it, and trains again.
 
 Run: target/venv-tf/bin/python tools/make_keras_textvec_fixtures.py
 (venv: python3 -m venv target/venv-tf && target/venv-tf/bin/pip install -r tools/requirements-sentiment.txt)
@@ -104,7 +112,7 @@ STRIP_VOCAB = ["", "[UNK]", "great", "Great", "GREAT", "bad", "Bad", "BAD", "mov
 
 
 # Outputs of each model (a Sequential without an Input has no output_shape before it is built).
-OUTPUTS = {"seq_default": 1, "fn_lower": 3, "seq_strip": 2, "fn_raw": 1}
+OUTPUTS = {"seq_default": 1, "fn_lower": 3, "seq_strip": 2, "fn_raw": 1, "guide_e2e": 1}
 
 
 def build(name, keras, texts):
@@ -146,6 +154,22 @@ def build(name, keras, texts):
         x = L.GlobalAveragePooling1D()(x)
         outputs = L.Dense(1, activation="sigmoid")(x)
         return keras.Model(inputs, outputs, name=name)
+    if name == "guide_e2e":
+        # Keras' text-classification guide ("text_classification_from_scratch"): a model on
+        # token ids of any length, then the end-to-end model wrapping it behind the vectorizer.
+        tv = L.TextVectorization(max_tokens=50, output_mode="int", output_sequence_length=16)
+        tv.adapt(texts)
+        ids = keras.Input(shape=(None,), dtype="int64")
+        x = L.Embedding(50, 4)(ids)
+        x = L.Dropout(0.5)(x)
+        x = L.Conv1D(4, 3, padding="valid", activation="relu", strides=1)(x)
+        x = L.GlobalMaxPooling1D()(x)
+        x = L.Dense(4, activation="relu")(x)
+        x = L.Dropout(0.5)(x)
+        predictions = L.Dense(1, activation="sigmoid", name="predictions")(x)
+        model = keras.Model(ids, predictions)
+        inputs = keras.Input(shape=(1,), dtype="string")
+        return keras.Model(inputs, model(tv(inputs)), name=name)
     raise ValueError(name)
 
 

@@ -13,11 +13,13 @@ use mlc_tests::{compile, fixture, mlc_command, options, read_csv};
 use serde_json::Value;
 
 /// The fixture models, with the standardisation each one's layer was given.
-const CASES: [(&str, TextStandardize); 4] = [
+const CASES: [(&str, TextStandardize); 5] = [
     ("seq_default", TextStandardize::LowerAndStripPunctuation),
     ("fn_lower", TextStandardize::Lower),
     ("seq_strip", TextStandardize::StripPunctuation),
     ("fn_raw", TextStandardize::None),
+    // Keras' guide: the trained Functional model nested behind the vectorizer.
+    ("guide_e2e", TextStandardize::LowerAndStripPunctuation),
 ];
 
 /// The test strings (`texts.json`).

@@ -2,7 +2,8 @@
 //! `to_json()`), `model.safetensors` (weights named `<layer name>/<variable name>`, Keras'
 //! shapes) and, for text models, `vocab.txt` + `vectorizer.json` (a `TextVectorization`).
 //!
-//! Sequential models and Functional models that form a single chain are accepted, made of:
+//! Sequential models and Functional models that form a single chain (models nested in them
+//! included) are accepted, made of:
 //! InputLayer, TextVectorization (first, on a string input: the model then takes raw text; its
 //! vocabulary is the export's `vocab.txt`), Embedding, Dropout, Conv1D (valid/same/causal, any
 //! stride or dilation),
@@ -292,10 +293,31 @@ fn layer_list<'v>(file: &str, config: &'v Value) -> Result<&'v [Value], ImportEr
     }
 }
 
+/// Whether a layer of a model's config is itself a model.
+fn is_model(layer: &Value) -> bool {
+    matches!(layer.get("class_name").and_then(Value::as_str), Some("Sequential" | "Functional" | "Model"))
+}
+
+/// The layers of a model in order, with the layers of a nested model (Keras' text-classification
+/// guide wraps the trained model: `Model(string input, trained_model(vectorizer(input)))`) in its
+/// place, less its own InputLayer (its input is the layer before it).
+fn flat_layers<'v>(file: &str, config: &'v Value) -> Result<Vec<&'v Value>, ImportError> {
+    let mut layers = Vec::new();
+    for l in layer_list(file, config)? {
+        if is_model(l) {
+            let inner = flat_layers(file, l)?;
+            layers.extend(inner.into_iter().filter(|l| l.get("class_name").and_then(Value::as_str) != Some("InputLayer")));
+        } else {
+            layers.push(l);
+        }
+    }
+    Ok(layers)
+}
+
 /// The network of `config.json`, and the model's own `TextVectorization` layer if it has one
 /// (the model then takes raw text: its input is the layer's token ids).
 fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectorizer>), ImportError> {
-    let layers_json = layer_list(&ctx.file, config)?;
+    let layers_json = flat_layers(&ctx.file, config)?;
     let version = config.get("keras_version").and_then(Value::as_str).unwrap_or("3");
     let mut shape: Option<Shape> = None;
     let mut input = None;
