@@ -198,3 +198,23 @@ fn the_vocabulary_is_checked() {
     let e = import_files(&d, &files).unwrap_err().to_string();
     assert!(e.contains("Embedding on strings (only a TextVectorization takes them)"), "{e}");
 }
+
+/// A vectorizer saved beside a model that takes token ids (`vectorizer.json`, the committed
+/// sentiment models) is read by the same rules: the same options refused by the same words.
+#[test]
+fn a_vectorizer_saved_beside_the_model_is_checked_alike() {
+    let d = fixture("sentiment/imdb_cnn_mcu");
+    let files = read_dir(&d).unwrap();
+    let edited = |key: &str, value: Value| {
+        let mut cfg: Value = serde_json::from_slice(files.vectorizer.as_deref().unwrap()).unwrap();
+        cfg[key] = value;
+        let files = mlc_compiler::import::keras::KerasFiles { vectorizer: Some(serde_json::to_vec(&cfg).unwrap()), ..files.clone() };
+        import_files(&d, &files).unwrap_err().to_string()
+    };
+    let e = edited("ngrams", 2.into());
+    assert!(e.contains("vectorizer.json: unsupported: layer `text_vectorization`: TextVectorization ngrams = 2 (only None)"), "{e}");
+    let e = edited("split", "character".into());
+    assert!(e.contains("TextVectorization split = \"character\" (only \"whitespace\")"), "{e}");
+    let e = edited("output_sequence_length", 399.into());
+    assert!(e.contains("output_sequence_length = 399, but the model takes 400 token ids"), "{e}");
+}
