@@ -146,15 +146,23 @@ PY
 done
 
 # Cold: a fresh `mlc serve` on a directory; the first request ever, for a model never loaded
-# (its bundle not yet opened either): curl's total time, connection included.
+# (its bundle not yet opened either): curl's total time (connection included), and the server's
+# own time for it (model + overhead headers: opening the bundle, loading the model, predicting).
 for run in $(seq 1 "$RUNS"); do
   taskset -c "$SERVER_CPUS" "$MLC" serve "$WORK/cold" --listen 127.0.0.1:18090 >"$WORK/cold.out" 2>&1 &
   cold=$!
   wait_ready http://127.0.0.1:18090/ping
-  t=$(taskset -c "$CLIENT_CPUS" curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: text/csv' \
-    -H 'X-Amzn-SageMaker-Target-Model: states/AK' --data-binary "$row" http://127.0.0.1:18090/invocations)
+  taskset -c "$CLIENT_CPUS" curl -s -D "$WORK/cold.headers" -o /dev/null -w '%{time_total}' -H 'Content-Type: text/csv' \
+    -H 'X-Amzn-SageMaker-Target-Model: states/AK' --data-binary "$row" http://127.0.0.1:18090/invocations >"$WORK/cold.time"
   kill -TERM $cold; wait $cold || true
-  python3 -c "import sys; print(f'{sys.argv[1]}\tmlc\tcurl cold first request (states/AK)\t1\t\t{float(sys.argv[2]) * 1e3:.4f}\t')" "$run" "$t" >>"$RESULTS"
+  python3 - "$run" "$WORK/cold.time" "$WORK/cold.headers" >>"$RESULTS" <<'PY'
+import sys
+run, total = sys.argv[1], float(open(sys.argv[2]).read()) * 1e3
+h = dict(l.lower().split(": ", 1) for l in open(sys.argv[3]).read().splitlines() if ": " in l)
+server = (float(h["mlc-model-latency-us"]) + float(h["mlc-overhead-latency-us"])) / 1e3
+print(f"{run}\tmlc\tcold first request: curl total\t1\t\t{total:.4f}\t")
+print(f"{run}\tmlc\tcold first request: server model+overhead\t1\t\t{server:.4f}\t")
+PY
 done
 
 echo

@@ -59,9 +59,11 @@ pub fn build(batches: &[Batch], content_type: ContentType, target: &Target) -> R
                 let named = record.model().or(target.model);
                 match (&model, named) {
                     (None, Some(m)) => model = Some(m.to_string()),
-                    (Some(first), Some(m)) if first != m => return Err(bad(&format!(
+                    (Some(first), Some(m)) if first != m => {
+                        return Err(bad(&format!(
                         "model `{m}`, but this request's first record is for `{first}`: a request goes to one model (use --batch-size 1)"
-                    ))),
+                    )))
+                    }
                     _ => {}
                 }
                 match target.protocol {
