@@ -8,6 +8,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use mlc_host::bench::remote::{self, Endpoint, Protocol};
 use mlc_host::bench::repeat::Repeated;
 use mlc_host::bench::{self, BenchReport, CapacityTarget, Config, Load, Workload};
 use mlc_host::transform::ContentType;
@@ -18,8 +19,17 @@ use crate::args::parse_duration;
 #[derive(Parser)]
 pub struct Args {
     /// The models: an artifact (one model or a bundle), or a directory of `NAME.mlc` artifacts.
-    /// Optional with --compare.
+    /// Optional with --compare; not with --url.
+    #[arg(conflicts_with = "url")]
     source: Option<PathBuf>,
+    /// Load-test a running endpoint instead (`mlc serve`, or a server of the same protocol):
+    /// `http://HOST:PORT`. Needs --input; reads the server's latency split from its answers.
+    #[arg(long, value_name = "URL", requires = "input", conflicts_with = "compare")]
+    url: Option<String>,
+    /// With --url: `sagemaker` (POST /invocations, the records as they are, the model in
+    /// X-Amzn-SageMaker-Target-Model) or `oip` (POST /v2/models/{m}/infer, JSON tensors).
+    #[arg(long, value_enum, default_value = "sagemaker", requires = "url")]
+    protocol: ProtocolArg,
     /// The model of every request (default: the route column, a JSON record's `model`, or the
     /// source's only model).
     #[arg(long)]
@@ -88,6 +98,16 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ProtocolArg {
+    /// SageMaker's container contract.
+    #[value(name = "sagemaker")]
+    SageMaker,
+    /// Open Inference Protocol v2 REST, JSON tensors.
+    #[value(name = "oip", alias = "v2")]
+    Oip,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ContentTypeArg {
     #[value(name = "text/csv", alias = "csv")]
     Csv,
@@ -143,10 +163,19 @@ fn status_line(label: &str, repeat: u32, repeats: u32, duration: Duration) -> Op
 
 /// Runs `mlc bench`.
 pub fn run(args: Args) -> Result<()> {
+    let endpoint = args.url.as_deref().map(Endpoint::parse).transpose()?;
+    let protocol = match args.protocol {
+        ProtocolArg::SageMaker => Protocol::SageMaker,
+        ProtocolArg::Oip => Protocol::Oip,
+    };
     let mut sources: Vec<PathBuf> = args.source.iter().cloned().collect();
     sources.extend(args.compare.iter().cloned());
+    if let Some(url) = &args.url {
+        // The runs below name the endpoint; its source is not read.
+        sources.push(PathBuf::from(url));
+    }
     if sources.is_empty() {
-        bail!("give SOURCE, or artifacts to --compare");
+        bail!("give SOURCE, artifacts to --compare, or an endpoint's --url");
     }
     if args.price_per_hour.len() > 1 && args.price_per_hour.len() != sources.len() {
         bail!("--price-per-hour: give one price, or one per source ({} sources)", sources.len());
@@ -176,7 +205,11 @@ pub fn run(args: Args) -> Result<()> {
     for (s, source) in sources.iter().enumerate() {
         for &users in &user_counts {
             for &batch in &batch_sizes {
-                let name = source.file_name().map_or(source.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let name = match (&endpoint, source.file_name()) {
+                    (Some(endpoint), _) => endpoint.url.clone(),
+                    (None, Some(n)) => n.to_string_lossy().into_owned(),
+                    (None, None) => source.display().to_string(),
+                };
                 let label = if several { format!("{name} users={users} batch={batch}") } else { name };
                 let price = match (args.price_per_hour.as_slice(), args.price_per_core_hour) {
                     ([], Some(p)) => Some(p * users as f64),
@@ -202,7 +235,10 @@ pub fn run(args: Args) -> Result<()> {
                 let mut repeats = Vec::new();
                 for i in 0..args.repeat {
                     let status = status_line(&config.label, i, args.repeat, config.duration);
-                    let run = bench::run(&config, &workload).map_err(|e| name_source(e.into(), source));
+                    let run = match &endpoint {
+                        Some(endpoint) => remote::run(&config, endpoint, protocol, &workload).map_err(anyhow::Error::from),
+                        None => bench::run(&config, &workload).map_err(|e| name_source(e.into(), source)),
+                    };
                     if let Some(bar) = status {
                         bar.finish_and_clear();
                     }

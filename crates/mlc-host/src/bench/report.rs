@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::capacity::{CapacityPlan, RunFigures};
 use super::recorder::{buckets, Bucket, Percentiles, Recorder, TIMELINE_BUCKET};
 use super::{Config, Load};
-use crate::registry::{ModelStats, Registry};
+use crate::registry::ModelStats;
 
 /// Version of the JSON document's schema (docs/bench.md).
 pub const SCHEMA: &str = "mlc-bench/1";
@@ -24,6 +24,18 @@ pub struct Latencies {
     pub model: Percentiles,
     /// Total minus model: parsing, routing, formatting (and, open loop, waiting).
     pub overhead: Percentiles,
+}
+
+/// What a remote endpoint said of its own time (`mlc bench --url`), from its answers'
+/// `mlc-*-latency-us` headers, milliseconds. `model` is [`Latencies::model`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ServerSplit {
+    /// Answers that carried the split (the others count in no figure here).
+    pub answers: u64,
+    /// The server's overhead: body, queue, parsing, routing, formatting.
+    pub overhead: Percentiles,
+    /// Of that, the wait for a worker.
+    pub queue: Percentiles,
 }
 
 /// Memory figures, bytes.
@@ -87,6 +99,9 @@ pub struct RunReport {
     pub records_per_s: f64,
     /// Total, model and overhead latency.
     pub latency_ms: Latencies,
+    /// A remote endpoint's own split of its time (`None`: a local run, or an endpoint that
+    /// does not give it).
+    pub server_ms: Option<ServerSplit>,
     /// Bad records by kind.
     pub errors_by_kind: BTreeMap<String, u64>,
     /// Opening the source (map, validate, load the model) until the first prediction is answered.
@@ -151,7 +166,7 @@ pub(super) fn build(
     unsent: u64,
     cold_start: Duration,
     memory: Memory,
-    registry: &Registry,
+    models: Vec<ModelStats>,
 ) -> RunReport {
     let secs = elapsed.as_secs_f64().max(1e-9);
     let users = config.load.users();
@@ -195,10 +210,15 @@ pub(super) fn build(
         invocations_per_min: all.invocations as f64 / secs * 60.0,
         records_per_s,
         latency_ms,
+        server_ms: (all.split_answers > 0).then(|| ServerSplit {
+            answers: all.split_answers,
+            overhead: Percentiles::of(&all.server_overhead),
+            queue: Percentiles::of(&all.server_queue),
+        }),
         errors_by_kind: all.error_kinds.clone(),
         cold_start_ms: cold_start.as_secs_f64() * 1e3,
         memory,
-        models: registry.stats(),
+        models,
         price_per_hour: price,
         usd_per_million_records: price.filter(|_| records_per_s > 0.0).map(|p| p / (records_per_s * 3600.0) * 1e6),
         p99_ms_x_price: price.map(|p| p * latency_ms.total.p99),
@@ -310,7 +330,11 @@ impl RunReport {
             self.records_per_s
         );
         let l = &self.latency_ms;
-        let rows: Vec<Vec<String>> = [("total", &l.total), ("model", &l.model), ("overhead", &l.overhead)]
+        let mut rows: Vec<(&str, &Percentiles)> = vec![("total", &l.total), ("model", &l.model), ("overhead", &l.overhead)];
+        if let Some(server) = &self.server_ms {
+            rows.extend([("server overhead", &server.overhead), ("server queue", &server.queue)]);
+        }
+        let rows: Vec<Vec<String>> = rows
             .iter()
             .map(|(name, p)| vec![name.to_string(), ms(p.p50), ms(p.p90), ms(p.p99), ms(p.p999), ms(p.max), ms(p.mean)])
             .collect();
@@ -320,6 +344,19 @@ impl RunReport {
             let _ = writeln!(out, "bad records by kind: {}", kinds.join(", "));
         }
         let m = &self.memory;
+        if *m == Memory::default() {
+            // A remote endpoint: its memory is not seen from here.
+            let _ = writeln!(
+                out,
+                "cold start {} ms (connecting and the first request answered); {}",
+                ms(self.cold_start_ms),
+                match &self.server_ms {
+                    Some(s) => format!("{} of {} answers gave the server's latency split", s.answers, self.invocations),
+                    None => "the server gave no latency split (model and server rows need mlc-*-latency-us headers)".into(),
+                }
+            );
+            return out;
+        }
         let _ = writeln!(
             out,
             "cold start {}; memory: artifact mapped {}, models {}, scratch {}, peak RSS {}",

@@ -246,6 +246,43 @@ impl<'r> Record<'r> {
         }
     }
 
+    /// Its raw text: a text line, or a JSON Lines record's `text` (`None` for numbers).
+    pub fn text(&self) -> Option<&[u8]> {
+        match &self.values {
+            Values::Text(text) => Some(text),
+            Values::Json { text: Some(text), .. } => Some(text.as_bytes()),
+            Values::Json { text: None, .. } | Values::Csv { .. } => None,
+        }
+    }
+
+    /// Appends its CSV fields, the route and id columns left out, comma-separated (quoted where
+    /// needed, by [`filter::write_csv_field`]) to `out`, unread: a CSV record as a remote
+    /// endpoint takes it. `false` (nothing written) for a record that is not CSV.
+    pub fn write_csv_fields(&self, out: &mut Vec<u8>) -> bool {
+        let Values::Csv { fields, route, id } = &self.values else { return false };
+        let values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
+        for (i, field) in values.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            filter::write_csv_field(out, field);
+        }
+        true
+    }
+
+    /// Appends all its values read as numbers (CSV fields less the route and id columns, or JSON
+    /// features; as many as it has) to `out`, for a reader that does not know the model (a
+    /// request to a remote endpoint); on error `out` is left as it was.
+    pub fn numbers(&self, out: &mut Vec<f32>) -> Result<(), RecordError> {
+        let count = match &self.values {
+            Values::Csv { fields, route, id } => fields.len() - route.is_some() as usize - id.is_some() as usize,
+            Values::Json { text: None, features: Some(features) } => features.len(),
+            Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
+            Values::Json { .. } | Values::Text(_) => return Err(RecordError::NoInput),
+        };
+        self.read_values(count, out)
+    }
+
     /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
     fn read_values<T: values::Value>(&self, expected: usize, out: &mut Vec<T>) -> Result<(), RecordError> {
         match &self.values {
@@ -302,6 +339,36 @@ mod tests {
 
     fn json(kind: InputKind, line: &str) -> Result<Got, String> {
         read(ContentType::JsonLines, None, kind, line.as_bytes())
+    }
+
+    /// `numbers` and `text` read a record without a model: every value, the route column left out.
+    #[test]
+    fn reads_numbers_and_text_without_a_model() {
+        let mut reader = RecordReader::new(ContentType::Csv, Some(2));
+        let mut out = vec![9.0];
+        let record = reader.read(b"1.5,AK,,2").unwrap();
+        record.numbers(&mut out).unwrap();
+        assert_eq!((record.model(), record.text()), (Some("AK"), None));
+        assert_eq!(out[..2], [9.0, 1.5]);
+        assert!(out[2].is_nan() && out[3] == 2.0 && out.len() == 4);
+        let mut csv = Vec::new();
+        assert!(record.write_csv_fields(&mut csv));
+        assert_eq!(csv, b"1.5,,2");
+        let quoted = reader.read(br#"1,AK,"a,""b""#).unwrap();
+        csv.clear();
+        assert!(quoted.write_csv_fields(&mut csv));
+        assert_eq!(csv, br#"1,"a,""b""#);
+        let bad = reader.read(b"1,AK,x").unwrap();
+        assert_eq!(
+            bad.numbers(&mut out).unwrap_err().to_string(),
+            read(ContentType::Csv, Some(2), InputKind::Floats { features: 2 }, b"1,AK,x").unwrap_err()
+        );
+        assert_eq!(out.len(), 4);
+        let mut json = RecordReader::new(ContentType::JsonLines, None);
+        let record = json.read(br#"{"model":"imdb","text":"a film"}"#).unwrap();
+        assert_eq!((record.model(), record.text()), (Some("imdb"), Some(&b"a film"[..])));
+        assert_eq!(record.numbers(&mut out).unwrap_err().to_string(), RecordError::NoInput.to_string());
+        assert!(!record.write_csv_fields(&mut csv));
     }
 
     fn rows(got: Result<Got, String>) -> Vec<f32> {
