@@ -272,7 +272,9 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         }
         trees.push(tree);
     }
+    let feature_names = feature_names(file, &learner, num_features as usize)?;
     Ok(IrEnsemble {
+        feature_names,
         num_features: num_features as u32,
         num_groups: num_groups as u32,
         objective,
@@ -281,6 +283,30 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         trees,
         framework: format!("xgboost {}.{}.{}", version[0], version[1], version[2]),
     })
+}
+
+/// `learner.feature_names`: absent or `[]` (XGBoost writes `[]` for a model trained without
+/// names) gives none; otherwise one string per feature, all different (XGBoost requires
+/// unique names; mlc maps CSV header columns by them).
+fn feature_names(file: &str, learner: &At<'_>, num_features: usize) -> Result<Vec<String>, ImportError> {
+    let Some(at) = learner.opt_key("feature_names") else { return Ok(Vec::new()) };
+    let values = at.array(file)?;
+    if values.is_empty() {
+        return Ok(Vec::new());
+    }
+    if values.len() != num_features {
+        return Err(ImportError::parse(file, format!("`{}` has {} names for {num_features} features", at.path, values.len())));
+    }
+    let mut names = Vec::with_capacity(values.len());
+    let mut seen = std::collections::HashSet::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let name = v.as_str().ok_or_else(|| ImportError::parse(file, format!("`{}[{i}]` is not a string", at.path)))?;
+        if !seen.insert(name) {
+            return Err(ImportError::parse(file, format!("`{}[{i}]`: feature name `{name}` appears twice", at.path)));
+        }
+        names.push(name.to_string());
+    }
+    Ok(names)
 }
 
 /// One tree from its parallel arrays, keeping only nodes reachable from the root (deleted
