@@ -390,3 +390,55 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
     }
     Ok(IrTree { group: 0, nodes })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(path: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn names_of(doc: &Value, num_features: usize) -> Result<Vec<String>, String> {
+        let root = At { v: doc, path: String::from("$") };
+        feature_names("m.json", &root.key("m.json", "learner").unwrap(), num_features).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn feature_names_from_json_and_ubj_of_every_version() {
+        let f: Vec<String> = (0..6).map(|i| format!("f{i}")).collect();
+        for version in ["1.7.6", "2.0.3", "2.1.4", "3.0.5", "3.2.0"] {
+            // The categorical models are the fixtures trained with names (their splits are
+            // refused later; the names are read the same way for every model).
+            let json: Value = serde_json::from_slice(&quote_non_finite(&fixture(&format!("xgboost/{version}/categorical.json")))).unwrap();
+            let ubj = ubjson::parse_with(&fixture(&format!("xgboost/{version}/categorical.ubj")), ubjson::NonFinite::Strings).unwrap();
+            assert_eq!(names_of(&json, 6), Ok(f.clone()), "{version} JSON");
+            assert_eq!(names_of(&ubj, 6), Ok(f.clone()), "{version} UBJ");
+            // Trained without names: XGBoost writes `feature_names: []`.
+            let plain = import("binary_logistic.ubj", &fixture(&format!("xgboost/{version}/binary_logistic.ubj"))).unwrap();
+            assert!(plain.feature_names.is_empty(), "{version}");
+        }
+        let churn = import("AK.json", &fixture("churn/models/states/AK.json")).unwrap();
+        assert_eq!(churn.feature_names.len(), 18);
+        assert_eq!(
+            (churn.feature_names[0].as_str(), churn.feature_names[17].as_str()),
+            ("account_length", "number_customer_service_calls")
+        );
+    }
+
+    #[test]
+    fn bad_feature_names_are_named() {
+        let doc = |names: Value| serde_json::json!({ "learner": { "feature_names": names } });
+        assert_eq!(names_of(&serde_json::json!({ "learner": {} }), 2), Ok(vec![]), "absent (old versions)");
+        assert_eq!(names_of(&doc(serde_json::json!([])), 2), Ok(vec![]));
+        assert_eq!(names_of(&doc(serde_json::json!(["a", "b"])), 2), Ok(vec!["a".to_string(), "b".into()]));
+        let err = names_of(&doc(serde_json::json!(["a"])), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names` has 1 names for 2 features"), "{err}");
+        let err = names_of(&doc(serde_json::json!(["a", "a"])), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names[1]`: feature name `a` appears twice"), "{err}");
+        let err = names_of(&doc(serde_json::json!(["a", 3])), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names[1]` is not a string"), "{err}");
+        let err = names_of(&doc(serde_json::json!("a,b")), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names` is not an array"), "{err}");
+    }
+}
