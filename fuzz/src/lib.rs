@@ -168,6 +168,14 @@ pub fn exercise_artifact(artifact: &Artifact<'_>, input: &[u8], predict: bool) {
         assert_eq!(artifact.find(entry.name), Some(entry.index), "parse checked the index finds every model");
         exercise_entry(&entry);
         if let Ok(model) = Model::load(&entry) {
+            // Feature names (format 1.2): validated at load, one per feature, each readable.
+            if let Some(names) = model.feature_names() {
+                assert_eq!(names.len(), model.num_features(), "load checked the name count");
+                for (i, name) in names.iter().enumerate() {
+                    assert_eq!(names.get(i), Some(name));
+                }
+                assert_eq!(names.get(names.len()), None);
+            }
             if predict {
                 predict_model(&model, &entry, input);
             }
@@ -188,6 +196,10 @@ pub fn exercise_artifact(artifact: &Artifact<'_>, input: &[u8], predict: bool) {
 /// Section access of one model (docs/format.md §10.2), for every kind and record type.
 fn exercise_entry(entry: &ModelEntry<'_>) {
     let _ = entry.manifest();
+    if let Ok(Some(names)) = entry.feature_names() {
+        let _ = names.iter().map(str::len).sum::<usize>();
+        let _ = names.position("account_length");
+    }
     for kind in all_kinds() {
         let _ = entry.section(kind);
         let _ = entry.optional_records::<u8>(kind);

@@ -244,3 +244,69 @@ proptest! {
 fn int8_accumulator_overflow_in_a_crafted_artifact_does_not_panic() {
     corrupt_network_and_run(&network_artifacts()[3], &[(2437629392989950383, 127)]);
 }
+
+/// The v1.2 churn bundle written again with each model's `feature-names` section changed by
+/// `edit` (checksums recomputed by the writer, so only the section's own checks can object).
+fn with_feature_names(edit: impl Fn(&mut Vec<u8>)) -> AlignedBytes {
+    let golden = AlignedBytes::copy_from(&std::fs::read(fixture("golden/v1.2/churn_states.x86-64.mlc")).unwrap());
+    let artifact = Artifact::parse(&golden).unwrap();
+    let mut writer = mlc_format::writer::ArtifactWriter::new();
+    for entry in artifact.models() {
+        let sections = entry
+            .section_indices()
+            .skip(1)
+            .map(|i| {
+                let kind = artifact.section_entry(i).known_kind().unwrap();
+                let mut bytes = artifact.section_bytes(i).to_vec();
+                if kind == SectionKind::FeatureNames {
+                    edit(&mut bytes);
+                }
+                (kind, bytes)
+            })
+            .collect();
+        writer.add_model(entry.name, &entry.manifest().unwrap(), sections).unwrap();
+    }
+    AlignedBytes::copy_from(&writer.finish(&artifact.provenance().unwrap()).unwrap())
+}
+
+/// A change to a section's bytes.
+type Edit = Box<dyn Fn(&mut Vec<u8>)>;
+
+/// A malformed `feature-names` section (format 1.2) is a typed load error naming the section
+/// or the model, never a panic; `mlc inspect` names the file, the model and the section.
+#[test]
+fn corrupted_feature_names_are_load_errors() {
+    let untouched = with_feature_names(|_| {});
+    assert_eq!(&untouched[..], &std::fs::read(fixture("golden/v1.2/churn_states.x86-64.mlc")).unwrap()[..], "rewritten as is");
+    let load_first = |bytes: &AlignedBytes| {
+        let artifact = Artifact::parse(bytes).unwrap();
+        Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let set_u32 = |at: usize, v: u32| move |b: &mut Vec<u8>| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    // The first model's feature-names is section 11 (after its manifest, tree sections and base margin).
+    let cases: [(Edit, &str); 6] = [
+        (
+            Box::new(|b: &mut Vec<u8>| {
+                let names: Vec<String> = mlc_format::names::FeatureNames::parse(b).unwrap().iter().map(str::to_string).collect();
+                *b = mlc_format::names::encode(&names[..17]);
+            }),
+            "model 0: feature-names holds a different number of names than the model has features",
+        ),
+        (Box::new(set_u32(0, u32::MAX)), "section 11: feature names: the count needs more offsets than the section holds"),
+        (Box::new(set_u32(4, 3)), "section 11: feature names: the first offset is not 0"),
+        (Box::new(set_u32(8, 1000)), "section 11: feature names: offsets decrease or pass the end of the names"),
+        (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 1)), "section 11: feature names: the last offset is not the end of the names"),
+        (Box::new(|b: &mut Vec<u8>| *b.last_mut().unwrap() = 0xFF), "section 11: feature names: a name is not UTF-8"),
+    ];
+    for (edit, want) in cases {
+        let bytes = with_feature_names(edit);
+        assert_eq!(load_first(&bytes), Err(want.to_string()));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad-names.mlc");
+    std::fs::write(&path, &with_feature_names(|b| *b.last_mut().unwrap() = 0xFF)[..]).unwrap();
+    let out = mlc_tests::mlc_command().arg("inspect").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("bad-names.mlc: model `AK`: section 11: feature names: a name is not UTF-8"), "{message}");
+}

@@ -453,3 +453,99 @@ fn sagemaker_filters_and_join_keep_a_scored_file_keyed() {
     assert_eq!(result.status.code(), Some(1));
     assert!(stderr(&result).contains("JSON Lines records are filtered by fields"), "{}", stderr(&result));
 }
+
+/// Format 1.2 keeps XGBoost's `feature_names`: `inspect` shows them, and under `--header` the
+/// columns are read by name, in any order; a header that names other columns is an error
+/// naming the file, line 1 and the names. Without names (a 1.0 artifact) columns go by position.
+#[test]
+fn feature_names_map_header_columns_by_name() {
+    let named = fixture("golden/v1.2/churn_states.x86-64.mlc");
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = std::fs::read_to_string(fixture("churn/feature_names.txt")).unwrap().lines().map(str::to_string).collect();
+    assert_eq!(names.len(), 18);
+
+    let out = mlc().arg("inspect").arg(&named).args(["--model", "MT"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!("  names     {}\n", names.join(","))), "{}", stdout(&out));
+    assert!(stdout(&out).contains("feature-names"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("format    1.2,"), "{}", stdout(&out));
+
+    let rows: Vec<Vec<String>> =
+        churn_lines().iter().filter(|l| l.starts_with("MT,")).map(|l| l.split(',').skip(1).map(str::to_string).collect()).collect();
+    assert!(rows.len() > 10);
+    // Columns in another order: reversed, with the first two swapped back.
+    let mut order: Vec<usize> = (0..18).rev().collect();
+    order.swap(0, 1);
+    let csv = |header: &[String], order: &[usize], prefix: &dyn Fn(usize) -> String| {
+        let mut text = String::new();
+        if !header.is_empty() {
+            text += &(prefix(usize::MAX) + &order.iter().map(|&i| header[i].as_str()).collect::<Vec<_>>().join(",") + "\n");
+        }
+        for (k, row) in rows.iter().enumerate() {
+            text += &(prefix(k) + &order.iter().map(|&i| row[i].as_str()).collect::<Vec<_>>().join(",") + "\n");
+        }
+        text
+    };
+    let identity: Vec<usize> = (0..18).collect();
+    let positional = write(&dir.path().join("positional.csv"), &csv(&[], &identity, &|_| String::new()));
+    let shuffled = write(&dir.path().join("shuffled.csv"), &csv(&names, &order, &|_| String::new()));
+    let predict =
+        |file: &Path, extra: &[&str]| mlc().arg("predict").arg(&named).args(["--model", "MT"]).args(extra).arg(file).output().unwrap();
+    let want = predict(&positional, &[]);
+    assert!(want.status.success(), "{}", stderr(&want));
+    let got = predict(&shuffled, &["--header"]);
+    assert!(got.status.success(), "{}", stderr(&got));
+    assert_eq!(stdout(&got), stdout(&want), "by name in any order = by position in the model's order");
+    assert_eq!(stdout(&got).lines().count(), rows.len());
+
+    // Routed, with ids, through transform and predict: the same answers.
+    let routed = |k: usize| if k == usize::MAX { "state,id,".to_string() } else { format!("MT,c{k},") };
+    let routed_file = write(&dir.path().join("routed.csv"), &csv(&names, &order, &routed));
+    let out_dir = dir.path().join("out");
+    let out = mlc()
+        .arg("transform")
+        .arg(&named)
+        .arg(&routed_file)
+        .arg("--output-dir")
+        .arg(&out_dir)
+        .args(["--route-column", "1", "--id-column", "2", "--header"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scored = std::fs::read_to_string(out_dir.join("routed.csv.out")).unwrap();
+    let want: Vec<f32> = stdout(&want).lines().map(|l| l.parse().unwrap()).collect();
+    for (k, (line, w)) in scored.lines().zip(&want).enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["id"], format!("c{k}"));
+        assert_eq!(v["prediction"].as_f64().unwrap() as f32, *w, "{line}");
+    }
+
+    // A misspelt column: an error naming the file, line 1, the unknown and the missing name.
+    let mut bad_names = names.clone();
+    bad_names[0] = "accnt_length".into();
+    let bad = write(&dir.path().join("bad.csv"), &csv(&bad_names, &identity, &|_| String::new()));
+    let out = predict(&bad, &["--header"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty(), "no row is answered: {}", stdout(&out));
+    let message = stderr(&out);
+    assert!(message.contains("bad.csv: line 1: the header's columns are not the model's feature names"), "{message}");
+    assert!(message.contains("unknown column `accnt_length`; missing feature `account_length`"), "{message}");
+    // In transform every record of that file fails with the header's error.
+    let out =
+        mlc().arg("transform").arg(&named).arg(&bad).args(["--model", "MT", "--header", "--output-dir"]).arg(&out_dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let first = std::fs::read_to_string(out_dir.join("bad.csv.out")).unwrap();
+    assert!(
+        first
+            .lines()
+            .next()
+            .unwrap()
+            .contains("line 1: the header's columns are not the model's feature names: unknown column `accnt_length`"),
+        "{first}"
+    );
+
+    // A 1.0 artifact has no names: the header is skipped and columns go by position.
+    let out = mlc().arg("predict").arg(bundle()).args(["--model", "MT", "--header"]).arg(&bad).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), rows.len());
+}

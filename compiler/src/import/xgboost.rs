@@ -272,7 +272,9 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         }
         trees.push(tree);
     }
+    let feature_names = feature_names(file, &learner, num_features as usize)?;
     Ok(IrEnsemble {
+        feature_names,
         num_features: num_features as u32,
         num_groups: num_groups as u32,
         objective,
@@ -281,6 +283,30 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         trees,
         framework: format!("xgboost {}.{}.{}", version[0], version[1], version[2]),
     })
+}
+
+/// `learner.feature_names`: absent or `[]` (XGBoost writes `[]` for a model trained without
+/// names) gives none; otherwise one string per feature, all different (XGBoost requires
+/// unique names; mlc maps CSV header columns by them).
+fn feature_names(file: &str, learner: &At<'_>, num_features: usize) -> Result<Vec<String>, ImportError> {
+    let Some(at) = learner.opt_key("feature_names") else { return Ok(Vec::new()) };
+    let values = at.array(file)?;
+    if values.is_empty() {
+        return Ok(Vec::new());
+    }
+    if values.len() != num_features {
+        return Err(ImportError::parse(file, format!("`{}` has {} names for {num_features} features", at.path, values.len())));
+    }
+    let mut names = Vec::with_capacity(values.len());
+    let mut seen = std::collections::HashSet::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let name = v.as_str().ok_or_else(|| ImportError::parse(file, format!("`{}[{i}]` is not a string", at.path)))?;
+        if !seen.insert(name) {
+            return Err(ImportError::parse(file, format!("`{}[{i}]`: feature name `{name}` appears twice", at.path)));
+        }
+        names.push(name.to_string());
+    }
+    Ok(names)
 }
 
 /// One tree from its parallel arrays, keeping only nodes reachable from the root (deleted
@@ -363,4 +389,56 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
         stack.push((l as usize, Some((p, true)), depth + 1));
     }
     Ok(IrTree { group: 0, nodes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(path: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn names_of(doc: &Value, num_features: usize) -> Result<Vec<String>, String> {
+        let root = At { v: doc, path: String::from("$") };
+        feature_names("m.json", &root.key("m.json", "learner").unwrap(), num_features).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn feature_names_from_json_and_ubj_of_every_version() {
+        let f: Vec<String> = (0..6).map(|i| format!("f{i}")).collect();
+        for version in ["1.7.6", "2.0.3", "2.1.4", "3.0.5", "3.2.0"] {
+            // The categorical models are the fixtures trained with names (their splits are
+            // refused later; the names are read the same way for every model).
+            let json: Value = serde_json::from_slice(&quote_non_finite(&fixture(&format!("xgboost/{version}/categorical.json")))).unwrap();
+            let ubj = ubjson::parse_with(&fixture(&format!("xgboost/{version}/categorical.ubj")), ubjson::NonFinite::Strings).unwrap();
+            assert_eq!(names_of(&json, 6), Ok(f.clone()), "{version} JSON");
+            assert_eq!(names_of(&ubj, 6), Ok(f.clone()), "{version} UBJ");
+            // Trained without names: XGBoost writes `feature_names: []`.
+            let plain = import("binary_logistic.ubj", &fixture(&format!("xgboost/{version}/binary_logistic.ubj"))).unwrap();
+            assert!(plain.feature_names.is_empty(), "{version}");
+        }
+        let churn = import("AK.json", &fixture("churn/models/states/AK.json")).unwrap();
+        assert_eq!(churn.feature_names.len(), 18);
+        assert_eq!(
+            (churn.feature_names[0].as_str(), churn.feature_names[17].as_str()),
+            ("account_length", "number_customer_service_calls")
+        );
+    }
+
+    #[test]
+    fn bad_feature_names_are_named() {
+        let doc = |names: Value| serde_json::json!({ "learner": { "feature_names": names } });
+        assert_eq!(names_of(&serde_json::json!({ "learner": {} }), 2), Ok(vec![]), "absent (old versions)");
+        assert_eq!(names_of(&doc(serde_json::json!([])), 2), Ok(vec![]));
+        assert_eq!(names_of(&doc(serde_json::json!(["a", "b"])), 2), Ok(vec!["a".to_string(), "b".into()]));
+        let err = names_of(&doc(serde_json::json!(["a"])), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names` has 1 names for 2 features"), "{err}");
+        let err = names_of(&doc(serde_json::json!(["a", "a"])), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names[1]`: feature name `a` appears twice"), "{err}");
+        let err = names_of(&doc(serde_json::json!(["a", 3])), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names[1]` is not a string"), "{err}");
+        let err = names_of(&doc(serde_json::json!("a,b")), 2).unwrap_err();
+        assert!(err.contains("`$.learner.feature_names` is not an array"), "{err}");
+    }
 }

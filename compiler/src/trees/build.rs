@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use mlc_format::manifest::{Link, ModelBody, Numeric, TreeLayout};
+use mlc_format::SectionKind;
 use mlc_runtime::{Input, Model, Scratch};
 
 use super::{layout, IrEnsemble, IrNode};
@@ -64,7 +65,11 @@ impl Frontend for PreparedTrees {
     fn lower(&self, options: &CompileOptions) -> Lowered<'_> {
         // The bitvector index feeds the x86-64 AVX-512 batch kernel; other targets skip it.
         let splits = options.target.is_x86_64();
-        let (body, sections) = layout::lower(&self.ir, self.layout, self.numeric, splits);
+        let (body, mut sections) = layout::lower(&self.ir, self.layout, self.numeric, splits);
+        // Feature names, where the model has them, come last (format 1.2, §6.4).
+        if !self.ir.feature_names.is_empty() {
+            sections.push((SectionKind::FeatureNames, mlc_format::names::encode(&self.ir.feature_names)));
+        }
         Lowered {
             num_features: self.ir.num_features,
             num_outputs: body.link.outputs(body.num_groups),
@@ -216,6 +221,7 @@ mod tests {
             base_margin: vec![0.0],
             trees: vec![IrTree { group: 0, nodes }],
             framework: "test".into(),
+            feature_names: Vec::new(),
         }
     }
 

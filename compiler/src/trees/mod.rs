@@ -86,6 +86,9 @@ pub struct IrEnsemble {
     pub trees: Vec<IrTree>,
     /// Framework name and version, e.g. `xgboost 3.2.0`.
     pub framework: String,
+    /// The features' names in feature order (XGBoost's `feature_names`, unique), or empty
+    /// when the model has none.
+    pub feature_names: Vec<String>,
 }
 
 impl IrEnsemble {

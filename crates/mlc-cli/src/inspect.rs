@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Result<()> {
             continue;
         }
         // Validates the model's sections as the runtime would.
-        loaded.model(Some(entry.name))?;
+        let model = loaded.model(Some(entry.name))?;
         let m = entry.manifest()?;
         println!();
         println!("model {} (#{})", entry.name, entry.index);
@@ -53,6 +53,17 @@ pub fn run(args: Args) -> Result<()> {
         match m.body {
             ModelBody::TreeEnsemble(t) => {
                 println!("  inputs    {} features (f32; empty/NaN = missing)", m.num_features);
+                if let Some(names) = model.feature_names() {
+                    // As a CSV header, in column order: what `--header` expects (any order).
+                    let mut header = Vec::new();
+                    for (i, name) in names.iter().enumerate() {
+                        if i > 0 {
+                            header.push(b',');
+                        }
+                        mlc_host::records::filter::write_csv_field(&mut header, name.as_bytes());
+                    }
+                    println!("  names     {}", String::from_utf8_lossy(&header));
+                }
                 println!("  outputs   {} value(s): {:?} of {} margin(s)", m.num_outputs, t.link, t.num_groups);
                 println!("  trees     {} trees, layout {:?}, numeric {:?}", t.num_trees, t.layout, t.numeric);
             }

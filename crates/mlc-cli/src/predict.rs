@@ -100,7 +100,16 @@ pub fn run(args: Args) -> Result<()> {
     let mut batches = Splitter::new(BufReader::with_capacity(1 << 16, input), options.max_payload, options.max_records)
         .cut_when_idle(|r: &BufReader<Box<dyn Read>>| r.buffer().is_empty());
     if args.header {
-        batches.skip_header().with_context(|| format!("cannot read {name}"))?;
+        let header = batches.skip_header().with_context(|| format!("cannot read {name}"))?;
+        // One model: its feature names are checked against the header before any row (with
+        // --route-column, at each model's first row).
+        if let (Some(header), Some(model)) = (header, &model) {
+            let handle = registry.get(model)?;
+            let header = mlc_host::records::CsvHeader::parse(&header);
+            if let Err(e) = header.columns_of(handle.model().feature_names(), None, options.id_column) {
+                bail!("{name}: line 1: {e}");
+            }
+        }
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
     while let Some(batch) = batches.next_batch().with_context(|| format!("cannot read {name}"))? {

@@ -27,6 +27,7 @@ mod error;
 mod header;
 pub mod index;
 pub mod manifest;
+pub mod names;
 pub mod net;
 mod reader;
 pub mod records;

@@ -310,6 +310,18 @@ impl<'a> ModelEntry<'a> {
         Ok(found)
     }
 
+    /// The model's feature names (section `feature-names`, format 1.2), checked: `Ok(None)` if
+    /// absent; `BadSection` naming the section if repeated or malformed. Whether their count
+    /// matches the model's features is checked at model load.
+    pub fn feature_names(&self) -> Result<Option<crate::names::FeatureNames<'a>>, FormatError> {
+        match self.section(SectionKind::FeatureNames)? {
+            Some((section, bytes)) => {
+                crate::names::FeatureNames::parse(bytes).map(Some).map_err(|what| FormatError::BadSection { section, what })
+            }
+            None => Ok(None),
+        }
+    }
+
     /// Like [`ModelEntry::section`], cast to records of type `T`; `Ok(None)` if absent.
     pub fn optional_records<T: CheckedBitPattern>(&self, kind: SectionKind) -> Result<Option<&'a [T]>, FormatError> {
         match self.section(kind)? {

@@ -38,6 +38,9 @@ pub enum SectionKind {
     /// Tree ensemble, with `tree-splits`: `4 × trees + 1` offsets into it (see
     /// [`crate::records::SplitRecord`]).
     TreeSplitIndex = 22,
+    /// Tree ensemble, optional (format 1.2): the names of the input features, in feature
+    /// order (see [`crate::names`]).
+    FeatureNames = 23,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -69,6 +72,7 @@ impl SectionKind {
             20 => SectionKind::BaseMargin,
             21 => SectionKind::TreeSplits,
             22 => SectionKind::TreeSplitIndex,
+            23 => SectionKind::FeatureNames,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -94,6 +98,7 @@ impl SectionKind {
             SectionKind::BaseMargin => "base-margin",
             SectionKind::TreeSplits => "tree-splits",
             SectionKind::TreeSplitIndex => "tree-split-index",
+            SectionKind::FeatureNames => "feature-names",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

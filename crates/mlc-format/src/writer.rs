@@ -76,11 +76,14 @@ impl ArtifactWriter {
 
     /// The minor version the artifact declares: the lowest that has every feature its models
     /// use (docs/format.md §11.1), so that artifacts without newer features stay readable as
-    /// what they are by older readers. Today only network operations are versioned.
+    /// what they are by older readers: network operations (1.1 for `BatchNormalization`) and the
+    /// `feature-names` section (1.2).
     fn minor_version(&self) -> u16 {
+        let mut sections = self.models.iter().flat_map(|m| &m.sections);
+        let names = if sections.any(|(kind, _)| *kind == SectionKind::FeatureNames) { 2 } else { 0 };
         let layers = self.models.iter().flat_map(|m| &m.sections).filter(|(kind, _)| *kind == SectionKind::NetLayers);
         let ops = layers.flat_map(|(_, bytes)| crate::net::LayerRecord::cast_slice(bytes).unwrap_or(&[]).iter().map(|l| l.op));
-        ops.map(Op::since_minor).max().unwrap_or(0).min(FORMAT_MINOR)
+        ops.map(Op::since_minor).max().unwrap_or(0).max(names).min(FORMAT_MINOR)
     }
 
     /// Lays out the artifact: header, section table, then every section at a 64-byte boundary.
@@ -191,6 +194,17 @@ mod tests {
         };
         assert_eq!(version(&network_of(Op::Dense)), (1, 0), "nothing newer than 1.0");
         assert_eq!(version(&network_of(Op::BatchNormalization)), (1, 1));
+        let mut named = ArtifactWriter::new();
+        let manifest = ModelManifest {
+            num_features: 2,
+            num_outputs: 1,
+            source: Source { framework: "test", objective: "t", file: "t", sha256: [0; 32] },
+            body: ModelBody::Network(Network { input: NetInput::Vector { features: 2 }, num_layers: 0, scratch: 0, text: None }),
+            report: "",
+        };
+        named.add_model("m", &manifest, alloc::vec![(SectionKind::FeatureNames, crate::names::encode(&["a", "b"]))]).unwrap();
+        let named = named.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
+        assert_eq!(version(&named), (1, 2), "feature names are 1.2");
         let empty = ArtifactWriter::new().finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
         assert_eq!(version(&empty), (1, 0));
     }

@@ -3,6 +3,7 @@
 //! model is a tree ensemble or a network. [`Model::input_kind`] says what a model takes.
 
 use mlc_format::manifest::{ModelBody, NetInput};
+use mlc_format::names::FeatureNames;
 use mlc_format::{Artifact, ModelEntry};
 
 use crate::error::{LoadError, PredictError};
@@ -127,6 +128,16 @@ impl<'a> Model<'a> {
                 }
                 input => InputKind::Floats { features: input.values() as usize }, // ≤ 2^28, checked at load
             },
+        }
+    }
+
+    /// The names of the input features, in feature order, where the artifact has them (a tree
+    /// ensemble compiled from an XGBoost model trained with `feature_names`); `None` otherwise.
+    /// Their count is the model's [`Model::num_features`] (checked at load).
+    pub fn feature_names(&self) -> Option<FeatureNames<'a>> {
+        match self {
+            Model::Trees(t) => t.feature_names(),
+            Model::Net(_) => None,
         }
     }
 

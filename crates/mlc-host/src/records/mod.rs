@@ -19,6 +19,7 @@
 mod csv_fields;
 mod error;
 pub mod filter;
+mod header;
 mod json;
 mod lines;
 mod values;
@@ -30,6 +31,7 @@ use serde_json::value::RawValue;
 
 pub use csv_fields::{csv_reader, CsvFields};
 pub use error::{Layout, Position, RecordError, ValueKind};
+pub use header::{CsvHeader, HeaderError};
 pub use json::{json_value, JsonRecord};
 pub use lines::{lines, strip_bom, BOM};
 use values::read_values;
@@ -198,7 +200,18 @@ impl<'r> Record<'r> {
     /// `buf` (numbers to [`InputBuf::floats`], token ids to [`InputBuf::ids`]; on error `buf` is
     /// left as it was), or its raw text. The input is this record alone.
     pub fn input<'a>(&'a self, model: &Model<'_>, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
-        self.read(model.input_kind(), buf).map_err(|e| match e {
+        self.input_by_columns(model, None, buf)
+    }
+
+    /// [`Record::input`], a CSV record's values taken from `columns` (0-based, one per value in
+    /// the model's order: [`CsvHeader::columns_of`]) rather than by position.
+    pub fn input_by_columns<'a>(
+        &'a self,
+        model: &Model<'_>,
+        columns: Option<&[usize]>,
+        buf: &'a mut InputBuf,
+    ) -> Result<Input<'a>, RecordError> {
+        self.read(model.input_kind(), columns, buf).map_err(|e| match e {
             // Only the message's wording tells a tree ensemble from a network (docs/transform.md).
             RecordError::NotText { .. } => RecordError::NotText { tree_ensemble: matches!(model, Model::Trees(_)) },
             e => e,
@@ -206,7 +219,7 @@ impl<'r> Record<'r> {
     }
 
     /// [`Record::input`] for a model that takes `kind`.
-    fn read<'a>(&'a self, kind: InputKind, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
+    fn read<'a>(&'a self, kind: InputKind, columns: Option<&[usize]>, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
         let text = match &self.values {
             Values::Text(text) => Some(*text),
             Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
@@ -219,12 +232,12 @@ impl<'r> Record<'r> {
             (Some(_), _) => Err(RecordError::NotText { tree_ensemble: false }),
             (None, InputKind::Floats { features }) => {
                 let start = buf.floats.len();
-                self.read_values(features, &mut buf.floats)?;
+                self.read_values(features, columns, &mut buf.floats)?;
                 Ok(Input::Rows(&buf.floats[start..]))
             }
             (None, InputKind::TokenIds { length, text, .. }) => {
                 let start = buf.ids.len();
-                self.read_values(length, &mut buf.ids).map_err(|e| match &self.values {
+                self.read_values(length, columns, &mut buf.ids).map_err(|e| match &self.values {
                     Values::Csv { fields, .. } if text && length > 1 && self.csv_looks_like_text(fields) => {
                         RecordError::TextInCsv(Box::new(e))
                     }
@@ -284,8 +297,28 @@ impl<'r> Record<'r> {
     }
 
     /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
-    fn read_values<T: values::Value>(&self, expected: usize, out: &mut Vec<T>) -> Result<(), RecordError> {
+    fn read_values<T: values::Value>(&self, expected: usize, columns: Option<&[usize]>, out: &mut Vec<T>) -> Result<(), RecordError> {
         match &self.values {
+            Values::Csv { fields, route, id } if columns.is_some() => {
+                let columns = columns.unwrap_or_default();
+                let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
+                if count != expected || columns.len() != expected || columns.iter().any(|&c| c >= fields.len()) {
+                    let layout = Layout::Csv { route: *route, id: *id };
+                    return Err(RecordError::Count { kind: T::KIND, layout, expected, found: count });
+                }
+                let start = out.len();
+                for &c in columns {
+                    let raw = fields.get(c);
+                    match T::parse(raw) {
+                        Some(x) => out.push(x),
+                        None => {
+                            out.truncate(start);
+                            return Err(RecordError::BadValue { kind: T::KIND, at: Position::Column(c + 1), text: shorten(raw) });
+                        }
+                    }
+                }
+                Ok(())
+            }
             Values::Csv { fields, route, id } => {
                 let values =
                     fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
@@ -322,7 +355,7 @@ mod tests {
         let record = reader.read(line).map_err(|e| e.to_string())?;
         let model = record.model().map(str::to_string);
         let mut buf = InputBuf::default();
-        Ok(match record.read(kind, &mut buf).map_err(|e| e.to_string())? {
+        Ok(match record.read(kind, None, &mut buf).map_err(|e| e.to_string())? {
             Input::Rows(rows) => Got::Rows(model, rows.to_vec()),
             Input::Ids(ids) => Got::Ids(model, ids.to_vec()),
             Input::Text(text) => Got::Text(model, text.to_vec()),
@@ -439,7 +472,7 @@ mod tests {
             let record = reader.read(line.as_bytes()).map_err(|e| e.to_string())?;
             let (model, id) = (record.model().map(str::to_string), record.id().map(str::to_string));
             let mut buf = InputBuf::default();
-            match record.read(FLOATS, &mut buf).map_err(|e| e.to_string())? {
+            match record.read(FLOATS, None, &mut buf).map_err(|e| e.to_string())? {
                 Input::Rows(rows) => Ok((model, id, rows.to_vec())),
                 _ => Err("not rows".into()),
             }
@@ -512,15 +545,15 @@ mod tests {
         let mut buf = InputBuf::default();
         for line in ["1,2,3", "4,5,6"] {
             let record = reader.read(line.as_bytes()).unwrap();
-            let Input::Rows(row) = record.read(FLOATS, &mut buf).unwrap() else { panic!("rows") };
+            let Input::Rows(row) = record.read(FLOATS, None, &mut buf).unwrap() else { panic!("rows") };
             assert_eq!(row.len(), 3, "the input is the record alone");
         }
         let record = reader.read(b"7,8,oops").unwrap();
-        assert!(record.read(FLOATS, &mut buf).is_err());
+        assert!(record.read(FLOATS, None, &mut buf).is_err());
         assert_eq!(buf.floats, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
         let record = reader.read(b"7,8,9").unwrap();
-        assert!(record.read(IDS, &mut buf).is_ok());
-        assert!(record.read(IDS, &mut buf).is_ok());
+        assert!(record.read(IDS, None, &mut buf).is_ok());
+        assert!(record.read(IDS, None, &mut buf).is_ok());
         assert_eq!(buf.ids, [7, 8, 9, 7, 8, 9]);
         buf.clear();
         assert!(buf.floats.is_empty() && buf.ids.is_empty() && buf.capacity_bytes() >= 4 * 12);

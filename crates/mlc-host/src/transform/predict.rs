@@ -17,7 +17,7 @@ use mlc_runtime::{Input, InputKind, Model, Output, PredictError, ScratchBuf};
 use super::output::{write_error_with_id, write_prediction_with_id};
 use super::split::Batch;
 use super::{Options, Routing};
-use crate::records::{ContentType, CsvFields, InputBuf, Record, RecordReader};
+use crate::records::{ContentType, CsvFields, CsvHeader, InputBuf, Record, RecordReader};
 use crate::registry::{ModelHandle, Registry};
 use crate::HostError;
 
@@ -75,6 +75,9 @@ struct Slot {
     count: usize,
     /// Time spent in the model's calls.
     elapsed: Duration,
+    /// With a CSV header: the column of each of the model's features (`None`: by position),
+    /// or why the header does not fit the model; worked out at the slot's first record.
+    columns: Option<Result<Option<Vec<usize>>, String>>,
 }
 
 /// What became of one record.
@@ -112,6 +115,9 @@ pub struct Worker<'j> {
     tokens: Vec<u32>,
     scratch: ScratchBuf,
     model_time: Duration,
+    /// The current batch's CSV header (`--header`; not with an input filter, whose columns
+    /// are not the file's).
+    header: Option<std::sync::Arc<CsvHeader>>,
 }
 
 impl<'j> Worker<'j> {
@@ -137,6 +143,7 @@ impl<'j> Worker<'j> {
             tokens: Vec::new(),
             scratch: ScratchBuf::new(),
             model_time: Duration::ZERO,
+            header: None,
         }
     }
 
@@ -160,6 +167,14 @@ impl<'j> Worker<'j> {
         self.messages.clear();
         self.ids.clear();
         self.model_time = Duration::ZERO;
+        let header = batch.header.clone().filter(|_| self.content_type == ContentType::Csv && self.options.input_filter.is_none());
+        if header.as_ref().map(std::sync::Arc::as_ptr) != self.header.as_ref().map(std::sync::Arc::as_ptr) {
+            // Another input's header: the slots' columns are worked out again.
+            for slot in &mut self.slots {
+                slot.columns = None;
+            }
+        }
+        self.header = header;
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
                 Ok(line) if self.options.input_filter.is_some() => {
@@ -288,7 +303,8 @@ impl<'j> Worker<'j> {
         let name = record.model().or(self.has_default.then_some(self.default_model.as_str()));
         // The model name borrows the reader's buffer: the slot is looked up with split borrows.
         let slot = slot_for(self.registry, &mut self.slots, &mut self.slot_of, &mut self.active, name)?;
-        let row = fill(&mut self.slots[slot], &record, &mut self.record, &mut self.tokens, &mut self.scratch, self.output)?;
+        let header = self.header.as_deref().map(|h| (h, route_column(self.options), id_column(self.options)));
+        let row = fill(&mut self.slots[slot], &record, header, &mut self.record, &mut self.tokens, &mut self.scratch, self.output)?;
         Ok((slot, row))
     }
 
@@ -435,6 +451,7 @@ impl<'j> Worker<'j> {
             slot.out.clear();
             slot.count = 0;
             slot.elapsed = Duration::ZERO;
+            slot.columns = None;
         }
         self.active.clear();
         if self.slots.len() > MAX_SLOTS {
@@ -514,6 +531,7 @@ fn fault(error: HostError) -> Fault {
 fn fill(
     slot: &mut Slot,
     record: &Record<'_>,
+    header: Option<(&CsvHeader, Option<usize>, Option<usize>)>,
     buf: &mut InputBuf,
     tokens: &mut Vec<u32>,
     scratch: &mut ScratchBuf,
@@ -523,12 +541,24 @@ fn fill(
     let Some(Ok(handle)) = &slot.model else { return Err((Failure::ModelUnavailable, "no model".into())) };
     let model = *handle.model();
     slot.width = model.width(output);
+    // With a header, the columns of the model's features, by name where it has names.
+    if let Some((header, route, id)) = header {
+        if slot.columns.is_none() {
+            let columns = header.columns_of(model.feature_names(), route, id);
+            slot.columns = Some(columns.map_err(|e| format!("line 1: {e}")));
+        }
+    }
+    let columns = match &slot.columns {
+        Some(Err(message)) if header.is_some() => return Err((Failure::Record, message.clone())),
+        Some(Ok(Some(columns))) if header.is_some() => Some(columns.as_slice()),
+        _ => None,
+    };
     if let InputKind::Floats { .. } = model.input_kind() {
-        record.input(&model, &mut slot.rows).map_err(|e| bad(&e))?;
+        record.input_by_columns(&model, columns, &mut slot.rows).map_err(|e| bad(&e))?;
         slot.batched = true;
     } else {
         buf.clear();
-        let input = record.input(&model, buf).map_err(|e| bad(&e))?;
+        let input = record.input_by_columns(&model, columns, buf).map_err(|e| bad(&e))?;
         let start = slot.out.len();
         slot.out.resize(start + slot.width, 0.0);
         match predict_one(&model, input, output, scratch, tokens, &mut slot.out[start..]) {

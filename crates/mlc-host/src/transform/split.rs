@@ -37,6 +37,9 @@ pub struct Batch {
     pub input_bytes: u64,
     /// Whether this is the input's last batch (an empty input gives one empty last batch).
     pub last: bool,
+    /// The input's CSV header, when its first line is one (`--header`): the workers read
+    /// columns by name through it where the model has feature names.
+    pub header: Option<std::sync::Arc<crate::records::CsvHeader>>,
 }
 
 impl Batch {
@@ -90,13 +93,24 @@ pub struct Splitter<R> {
     finished: bool,
     /// Whether the input has no bytes at hand (reading on would wait): a batch ends there.
     idle: Option<fn(&R) -> bool>,
+    /// The header read by [`Splitter::skip_header`], given to every batch.
+    header: Option<std::sync::Arc<crate::records::CsvHeader>>,
 }
 
 impl<R: BufRead> Splitter<R> {
     /// Splits `input` into batches of at most `max_records` (≥ 1) records and `max_payload`
     /// bytes.
     pub fn new(input: R, max_payload: usize, max_records: usize) -> Splitter<R> {
-        Splitter { input, max_payload, max_records: max_records.max(1), next_line: 1, carry: None, finished: false, idle: None }
+        Splitter {
+            input,
+            max_payload,
+            max_records: max_records.max(1),
+            next_line: 1,
+            carry: None,
+            finished: false,
+            idle: None,
+            header: None,
+        }
     }
 
     /// Ends a batch after any line where `idle(input)` says no more bytes are at hand, rather
@@ -116,6 +130,7 @@ impl<R: BufRead> Splitter<R> {
         match self.read_line(&mut header)? {
             Some(_) => {
                 self.next_line += 1;
+                self.header = Some(std::sync::Arc::new(crate::records::CsvHeader::parse(&header)));
                 Ok(Some(header))
             }
             None => Ok(None),
@@ -127,7 +142,7 @@ impl<R: BufRead> Splitter<R> {
         if self.finished {
             return Ok(None);
         }
-        let mut batch = Batch { first_line: self.next_line, ..Batch::default() };
+        let mut batch = Batch { first_line: self.next_line, header: self.header.clone(), ..Batch::default() };
         if let Some((data, consumed)) = self.carry.take() {
             batch.records.push(Record::Line { start: 0, end: data.len() });
             batch.data = data;

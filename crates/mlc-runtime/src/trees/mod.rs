@@ -16,6 +16,7 @@ mod linked;
 mod numeric;
 
 use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
+use mlc_format::names::FeatureNames;
 use mlc_format::records::{LinkedNode, Node, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
 
@@ -45,6 +46,7 @@ pub struct TreeModel<'a> {
     trees: &'a [TreeRecord],
     nodes: Nodes<'a>,
     base: &'a [u32],
+    names: Option<FeatureNames<'a>>,
 }
 
 /// `slice[start..start + len]`, or `None` if out of range (overflow included).
@@ -181,12 +183,23 @@ impl<'a> TreeModel<'a> {
                 Nodes::Linked { nodes }
             }
         };
-        Ok(TreeModel { info, num_features, trees, nodes, base })
+        // Feature names (format 1.2, optional): well formed, one per feature.
+        let names = entry.feature_names()?;
+        if names.is_some_and(|n| n.len() != num_features) {
+            return Err(invalid(m, None, "feature-names holds a different number of names than the model has features"));
+        }
+        Ok(TreeModel { info, num_features, trees, nodes, base, names })
     }
 
     /// Features per row.
     pub fn num_features(&self) -> usize {
         self.num_features
+    }
+
+    /// The names of the features, in feature order, if the artifact has them (format 1.2
+    /// section `feature-names`; XGBoost's `feature_names`).
+    pub fn feature_names(&self) -> Option<FeatureNames<'a>> {
+        self.names
     }
 
     /// Margins per row (1, or the number of classes).
