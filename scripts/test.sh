@@ -26,6 +26,7 @@ cargo test --workspace
 
 echo "== mlc serve and the Python clients from PyPI: tritonclient, boto3, requests (scripts/serve-clients.sh)"
 scripts/serve-clients.sh
+echo "== the Python package mlc (python/): maturin develop, pytest; then Ray Data and Spark on local[2] (scripts/python.sh)"; scripts/python.sh && scripts/python.sh --scale
 
 echo "== the 25 MB seed sentiment model: the #[ignore]d tests only it covers (tests/fixtures/sentiment/README.md)"
 seed_out=$(cargo test --workspace --test keras -- --ignored seed_model_ 2>&1) || { echo "$seed_out"; exit 1; }
