@@ -11,6 +11,7 @@ copy it from S3/HDFS to local disk in `__init__` (then `mlc.load` maps it once p
 process; the OS shares the pages between actors on one node).
 """
 
+import pathlib
 import sys
 import tempfile
 
@@ -42,6 +43,13 @@ class ReviewPredictor:
         return {"id": batch["id"], "positive": self.model.predict_text(batch["text"].tolist())}
 
 
+def init(num_cpus=2):
+    """A local Ray instance; its workers import this folder's modules (the classes above)."""
+    here = str(pathlib.Path(__file__).resolve().parent)
+    ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False,
+             runtime_env={"env_vars": {"PYTHONPATH": here}})
+
+
 def score_churn(artifact, concurrency=2, batch_size=256):
     ds = ray.data.from_pandas(churn_rows())
     out = ds.map_batches(ChurnPredictor, fn_constructor_kwargs={"artifact": artifact}, batch_format="numpy",
@@ -57,7 +65,7 @@ def score_reviews(artifact, concurrency=2, batch_size=64):
 
 
 def main():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    init()
     with tempfile.TemporaryDirectory() as tmp:
         churn = score_churn(churn_artifact(tmp))
         same = np.array_equal(churn["probability"].to_numpy(np.float32).view(np.uint32), expected_churn().view(np.uint32))

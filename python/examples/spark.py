@@ -10,6 +10,8 @@ Each executor (Python worker) loads the artifact once, from a path every executo
 give each node a local copy, which `mlc.load` memory-maps once per worker process).
 """
 
+import os
+import pathlib
 import sys
 import tempfile
 
@@ -65,8 +67,15 @@ def churn_map_in_pandas(artifact):
 
 
 def session():
-    return (SparkSession.builder.master("local[2]").appName("mlc")
-            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate())
+    """Spark on local[2]; its Python workers import this folder's modules (the functions above)."""
+    # The Python workers run this interpreter (its mlc), not the first python3 on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (SparkSession.builder.master("local[2]").appName("mlc")
+             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate())
+    here = pathlib.Path(__file__).resolve().parent
+    for module in ("_data.py", "spark.py"):
+        spark.sparkContext.addPyFile(str(here / module))
+    return spark
 
 
 def score_all(spark, churn_path, text_path):

@@ -33,7 +33,7 @@ def test_ray_data(paths):
     import ray_data
 
     churn, text, direct = paths
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    ray_data.init(num_cpus=2)
     try:
         scored = ray_data.score_churn(churn)
         assert scored["id"].tolist() == list(range(1667))
