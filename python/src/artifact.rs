@@ -109,7 +109,13 @@ impl Artifact {
     /// `Model.predict`. Returns float32 `(n,)` or `(n, width)` (every routed model must give
     /// the same width).
     #[pyo3(signature = (x, model = None, margin = false, copy = true))]
-    fn predict<'py>(&self, x: &Bound<'py, PyAny>, model: Option<&Bound<'py, PyAny>>, margin: bool, copy: bool) -> PyResult<Bound<'py, PyAny>> {
+    fn predict<'py>(
+        &self,
+        x: &Bound<'py, PyAny>,
+        model: Option<&Bound<'py, PyAny>>,
+        margin: bool,
+        copy: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let py = x.py();
         let per_row = match model {
             None => return Model::predict_rows(&self.handle(None)?, x, margin, copy),
@@ -132,7 +138,14 @@ impl Artifact {
         for h in &handles {
             let m = h.model();
             if m.input_kind() != (mlc_runtime::InputKind::Floats { features }) || m.width(output) != width {
-                return Err(error(Kind::Input, format!("models `{}` and `{}` take or give different shapes: route rows only among models of one shape", handles[0].name(), h.name())));
+                return Err(error(
+                    Kind::Input,
+                    format!(
+                        "models `{}` and `{}` take or give different shapes: route rows only among models of one shape",
+                        handles[0].name(),
+                        h.name()
+                    ),
+                ));
             }
         }
         let rows = convert::rows(x, features, copy)?;
@@ -187,7 +200,14 @@ impl Artifact {
 
 /// Scores each row of `rows` (`features` values each) with `handles[inverse[row]]`: the rows of
 /// each model gathered into one batched call, the answers scattered back in input order.
-fn route(handles: &[ModelHandle], rows: &[f32], features: usize, inverse: &[i64], output: mlc_runtime::Output, width: usize) -> PyResult<Vec<f32>> {
+fn route(
+    handles: &[ModelHandle],
+    rows: &[f32],
+    features: usize,
+    inverse: &[i64],
+    output: mlc_runtime::Output,
+    width: usize,
+) -> PyResult<Vec<f32>> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); handles.len()];
     for (row, &k) in inverse.iter().enumerate() {
         let group = usize::try_from(k).ok().and_then(|k| members.get_mut(k));
@@ -200,7 +220,8 @@ fn route(handles: &[ModelHandle], rows: &[f32], features: usize, inverse: &[i64]
         for &r in rows_of {
             gathered.extend_from_slice(&rows[r * features..(r + 1) * features]);
         }
-        let values = run(handle, mlc_runtime::Input::Rows(&gathered), rows_of.len(), output).map_err(|e| errors::predict(handle.name(), e))?;
+        let values =
+            run(handle, mlc_runtime::Input::Rows(&gathered), rows_of.len(), output).map_err(|e| errors::predict(handle.name(), e))?;
         for (&r, v) in rows_of.iter().zip(values.chunks_exact(width)) {
             out[r * width..(r + 1) * width].copy_from_slice(v);
         }

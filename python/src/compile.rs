@@ -70,7 +70,15 @@ pub fn compile<'py>(
     if let Some(kb) = table_budget_kb {
         command_line += &format!(" --table-budget {kb}");
     }
-    let options = CompileOptions { target, fixed_point, layout, check_rows, command_line, table_budget: table_budget_kb.map(|kb| kb << 10), calibration };
+    let options = CompileOptions {
+        target,
+        fixed_point,
+        layout,
+        check_rows,
+        command_line,
+        table_budget: table_budget_kb.map(|kb| kb << 10),
+        calibration,
+    };
     let compiled = py.detach(|| mlc_compiler::compile_models(&models, &options)).map_err(|e| compile_error(&e))?;
     if compiled.bytes.is_empty() {
         return Err(error(Kind::Compile, "nothing to write"));
@@ -97,7 +105,9 @@ pub fn compile<'py>(
 /// The models argument: a str, a list of str (`PATH` or `NAME=PATH`), or a dict of name → path.
 fn model_inputs(models: &Bound<'_, PyAny>) -> PyResult<Vec<ModelInput>> {
     let args: Vec<String> = if let Ok(dict) = models.cast::<PyDict>() {
-        dict.iter().map(|(k, v)| Ok(format!("{}={}", k.extract::<String>()?, v.extract::<PathBuf>()?.display()))).collect::<PyResult<_>>()?
+        dict.iter()
+            .map(|(k, v)| Ok(format!("{}={}", k.extract::<String>()?, v.extract::<PathBuf>()?.display())))
+            .collect::<PyResult<_>>()?
     } else if let Ok(one) = models.extract::<PathBuf>() {
         vec![one.display().to_string()]
     } else {

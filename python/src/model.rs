@@ -138,7 +138,9 @@ impl Model {
         let model = self.handle.model();
         if !model.input_kind().takes_text() {
             let message = match model.input_kind() {
-                InputKind::Floats { .. } => RecordError::NotText { tree_ensemble: matches!(model, mlc_runtime::Model::Trees(_)) }.to_string(),
+                InputKind::Floats { .. } => {
+                    RecordError::NotText { tree_ensemble: matches!(model, mlc_runtime::Model::Trees(_)) }.to_string()
+                }
                 InputKind::TokenIds { .. } => "this model has no tokenizer: give token ids with predict_ids".to_string(),
             };
             return Err(error(Kind::Input, format!("model `{}`: {message}", self.handle.name())));
@@ -170,7 +172,8 @@ impl Model {
         let slice = ids.as_slice()?;
         let records = ids.as_array().nrows();
         let handle = &self.handle;
-        let values = py.detach(|| run(handle, Input::Ids(slice), records, Output::Prediction)).map_err(|e| errors::predict(handle.name(), e))?;
+        let values =
+            py.detach(|| run(handle, Input::Ids(slice), records, Output::Prediction)).map_err(|e| errors::predict(handle.name(), e))?;
         convert::output(py, values, model.width(Output::Prediction))
     }
 
