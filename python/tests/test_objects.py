@@ -84,6 +84,39 @@ def test_float32_rows_are_read_in_place(churn_bundle, heldout):
     assert in_place < x32.nbytes // 10, (in_place, x32.nbytes)
 
 
+def vm_kb(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def rss_growth(f):
+    """Bytes the process's peak RSS grows by while f runs (Linux: VmHWM reset by clear_refs)."""
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    base = vm_kb("VmHWM")
+    f()
+    return (vm_kb("VmHWM") - base) * 1024
+
+
+def test_float32_rows_are_not_copied_by_the_native_side(churn_bundle, heldout):
+    # tracemalloc sees numpy's allocations only; the peak RSS sees the Rust side's too.
+    try:
+        rss_growth(lambda: None)
+    except OSError as e:
+        pytest.skip(f"cannot reset the peak RSS here: {e}")
+    _, rows = heldout
+    model = mlc.load(churn_bundle)["all_states"]
+    x32 = np.ascontiguousarray(np.tile(rows, (600, 1)))  # 1,000,200 rows, 72 MB
+    x64 = x32.astype(np.float64)
+    model.predict(x32[:1000])
+    in_place = rss_growth(lambda: model.predict(x32))
+    converted = rss_growth(lambda: model.predict(x64))
+    assert converted >= 0.9 * x32.nbytes, (converted, x32.nbytes)  # the float32 copy shows
+    assert in_place < x32.nbytes // 4, (in_place, x32.nbytes)  # the output (4 MB) only
+
+
 def test_text_model_matches_mlc_predict_and_its_ids(text_model, mlc_bin):
     model = mlc.load(text_model)["imdb_cnn_mcu"]
     assert model.inputs == {"kind": "token_ids", "length": 400, "vocab": 5000, "text": True}
