@@ -4,6 +4,7 @@
 #   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust,
 #      then the #[ignore]d tests on the 25 MB seed model (tests/fixtures/sentiment/README.md);
 #      then `mlc serve` against tritonclient, boto3 and requests from PyPI (scripts/serve-clients.sh);
+#      then the Python package and its Ray Data / Spark examples (scripts/python.sh);
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
 #   3. the device build of the CLI (no compiler linked; `mlc serve` in), also cross-built for
