@@ -4,7 +4,8 @@
 # links), then imported and checked under qemu-aarch64 with Debian's own arm64 CPython 3.11
 # (its .debs unpacked under target/arm-py, not installed) and numpy's aarch64 wheel from PyPI:
 # the held-out churn rows routed by state, bit-identical to XGBoost (python/tests/aarch64_check.py).
-# Needs target/venv-py (scripts/python.sh) for maturin and the host-side compile.
+# Needs target/venv-py (scripts/python.sh) for maturin and the host-side compile, and the
+# toolchain scripts/aarch64.sh installs (run it first).
 # The cross-build uses the release profile without LTO and with 16 codegen units (a functional
 # check, several times faster to build); a wheel for distribution drops those two overrides.
 set -euo pipefail
@@ -13,7 +14,9 @@ cd "$(dirname "$0")/.."
 TARGET=aarch64-unknown-linux-gnu
 VENV=target/venv-py
 ARM=target/arm-py
-scripts/aarch64.sh >/dev/null  # installs the toolchain (idempotent) and checks the device build
+if [ ! -d /usr/lib/rustlib/$TARGET/lib ] || ! command -v aarch64-linux-gnu-gcc >/dev/null || ! command -v qemu-aarch64-static >/dev/null; then
+  echo "the aarch64 toolchain is missing: scripts/aarch64.sh installs it" >&2; exit 1
+fi
 
 echo "== aarch64 wheel: maturin build --release --target $TARGET (abi3, cargo +debian)"
 rm -rf target/wheels-aarch64
