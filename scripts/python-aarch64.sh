@@ -14,6 +14,10 @@ cd "$(dirname "$0")/.."
 TARGET=aarch64-unknown-linux-gnu
 VENV=target/venv-py
 ARM=target/arm-py
+if [ ! -x "$VENV/bin/maturin" ]; then
+  echo "== SKIPPED: the aarch64 Python wheel: no $VENV (scripts/python.sh makes it; it skips when pip cannot reach the index)"
+  exit 0
+fi
 if [ ! -d /usr/lib/rustlib/$TARGET/lib ] || ! command -v aarch64-linux-gnu-gcc >/dev/null || ! command -v qemu-aarch64-static >/dev/null; then
   echo "the aarch64 toolchain is missing: scripts/aarch64.sh installs it" >&2; exit 1
 fi

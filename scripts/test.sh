@@ -8,7 +8,8 @@
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
 #   3. the device build of the CLI (no compiler linked; `mlc serve` in), also cross-built for
-#      aarch64 Linux and run under qemu-aarch64 (scripts/aarch64.sh);
+#      aarch64 Linux and run under qemu-aarch64 (scripts/aarch64.sh), and the Python package's
+#      aarch64 wheel imported under qemu-aarch64 by Debian's arm64 CPython (scripts/python-aarch64.sh);
 #   4. a fuzz smoke run: every target 60 s under AddressSanitizer, two at a time (scripts/fuzz.sh);
 #   5. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's;
 #   6. the concurrency tests under ThreadSanitizer with an instrumented std (scripts/tsan.sh).
@@ -53,6 +54,7 @@ ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}
 
 echo "== aarch64 device build, mlc predict + mlc bench + mlc serve under qemu-aarch64"
 scripts/aarch64.sh
+scripts/python-aarch64.sh  # the Python wheel for aarch64, imported under qemu (needs target/venv-py from scripts/python.sh)
 echo "== fuzz smoke: every fuzz target 60 s under AddressSanitizer, two at a time (docs/reliability.md)"
 MLC_FUZZ_JOBS=2 scripts/fuzz.sh 60
 
