@@ -129,6 +129,13 @@ impl Artifact {
         let (names, inverse): (Vec<String>, Bound<'py, PyAny>) = groups.extract()?;
         let inverse: PyReadonlyArray1<'py, i64> = inverse.extract()?;
         let handles = names.iter().map(|n| self.handle(Some(n))).collect::<PyResult<Vec<_>>>()?;
+        if handles.is_empty() {
+            // No names: no rows, and no model to say how many features a row would have.
+            return match x.len()? {
+                0 => convert::output(py, Vec::new(), 1),
+                n => Err(error(Kind::Input, format!("0 model names for {n} rows"))),
+            };
+        }
         let features = handles.first().map_or(Ok(0), |h| match h.model().input_kind() {
             mlc_runtime::InputKind::Floats { features } => Ok(features),
             _ => Err(error(Kind::Input, format!("model `{}` takes token ids, not feature rows", h.name()))),

@@ -172,3 +172,20 @@ def test_compile_gives_the_cli_bytes(tmp_path, mlc_bin):
     subprocess.run([str(mlc_bin), "compile", str(src), "-o", str(tmp_path / "cli.mlc"), "--numeric", "fixed", "--layout", "linked"],
                    check=True, capture_output=True)
     assert (tmp_path / "py.mlc").read_bytes() == (tmp_path / "cli.mlc").read_bytes()
+
+
+def test_directory_source_and_empty_inputs(tmp_path, heldout):
+    _, rows = heldout
+    mlc.compile({"CA": CHURN / "models" / "states" / "CA.json"}, tmp_path / "CA.mlc")
+    mlc.compile({"TX": CHURN / "models" / "states" / "TX.json", "NY": CHURN / "models" / "states" / "NY.json"}, tmp_path / "two.mlc")
+    art = mlc.load(tmp_path)
+    assert art.names == ["CA", "two/NY", "two/TX"] and "two/TX" in art and "XX" not in art
+    routed = art.predict(rows[:3], model=["CA", "two/TX", "two/NY"])
+    single = [art[m].predict(rows[i : i + 1])[0] for i, m in enumerate(["CA", "two/TX", "two/NY"])]
+    np.testing.assert_array_equal(bits(routed), bits(single))
+    assert art["CA"].predict(np.zeros((0, 18), np.float32)).shape == (0,)
+    assert art.predict(np.zeros((0, 18), np.float32), model=np.array([], dtype=str)).shape == (0,)
+    with pytest.raises(mlc.InputError, match="0 model names for 3 rows"):
+        art.predict(rows[:3], model=[])
+    with pytest.raises(mlc.InputError, match="must be strings"):
+        art.predict(rows[:3], model=[1, 2, 3])
