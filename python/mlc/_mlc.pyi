@@ -36,7 +36,8 @@ class Artifact:
 
     def __new__(cls, path: _Path, memory_budget: Optional[int] = None) -> "Artifact": ...
     @property
-    def path(self) -> str: ...
+    def path(self) -> "os.PathLike[str]":
+        """The path it was opened from (a pathlib.Path)."""
     @property
     def memory_budget(self) -> Optional[int]: ...
     @property
@@ -70,7 +71,7 @@ def compile(
     table_budget_kb: Optional[int] = None,
     layout: str = "auto",
 ) -> dict[str, Any]:
-    """Compiles models into one artifact; returns the compile report as a dict."""
+    """Compiles models into one artifact; returns the compile report as a dict ("output" is a pathlib.Path)."""
 
 def transform(
     source: _Path,
