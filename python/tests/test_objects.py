@@ -3,7 +3,9 @@
 import json
 import pickle
 import shutil
+import sys
 import threading
+import time
 import tracemalloc
 
 import numpy as np
@@ -189,3 +191,34 @@ def test_directory_source_and_empty_inputs(tmp_path, heldout):
         art.predict(rows[:3], model=[])
     with pytest.raises(mlc.InputError, match="must be strings"):
         art.predict(rows[:3], model=[1, 2, 3])
+
+
+def test_the_gil_is_released_while_predicting(churn_bundle, heldout):
+    # With a very long switch interval a thread runs Python code only when the one holding the
+    # GIL gives it up: the counter thread (which yields at every 1,000th step) can advance
+    # between the two reads of `count` only if predict released the GIL.
+    _, rows = heldout
+    model = mlc.load(churn_bundle)["all_states"]
+    x = np.ascontiguousarray(np.tile(rows, (300, 1)))
+    state = {"count": 0, "done": False}
+
+    def count():
+        while not state["done"]:
+            state["count"] += 1
+            if state["count"] % 1000 == 0:
+                time.sleep(0)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(100.0)
+    counter = threading.Thread(target=count)
+    try:
+        counter.start()
+        time.sleep(0.01)
+        before = state["count"]
+        model.predict(x)
+        during = state["count"] - before
+    finally:
+        state["done"] = True
+        sys.setswitchinterval(old)
+        counter.join()
+    assert during > 0
