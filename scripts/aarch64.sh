@@ -2,7 +2,7 @@
 # Device build for 64-bit ARM Linux boards (Raspberry Pi 4/5 class): cross-builds `mlc` without
 # the compiler (`--no-default-features --features serve`: no candle, no importers; `mlc serve`
 # in) for aarch64-unknown-linux-gnu, prints its size, and runs `mlc predict`, a short
-# `mlc bench` and `mlc serve` (answering /ping and one inference, then SIGTERM) under
+# `mlc bench`, and `mlc serve` (answering /ping, one inference and a 1 s `mlc bench --url`, then SIGTERM) under
 # qemu-aarch64 as a functional check. Route A of ../shared/notes/arm-toolchains.md: Debian's rustc-web 1.96 with
 # its multiarch arm64 std (`cargo +debian`), gcc-aarch64-linux-gnu as the linker,
 # qemu-user-static. Idempotent; installs (apt, once) what is missing.
@@ -85,6 +85,10 @@ awk 'NR == FNR { want[FNR] = $1; n = FNR; next } { got++; if ($1 + 0 != want[FNR
      END { exit (bad || got != n) }' "$ART/ak.host.out" "$ART/ak.serve.out" \
   || { echo "mlc serve's answers on aarch64 differ from the host's predictions" >&2; exit 1; }
 echo "   (equal to the host's predictions)"
+echo "== qemu-aarch64: mlc bench --url against it (1 s, rows routed by state, SageMaker CSV)"
+"${QEMU[@]}" "$BIN" bench --url "http://$ADDR" --input "$ART/rows.csv" --route-column 1 --users 2 --duration 1 \
+  | tee "$ART/bench-url.out"
+grep -q ' 0 errors' "$ART/bench-url.out" || { echo "mlc bench --url on aarch64 saw errors" >&2; exit 1; }
 trap - EXIT
 kill -TERM "$SERVE"
 wait "$SERVE" || { echo "mlc serve did not exit 0 after SIGTERM" >&2; cat "$ART/serve.err" >&2; exit 1; }

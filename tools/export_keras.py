@@ -19,7 +19,8 @@ Writes into OUTDIR
                                    center), "<layer>/moving_mean", "<layer>/moving_variance"
                                    (channels,)
                       Tensor name = layer.name + "/" + variable.name, where layer.name
-                      is the "name" in that layer's config in config.json and
+                      is the "name" in that layer's config in config.json (for a model
+                      nested in the model, the name of the layer inside it) and
                       variable.name is the last component of the variable's Keras path
                       (variable.path is "<layer>/<name>" for these layers). Layers are
                       visited in model.layers order and each layer's variables in
@@ -40,8 +41,15 @@ Writes into OUTDIR
     metrics.json      (with --metrics) a copy of the given JSON file.
 
 The tokenizer is taken from a TextVectorization layer inside the model if there is
-one, else from --vocab/--vectorizer (the models trained by train_sentiment.py take
-token ids; their TextVectorization layer is saved separately).
+one (a Sequential with the vectorizer first, or a Functional model with a string Input,
+as Keras' text-classification guide saves end-to-end models): its vocabulary and settings
+come from the layer, no --vocab/--vectorizer needed, and `mlc compile` makes a model that
+takes raw text. Otherwise they come from --vocab/--vectorizer (the models trained by
+train_sentiment.py take token ids; their TextVectorization layer is saved separately).
+The compiler accepts TextVectorization options the runtime's tokenizer honours
+(standardize None/"lower"/"strip_punctuation"/"lower_and_strip_punctuation",
+split="whitespace", ngrams=None, output_mode="int", a fixed output_sequence_length,
+max_tokens, pad_to_max_tokens) and names any other.
 
 Supported layers: InputLayer, Embedding, Dropout, Conv1D, MaxPooling1D,
 AveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling1D, Flatten, Dense,
@@ -108,6 +116,16 @@ def write_safetensors(path, tensors, order, metadata):
         assert np.array_equal(back[name], tensors[name]), name
 
 
+def leaf_layers(model):
+    """model.layers, with the layers of a nested model (Sequential or Functional) in its place
+    (Keras' text-classification guide wraps the trained model behind its vectorizer)."""
+    for layer in model.layers:
+        if hasattr(layer, "layers"):
+            yield from leaf_layers(layer)
+        else:
+            yield layer
+
+
 def export(model, outdir, vocab=None, vectorizer_config=None, metrics=None):
     import keras
     import numpy as np
@@ -116,7 +134,7 @@ def export(model, outdir, vocab=None, vectorizer_config=None, metrics=None):
     tensors = {}
     order = []
     tv = None
-    for layer in model.layers:
+    for layer in leaf_layers(model):
         cls = layer.__class__.__name__
         if cls == TOKENIZER:
             if tv is not None:

@@ -66,6 +66,7 @@ fuzz_target!(|data: &[u8]| {
         routing,
         on_error: OnError::Record,
         margin: mode & 0x40 != 0,
+        ..Options::default()
     };
     let file = InputFile { input: s.dir.join("input"), output: s.dir.join("input.out") };
     std::fs::write(&file.input, input).unwrap();

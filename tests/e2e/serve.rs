@@ -982,3 +982,91 @@ fn model_management_metadata_and_metrics() {
     let (status, _) = server.terminate(Duration::from_secs(10));
     assert!(status.success());
 }
+
+// ---------------------------------------------------------------------------------------------
+// `mlc bench --url`
+
+/// Runs `mlc bench --url` against `server` (open loop: `rate` requests due per second for one
+/// second, so that the number due is known) and returns its `--json` report's only run.
+fn bench_url(server: &Server, input: &Path, args: &[&str], rate: u32) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let out = mlc_command()
+        .arg("bench")
+        .args(["--url", &format!("http://{}", server.addr)])
+        .arg("--input")
+        .arg(input)
+        .args(args)
+        .args(["--users", "2", "--rate", &rate.to_string(), "--duration", "1", "--json"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "mlc bench --url: {}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("answers gave the server's latency split"), "{stdout}");
+    let report: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(report["runs"].as_array().unwrap().len(), 1);
+    report["runs"][0].clone()
+}
+
+/// A counter of `/metrics`, summed over the lines that start with `name`.
+fn metric(server: &Server, name: &str) -> u64 {
+    let text = server.get("/metrics").text();
+    text.lines().filter(|l| l.starts_with(name)).map(|l| l.rsplit(' ').next().unwrap().parse::<u64>().unwrap()).sum()
+}
+
+#[test]
+fn bench_url_drives_both_protocols_and_reads_the_servers_latency_split() {
+    let server = Server::start(&bundle(), &["--workers", "2"]);
+    let dir = tempfile::tempdir().unwrap();
+    // 120 held-out rows routed by state; the 2nd, 12th, 22nd... (never the first: the cold
+    // request) for a model the server does not have.
+    let rows = churn_rows();
+    let mut input = String::new();
+    for (i, (state, features)) in rows.iter().take(120).enumerate() {
+        let state = if i % 10 == 1 { "ZZ" } else { state };
+        input.push_str(&format!("{state},{features}\n"));
+    }
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&csv, input).unwrap();
+
+    for protocol in ["sagemaker", "oip"] {
+        let before_404 = metric(&server, "mlc_http_responses_total{code=\"404\"}");
+        let before_success = metric(&server, "nv_inference_request_success");
+        let run = bench_url(&server, &csv, &["--route-column", "1", "--protocol", protocol], 300);
+        let count = |key: &str| run[key].as_u64().unwrap();
+        let invocations = count("invocations");
+        // Every request due was sent or counted as unsent; each carried one record.
+        assert_eq!(invocations + count("unsent"), 300, "{protocol}: {run}");
+        assert_eq!((count("records"), count("successes") + count("errors")), (invocations, invocations), "{protocol}: {run}");
+        // The errors are the unknown model's, as the server counted them.
+        let errors = count("errors");
+        assert!(errors > 0 && errors < invocations, "{protocol}: {run}");
+        assert_eq!(run["errors_by_kind"], json!({"unknown-model": errors}), "{protocol}");
+        assert_eq!(metric(&server, "mlc_http_responses_total{code=\"404\"}") - before_404, errors, "{protocol}");
+        // The server answered what the report counts, and the cold first request (not in it).
+        let successes = metric(&server, "nv_inference_request_success") - before_success;
+        assert_eq!(successes, count("successes") + 1, "{protocol}: {run}");
+        // Every answer gave the split; the server's share is within the client's total.
+        let split = &run["server_ms"];
+        assert_eq!(split["answers"].as_u64(), Some(invocations), "{protocol}: {run}");
+        let ms = |v: &Value, p: &str| v[p].as_f64().unwrap();
+        assert!(ms(&run["latency_ms"]["model"], "max") > 0.0, "{protocol}: {run}");
+        assert!(ms(&split["queue"], "p50") <= ms(&split["overhead"], "p99"), "{protocol}: {run}");
+        assert!(ms(&split["overhead"], "p50") <= ms(&run["latency_ms"]["total"], "max"), "{protocol}: {run}");
+        assert_eq!(run["source"], json!(format!("http://{}", server.addr)));
+    }
+
+    // A bad URL, a refused connection and a failing first request are errors, not panics.
+    for (args, message) in [
+        (vec!["--url", "https://127.0.0.1:1"], "https is not spoken"),
+        (vec!["--url", "http://127.0.0.1:1"], "the first request fails: connection:"),
+        (vec!["--url", &format!("http://{}", server.addr), "--model", "ZZ"], "the first request fails: unknown model `ZZ` (HTTP 404)"),
+    ] {
+        let out = mlc_command().arg("bench").args(&args).arg("--input").arg(&csv).args(["--duration", "1"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(message) && !err.contains("panicked"), "{args:?}: {err}");
+    }
+    let (status, _) = server.terminate(Duration::from_secs(10));
+    assert!(status.success());
+}

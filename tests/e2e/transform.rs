@@ -397,7 +397,8 @@ fn cli_fail_mode_names_file_and_line_and_writes_nothing() {
     // The default writes the error line and goes on.
     let result =
         mlc().arg("transform").arg(&bundle().1).arg(&file).arg("--output-dir").arg(&out).args(["--route-column", "1"]).output().unwrap();
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    // ... and exits with status 3: a record failed.
+    assert_eq!(result.status.code(), Some(3), "{}", String::from_utf8_lossy(&result.stderr));
     assert_eq!(std::fs::read_to_string(out.join("in.csv.out")).unwrap().lines().count(), 4);
 }
 

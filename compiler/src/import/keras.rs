@@ -2,8 +2,11 @@
 //! `to_json()`), `model.safetensors` (weights named `<layer name>/<variable name>`, Keras'
 //! shapes) and, for text models, `vocab.txt` + `vectorizer.json` (a `TextVectorization`).
 //!
-//! Sequential models and Functional models that form a single chain are accepted, made of:
-//! InputLayer, Embedding, Dropout, Conv1D (valid/same/causal, any stride or dilation),
+//! Sequential models and Functional models that form a single chain (models nested in them
+//! included) are accepted, made of:
+//! InputLayer, TextVectorization (first, on a string input: the model then takes raw text; its
+//! vocabulary is the export's `vocab.txt`), Embedding, Dropout, Conv1D (valid/same/causal, any
+//! stride or dilation),
 //! MaxPooling1D, AveragePooling1D (valid/same), GlobalMaxPooling1D, GlobalAveragePooling1D,
 //! Flatten, Dense (linear/relu/sigmoid/tanh/softmax), BatchNormalization (over the channels, as
 //! in inference). Anything else is an error naming the layer and option.
@@ -20,6 +23,8 @@ use mlc_format::manifest::{NetInput, TextStandardize};
 /// Shape flowing between layers (batch dimension left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
+    /// One string per example (a `dtype="string"` input of shape `()` or `(1,)`).
+    Text,
     Ids(usize),
     Seq(usize, usize),
     Vector(usize),
@@ -71,7 +76,7 @@ pub struct KerasFiles {
     /// `vocab.txt`, for a text model (its `TextVectorization`'s vocabulary).
     pub vocab: Option<Vec<u8>>,
     /// `vectorizer.json`, for a text model (its `TextVectorization`'s options); required with
-    /// `vocab`.
+    /// `vocab` unless the layer is inside the model (then `config.json` holds its options).
     pub vectorizer: Option<Vec<u8>>,
 }
 
@@ -82,16 +87,16 @@ const VOCAB: &str = "vocab.txt";
 const VECTORIZER: &str = "vectorizer.json";
 
 /// Reads the files of an exported Keras model directory (`vocab.txt` and `vectorizer.json`
-/// only where `vocab.txt` exists).
+/// where they exist).
 pub fn read_dir(dir: &Path) -> Result<KerasFiles, ImportError> {
     let read = |name: &str| {
         let path = dir.join(name);
         std::fs::read(&path).map_err(|e| ImportError::Parse { file: path.display().to_string(), message: e.to_string() })
     };
+    let optional = |name: &str| if dir.join(name).exists() { read(name).map(Some) } else { Ok(None) };
     let config = read(CONFIG)?;
     let weights = read(WEIGHTS)?;
-    let (vocab, vectorizer) = if dir.join(VOCAB).exists() { (Some(read(VOCAB)?), Some(read(VECTORIZER)?)) } else { (None, None) };
-    Ok(KerasFiles { config, weights, vocab, vectorizer })
+    Ok(KerasFiles { config, weights, vocab: optional(VOCAB)?, vectorizer: optional(VECTORIZER)? })
 }
 
 /// Reads an exported Keras model directory: [`read_dir`], then [`import_files`].
@@ -114,16 +119,43 @@ pub fn import_files(dir: &Path, files: &KerasFiles) -> Result<NnModel, ImportErr
         .ok()
         .and_then(|(_, m)| m.metadata().as_ref().and_then(|md| md.get("mlc.keras_version").cloned()));
     let ctx = Ctx { file: config_file, weights };
-    let mut model = from_config(&ctx, &config)?;
+    let (mut model, inside) = from_config(&ctx, &config)?;
     if let Some(v) = version {
         model.framework = format!("keras {v}");
     }
-    if let Some(vocab) = &files.vocab {
-        let vectorizer = files.vectorizer.as_deref().ok_or_else(|| ImportError::Parse {
-            file: file(VECTORIZER),
-            message: format!("missing: a text model needs it beside {VOCAB}"),
+    // The vectorizer: the model's own TextVectorization layer (its options in config.json), or
+    // one saved beside a model that takes token ids (vectorizer.json).
+    let vectorizer = match (inside, &files.vocab, files.vectorizer.as_deref()) {
+        (Some(layer), _, _) => Some((ctx.file.clone(), layer)),
+        (None, Some(_), Some(json)) => {
+            let file = file(VECTORIZER);
+            let cfg: Value =
+                serde_json::from_slice(json).map_err(|e| ImportError::Parse { file: file.clone(), message: format!("JSON: {e}") })?;
+            let name = cfg.get("name").and_then(Value::as_str).unwrap_or("?").to_string();
+            let options = TextOptions::read(&cfg).map_err(|what| ImportError::Unsupported {
+                file: file.clone(),
+                what: format!("layer `{name}`: TextVectorization {what}"),
+            })?;
+            Some((file, Vectorizer { name, options }))
+        }
+        (None, Some(_), None) => {
+            return Err(ImportError::Parse { file: file(VECTORIZER), message: format!("missing: a text model needs it beside {VOCAB}") })
+        }
+        (None, None, _) => None,
+    };
+    if let Some((options_file, Vectorizer { name, options })) = vectorizer {
+        let vocab = files.vocab.as_deref().ok_or_else(|| ImportError::Parse {
+            file: file(VOCAB),
+            message: format!("missing: the vocabulary of TextVectorization layer `{name}` (tools/export_keras.py writes it)"),
         })?;
-        model.tokenizer = Some(tokenizer(&file(VECTORIZER), vocab, vectorizer)?);
+        let bad = |what: String| ImportError::Unsupported { file: options_file.clone(), what: format!("layer `{name}`: {what}") };
+        let NetInput::TokenIds { length } = model.input else {
+            return Err(bad("a TextVectorization in front of a model that does not take token ids".into()));
+        };
+        if let Some(n) = options.length.filter(|&n| n != length as usize) {
+            return Err(bad(format!("output_sequence_length = {n}, but the model takes {length} token ids")));
+        }
+        model.tokenizer = Some(tokenizer(&file(VOCAB), vocab, &options).map_err(bad)?);
     }
     if let (Some(t), NetInput::TokenIds { .. }) = (&model.tokenizer, model.input) {
         if let Some(Layer { op: Op::Embedding { table }, name, .. }) = model.layers.first() {
@@ -135,34 +167,102 @@ pub fn import_files(dir: &Path, files: &KerasFiles) -> Result<NnModel, ImportErr
     Ok(model)
 }
 
-/// The tokenizer of a text model; `file` names `vectorizer.json` in messages.
-fn tokenizer(file: &str, vocab: &[u8], vectorizer: &[u8]) -> Result<TokenizerSpec, ImportError> {
-    let bad = |message: String| ImportError::Unsupported { file: file.into(), what: message };
-    let cfg: Value =
-        serde_json::from_slice(vectorizer).map_err(|e| ImportError::Parse { file: file.into(), message: format!("JSON: {e}") })?;
-    let standardize = match cfg.get("standardize").and_then(Value::as_str) {
-        Some("lower_and_strip_punctuation") => TextStandardize::LowerAndStripPunctuation,
-        Some("lower") => TextStandardize::Lower,
-        Some("strip_punctuation") => TextStandardize::StripPunctuation,
-        None if cfg.get("standardize").is_some_and(Value::is_null) => TextStandardize::None,
-        other => return Err(bad(format!("TextVectorization standardize = {other:?}"))),
-    };
-    if cfg.get("split").and_then(Value::as_str) != Some("whitespace") {
-        return Err(bad(format!("TextVectorization split = {:?} (only \"whitespace\")", cfg.get("split"))));
+/// A `TextVectorization` layer: its name and the options the runtime's tokenizer honours.
+struct Vectorizer {
+    name: String,
+    options: TextOptions,
+}
+
+/// The options of a Keras `TextVectorization` layer (its `get_config()`) that the runtime's
+/// tokenizer (`mlc_runtime::text`) honours; [`TextOptions::read`] refuses every other value.
+///
+/// Honoured: `standardize` (`None`, `"lower"`, `"strip_punctuation"`,
+/// `"lower_and_strip_punctuation"`), `split="whitespace"`, `ngrams=None`, `output_mode="int"`,
+/// `output_sequence_length` (the model's input length), `max_tokens` and `vocabulary_size`
+/// (checked against `vocab.txt`), `encoding="utf-8"`, `ragged=False`. `pad_to_max_tokens`,
+/// `sparse` and `idf_weights` do not change `"int"` output (Keras applies them to the other
+/// output modes only). The vocabulary itself is `vocab.txt` (`get_vocabulary()`: the mask
+/// token `""` and the OOV token `"[UNK]"` first, whether the layer was given them or not).
+/// A missing key has Keras' default value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextOptions {
+    standardize: TextStandardize,
+    /// `output_sequence_length` (`None`: pad to the longest text of a batch).
+    length: Option<usize>,
+    max_tokens: Option<usize>,
+    vocabulary_size: Option<usize>,
+}
+
+impl TextOptions {
+    /// Reads the layer's config; `Err` names the refused option and its value.
+    fn read(cfg: &Value) -> Result<TextOptions, String> {
+        let get = |key: &str| cfg.get(key);
+        // A callable (`standardize=fn`, `split=fn`) is serialized as an object naming it.
+        let show = |v: &Value| match v {
+            Value::Object(o) => format!("the callable `{}`", o.get("config").and_then(Value::as_str).unwrap_or("?")),
+            Value::Null => "None".into(),
+            v => v.to_string(),
+        };
+        let standardize = match get("standardize") {
+            None => TextStandardize::LowerAndStripPunctuation,
+            Some(Value::Null) => TextStandardize::None,
+            Some(v) => match v.as_str() {
+                Some("lower_and_strip_punctuation") => TextStandardize::LowerAndStripPunctuation,
+                Some("lower") => TextStandardize::Lower,
+                Some("strip_punctuation") => TextStandardize::StripPunctuation,
+                _ => {
+                    return Err(format!(
+                        "standardize = {} (only None, \"lower\", \"strip_punctuation\" or \"lower_and_strip_punctuation\")",
+                        show(v)
+                    ))
+                }
+            },
+        };
+        if let Some(v) = get("split").filter(|v| v.as_str() != Some("whitespace")) {
+            return Err(format!("split = {} (only \"whitespace\")", show(v)));
+        }
+        if let Some(v) = get("ngrams").filter(|v| !v.is_null()) {
+            return Err(format!("ngrams = {} (only None)", show(v)));
+        }
+        if let Some(v) = get("output_mode").filter(|v| v.as_str() != Some("int")) {
+            return Err(format!("output_mode = {} (only \"int\")", show(v)));
+        }
+        if let Some(v) = get("ragged").filter(|v| v.as_bool() != Some(false)) {
+            return Err(format!("ragged = {} (only False: the runtime's ids have a fixed length)", show(v)));
+        }
+        if let Some(v) = get("encoding").filter(|v| !v.as_str().is_some_and(|e| e.eq_ignore_ascii_case("utf-8"))) {
+            return Err(format!("encoding = {} (only \"utf-8\")", show(v)));
+        }
+        let count = |key: &str| match get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => usize_of(v).filter(|&n| n > 0).map(Some).ok_or_else(|| format!("{key} = {} (not a positive integer)", show(v))),
+        };
+        Ok(TextOptions {
+            standardize,
+            length: count("output_sequence_length")?,
+            max_tokens: count("max_tokens")?,
+            vocabulary_size: count("vocabulary_size")?,
+        })
     }
-    if cfg.get("output_mode").and_then(Value::as_str) != Some("int") {
-        return Err(bad(format!("TextVectorization output_mode = {:?} (only \"int\")", cfg.get("output_mode"))));
-    }
-    if cfg.get("ngrams").is_some_and(|n| !n.is_null()) {
-        return Err(bad("TextVectorization ngrams".into()));
-    }
+}
+
+/// The tokenizer of a text model from its vocabulary (`vocab.txt`, named `file` in messages)
+/// and its vectorizer's options; `Err` says what does not fit.
+fn tokenizer(file: &str, vocab: &[u8], options: &TextOptions) -> Result<TokenizerSpec, String> {
     // Tokens are separated by `\n` only (tokens may hold other Unicode line breaks).
     let body = vocab.strip_suffix(b"\n").unwrap_or(vocab);
     let vocab: Vec<Vec<u8>> = body.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
     if vocab.len() < 2 || !vocab[0].is_empty() || vocab[1] != b"[UNK]" {
-        return Err(bad("vocab.txt must start with the padding token \"\" and \"[UNK]\"".into()));
+        return Err(format!("{file} must start with the padding token \"\" and \"[UNK]\""));
     }
-    Ok(TokenizerSpec { vocab, standardize })
+    let n = vocab.len();
+    if let Some(max) = options.max_tokens.filter(|&max| n > max) {
+        return Err(format!("{file} holds {n} tokens, more than max_tokens = {max}"));
+    }
+    if let Some(size) = options.vocabulary_size.filter(|&size| size != n) {
+        return Err(format!("{file} holds {n} tokens, but vocabulary_size = {size}"));
+    }
+    Ok(TokenizerSpec { vocab, standardize: options.standardize })
 }
 
 /// The layer list of a Sequential model, or of a Functional model that is a single chain.
@@ -193,12 +293,36 @@ fn layer_list<'v>(file: &str, config: &'v Value) -> Result<&'v [Value], ImportEr
     }
 }
 
-fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
-    let layers_json = layer_list(&ctx.file, config)?;
+/// Whether a layer of a model's config is itself a model.
+fn is_model(layer: &Value) -> bool {
+    matches!(layer.get("class_name").and_then(Value::as_str), Some("Sequential" | "Functional" | "Model"))
+}
+
+/// The layers of a model in order, with the layers of a nested model (Keras' text-classification
+/// guide wraps the trained model: `Model(string input, trained_model(vectorizer(input)))`) in its
+/// place, less its own InputLayer (its input is the layer before it).
+fn flat_layers<'v>(file: &str, config: &'v Value) -> Result<Vec<&'v Value>, ImportError> {
+    let mut layers = Vec::new();
+    for l in layer_list(file, config)? {
+        if is_model(l) {
+            let inner = flat_layers(file, l)?;
+            layers.extend(inner.into_iter().filter(|l| l.get("class_name").and_then(Value::as_str) != Some("InputLayer")));
+        } else {
+            layers.push(l);
+        }
+    }
+    Ok(layers)
+}
+
+/// The network of `config.json`, and the model's own `TextVectorization` layer if it has one
+/// (the model then takes raw text: its input is the layer's token ids).
+fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectorizer>), ImportError> {
+    let layers_json = flat_layers(&ctx.file, config)?;
     let version = config.get("keras_version").and_then(Value::as_str).unwrap_or("3");
     let mut shape: Option<Shape> = None;
     let mut input = None;
     let mut layers = Vec::new();
+    let mut vectorizer = None;
     for l in layers_json {
         let class = l.get("class_name").and_then(Value::as_str).unwrap_or("?");
         let cfg = l.get("config").unwrap_or(&Value::Null);
@@ -212,10 +336,15 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
             let dims: Vec<Option<usize>> =
                 opt("batch_shape").as_array().map(|a| a.iter().skip(1).map(usize_of).collect()).unwrap_or_default();
             let int = opt("dtype").as_str().is_some_and(|d| d.starts_with("int"));
+            let string = opt("dtype").as_str() == Some("string");
             if dims.contains(&Some(0)) {
                 return Err(ctx.unsupported(&name, format!("input shape {:?} with a zero dimension", opt("batch_shape"))));
             }
             shape = Some(match dims.as_slice() {
+                [] | [Some(1)] if string => Shape::Text,
+                _ if string => {
+                    return Err(ctx.unsupported(&name, format!("string input of shape {:?} (one string per example)", opt("batch_shape"))))
+                }
                 [Some(l)] if int => Shape::Ids(*l),
                 [Some(f)] => Shape::Vector(*f),
                 [Some(l), Some(c)] => Shape::Seq(*l, *c),
@@ -232,8 +361,27 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
         if class == "Dropout" {
             continue; // identity at inference
         }
-        let Some(current) = shape else {
-            return Err(ctx.unsupported(&name, "model without an InputLayer giving a fixed input shape"));
+        if class == "TextVectorization" {
+            // First, on the model's string input (or as a Sequential's first layer, without one).
+            if !matches!(shape, None | Some(Shape::Text)) || vectorizer.is_some() {
+                return Err(ctx.unsupported(&name, "TextVectorization other than first, on the model's string input"));
+            }
+            let options = TextOptions::read(cfg).map_err(|what| ctx.unsupported(&name, format!("TextVectorization {what}")))?;
+            let Some(length) = options.length else {
+                return Err(ctx.unsupported(
+                    &name,
+                    "TextVectorization output_sequence_length = None (the runtime needs a fixed number of token ids)",
+                ));
+            };
+            shape = Some(Shape::Ids(length));
+            input = shape;
+            vectorizer = Some(Vectorizer { name, options });
+            continue;
+        }
+        let current = match shape {
+            None => return Err(ctx.unsupported(&name, "model without an InputLayer giving a fixed input shape")),
+            Some(Shape::Text) => return Err(ctx.unsupported(&name, format!("{class} on strings (only a TextVectorization takes them)"))),
+            Some(s) => s,
         };
         let (op, next) = match class {
             "Embedding" => {
@@ -306,7 +454,7 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
                         .filter(|&n| u32::try_from(n).is_ok())
                         .ok_or_else(|| ctx.err(&name, "the flattened size is too large"))?,
                     Shape::Vector(f) => f,
-                    Shape::Ids(_) => return Err(ctx.unsupported(&name, "Flatten of token ids")),
+                    Shape::Ids(_) | Shape::Text => return Err(ctx.unsupported(&name, "Flatten of token ids")),
                 };
                 (Op::Flatten, Shape::Vector(n))
             }
@@ -337,12 +485,18 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<NnModel, ImportError> {
         Some(Shape::Ids(length)) => NetInput::TokenIds { length: u32_of(length)? },
         Some(Shape::Seq(length, channels)) => NetInput::Sequence { length: u32_of(length)?, channels: u32_of(channels)? },
         Some(Shape::Vector(features)) => NetInput::Vector { features: u32_of(features)? },
+        Some(Shape::Text) => {
+            return Err(ImportError::Unsupported {
+                file: ctx.file.clone(),
+                what: "a string input without a TextVectorization layer".into(),
+            })
+        }
         None => return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "model without an InputLayer".into() }),
     };
     if !matches!(shape, Some(Shape::Vector(_))) {
         return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "models whose output is not a vector".into() });
     }
-    Ok(NnModel { input, layers, tokenizer: None, framework: format!("keras {version}") })
+    Ok((NnModel { input, layers, tokenizer: None, framework: format!("keras {version}") }, vectorizer))
 }
 
 /// A layer's `padding`; `causal` only where `causal` (convolutions).
@@ -364,7 +518,7 @@ fn batch_normalization(ctx: &Ctx<'_>, name: &str, cfg: &Value, input: Shape) -> 
     let (rank, c) = match input {
         Shape::Seq(_, c) => (3, c),
         Shape::Vector(f) => (2, f),
-        Shape::Ids(_) => return Err(ctx.unsupported(name, "BatchNormalization of token ids")),
+        Shape::Ids(_) | Shape::Text => return Err(ctx.unsupported(name, "BatchNormalization of token ids")),
     };
     let axis = match opt("axis") {
         Value::Array(a) if a.len() == 1 => a[0].as_i64(),

@@ -22,7 +22,6 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 /// Parses a duration: `30` or `30s` (seconds, fractions allowed), `500ms`, `2m`.
-#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let (digits, scale) = if let Some(ms) = text.strip_suffix("ms") {
@@ -34,9 +33,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     } else {
         (text, 1.0)
     };
-    match digits.trim().parse::<f64>() {
-        Ok(value) if value.is_finite() && value > 0.0 => Ok(Duration::from_secs_f64(value * scale)),
-        _ => Err(format!("`{text}` is not a duration (e.g. `30s`, `500ms`, `2m`)")),
+    match digits.trim().parse::<f64>().ok().filter(|v| *v > 0.0).and_then(|v| Duration::try_from_secs_f64(v * scale).ok()) {
+        Some(duration) => Ok(duration),
+        None => Err(format!("`{text}` is not a duration (e.g. `30s`, `500ms`, `2m`)")),
     }
 }
 
@@ -49,6 +48,8 @@ mod tests {
         assert_eq!(parse_size("512M"), Ok(512 << 20));
         assert_eq!(parse_size("2GiB"), Ok(2 << 30));
         assert!(parse_size("12X").is_err());
+        assert!(parse_duration("1e300").is_err(), "too long for a Duration: an error, not a panic");
+        assert!(parse_duration("0").is_err());
         assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
         assert_eq!(parse_duration("1.5s"), Ok(Duration::from_millis(1500)));
         assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));

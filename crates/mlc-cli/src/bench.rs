@@ -1,20 +1,35 @@
 //! `mlc bench`: load-test a model on this device (closed or open loop), break latency down into
 //! model and overhead, compare configurations with a cost column, and plan capacity.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use mlc_host::bench::remote::{self, Endpoint, Protocol};
+use mlc_host::bench::repeat::Repeated;
 use mlc_host::bench::{self, BenchReport, CapacityTarget, Config, Load, Workload};
 use mlc_host::transform::ContentType;
+
+use crate::args::parse_duration;
 
 /// Arguments of `mlc bench`.
 #[derive(Parser)]
 pub struct Args {
     /// The models: an artifact (one model or a bundle), or a directory of `NAME.mlc` artifacts.
-    /// Optional with --compare.
+    /// Optional with --compare; not with --url.
+    #[arg(conflicts_with = "url")]
     source: Option<PathBuf>,
+    /// Load-test a running endpoint instead (`mlc serve`, or a server of the same protocol):
+    /// `http://HOST:PORT`. Needs --input; reads the server's latency split from its answers.
+    #[arg(long, value_name = "URL", requires = "input", conflicts_with = "compare")]
+    url: Option<String>,
+    /// With --url: `sagemaker` (POST /invocations, the records as they are, the model in
+    /// X-Amzn-SageMaker-Target-Model) or `oip` (POST /v2/models/{m}/infer, JSON tensors).
+    #[arg(long, value_enum, default_value = "sagemaker", requires = "url")]
+    protocol: ProtocolArg,
     /// The model of every request (default: the route column, a JSON record's `model`, or the
     /// source's only model).
     #[arg(long)]
@@ -31,17 +46,21 @@ pub struct Args {
     content_type: Option<ContentTypeArg>,
     /// Closed loop: concurrent users (threads), each sending its next request when answered.
     /// Open loop: the threads serving the due requests.
-    #[arg(long, default_value_t = 1)]
+    #[arg(short = 'u', long, default_value_t = 1)]
     users: usize,
     /// Users started per second (default: all at once).
-    #[arg(long, value_name = "R")]
+    #[arg(short = 'r', long, value_name = "R")]
     spawn_rate: Option<f64>,
-    /// Seconds of load per configuration.
-    #[arg(long, value_name = "T", default_value_t = 10.0)]
-    duration: f64,
+    /// Load per configuration: seconds (`30`, `30s`, `1.5s`), `500ms`, or minutes (`2m`).
+    #[arg(short = 't', long, value_name = "T", default_value = "10s", value_parser = parse_duration)]
+    duration: Duration,
     /// Open loop: requests due per second; latency is measured from when each was due.
     #[arg(long, value_name = "RPS")]
     rate: Option<f64>,
+    /// Measure each configuration N times and print the median and spread of each figure;
+    /// capacity is then planned from the slowest repeat.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    repeat: u32,
     /// Records per request.
     #[arg(long, value_name = "B", default_value_t = 1)]
     batch_size: usize,
@@ -79,6 +98,16 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ProtocolArg {
+    /// SageMaker's container contract.
+    #[value(name = "sagemaker")]
+    SageMaker,
+    /// Open Inference Protocol v2 REST, JSON tensors.
+    #[value(name = "oip", alias = "v2")]
+    Oip,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ContentTypeArg {
     #[value(name = "text/csv", alias = "csv")]
     Csv,
@@ -108,15 +137,45 @@ fn parse_sweep(items: &[String], users: usize, batch: usize) -> Result<(Vec<usiz
     Ok((u, b))
 }
 
+/// The error, with the source's path in front unless it already names it (a bundle's errors
+/// do: the path is not repeated).
+fn name_source(error: anyhow::Error, source: &std::path::Path) -> anyhow::Error {
+    if error.to_string().contains(&source.display().to_string()) {
+        error
+    } else {
+        error.context(source.display().to_string())
+    }
+}
+
+/// On a terminal, a status line on standard error while a configuration runs: its label, the
+/// repeat, and the time elapsed of its duration.
+fn status_line(label: &str, repeat: u32, repeats: u32, duration: Duration) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg}, {elapsed} so far").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    let of = if repeats > 1 { format!(" (repeat {}/{repeats})", repeat + 1) } else { String::new() };
+    bar.set_message(format!("{label}{of}: measuring for {:.1} s", duration.as_secs_f64()));
+    bar.enable_steady_tick(Duration::from_millis(200));
+    Some(bar)
+}
+
 /// Runs `mlc bench`.
 pub fn run(args: Args) -> Result<()> {
-    if !(args.duration > 0.0 && args.duration.is_finite()) {
-        bail!("--duration must be a positive number of seconds");
-    }
+    let endpoint = args.url.as_deref().map(Endpoint::parse).transpose()?;
+    let protocol = match args.protocol {
+        ProtocolArg::SageMaker => Protocol::SageMaker,
+        ProtocolArg::Oip => Protocol::Oip,
+    };
     let mut sources: Vec<PathBuf> = args.source.iter().cloned().collect();
     sources.extend(args.compare.iter().cloned());
+    if let Some(url) = &args.url {
+        // The runs below name the endpoint; its source is not read.
+        sources.push(PathBuf::from(url));
+    }
     if sources.is_empty() {
-        bail!("give SOURCE, or artifacts to --compare");
+        bail!("give SOURCE, artifacts to --compare, or an endpoint's --url");
     }
     if args.price_per_hour.len() > 1 && args.price_per_hour.len() != sources.len() {
         bail!("--price-per-hour: give one price, or one per source ({} sources)", sources.len());
@@ -129,7 +188,7 @@ pub fn run(args: Args) -> Result<()> {
     let workload = match &args.input {
         Some(path) => Workload::from_file(path, content_type)?,
         None if args.route_column.is_some() => bail!("--route-column needs --input"),
-        None => Workload::synthetic(&sources[0], args.model.as_deref()).context("no --input: a synthetic record")?,
+        None => Workload::synthetic(&sources[0], args.model.as_deref()).map_err(|e| name_source(e.into(), &sources[0]))?,
     };
     let (user_counts, batch_sizes) = parse_sweep(&args.sweep, args.users.max(1), args.batch_size.max(1))?;
     let several = sources.len() * user_counts.len() * batch_sizes.len() > 1;
@@ -142,10 +201,15 @@ pub fn run(args: Args) -> Result<()> {
         runs: Vec::new(),
         capacity: None,
     };
+    let mut repeated = Vec::new();
     for (s, source) in sources.iter().enumerate() {
         for &users in &user_counts {
             for &batch in &batch_sizes {
-                let name = source.file_name().map_or(source.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let name = match (&endpoint, source.file_name()) {
+                    (Some(endpoint), _) => endpoint.url.clone(),
+                    (None, Some(n)) => n.to_string_lossy().into_owned(),
+                    (None, None) => source.display().to_string(),
+                };
                 let label = if several { format!("{name} users={users} batch={batch}") } else { name };
                 let price = match (args.price_per_hour.as_slice(), args.price_per_core_hour) {
                     ([], Some(p)) => Some(p * users as f64),
@@ -163,24 +227,46 @@ pub fn run(args: Args) -> Result<()> {
                     model: args.model.clone(),
                     route_column: args.route_column.map(|k| k as usize),
                     load,
-                    duration: Duration::from_secs_f64(args.duration),
+                    duration: args.duration,
                     batch_size: batch,
                     margin: args.margin,
                     price_per_hour: price,
                 };
-                let run = bench::run(&config, &workload).with_context(|| format!("{}", source.display()))?;
-                print!("{}", run.text());
-                println!();
-                report.runs.push(run);
+                let mut repeats = Vec::new();
+                for i in 0..args.repeat {
+                    let status = status_line(&config.label, i, args.repeat, config.duration);
+                    let run = match &endpoint {
+                        Some(endpoint) => remote::run(&config, endpoint, protocol, &workload).map_err(anyhow::Error::from),
+                        None => bench::run(&config, &workload).map_err(|e| name_source(e.into(), source)),
+                    };
+                    if let Some(bar) = status {
+                        bar.finish_and_clear();
+                    }
+                    let run = run?;
+                    print!("{}", run.text());
+                    println!();
+                    repeats.push(run);
+                }
+                repeated.push(Repeated::of(&repeats));
+                report.runs.extend(repeats);
             }
         }
     }
     if several || report.runs.iter().any(|r| r.price_per_hour.is_some()) {
         print!("{}", report.comparison());
     }
+    if args.repeat > 1 {
+        println!("{}", bench::repeat::table(&repeated));
+    }
     if let (Some(target), Some(slo)) = (args.target_invocations_per_min, args.latency_slo_ms) {
-        let plan = bench::plan(
-            &report.runs,
+        // With repeats, each configuration counts with its slowest repeat.
+        let per_config: Vec<_> =
+            report.runs.chunks(args.repeat as usize).zip(&repeated).filter_map(|(runs, r)| r.worst_case(runs)).collect();
+        if args.repeat > 1 {
+            println!("capacity planned from the slowest of {} repeats of each configuration", args.repeat);
+        }
+        let plan = bench::capacity::plan(
+            per_config,
             CapacityTarget { target_invocations_per_min: target, latency_slo_ms: slo, target_utilization: args.target_utilization },
         );
         println!("{}", plan.text());

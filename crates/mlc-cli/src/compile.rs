@@ -4,13 +4,16 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, ValueEnum};
-use mlc_compiler::{Calibration, CompileOptions, ModelInput, Target};
+use mlc_compiler::{Calibration, CompileOptions, ModelInput, ModelSource, Target};
 use mlc_format::manifest::TreeLayout;
+use mlc_host::sniff::{sniff, Kind};
 
 /// Arguments of `mlc compile`.
 #[derive(Parser)]
 pub struct Args {
-    /// Model files: PATH (the name is the file stem) or NAME=PATH. XGBoost `save_model` JSON or UBJ.
+    /// Models: PATH (the name is the file stem) or NAME=PATH, where PATH is an XGBoost
+    /// `save_model` file (.json or .ubj) or a Keras export directory (tools/export_keras.py:
+    /// config.json, model.safetensors, and a vectorizer for a text model).
     #[arg(required = true, value_name = "MODEL")]
     models: Vec<String>,
     /// Output artifact.
@@ -20,8 +23,8 @@ pub struct Args {
     #[arg(long, default_value = "host")]
     target: Target,
     /// Arithmetic: auto (trees: float where the target has an FPU; networks: int8 on
-    /// microcontrollers, float elsewhere), float, or fixed (trees: integer-only; networks: int8
-    /// post-training quantization; `int8` is the same).
+    /// microcontrollers, float elsewhere), float, fixed (trees: integer-only; networks: int8
+    /// post-training quantization), or int8 (the same as fixed).
     #[arg(long, value_enum, default_value_t = Arith::Auto)]
     numeric: Arith,
     /// Networks: representative inputs, one per line (raw text for a text model, else
@@ -40,14 +43,21 @@ pub struct Args {
     /// (default: probe rows built from each model's thresholds).
     #[arg(long, value_name = "CSV")]
     check_data: Option<PathBuf>,
+    /// Microcontroller targets: KB of flash the artifact may take; a bigger artifact is
+    /// compiled with a warning (default: 1024, a 1 MB part).
+    #[arg(long, value_name = "KB")]
+    flash_budget: Option<u64>,
 }
+
+/// Flash of a microcontroller target when --flash-budget is not given, KB.
+const DEFAULT_FLASH_KB: u64 = 1024;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Arith {
     Auto,
     Float,
-    #[value(alias = "int8")]
     Fixed,
+    Int8,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,11 +83,18 @@ fn read_check_rows(path: &PathBuf) -> Result<Vec<Vec<f32>>> {
 /// Runs `mlc compile`.
 pub fn run(args: Args) -> Result<()> {
     let models = args.models.iter().map(|m| ModelInput::parse(m)).collect::<Result<Vec<_>, _>>()?;
+    for model in &models {
+        if let ModelSource::Path(path) = &model.source {
+            if let Some(kind @ (Kind::Gzip | Kind::Tar | Kind::Csv)) = sniff(path) {
+                bail!("{} is {}, not a model: {}", path.display(), kind.describe(), kind.advice(path));
+            }
+        }
+    }
     let mut command_line = format!("--target {}", args.target);
     let fixed_point = match args.numeric {
         Arith::Auto => None,
         Arith::Float => Some(false),
-        Arith::Fixed => Some(true),
+        Arith::Fixed | Arith::Int8 => Some(true),
     };
     if let Some(f) = fixed_point {
         command_line += if f { " --numeric fixed" } else { " --numeric float" };
@@ -121,6 +138,16 @@ pub fn run(args: Args) -> Result<()> {
         bail!("nothing to write");
     }
     write_atomically(&args.output, &compiled.bytes)?;
+    let flash_kb = args.flash_budget.unwrap_or(DEFAULT_FLASH_KB);
+    if args.target.is_mcu() && compiled.bytes.len() as u64 > flash_kb << 10 {
+        eprintln!(
+            "warning: {} is {:.1} KB, more than the {flash_kb} KB of flash of a {} part (--flash-budget): \
+             it will not fit; try --numeric int8, a smaller model, or give the part's flash with --flash-budget",
+            args.output.display(),
+            compiled.bytes.len() as f64 / 1024.0,
+            args.target
+        );
+    }
     for r in &compiled.reports {
         println!("{}: {}", r.name, r.text);
         for w in &r.warnings {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Parser;
-use mlc_format::manifest::ModelBody;
+use mlc_format::manifest::{ModelBody, NetInput, TextStandardize};
 use mlc_format::{SectionKind, NO_OWNER};
 use mlc_host::LoadedArtifact;
 
@@ -26,6 +26,10 @@ fn hex(bytes: &[u8]) -> String {
 pub fn run(args: Args) -> Result<()> {
     let loaded = LoadedArtifact::open(&args.artifact)?;
     let artifact = loaded.artifact()?;
+    if let Some(name) = &args.model {
+        // An unknown name is an error (with the closest name), not an empty listing.
+        loaded.entry(Some(name))?;
+    }
     let header = artifact.header();
     let prov = artifact.provenance()?;
     println!("artifact  {}", args.artifact.display());
@@ -53,8 +57,7 @@ pub fn run(args: Args) -> Result<()> {
                 println!("  trees     {} trees, layout {:?}, numeric {:?}", t.num_trees, t.layout, t.numeric);
             }
             ModelBody::Network(n) => {
-                let text = n.text.map_or(String::new(), |s| format!("; raw text, {s:?}"));
-                println!("  inputs    {:?}{text}", n.input);
+                println!("  inputs    {}", input_in_words(n.input, n.text));
                 println!("  outputs   {} value(s)", m.num_outputs);
                 println!("  network   {} layers, {} f32 of scratch", n.num_layers, n.scratch);
             }
@@ -70,4 +73,21 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A network's input as a user gives it: `400 token ids (or raw text: …)`, `16 floats`.
+fn input_in_words(input: NetInput, text: Option<TextStandardize>) -> String {
+    let values = match input {
+        NetInput::TokenIds { length } => format!("{length} token ids"),
+        NetInput::Sequence { length, channels } => format!("{length} × {channels} floats (a sequence, channels last)"),
+        NetInput::Vector { features } => format!("{features} floats"),
+    };
+    let Some(text) = text else { return values };
+    let standardize = match (text.lower(), text.strip_punctuation()) {
+        (false, false) => "as written",
+        (true, false) => "lowercased",
+        (false, true) => "punctuation stripped",
+        (true, true) => "lowercased, punctuation stripped",
+    };
+    format!("raw text, one per line (tokenized inside: {standardize}), or {values}")
 }

@@ -8,6 +8,7 @@ mod args;
 mod bench;
 #[cfg(feature = "compiler")]
 mod compile;
+mod exit;
 mod inspect;
 mod predict;
 #[cfg(feature = "serve")]
@@ -28,7 +29,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile trained models (XGBoost JSON/UBJ) into one artifact; several models make a bundle.
+    /// Compile trained models (XGBoost JSON/UBJ, Keras export directories) into one artifact; several make a bundle.
     #[cfg(feature = "compiler")]
     Compile(compile::Args),
     /// Show an artifact's models, inputs and outputs, sections and provenance.
@@ -46,6 +47,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    #[cfg(feature = "serve")]
+    let serving = matches!(cli.command, Command::Serve(_));
+    #[cfg(not(feature = "serve"))]
+    let serving = false;
+    if !serving {
+        exit::default_sigpipe();
+    }
     let result = match cli.command {
         #[cfg(feature = "compiler")]
         Command::Compile(args) => compile::run(args),
@@ -56,11 +64,5 @@ fn main() -> ExitCode {
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(args),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("mlc: error: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    exit::report(result)
 }

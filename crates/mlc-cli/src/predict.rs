@@ -1,12 +1,17 @@
 //! `mlc predict`: a thin client of `mlc transform`'s record path. The input is cut into
 //! mini-batches of lines, read by `mlc_host::records` and predicted by a transform worker; each
 //! answer is printed, and the first bad record ends the command.
+//!
+//! A mini-batch ends where the input has no more lines at hand, and its answers are flushed
+//! then: a program that writes one line and waits reads its answer (a co-process), while a
+//! file is still predicted in full mini-batches.
 
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
+use mlc_host::records::filter::write_csv_field;
 use mlc_host::transform::{ContentType, Options, Routing, Splitter, Worker};
 use mlc_host::Registry;
 use mlc_runtime::InputKind;
@@ -17,8 +22,18 @@ pub struct Args {
     /// The artifact, or a directory of `NAME.mlc` artifacts (served through the model registry).
     artifact: PathBuf,
     /// The model to use (required for a bundle, or a directory of several artifacts).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "route_column")]
     model: Option<String>,
+    /// CSV: the 1-based column that names each row's model (not a feature), as in `mlc transform`.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    route_column: Option<u32>,
+    /// CSV: the input's first line is a header (column names), not a row.
+    #[arg(long)]
+    header: bool,
+    /// CSV: the 1-based column of each row's id (not a feature); each answer is printed after
+    /// it: `ID,VALUES`.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    id_column: Option<u32>,
     /// Print raw margins instead of the objective's output (tree models).
     #[arg(long)]
     margin: bool,
@@ -46,38 +61,62 @@ const BATCH_RECORDS: usize = 1024;
 /// digits needed to round-trip an `f32`.
 pub fn run(args: Args) -> Result<()> {
     let registry = Registry::open(&args.artifact, u64::MAX)?;
-    let model = match &args.model {
-        Some(name) => name.clone(),
-        None => registry.default_name()?,
-    };
-    let content_type = match (registry.get(&model)?.model().input_kind(), args.format) {
-        (InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
-            bail!("this model has no tokenizer: give token ids with --format ids")
+    let (model, content_type, routing) = match args.route_column {
+        Some(k) => (None, ContentType::Csv, Routing::Column(k as usize)),
+        None => {
+            let model = match &args.model {
+                Some(name) => name.clone(),
+                None => registry.default_name()?,
+            };
+            let content_type = match (registry.get(&model)?.model().input_kind(), args.format) {
+                (InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
+                    bail!("this model has no tokenizer: give token ids with --format ids")
+                }
+                (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
+                _ => ContentType::Csv,
+            };
+            (Some(model.clone()), content_type, Routing::Model(Some(model)))
         }
-        (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
-        _ => ContentType::Csv,
     };
     let (input, name): (Box<dyn Read>, String) = match &args.input {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
-        None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
+        None => (Box::new(std::io::stdin()), "<stdin>".into()),
     };
     let options = Options {
         content_type,
         // No limit on a record's length: lines are read whole, as they come.
         max_payload: usize::MAX / 2,
         max_records: BATCH_RECORDS,
-        routing: Routing::Model(Some(model.clone())),
+        routing,
         margin: args.margin,
+        header: args.header,
+        id_column: args.id_column.map(|k| k as usize),
         ..Options::default()
     };
-    let mut worker = Worker::new(&registry, &options, Some(&model));
-    let mut batches = Splitter::new(BufReader::new(input), options.max_payload, options.max_records);
+    if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
+        bail!("--header and --id-column are for CSV rows (this model reads raw text)");
+    }
+    let mut worker = Worker::new(&registry, &options, model.as_deref());
+    let mut batches = Splitter::new(BufReader::with_capacity(1 << 16, input), options.max_payload, options.max_records)
+        .cut_when_idle(|r: &BufReader<Box<dyn Read>>| r.buffer().is_empty());
+    if args.header {
+        batches.skip_header().with_context(|| format!("cannot read {name}"))?;
+    }
     let mut out = BufWriter::new(std::io::stdout().lock());
     while let Some(batch) = batches.next_batch().with_context(|| format!("cannot read {name}"))? {
         worker.run(&batch);
-        for (line, answer) in (batch.first_line..).zip(worker.answers()) {
+        for (i, (line, answer)) in (batch.first_line..).zip(worker.answers()).enumerate() {
             match answer {
-                Ok(values) => write_values(&mut out, values)?,
+                Ok(values) => {
+                    if let Some(id) = worker.id(i) {
+                        // A CSV field: quoted when it holds a comma, a quote or a line end.
+                        let mut field = Vec::new();
+                        write_csv_field(&mut field, id.as_bytes());
+                        out.write_all(&field)?;
+                        out.write_all(b",")?;
+                    }
+                    write_values(&mut out, values)?
+                }
                 Err(message) => {
                     // The records before the bad one are answered.
                     out.flush()?;
@@ -85,6 +124,8 @@ pub fn run(args: Args) -> Result<()> {
                 }
             }
         }
+        // Answered as read: a co-process waiting for this batch's answers gets them now.
+        out.flush()?;
     }
     out.flush()?;
     Ok(())

@@ -1,16 +1,18 @@
 //! `mlc transform`: batch transform of record files through a model registry.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Routing, Summary};
+use mlc_host::records::filter::Filter;
+use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Routing, Summary, TransformError};
 use mlc_host::Registry;
 
 use crate::args::parse_size;
+use crate::exit::{self, Status};
 
 /// Arguments of `mlc transform`.
 #[derive(Parser)]
@@ -24,9 +26,10 @@ pub struct Args {
     #[arg(long)]
     output_dir: PathBuf,
     /// Input format: CSV without a header; JSON Lines with `features` or `text` (and optionally
-    /// `model`); plain text, one text per line.
-    #[arg(long, value_enum, default_value_t = ContentTypeArg::Csv)]
-    content_type: ContentTypeArg,
+    /// `model`); plain text, one text per line. Default: from the inputs' extension (`.csv`;
+    /// `.jsonl`, `.ndjson`, `.json`; `.txt`), else text/csv.
+    #[arg(long, value_enum)]
+    content_type: Option<ContentTypeArg>,
     /// How inputs are cut into records: `line` (one record per line) is the only way.
     #[arg(long, value_enum, default_value_t = SplitType::Line)]
     split_type: SplitType,
@@ -45,6 +48,26 @@ pub struct Args {
     /// CSV: the 1-based column that names each record's model (not a feature).
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
     route_column: Option<u32>,
+    /// CSV: each input's first line is a header (column names), not a record.
+    #[arg(long)]
+    header: bool,
+    /// CSV: the 1-based column of each record's id (not a feature); each output line is then
+    /// `{"id": ID, "prediction": ...}` (error objects get the `"id"` too).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    id_column: Option<u32>,
+    /// SageMaker's InputFilter: the part of each record that is the model's input. CSV: 0-based
+    /// columns, `$[1:]`, `$[0,2:5]`, `$[-1]`; JSON Lines: `$.features`, `$.data.text` (an
+    /// array is the features, a string the text, an object the record).
+    #[arg(long, value_name = "FILTER", value_parser = parse_filter)]
+    input_filter: Option<Filter>,
+    /// SageMaker's JoinSource: `input` joins each prediction to its input record (CSV: appended
+    /// columns; JSON Lines: a `SageMakerOutput` field).
+    #[arg(long, value_enum)]
+    join_source: Option<JoinSource>,
+    /// SageMaker's OutputFilter, applied to the (joined) output: CSV columns `$[0,-1]`; JSON
+    /// `$.SageMakerOutput`, `$['id','SageMakerOutput']`.
+    #[arg(long, value_name = "FILTER", value_parser = parse_filter)]
+    output_filter: Option<Filter>,
     /// Output format: one line per input line, or one `{"predictions": [...]}` per mini-batch.
     #[arg(long, value_enum, default_value_t = AcceptArg::JsonLines)]
     accept: AcceptArg,
@@ -55,6 +78,13 @@ pub struct Args {
     /// are evicted beyond it (default: no limit).
     #[arg(long, value_parser = parse_size)]
     memory_budget: Option<u64>,
+    /// Stop the job once more than N records have failed (exit status 3; the output being
+    /// written is removed). `--on-error fail` is `--max-errors 0` with status 1.
+    #[arg(long, value_name = "N")]
+    max_errors: Option<u64>,
+    /// Predict inputs whose output already exists again (default: skip them, as complete).
+    #[arg(long)]
+    overwrite: bool,
     /// Raw margins instead of the objective's output (tree models).
     #[arg(long)]
     margin: bool,
@@ -71,6 +101,18 @@ enum ContentTypeArg {
     JsonLines,
     #[value(name = "text/plain")]
     Text,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum JoinSource {
+    /// The output is the prediction alone.
+    None,
+    /// The output is the input record with the prediction joined.
+    Input,
+}
+
+fn parse_filter(text: &str) -> Result<Filter, String> {
+    Filter::parse(text)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,11 +140,35 @@ pub fn run(args: Args) -> Result<()> {
     if args.max_payload_mb.is_nan() || args.max_payload_mb <= 0.0 {
         return Err(anyhow!("--max-payload-mb must be positive"));
     }
+    let files = transform::plan(&args.inputs, &args.output_dir)?;
     let content_type = match args.content_type {
-        ContentTypeArg::Csv => ContentType::Csv,
-        ContentTypeArg::JsonLines => ContentType::JsonLines,
-        ContentTypeArg::Text => ContentType::Text,
+        Some(ContentTypeArg::Csv) => ContentType::Csv,
+        Some(ContentTypeArg::JsonLines) => ContentType::JsonLines,
+        Some(ContentTypeArg::Text) => ContentType::Text,
+        None => content_type_of(&files)?,
     };
+    for (name, filter) in [("--input-filter", &args.input_filter), ("--output-filter", &args.output_filter)] {
+        match (filter, content_type) {
+            (Some(f), ContentType::Csv) if !f.is_columns() && *f != Filter::All => {
+                return Err(anyhow!("{name}: CSV records are filtered by columns, e.g. `$[1:]` or `$[0,-1]`"))
+            }
+            (Some(f), ContentType::JsonLines) if f.is_columns() => {
+                return Err(anyhow!("{name}: JSON Lines records are filtered by fields, e.g. `$.features`"))
+            }
+            (Some(_), ContentType::Text) => return Err(anyhow!("{name} is for text/csv and application/jsonlines inputs")),
+            _ => {}
+        }
+    }
+    let joined = args.join_source == Some(JoinSource::Input) || args.output_filter.is_some();
+    if joined && matches!(args.accept, AcceptArg::Json) {
+        return Err(anyhow!("--join-source and --output-filter write one line per record: use --accept application/jsonlines"));
+    }
+    if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
+        return Err(anyhow!("--header and --id-column are for text/csv inputs"));
+    }
+    if args.route_column.is_some() && args.route_column == args.id_column {
+        return Err(anyhow!("--route-column and --id-column name the same column"));
+    }
     if args.route_column.is_some() && content_type != ContentType::Csv {
         return Err(anyhow!("--route-column is for text/csv; JSON Lines records name their model in a `model` field"));
     }
@@ -124,9 +190,15 @@ pub fn run(args: Args) -> Result<()> {
             OnErrorArg::Fail => OnError::Fail,
         },
         margin: args.margin,
+        max_errors: args.max_errors,
+        overwrite: args.overwrite,
+        header: args.header,
+        id_column: args.id_column.map(|k| k as usize),
+        input_filter: args.input_filter.clone(),
+        join_input: args.join_source == Some(JoinSource::Input),
+        output_filter: args.output_filter.clone(),
     };
     let registry = Registry::open(&args.source, args.memory_budget.unwrap_or(u64::MAX))?;
-    let files = transform::plan(&args.inputs, &args.output_dir)?;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(0);
         bar.set_style(
@@ -146,34 +218,86 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let summary = summary?;
-    print_summary(&summary);
+    let summary = match summary {
+        Err(e @ TransformError::TooManyErrors { .. }) => {
+            return Err(Status { code: exit::RECORDS_FAILED, message: format!("error: {e}") }.into())
+        }
+        summary => summary?,
+    };
+    print_summary(&summary)?;
     if let Some(path) = &args.summary_json {
         let json = serde_json::to_vec_pretty(&summary)?;
         std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
     }
+    if summary.errors > 0 {
+        let message = format!(
+            "{} of {} records failed (error objects in the outputs; exit status {})",
+            summary.errors,
+            summary.records,
+            exit::RECORDS_FAILED
+        );
+        return Err(Status { code: exit::RECORDS_FAILED, message }.into());
+    }
     Ok(())
 }
 
-/// Prints the job's figures and each model's cold and warm latency.
-fn print_summary(s: &Summary) {
-    let skipped = s.files.iter().filter(|f| f.skipped).count();
-    println!(
-        "{} files ({skipped} skipped as already complete), {} records, {} errors, {:.1} MB in {:.3} s: {:.0} records/s with {} workers",
+/// The content type the inputs' extensions name: one for all of them (files with another
+/// extension, or none, count as CSV, the default).
+fn content_type_of(files: &[transform::InputFile]) -> Result<ContentType> {
+    let mut found: Option<(ContentType, &std::path::Path)> = None;
+    for f in files {
+        let Some(kind) = ContentType::from_extension(&f.input) else { continue };
+        match found {
+            Some((other, path)) if other != kind => {
+                return Err(anyhow!(
+                    "{} ({}) and {} ({}) are of different kinds: give --content-type, or transform them separately",
+                    path.display(),
+                    other.mime(),
+                    f.input.display(),
+                    kind.mime()
+                ))
+            }
+            _ => found = Some((kind, &f.input)),
+        }
+    }
+    Ok(found.map_or(ContentType::Csv, |(kind, _)| kind))
+}
+
+/// Prints the job's figures, why records failed, and each model's cold and warm latency.
+fn print_summary(s: &Summary) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let skipped: Vec<_> = s.files.iter().filter(|f| f.skipped).collect();
+    if !skipped.is_empty() {
+        let first = skipped[0].output.display();
+        let more = if skipped.len() > 1 { format!(" and {} more", skipped.len() - 1) } else { String::new() };
+        eprintln!("mlc: skipped {} input(s) whose output exists ({first}{more}); --overwrite predicts them again", skipped.len());
+    }
+    writeln!(
+        out,
+        "{} files ({} skipped as already complete), {} records, {} errors, {:.1} MB in {:.3} s: {:.0} records/s with {} workers",
         s.files.len(),
+        skipped.len(),
         s.records,
         s.errors,
         s.bytes as f64 / 1e6,
         s.seconds,
         s.records_per_second,
         s.workers
-    );
-    if s.models.is_empty() {
-        return;
+    )?;
+    for k in &s.error_kinds {
+        writeln!(out, "  {:>8} × {}   (e.g. {})", k.count, k.kind, k.example)?;
     }
-    println!("{:<24} {:>6} {:>9} {:>16} {:>12} {:>16}", "model", "loads", "evictions", "cold load, ms", "predictions", "warm µs/pred.");
+    if s.models.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<24} {:>6} {:>9} {:>16} {:>12} {:>16}",
+        "model", "loads", "evictions", "cold load, ms", "predictions", "warm µs/pred."
+    )?;
     for m in &s.models {
-        println!(
+        writeln!(
+            out,
             "{:<24} {:>6} {:>9} {:>16.3} {:>12} {:>16.3}",
             m.name,
             m.loads,
@@ -181,6 +305,7 @@ fn print_summary(s: &Summary) {
             m.cold_load_mean().as_secs_f64() * 1e3,
             m.predictions,
             m.warm_per_prediction().as_secs_f64() * 1e6
-        );
+        )?;
     }
+    Ok(())
 }

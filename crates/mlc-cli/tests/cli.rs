@@ -291,7 +291,9 @@ fn token_ids_are_integers_in_predict_and_transform() {
     {
         let out = tmp("ids-out");
         let args = ["transform", art.to_str().unwrap(), file.to_str().unwrap(), "--content-type", content_type];
-        ok(&mlc(&[&args[..], &["--output-dir", out.to_str().unwrap()]].concat()));
+        // One record failed: status 3 (records failed), the outputs written.
+        let result = mlc(&[&args[..], &["--output-dir", out.to_str().unwrap()]].concat());
+        assert_eq!(result.status.code(), Some(3), "{}", String::from_utf8_lossy(&result.stderr));
         let name = file.file_name().unwrap().to_str().unwrap();
         let text = std::fs::read_to_string(out.join(format!("{name}.out"))).unwrap();
         let lines: Vec<&str> = text.lines().collect();

@@ -37,7 +37,7 @@ pub enum HostError {
         error: LoadError,
     },
     /// No model of that name.
-    #[error("{path}: no model named `{model}` (models: {available})")]
+    #[error("{path}: no model named `{model}`{} (models: {available})", suggest(.closest))]
     UnknownModel {
         /// The file.
         path: PathBuf,
@@ -45,9 +45,25 @@ pub enum HostError {
         model: String,
         /// Up to 10 names that exist.
         available: String,
+        /// The existing name closest to `model` (a likely typo), if any.
+        closest: Option<String>,
+    },
+    /// The path is not an artifact but something recognisable (a model to compile, an archive).
+    #[error("{path} is {}, not an mlc artifact: {}", .kind.describe(), .kind.advice(path))]
+    NotAnArtifact {
+        /// The file or directory.
+        path: PathBuf,
+        /// What it is.
+        kind: crate::sniff::Kind,
+    },
+    /// A directory source without any `NAME.mlc` artifact.
+    #[error("{path}: no `.mlc` artifacts in this directory")]
+    EmptyDirectory {
+        /// The directory.
+        path: PathBuf,
     },
     /// The artifact has several models and none was chosen.
-    #[error("{path}: the artifact holds {count} models; choose one with --model (e.g. `{first}`)")]
+    #[error("{path}: {count} models here; choose one with --model (e.g. `{first}`)")]
     ModelRequired {
         /// The file.
         path: PathBuf,
@@ -56,6 +72,24 @@ pub enum HostError {
         /// The first model's name.
         first: String,
     },
+}
+
+/// ", did you mean `NAME`?" for a closest name.
+fn suggest(closest: &Option<String>) -> String {
+    closest.as_ref().map_or(String::new(), |name| format!("; did you mean `{name}`?"))
+}
+
+impl HostError {
+    /// An unknown model `model` of the source at `path`, which has `names`.
+    pub fn unknown_model<'a>(path: &Path, model: &str, names: impl Iterator<Item = &'a str>) -> HostError {
+        let names: Vec<&str> = names.collect();
+        HostError::UnknownModel {
+            path: path.to_path_buf(),
+            model: model.into(),
+            available: names.iter().take(10).copied().collect::<Vec<_>>().join(", "),
+            closest: crate::sniff::closest(model, names).map(str::to_string),
+        }
+    }
 }
 
 enum Storage {
@@ -97,7 +131,14 @@ impl LoadedArtifact {
 
     fn validated(path: PathBuf, storage: Storage) -> Result<LoadedArtifact, HostError> {
         let loaded = LoadedArtifact { path, storage };
-        Artifact::parse(loaded.bytes()).map_err(|error| HostError::Format { path: loaded.path.clone(), error })?;
+        if let Err(error) = Artifact::parse(loaded.bytes()) {
+            let head = &loaded.bytes()[..loaded.bytes().len().min(512)];
+            let extension = loaded.path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            return Err(match crate::sniff::sniff_bytes(head, extension) {
+                Some(kind) => HostError::NotAnArtifact { path: loaded.path, kind },
+                None => HostError::Format { path: loaded.path.clone(), error },
+            });
+        }
         Ok(loaded)
     }
 
@@ -133,11 +174,9 @@ impl LoadedArtifact {
     pub fn entry(&self, name: Option<&str>) -> Result<ModelEntry<'_>, HostError> {
         let artifact = self.artifact()?;
         match name {
-            Some(name) => artifact.model_by_name(name).ok_or_else(|| HostError::UnknownModel {
-                path: self.path.clone(),
-                model: name.into(),
-                available: artifact.models().take(10).map(|m| m.name).collect::<Vec<_>>().join(", "),
-            }),
+            Some(name) => {
+                artifact.model_by_name(name).ok_or_else(|| HostError::unknown_model(&self.path, name, artifact.models().map(|m| m.name)))
+            }
             None if artifact.model_count() == 1 => {
                 artifact.model(0).ok_or_else(|| HostError::ModelRequired { path: self.path.clone(), count: 1, first: String::new() })
             }

@@ -73,6 +73,10 @@ impl ModelSource {
                 }
             }
         }
+        // An empty directory is a source (`mlc serve` may add models later); a Keras export is not.
+        if let (true, Some(kind)) = (stems.is_empty(), crate::sniff::sniff(&path)) {
+            return Err(HostError::NotAnArtifact { path, kind });
+        }
         Ok(ModelSource::Directory { dir: path, stems })
     }
 
@@ -93,11 +97,7 @@ impl ModelSource {
                     None => (name, None),
                 };
                 if !stems.contains(stem) {
-                    return Err(HostError::UnknownModel {
-                        path: dir.clone(),
-                        model: name.into(),
-                        available: stems.iter().take(10).cloned().collect::<Vec<_>>().join(", "),
-                    });
+                    return Err(HostError::unknown_model(dir, name, stems.iter().map(String::as_str)));
                 }
                 Ok((dir.join(format!("{stem}.{ARTIFACT_EXTENSION}")), inner))
             }
@@ -258,6 +258,7 @@ impl Registry {
                 let artifact = self.lock().file(path)?;
                 Ok(artifact.entry(None)?.name.to_string())
             }
+            ModelSource::Directory { dir, stems } if stems.is_empty() => Err(HostError::EmptyDirectory { path: dir.clone() }),
             ModelSource::Directory { dir, stems } if stems.len() != 1 => Err(HostError::ModelRequired {
                 path: dir.clone(),
                 count: stems.len() as u32,

@@ -17,12 +17,14 @@
 //! See docs/bench.md for the report's fields and its JSON schema.
 
 pub mod capacity;
+pub mod load;
 pub mod plot;
 pub mod recorder;
+pub mod remote;
+pub mod repeat;
 pub mod report;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -132,11 +134,7 @@ impl Workload {
     /// from the extension (`.csv`, `.jsonl`/`.ndjson`/`.json`, anything else: text).
     pub fn from_file(path: &Path, content_type: Option<ContentType>) -> Result<Workload, BenchError> {
         let bytes = std::fs::read(path).map_err(|error| BenchError::Io { path: path.to_path_buf(), error })?;
-        let content_type = content_type.unwrap_or_else(|| match path.extension().and_then(|e| e.to_str()) {
-            Some("csv") => ContentType::Csv,
-            Some("jsonl" | "ndjson" | "json") => ContentType::JsonLines,
-            _ => ContentType::Text,
-        });
+        let content_type = content_type.or_else(|| ContentType::from_extension(path)).unwrap_or(ContentType::Text);
         let lines: Vec<Vec<u8>> = records::lines(&bytes).filter(|l| !l.is_empty()).map(<[u8]>::to_vec).collect();
         if lines.is_empty() {
             return Err(BenchError::Invalid(format!("{}: no records", path.display())));
@@ -166,7 +164,7 @@ impl Workload {
     }
 
     /// The requests: consecutive runs of `batch_size` lines, cycling over the input.
-    fn batches(&self, batch_size: usize) -> Vec<Batch> {
+    pub(crate) fn batches(&self, batch_size: usize) -> Vec<Batch> {
         let b = batch_size.max(1);
         let n = self.lines.len().div_ceil(b).clamp(1, 4096);
         (0..n)
@@ -241,8 +239,8 @@ fn mapped_bytes(registry: &Registry) -> u64 {
     }
 }
 
-/// Runs one configuration and reports it.
-pub fn run(config: &Config, workload: &Workload) -> Result<RunReport, BenchError> {
+/// Checks the duration and the rate.
+fn check(config: &Config) -> Result<(), BenchError> {
     if config.duration.is_zero() {
         return Err(BenchError::Invalid("the duration must be positive".into()));
     }
@@ -251,6 +249,41 @@ pub fn run(config: &Config, workload: &Workload) -> Result<RunReport, BenchError
             return Err(BenchError::Invalid(format!("--rate must be a positive number of requests per second, not {rate}")));
         }
     }
+    Ok(())
+}
+
+/// Open loop: the requests due that were never sent.
+fn unsent(config: &Config, all: &Recorder) -> u64 {
+    match config.load {
+        Load::Open { rate, .. } => ((config.duration.as_secs_f64() * rate).ceil() as u64).saturating_sub(all.invocations),
+        Load::Closed { .. } => 0,
+    }
+}
+
+/// A local load thread: `mlc transform`'s worker on the prepared batches.
+struct LocalSender<'a> {
+    worker: Worker<'a>,
+    batches: &'a [Batch],
+}
+
+impl load::Sender for LocalSender<'_> {
+    fn send(&mut self, i: usize) -> load::Sent {
+        let p = self.worker.predict(&self.batches[i]);
+        load::Sent { records: p.records, model: p.model_time, server: None }
+    }
+
+    fn errors(&self) -> &[String] {
+        self.worker.messages()
+    }
+
+    fn scratch_bytes(&self) -> u64 {
+        self.worker.scratch_bytes()
+    }
+}
+
+/// Runs one configuration and reports it.
+pub fn run(config: &Config, workload: &Workload) -> Result<RunReport, BenchError> {
+    check(config)?;
     let batches = workload.batches(config.batch_size);
     let options = Options {
         content_type: workload.content_type,
@@ -278,89 +311,19 @@ pub fn run(config: &Config, workload: &Workload) -> Result<RunReport, BenchError
         }
     }
 
-    let users = config.load.users();
-    let next = AtomicU64::new(0);
-    let start = Instant::now();
-    let end = start + config.duration;
-    let results: Vec<(Recorder, u64)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..users)
-            .map(|u| {
-                let (registry, options, default, batches, next) = (&registry, &options, default.as_deref(), &batches, &next);
-                scope.spawn(move || {
-                    let mut worker = Worker::new(registry, options, default);
-                    let mut recorder = Recorder::new(start);
-                    match config.load {
-                        Load::Closed { spawn_rate, .. } => {
-                            if let Some(r) = spawn_rate.filter(|r| *r > 0.0 && u > 0) {
-                                let at = start + Duration::from_secs_f64(u as f64 / r);
-                                if at >= end {
-                                    return (recorder, 0);
-                                }
-                                std::thread::sleep(at.saturating_duration_since(Instant::now()));
-                            }
-                            // Users start at different places in the input.
-                            let mut i = u * batches.len() / users;
-                            // One clock read per request: a request starts when the previous
-                            // one ends (recording takes tens of nanoseconds, counted in).
-                            let mut t = Instant::now();
-                            while t < end {
-                                let p = worker.predict(&batches[i % batches.len()]);
-                                let done = Instant::now();
-                                recorder.record(done, done - t, p.model_time, p.records, worker.messages());
-                                t = done;
-                                i += 1;
-                            }
-                        }
-                        Load::Open { rate, .. } => loop {
-                            let k = next.fetch_add(1, Ordering::Relaxed);
-                            let due = start + Duration::from_secs_f64(k as f64 / rate);
-                            if due >= end {
-                                break;
-                            }
-                            let now = Instant::now();
-                            if now >= end {
-                                // Due but never started: the backlog when the run ends.
-                                next.fetch_sub(1, Ordering::Relaxed);
-                                break;
-                            }
-                            if due > now {
-                                // Sleep most of the wait, then spin, so that the request starts on time.
-                                let wait = due - now;
-                                if wait > Duration::from_micros(200) {
-                                    std::thread::sleep(wait - Duration::from_micros(150));
-                                }
-                                while Instant::now() < due {
-                                    std::hint::spin_loop();
-                                }
-                            }
-                            let p = worker.predict(&batches[k as usize % batches.len()]);
-                            let done = Instant::now();
-                            recorder.record(done, done.saturating_duration_since(due), p.model_time, p.records, worker.messages());
-                        },
-                    }
-                    let scratch = worker.scratch_bytes();
-                    (recorder, scratch)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("a load thread panicked")).collect()
+    let (all, scratch, start) = load::drive(config.load, config.duration, batches.len(), |_| LocalSender {
+        worker: Worker::new(&registry, &options, default.as_deref()),
+        batches: &batches,
     });
     let elapsed = start.elapsed().max(config.duration.min(start.elapsed()));
-    let mut all = Recorder::new(start);
-    for (r, _) in &results {
-        all.merge(r);
-    }
-    let unsent = match config.load {
-        Load::Open { rate, .. } => ((config.duration.as_secs_f64() * rate).ceil() as u64).saturating_sub(all.invocations),
-        Load::Closed { .. } => 0,
-    };
+    let unsent = unsent(config, &all);
     let memory = Memory {
         artifact_bytes_mapped: mapped_bytes(&registry),
         model_bytes: registry.memory_used(),
-        scratch_bytes: results.iter().map(|(_, s)| s).sum(),
+        scratch_bytes: scratch.iter().sum(),
         peak_rss_bytes: peak_rss(),
     };
-    Ok(report::build(config, &all, elapsed, unsent, cold_start, memory, &registry))
+    Ok(report::build(config, &all, elapsed, unsent, cold_start, memory, registry.stats()))
 }
 
 #[cfg(test)]

@@ -37,6 +37,12 @@ pub struct Recorder {
     pub error_kinds: BTreeMap<String, u64>,
     /// Invocations completed per [`TIMELINE_BUCKET`] since the run's start.
     pub timeline: Vec<u64>,
+    /// A remote endpoint's own overhead (its `mlc-overhead-latency-us` header).
+    pub server_overhead: Histogram<u64>,
+    /// Of that, the time its request waited for a worker (`mlc-queue-latency-us`).
+    pub server_queue: Histogram<u64>,
+    /// Answers that gave the server's latency split in their headers.
+    pub split_answers: u64,
     start: Instant,
 }
 
@@ -53,6 +59,9 @@ impl Recorder {
             records: 0,
             error_kinds: BTreeMap::new(),
             timeline: Vec::new(),
+            server_overhead: histogram(),
+            server_queue: histogram(),
+            split_answers: 0,
             start,
         }
     }
@@ -82,11 +91,23 @@ impl Recorder {
         self.timeline[bucket] += 1;
     }
 
+    /// Records the latency split a remote endpoint gave for the request just recorded: its
+    /// overhead and, of that, its queueing (its model time is [`Recorder::record`]'s `model`).
+    #[inline]
+    pub fn record_server(&mut self, overhead: Duration, queue: Duration) {
+        self.server_overhead.saturating_record((overhead.as_nanos() as u64).max(1));
+        self.server_queue.saturating_record((queue.as_nanos() as u64).max(1));
+        self.split_answers += 1;
+    }
+
     /// Adds `other`'s figures to these.
     pub fn merge(&mut self, other: &Recorder) {
         self.total.add(&other.total).expect("same bounds");
         self.model.add(&other.model).expect("same bounds");
         self.overhead.add(&other.overhead).expect("same bounds");
+        self.server_overhead.add(&other.server_overhead).expect("same bounds");
+        self.server_queue.add(&other.server_queue).expect("same bounds");
+        self.split_answers += other.split_answers;
         self.invocations += other.invocations;
         self.successes += other.successes;
         self.errors += other.errors;

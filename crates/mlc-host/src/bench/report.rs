@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::capacity::{CapacityPlan, RunFigures};
 use super::recorder::{buckets, Bucket, Percentiles, Recorder, TIMELINE_BUCKET};
 use super::{Config, Load};
-use crate::registry::{ModelStats, Registry};
+use crate::registry::ModelStats;
 
 /// Version of the JSON document's schema (docs/bench.md).
 pub const SCHEMA: &str = "mlc-bench/1";
@@ -24,6 +24,18 @@ pub struct Latencies {
     pub model: Percentiles,
     /// Total minus model: parsing, routing, formatting (and, open loop, waiting).
     pub overhead: Percentiles,
+}
+
+/// What a remote endpoint said of its own time (`mlc bench --url`), from its answers'
+/// `mlc-*-latency-us` headers, milliseconds. `model` is [`Latencies::model`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ServerSplit {
+    /// Answers that carried the split (the others count in no figure here).
+    pub answers: u64,
+    /// The server's overhead: body, queue, parsing, routing, formatting.
+    pub overhead: Percentiles,
+    /// Of that, the wait for a worker.
+    pub queue: Percentiles,
 }
 
 /// Memory figures, bytes.
@@ -87,6 +99,9 @@ pub struct RunReport {
     pub records_per_s: f64,
     /// Total, model and overhead latency.
     pub latency_ms: Latencies,
+    /// A remote endpoint's own split of its time (`None`: a local run, or an endpoint that
+    /// does not give it).
+    pub server_ms: Option<ServerSplit>,
     /// Bad records by kind.
     pub errors_by_kind: BTreeMap<String, u64>,
     /// Opening the source (map, validate, load the model) until the first prediction is answered.
@@ -151,7 +166,7 @@ pub(super) fn build(
     unsent: u64,
     cold_start: Duration,
     memory: Memory,
-    registry: &Registry,
+    models: Vec<ModelStats>,
 ) -> RunReport {
     let secs = elapsed.as_secs_f64().max(1e-9);
     let users = config.load.users();
@@ -195,10 +210,15 @@ pub(super) fn build(
         invocations_per_min: all.invocations as f64 / secs * 60.0,
         records_per_s,
         latency_ms,
+        server_ms: (all.split_answers > 0).then(|| ServerSplit {
+            answers: all.split_answers,
+            overhead: Percentiles::of(&all.server_overhead),
+            queue: Percentiles::of(&all.server_queue),
+        }),
         errors_by_kind: all.error_kinds.clone(),
         cold_start_ms: cold_start.as_secs_f64() * 1e3,
         memory,
-        models: registry.stats(),
+        models,
         price_per_hour: price,
         usd_per_million_records: price.filter(|_| records_per_s > 0.0).map(|p| p / (records_per_s * 3600.0) * 1e6),
         p99_ms_x_price: price.map(|p| p * latency_ms.total.p99),
@@ -233,12 +253,17 @@ fn sig(x: f64) -> String {
     format!("{x:.digits$}")
 }
 
-/// Milliseconds with three significant digits (0.000880, 0.0147, 17.3, 4170).
-fn ms(x: f64) -> String {
-    if x >= 1000.0 {
-        format!("{x:.0}")
-    } else {
-        sig(x)
+/// A time given in milliseconds, in the unit that reads best, with three significant digits:
+/// `880 ns`, `14.7 µs`, `17.3 ms`, `4170 ms`.
+pub fn ms(x: f64) -> String {
+    if !(x.is_finite() && x > 0.0) {
+        return format!("{} ms", sig(x));
+    }
+    match x {
+        x if x >= 1000.0 => format!("{x:.0} ms"),
+        x if x >= 1.0 => format!("{} ms", sig(x)),
+        x if x >= 1e-3 => format!("{} µs", sig(x * 1e3)),
+        x => format!("{} ns", sig(x * 1e6)),
     }
 }
 
@@ -305,19 +330,36 @@ impl RunReport {
             self.records_per_s
         );
         let l = &self.latency_ms;
-        let rows: Vec<Vec<String>> = [("total", &l.total), ("model", &l.model), ("overhead", &l.overhead)]
+        let mut rows: Vec<(&str, &Percentiles)> = vec![("total", &l.total), ("model", &l.model), ("overhead", &l.overhead)];
+        if let Some(server) = &self.server_ms {
+            rows.extend([("server overhead", &server.overhead), ("server queue", &server.queue)]);
+        }
+        let rows: Vec<Vec<String>> = rows
             .iter()
             .map(|(name, p)| vec![name.to_string(), ms(p.p50), ms(p.p90), ms(p.p99), ms(p.p999), ms(p.max), ms(p.mean)])
             .collect();
-        out.push_str(&table(&["latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean"], &rows));
+        out.push_str(&table(&["latency", "p50", "p90", "p99", "p99.9", "max", "mean"], &rows));
         if !self.errors_by_kind.is_empty() {
             let kinds: Vec<String> = self.errors_by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
             let _ = writeln!(out, "bad records by kind: {}", kinds.join(", "));
         }
         let m = &self.memory;
+        if *m == Memory::default() {
+            // A remote endpoint: its memory is not seen from here.
+            let _ = writeln!(
+                out,
+                "cold start {} ms (connecting and the first request answered); {}",
+                ms(self.cold_start_ms),
+                match &self.server_ms {
+                    Some(s) => format!("{} of {} answers gave the server's latency split", s.answers, self.invocations),
+                    None => "the server gave no latency split (model and server rows need mlc-*-latency-us headers)".into(),
+                }
+            );
+            return out;
+        }
         let _ = writeln!(
             out,
-            "cold start {} ms; memory: artifact mapped {}, models {}, scratch {}, peak RSS {}",
+            "cold start {}; memory: artifact mapped {}, models {}, scratch {}, peak RSS {}",
             ms(self.cold_start_ms),
             bytes(m.artifact_bytes_mapped),
             bytes(m.model_bytes),
@@ -333,7 +375,7 @@ impl BenchReport {
     pub fn comparison(&self) -> String {
         let priced = self.runs.iter().any(|r| r.price_per_hour.is_some());
         let mut header =
-            vec!["configuration", "users", "batch", "inv/min", "records/s", "p50 ms", "p99 ms", "model p50", "overhead p50", "errors"];
+            vec!["configuration", "users", "batch", "inv/min", "records/s", "p50", "p99", "model p50", "overhead p50", "errors"];
         if priced {
             header.extend(["$/h", "$/M records", "p99×$/h"]);
         }
@@ -362,5 +404,20 @@ impl BenchReport {
             })
             .collect();
         table(&header, &rows)
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::ms;
+
+    #[test]
+    fn times_in_the_unit_that_reads_best() {
+        assert_eq!(ms(17.34), "17.3 ms");
+        assert_eq!(ms(4170.2), "4170 ms");
+        assert_eq!(ms(0.0147), "14.7 µs");
+        assert_eq!(ms(0.00088), "880 ns");
+        assert_eq!(ms(1.0), "1.00 ms");
+        assert_eq!(ms(0.0), "0 ms");
     }
 }

@@ -25,10 +25,12 @@ impl ValueKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// CSV fields: a position is a column of the line. `route`: the 1-based column that names
-    /// the model (not a value).
+    /// the model, `id`: the record's id column (neither is a value).
     Csv {
         /// The route column, if any.
         route: Option<usize>,
+        /// The id column, if any.
+        id: Option<usize>,
     },
     /// A JSON Lines record's `features`: a position is a feature.
     Json,
@@ -38,7 +40,12 @@ impl Layout {
     /// The position of value `i` (0-based among the values).
     pub fn position(self, i: usize) -> Position {
         match self {
-            Layout::Csv { route } => Position::Column(i + 1 + route.is_some_and(|k| k <= i + 1) as usize),
+            Layout::Csv { route, id } => {
+                // Step over the columns that are not values, in column order.
+                let mut skipped = [route, id];
+                skipped.sort();
+                Position::Column(skipped.iter().flatten().fold(i + 1, |column, &k| column + (k <= column) as usize))
+            }
             Layout::Json => Position::Feature(i + 1),
         }
     }
@@ -80,6 +87,13 @@ pub enum RecordError {
         /// Fields in the line.
         fields: usize,
     },
+    /// CSV: the id column is beyond the line's fields.
+    NoIdColumn {
+        /// The id column (1-based).
+        column: usize,
+        /// Fields in the line.
+        fields: usize,
+    },
     /// CSV: the route column is not UTF-8.
     ModelNameNotUtf8 {
         /// The route column (1-based).
@@ -105,6 +119,9 @@ pub enum RecordError {
         /// The value's text (lossy UTF-8, shortened).
         text: String,
     },
+    /// A one-column CSV record that a text model cannot read as token ids: most likely raw
+    /// text, which is `text/plain`.
+    TextInCsv(Box<RecordError>),
     /// Raw text for a model that takes no text.
     NotText {
         /// The model is a tree ensemble (which the message says).
@@ -122,19 +139,32 @@ impl fmt::Display for RecordError {
             RecordError::NoRouteColumn { column, fields } => {
                 write!(f, "no column {column} (the model name): the line has {fields} fields")
             }
+            RecordError::NoIdColumn { column, fields } => write!(f, "no column {column} (the id): the line has {fields} fields"),
             RecordError::ModelNameNotUtf8 { column } => write!(f, "column {column}: the model name is not UTF-8"),
             RecordError::Count { kind, layout, expected, found } => match (layout, kind) {
-                (Layout::Csv { route: None }, ValueKind::Feature) => {
+                (Layout::Csv { route: None, id: None }, ValueKind::Feature) => {
                     write!(f, "expected {expected} fields (the model's feature count), found {found}")
                 }
-                (Layout::Csv { route: None }, ValueKind::TokenId) => write!(f, "expected {expected} token ids, found {found}"),
-                (Layout::Csv { route: Some(_) }, kind) => {
-                    write!(f, "expected {} fields (the model name and {expected} {}), found {}", expected + 1, kind.plural(), found + 1)
+                (Layout::Csv { route: None, id: None }, ValueKind::TokenId) => {
+                    write!(f, "expected {expected} token ids, found {found}")
+                }
+                (Layout::Csv { route, id }, kind) => {
+                    let extra = route.is_some() as usize + id.is_some() as usize;
+                    let what = match (route, id) {
+                        (Some(_), Some(_)) => "the model name, the id",
+                        (Some(_), None) => "the model name",
+                        _ => "the id",
+                    };
+                    write!(f, "expected {} fields ({what} and {expected} {}), found {}", expected + extra, kind.plural(), found + extra)
                 }
                 (Layout::Json, kind) => write!(f, "expected {expected} {}, found {found}", kind.plural()),
             },
             RecordError::BadValue { kind: ValueKind::Feature, at, text } => write!(f, "{at}: `{text}` is not a number"),
             RecordError::BadValue { kind: ValueKind::TokenId, at, text } => write!(f, "{at}: `{text}` is not a token id"),
+            RecordError::TextInCsv(error) => write!(
+                f,
+                "{error}; the model reads raw text: give one text per line as text/plain (--content-type text/plain, or a .txt file)"
+            ),
             RecordError::NotText { tree_ensemble: true } => write!(f, "the model is a tree ensemble: it takes features, not text"),
             RecordError::NotText { tree_ensemble: false } => {
                 write!(f, "the model does not take this kind of input (text needs a text model)")

@@ -18,6 +18,7 @@
 
 mod csv_fields;
 mod error;
+pub mod filter;
 mod json;
 mod lines;
 mod values;
@@ -68,12 +69,25 @@ impl ContentType {
             _ => None,
         }
     }
+
+    /// The content type a file's extension names (case ignored): `.csv`; `.jsonl`, `.ndjson`,
+    /// `.json` (JSON Lines); `.txt`. `None` for another extension or none.
+    pub fn from_extension(path: &std::path::Path) -> Option<ContentType> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(ContentType::Csv),
+            "jsonl" | "ndjson" | "json" => Some(ContentType::JsonLines),
+            "txt" => Some(ContentType::Text),
+            _ => None,
+        }
+    }
 }
 
 /// Splits lines into [`Record`]s, reusing its buffers from line to line.
 pub struct RecordReader {
     content_type: ContentType,
     route_column: Option<usize>,
+    id_column: Option<usize>,
     csv: CsvFields,
 }
 
@@ -81,7 +95,14 @@ impl RecordReader {
     /// A reader of `content_type` records; CSV with `route_column`: the model's name is in
     /// this 1-based column, which is not a value (other content types ignore it).
     pub fn new(content_type: ContentType, route_column: Option<usize>) -> RecordReader {
-        RecordReader { content_type, route_column, csv: CsvFields::default() }
+        RecordReader { content_type, route_column, id_column: None, csv: CsvFields::default() }
+    }
+
+    /// CSV: the record's id is in this 1-based column, which is not a value (passed through to
+    /// the output: `--id-column`). Other content types ignore it.
+    pub fn with_id_column(mut self, id_column: Option<usize>) -> RecordReader {
+        self.id_column = id_column;
+        self
     }
 
     /// Bytes of its buffers.
@@ -96,7 +117,7 @@ impl RecordReader {
             return Err(RecordError::EmptyLine);
         }
         match self.content_type {
-            ContentType::Text => Ok(Record { model: None, values: Values::Text(line) }),
+            ContentType::Text => Ok(Record { model: None, id: None, values: Values::Text(line) }),
             ContentType::Csv => {
                 self.csv.split(line);
                 let fields = self.csv.len();
@@ -108,11 +129,16 @@ impl RecordReader {
                         Some(Cow::Borrowed(name))
                     }
                 };
-                Ok(Record { model, values: Values::Csv { fields: &self.csv, route: self.route_column } })
+                let id = match self.id_column {
+                    None => None,
+                    Some(column) if column == 0 || column > fields => return Err(RecordError::NoIdColumn { column, fields }),
+                    Some(column) => Some(String::from_utf8_lossy(self.csv.get(column - 1))),
+                };
+                Ok(Record { model, id, values: Values::Csv { fields: &self.csv, route: self.route_column, id: self.id_column } })
             }
             ContentType::JsonLines => {
                 let record = JsonRecord::parse(line).map_err(RecordError::Json)?;
-                Ok(Record { model: record.model, values: Values::Json { text: record.text, features: record.features } })
+                Ok(Record { model: record.model, id: None, values: Values::Json { text: record.text, features: record.features } })
             }
         }
     }
@@ -121,13 +147,14 @@ impl RecordReader {
 /// One record split from its line: the model it names, and its values as text.
 pub struct Record<'r> {
     model: Option<Cow<'r, str>>,
+    id: Option<Cow<'r, str>>,
     values: Values<'r>,
 }
 
 /// A record's values before they are read.
 enum Values<'r> {
-    /// CSV fields; the route column (1-based) is not a value.
-    Csv { fields: &'r CsvFields, route: Option<usize> },
+    /// CSV fields; the route and id columns (1-based) are not values.
+    Csv { fields: &'r CsvFields, route: Option<usize>, id: Option<usize> },
     /// A JSON Lines record's `text` or `features` (checked when read, after routing).
     Json { text: Option<Cow<'r, str>>, features: Option<Vec<&'r RawValue>> },
     /// A line of raw text.
@@ -162,6 +189,11 @@ impl<'r> Record<'r> {
         self.model.as_deref()
     }
 
+    /// The record's id (its id column, lossy UTF-8), if the reader has one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
     /// The record as `model`'s input: its values read as the model takes them and appended to
     /// `buf` (numbers to [`InputBuf::floats`], token ids to [`InputBuf::ids`]; on error `buf` is
     /// left as it was), or its raw text. The input is this record alone.
@@ -190,20 +222,75 @@ impl<'r> Record<'r> {
                 self.read_values(features, &mut buf.floats)?;
                 Ok(Input::Rows(&buf.floats[start..]))
             }
-            (None, InputKind::TokenIds { length, .. }) => {
+            (None, InputKind::TokenIds { length, text, .. }) => {
                 let start = buf.ids.len();
-                self.read_values(length, &mut buf.ids)?;
+                self.read_values(length, &mut buf.ids).map_err(|e| match &self.values {
+                    Values::Csv { fields, .. } if text && length > 1 && self.csv_looks_like_text(fields) => {
+                        RecordError::TextInCsv(Box::new(e))
+                    }
+                    _ => e,
+                })?;
                 Ok(Input::Ids(&buf.ids[start..]))
             }
         }
     }
 
+    /// Whether CSV `fields` look like a line of raw text: one value (the route and id columns
+    /// aside) that is not a number.
+    fn csv_looks_like_text(&self, fields: &CsvFields) -> bool {
+        let Values::Csv { route, id, .. } = self.values else { return false };
+        let mut values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != route && Some(i + 1) != id).map(|(_, f)| f);
+        match (values.next(), values.next()) {
+            (Some(value), None) => !value.iter().all(|b| b.is_ascii_digit() || b.is_ascii_whitespace()),
+            _ => false,
+        }
+    }
+
+    /// Its raw text: a text line, or a JSON Lines record's `text` (`None` for numbers).
+    pub fn text(&self) -> Option<&[u8]> {
+        match &self.values {
+            Values::Text(text) => Some(text),
+            Values::Json { text: Some(text), .. } => Some(text.as_bytes()),
+            Values::Json { text: None, .. } | Values::Csv { .. } => None,
+        }
+    }
+
+    /// Appends its CSV fields, the route and id columns left out, comma-separated (quoted where
+    /// needed, by [`filter::write_csv_field`]) to `out`, unread: a CSV record as a remote
+    /// endpoint takes it. `false` (nothing written) for a record that is not CSV.
+    pub fn write_csv_fields(&self, out: &mut Vec<u8>) -> bool {
+        let Values::Csv { fields, route, id } = &self.values else { return false };
+        let values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
+        for (i, field) in values.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            filter::write_csv_field(out, field);
+        }
+        true
+    }
+
+    /// Appends all its values read as numbers (CSV fields less the route and id columns, or JSON
+    /// features; as many as it has) to `out`, for a reader that does not know the model (a
+    /// request to a remote endpoint); on error `out` is left as it was.
+    pub fn numbers(&self, out: &mut Vec<f32>) -> Result<(), RecordError> {
+        let count = match &self.values {
+            Values::Csv { fields, route, id } => fields.len() - route.is_some() as usize - id.is_some() as usize,
+            Values::Json { text: None, features: Some(features) } => features.len(),
+            Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
+            Values::Json { .. } | Values::Text(_) => return Err(RecordError::NoInput),
+        };
+        self.read_values(count, out)
+    }
+
     /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
     fn read_values<T: values::Value>(&self, expected: usize, out: &mut Vec<T>) -> Result<(), RecordError> {
         match &self.values {
-            Values::Csv { fields, route } => {
-                let values = fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route).map(|(_, field)| field);
-                read_values(fields.len() - route.is_some() as usize, values, expected, Layout::Csv { route: *route }, out)
+            Values::Csv { fields, route, id } => {
+                let values =
+                    fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
+                let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
+                read_values(count, values, expected, Layout::Csv { route: *route, id: *id }, out)
             }
             Values::Json { features: Some(features), .. } => {
                 read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, out)
@@ -254,6 +341,36 @@ mod tests {
         read(ContentType::JsonLines, None, kind, line.as_bytes())
     }
 
+    /// `numbers` and `text` read a record without a model: every value, the route column left out.
+    #[test]
+    fn reads_numbers_and_text_without_a_model() {
+        let mut reader = RecordReader::new(ContentType::Csv, Some(2));
+        let mut out = vec![9.0];
+        let record = reader.read(b"1.5,AK,,2").unwrap();
+        record.numbers(&mut out).unwrap();
+        assert_eq!((record.model(), record.text()), (Some("AK"), None));
+        assert_eq!(out[..2], [9.0, 1.5]);
+        assert!(out[2].is_nan() && out[3] == 2.0 && out.len() == 4);
+        let mut csv = Vec::new();
+        assert!(record.write_csv_fields(&mut csv));
+        assert_eq!(csv, b"1.5,,2");
+        let quoted = reader.read(br#"1,AK,"a,""b""#).unwrap();
+        csv.clear();
+        assert!(quoted.write_csv_fields(&mut csv));
+        assert_eq!(csv, br#"1,"a,""b""#);
+        let bad = reader.read(b"1,AK,x").unwrap();
+        assert_eq!(
+            bad.numbers(&mut out).unwrap_err().to_string(),
+            read(ContentType::Csv, Some(2), InputKind::Floats { features: 2 }, b"1,AK,x").unwrap_err()
+        );
+        assert_eq!(out.len(), 4);
+        let mut json = RecordReader::new(ContentType::JsonLines, None);
+        let record = json.read(br#"{"model":"imdb","text":"a film"}"#).unwrap();
+        assert_eq!((record.model(), record.text()), (Some("imdb"), Some(&b"a film"[..])));
+        assert_eq!(record.numbers(&mut out).unwrap_err().to_string(), RecordError::NoInput.to_string());
+        assert!(!record.write_csv_fields(&mut csv));
+    }
+
     fn rows(got: Result<Got, String>) -> Vec<f32> {
         match got {
             Ok(Got::Rows(_, rows)) => rows,
@@ -300,6 +417,42 @@ mod tests {
         assert_eq!(routed(TEXT, "m,1"), Err("expected 4 fields (the model name and 3 token ids), found 2".into()));
         assert_eq!(json(FLOATS, r#"{"features": [1, 2]}"#), Err("expected 3 features, found 2".into()));
         assert_eq!(json(IDS, r#"{"features": []}"#), Err("expected 3 token ids, found 0".into()));
+    }
+
+    #[test]
+    fn a_one_column_csv_for_a_text_model_is_told_to_use_text_plain() {
+        let got = csv(TEXT, "a great film").unwrap_err();
+        assert!(got.starts_with("expected 3 token ids, found 1; the model reads raw text"), "{got}");
+        assert!(got.contains("--content-type text/plain"), "{got}");
+        assert!(routed(TEXT, "m,great").unwrap_err().contains("text/plain"));
+        // Token ids, however many, are not told so; nor is a model without a tokenizer.
+        assert_eq!(csv(TEXT, "1,2"), Err("expected 3 token ids, found 2".into()));
+        assert_eq!(csv(TEXT, "7"), Err("expected 3 token ids, found 1".into()));
+        assert_eq!(csv(IDS, "great"), Err("expected 3 token ids, found 1".into()));
+    }
+
+    #[test]
+    fn id_columns_pass_through_and_are_not_values() {
+        type Got = (Option<String>, Option<String>, Vec<f32>);
+        let read_id = |route: Option<usize>, line: &str| -> Result<Got, String> {
+            let mut reader = RecordReader::new(ContentType::Csv, route).with_id_column(Some(2));
+            let record = reader.read(line.as_bytes()).map_err(|e| e.to_string())?;
+            let (model, id) = (record.model().map(str::to_string), record.id().map(str::to_string));
+            let mut buf = InputBuf::default();
+            match record.read(FLOATS, &mut buf).map_err(|e| e.to_string())? {
+                Input::Rows(rows) => Ok((model, id, rows.to_vec())),
+                _ => Err("not rows".into()),
+            }
+        };
+        assert_eq!(read_id(None, "1,cust-7,2,3"), Ok((None, Some("cust-7".into()), vec![1.0, 2.0, 3.0])));
+        assert_eq!(read_id(Some(1), "AK,cust-7,2,3,4"), Ok((Some("AK".into()), Some("cust-7".into()), vec![2.0, 3.0, 4.0])));
+        // Columns are counted in the line, the id and route columns included.
+        assert_eq!(read_id(Some(1), "AK,c,2,x,4"), Err("column 4: `x` is not a number".into()));
+        assert_eq!(read_id(None, "1,c,x,3"), Err("column 3: `x` is not a number".into()));
+        assert_eq!(read_id(None, "x,c,2,3"), Err("column 1: `x` is not a number".into()));
+        assert_eq!(read_id(None, "1,c,2"), Err("expected 4 fields (the id and 3 features), found 3".into()));
+        assert_eq!(read_id(Some(1), "AK,c,2"), Err("expected 5 fields (the model name, the id and 3 features), found 3".into()));
+        assert_eq!(read_id(None, "1"), Err("no column 2 (the id): the line has 1 fields".into()));
     }
 
     #[test]

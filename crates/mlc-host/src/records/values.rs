@@ -26,7 +26,7 @@ pub fn parse_token_id(raw: &[u8]) -> Option<u32> {
 /// Appends the `expected` numbers of the CSV fields `fields` to `out` (any count: pass
 /// `fields.len()`); on error `out` is left as it was.
 pub fn parse_features<'a>(fields: impl ExactSizeIterator<Item = &'a [u8]>, expected: usize, out: &mut Vec<f32>) -> Result<(), RecordError> {
-    read_values(fields.len(), fields, expected, Layout::Csv { route: None }, out)
+    read_values(fields.len(), fields, expected, Layout::Csv { route: None, id: None }, out)
 }
 
 /// A value a model reads: a number or a token id.

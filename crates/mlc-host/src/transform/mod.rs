@@ -5,9 +5,11 @@
 //! ([`split`]), `workers` threads read ([`crate::records`]), route and predict them
 //! ([`predict`]), and the calling thread writes the results in order to `OUTPUT.partial`,
 //! renamed to `OUTPUT` once the input's last batch is written ([`output`]). Inputs whose output
-//! exists are skipped: outputs appear only complete, so a re-run after a crash resumes with the
-//! inputs not yet done.
+//! exists are skipped (unless [`Options::overwrite`]): outputs appear only complete, so a re-run
+//! after a crash resumes with the inputs not yet done. Bad records are counted by kind
+//! ([`errors`]); [`Options::max_errors`] stops a job that has too many.
 
+pub mod errors;
 pub mod output;
 pub mod predict;
 pub mod split;
@@ -27,6 +29,8 @@ pub use predict::{Predicted, Worker};
 pub use split::{Batch, Splitter};
 
 pub use crate::records::ContentType;
+
+pub use errors::ErrorKind;
 
 use crate::registry::{ModelStats, Registry};
 use crate::HostError;
@@ -72,6 +76,23 @@ pub struct Options {
     pub on_error: OnError,
     /// Raw margins instead of the objective's output (tree models).
     pub margin: bool,
+    /// Stop the job once more records than this have failed (`--max-errors`); `None`: never
+    /// (with [`OnError::Record`]).
+    pub max_errors: Option<u64>,
+    /// Predict inputs whose output exists again, replacing it (`--overwrite`).
+    pub overwrite: bool,
+    /// CSV: each input's first line is a header, not a record (`--header`).
+    pub header: bool,
+    /// CSV: the 1-based column of each record's id, not a value: each output line is then
+    /// `{"id": ID, "prediction": ...}` (or the error object with `"id"`) (`--id-column`).
+    pub id_column: Option<usize>,
+    /// SageMaker's `InputFilter`: what of each record is the model's input (`--input-filter`).
+    pub input_filter: Option<crate::records::filter::Filter>,
+    /// SageMaker's `JoinSource: Input`: each output is the input record with the prediction
+    /// joined (CSV: appended columns; JSON: a `SageMakerOutput` field) (`--join-source input`).
+    pub join_input: bool,
+    /// SageMaker's `OutputFilter`: what of the (joined) output is kept (`--output-filter`).
+    pub output_filter: Option<crate::records::filter::Filter>,
 }
 
 impl Default for Options {
@@ -85,6 +106,13 @@ impl Default for Options {
             routing: Routing::Model(None),
             on_error: OnError::Record,
             margin: false,
+            max_errors: None,
+            overwrite: false,
+            header: false,
+            id_column: None,
+            input_filter: None,
+            join_input: false,
+            output_filter: None,
         }
     }
 }
@@ -117,6 +145,20 @@ pub enum TransformError {
         /// 1-based line.
         line: u64,
         /// What is wrong.
+        message: String,
+    },
+    /// More records failed than `--max-errors` allows; the output being written is removed.
+    #[error("{errors} records failed, more than --max-errors {limit}: stopped at {path}: line {line}: {message}")]
+    TooManyErrors {
+        /// Records failed so far.
+        errors: u64,
+        /// The limit.
+        limit: u64,
+        /// The input of the record that went over the limit.
+        path: PathBuf,
+        /// Its 1-based line.
+        line: u64,
+        /// Why it failed.
         message: String,
     },
     /// The job's model cannot be used.
@@ -222,6 +264,8 @@ pub struct Summary {
     pub workers: usize,
     /// Per-model figures from the registry (cold loads, warm predictions).
     pub models: Vec<ModelStats>,
+    /// Why records failed: the most frequent kinds first (at most [`errors::TOP_KINDS`]).
+    pub error_kinds: Vec<ErrorKind>,
 }
 
 /// Runs a transform job over `files` (from [`plan`]); `progress` is called after each
@@ -243,7 +287,13 @@ pub fn run(
     };
     let mut summaries: Vec<FileSummary> = files
         .iter()
-        .map(|f| FileSummary { input: f.input.clone(), output: f.output.clone(), skipped: f.output.exists(), records: 0, errors: 0 })
+        .map(|f| FileSummary {
+            input: f.input.clone(),
+            output: f.output.clone(),
+            skipped: !options.overwrite && f.output.exists(),
+            records: 0,
+            errors: 0,
+        })
         .collect();
     let mut report =
         Progress { total_bytes: files.iter().map(|f| std::fs::metadata(&f.input).map_or(0, |m| m.len())).sum(), ..Progress::default() };
@@ -257,6 +307,7 @@ pub fn run(
     let workers = options.workers.max(1);
     let stop = AtomicBool::new(false);
     let read_error = Mutex::new(None);
+    let mut kinds = errors::Tally::default();
     let written = std::thread::scope(|scope| {
         let (batch_tx, batch_rx) = crossbeam_channel::bounded::<(u64, usize, Batch)>(2 * workers);
         let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, usize, bool, u64, Predicted)>(2 * workers);
@@ -280,7 +331,7 @@ pub fn run(
             }));
         }
         drop((batch_rx, done_tx));
-        let written = write_outputs(done_rx, files, options, &mut summaries, &mut report, progress);
+        let written = write_outputs(done_rx, files, options, &mut summaries, &mut kinds, &mut report, progress);
         stop.store(true, Ordering::Relaxed);
         // Joined explicitly: the scope's implicit join returns before a thread's thread-local
         // destructors have run (rust-lang/rust#116179), so the job's threads (and what they
@@ -308,6 +359,7 @@ pub fn run(
         workers,
         models: registry.stats(),
         files: summaries,
+        error_kinds: kinds.top(),
     })
 }
 
@@ -324,6 +376,9 @@ fn read_inputs(
         let path = &files[i].input;
         let file = File::open(path).map_err(io_error(path))?;
         let mut splitter = Splitter::new(BufReader::with_capacity(1 << 18, file), options.max_payload, options.max_records);
+        if options.header {
+            splitter.skip_header().map_err(io_error(path))?;
+        }
         while let Some(batch) = splitter.next_batch().map_err(io_error(path))? {
             if stop.load(Ordering::Relaxed) || batches.send((seq, i, batch)).is_err() {
                 return Ok(());
@@ -341,6 +396,7 @@ fn write_outputs(
     files: &[InputFile],
     options: &Options,
     summaries: &mut [FileSummary],
+    kinds: &mut errors::Tally,
     report: &mut Progress,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), TransformError> {
@@ -356,6 +412,21 @@ fn write_outputs(
             if let (Some((line, message)), OnError::Fail) = (&predicted.first_error, options.on_error) {
                 return Err(TransformError::Record { path: files[file].input.clone(), line: *line, message: message.clone() });
             }
+            let failed_before: u64 = summaries.iter().map(|s| s.errors).sum();
+            if let Some(limit) = options.max_errors {
+                // The record that goes over the limit: the (limit + 1)th failure.
+                let over = (limit.saturating_sub(failed_before)) as usize;
+                if let Some((line, message)) = predicted.failed.get(over) {
+                    return Err(TransformError::TooManyErrors {
+                        errors: failed_before + over as u64 + 1,
+                        limit,
+                        path: files[file].input.clone(),
+                        line: *line,
+                        message: message.clone(),
+                    });
+                }
+            }
+            kinds.add(predicted.failed.iter().map(|(_, m)| m.as_str()));
             if current.is_none() {
                 current = Some(PartialOutput::create(output).map_err(io_error(output))?);
             }

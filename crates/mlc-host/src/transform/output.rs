@@ -105,6 +105,28 @@ pub fn write_error(out: &mut Vec<u8>, message: &str, line: u64) {
     let _ = write!(out, ", \"line\": {line}}}");
 }
 
+/// Writes a prediction as [`write_prediction`] does, or with an id (`--id-column`) as
+/// `{"id": ID, "prediction": ...}`.
+pub fn write_prediction_with_id(out: &mut Vec<u8>, values: &[f32], id: Option<&str>) {
+    let Some(id) = id else { return write_prediction(out, values) };
+    out.extend_from_slice(b"{\"id\": ");
+    serde_json::to_writer(&mut *out, id).expect("writing a string to memory cannot fail");
+    out.extend_from_slice(b", \"prediction\": ");
+    write_prediction(out, values);
+    out.push(b'}');
+}
+
+/// Writes the error object as [`write_error`] does, with `"id"` first when there is an id.
+pub fn write_error_with_id(out: &mut Vec<u8>, message: &str, line: u64, id: Option<&str>) {
+    let Some(id) = id else { return write_error(out, message, line) };
+    out.extend_from_slice(b"{\"id\": ");
+    serde_json::to_writer(&mut *out, id).expect("writing a string to memory cannot fail");
+    out.extend_from_slice(b", ");
+    let start = out.len();
+    write_error(out, message, line);
+    out.remove(start);
+}
+
 /// An output file being written: `DEST.partial` until [`PartialOutput::commit`] renames it to
 /// `DEST`. Dropped uncommitted, it removes the partial file; a killed process leaves only the
 /// `.partial` file, which the next run overwrites.

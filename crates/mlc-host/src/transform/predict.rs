@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 
 use mlc_runtime::{Input, InputKind, Model, Output, PredictError, ScratchBuf};
 
-use super::output::{write_error, write_prediction};
+use super::output::{write_error_with_id, write_prediction_with_id};
 use super::split::Batch;
 use super::{Options, Routing};
-use crate::records::{ContentType, InputBuf, Record, RecordReader};
+use crate::records::{ContentType, CsvFields, InputBuf, Record, RecordReader};
 use crate::registry::{ModelHandle, Registry};
 use crate::HostError;
 
@@ -35,6 +35,8 @@ pub struct Predicted {
     pub errors: u64,
     /// The first bad record: line number and message.
     pub first_error: Option<(u64, String)>,
+    /// Every bad record's line number and message, in input order.
+    pub failed: Vec<(u64, String)>,
     /// Time spent inside the runtime's predict calls (`mlc bench`'s model latency).
     pub model_time: Duration,
 }
@@ -99,6 +101,11 @@ pub struct Worker<'j> {
     active: Vec<usize>,
     outcomes: Vec<Outcome>,
     messages: Vec<String>,
+    /// Each record's id (`Options::id_column`), in input order; empty without one.
+    ids: Vec<Option<String>>,
+    /// A record after `Options::input_filter`, and the fields it is cut from.
+    filtered: Vec<u8>,
+    filter_fields: CsvFields,
     /// The token ids of the record being predicted.
     record: InputBuf,
     /// The token ids of a raw text.
@@ -117,12 +124,15 @@ impl<'j> Worker<'j> {
             has_default: default_model.is_some(),
             output: if options.margin { Output::Margins } else { Output::Prediction },
             content_type: options.content_type,
-            reader: RecordReader::new(options.content_type, route_column(options)),
+            reader: RecordReader::new(options.content_type, route_column(options)).with_id_column(id_column(options)),
             slots: Vec::new(),
             slot_of: HashMap::new(),
             active: Vec::new(),
             outcomes: Vec::new(),
             messages: Vec::new(),
+            ids: Vec::new(),
+            filtered: Vec::new(),
+            filter_fields: CsvFields::default(),
             record: InputBuf::default(),
             tokens: Vec::new(),
             scratch: ScratchBuf::new(),
@@ -135,7 +145,7 @@ impl<'j> Worker<'j> {
     pub fn set_input(&mut self, content_type: ContentType, default_model: Option<&str>) {
         if content_type != self.content_type {
             self.content_type = content_type;
-            self.reader = RecordReader::new(content_type, route_column(self.options));
+            self.reader = RecordReader::new(content_type, route_column(self.options)).with_id_column(id_column(self.options));
         }
         self.default_model.clear();
         self.default_model.push_str(default_model.unwrap_or_default());
@@ -148,9 +158,19 @@ impl<'j> Worker<'j> {
         self.release();
         self.outcomes.clear();
         self.messages.clear();
+        self.ids.clear();
         self.model_time = Duration::ZERO;
         for i in 0..batch.records.len() {
             let placed = match batch.record(i) {
+                Ok(line) if self.options.input_filter.is_some() => {
+                    let mut filtered = std::mem::take(&mut self.filtered);
+                    let placed = match self.filter_input(line, &mut filtered) {
+                        Ok(()) => self.place(&filtered),
+                        Err(message) => Err((Failure::Record, message)),
+                    };
+                    self.filtered = filtered;
+                    placed
+                }
                 Ok(line) => self.place(line),
                 Err(len) => Err((
                     Failure::Record,
@@ -212,6 +232,11 @@ impl<'j> Worker<'j> {
         predicted
     }
 
+    /// The id of record `i` of the last [`Worker::run`] (`Options::id_column`), if it has one.
+    pub fn id(&self, i: usize) -> Option<&str> {
+        self.ids.get(i).and_then(Option::as_deref)
+    }
+
     /// The error messages of the last batch's bad records, in input order.
     pub fn messages(&self) -> &[String] {
         &self.messages
@@ -224,10 +249,42 @@ impl<'j> Worker<'j> {
         (slots + network + self.reader.capacity_bytes()) as u64
     }
 
+    /// Applies `Options::input_filter` to a record's line, writing the model's part to `out`.
+    fn filter_input(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
+        out.clear();
+        let Some(filter) = &self.options.input_filter else { return Ok(()) };
+        match self.content_type {
+            ContentType::Csv => {
+                self.filter_fields.split(crate::records::strip_bom(line));
+                filter.write_columns(&self.filter_fields, out).map_err(|e| format!("--input-filter: {e}"))
+            }
+            ContentType::JsonLines => {
+                let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("--input-filter: malformed JSON: {e}"))?;
+                let selected = filter.select(&value).ok_or("--input-filter: the record has no such field")?;
+                let record = match selected {
+                    serde_json::Value::Array(features) => serde_json::json!({ "features": features }),
+                    serde_json::Value::String(text) => serde_json::json!({ "text": text }),
+                    object @ serde_json::Value::Object(_) => object,
+                    _ => return Err("--input-filter: selects neither an object, an array of features nor a text".into()),
+                };
+                serde_json::to_writer(&mut *out, &record).map_err(|e| e.to_string())
+            }
+            ContentType::Text => {
+                out.extend_from_slice(line);
+                Ok(())
+            }
+        }
+    }
+
     /// Reads and routes one record and places it in its model's slot; returns the slot and the
     /// record's row in it.
     fn place(&mut self, line: &[u8]) -> Result<(usize, usize), Fault> {
-        let record = self.reader.read(line).map_err(|e| (Failure::Record, e.to_string()))?;
+        let record = self.reader.read(line);
+        if self.options.id_column.is_some() {
+            self.ids.resize(self.outcomes.len(), None);
+            self.ids.push(record.as_ref().ok().and_then(|r| r.id()).map(str::to_string));
+        }
+        let record = record.map_err(|e| (Failure::Record, e.to_string()))?;
         let name = record.model().or(self.has_default.then_some(self.default_model.as_str()));
         // The model name borrows the reader's buffer: the slot is looked up with split borrows.
         let slot = slot_for(self.registry, &mut self.slots, &mut self.slot_of, &mut self.active, name)?;
@@ -272,26 +329,99 @@ impl<'j> Worker<'j> {
         if batch.records.is_empty() {
             // An empty input's one batch: an empty output in every format (no empty
             // `{"predictions": []}` line; docs/transform.md).
-            return Predicted { out: Vec::new(), records: 0, errors: 0, first_error: None, model_time: self.model_time };
+            return Predicted {
+                out: Vec::new(),
+                records: 0,
+                errors: 0,
+                first_error: None,
+                failed: Vec::new(),
+                model_time: self.model_time,
+            };
         }
         let accept = self.options.accept;
         let mut out = Vec::with_capacity(batch.records.len() * 24);
-        let mut first_error = None;
+        let mut failed = Vec::new();
         accept.open(&mut out);
         for (i, answer) in self.answers().enumerate() {
             accept.separate(&mut out, i);
+            let id = self.options.id_column.map(|_| self.id(i).unwrap_or_default());
+            let joined = self.options.join_input || self.options.output_filter.is_some();
             match answer {
-                Ok(values) => write_prediction(&mut out, values),
+                Ok(values) if joined => {
+                    let line = batch.record(i).unwrap_or_default();
+                    if let Err(message) = self.write_joined(&mut out, line, values) {
+                        let line = batch.first_line + i as u64;
+                        write_error_with_id(&mut out, &message, line, id);
+                        failed.push((line, message));
+                    }
+                }
+                Ok(values) => write_prediction_with_id(&mut out, values, id),
                 Err(message) => {
                     let line = batch.first_line + i as u64;
-                    write_error(&mut out, message, line);
-                    first_error.get_or_insert_with(|| (line, message.to_string()));
+                    write_error_with_id(&mut out, message, line, id);
+                    failed.push((line, message.to_string()));
                 }
             }
             accept.end_record(&mut out);
         }
         accept.close(&mut out);
-        Predicted { out, records: batch.records.len() as u64, errors: self.messages.len() as u64, first_error, model_time: self.model_time }
+        Predicted {
+            out,
+            records: batch.records.len() as u64,
+            errors: failed.len() as u64,
+            first_error: failed.first().cloned(),
+            failed,
+            model_time: self.model_time,
+        }
+    }
+
+    /// Writes a record's output as SageMaker's `JoinSource` and `OutputFilter` make it: CSV, the
+    /// input's columns then the prediction's (or the prediction's alone), then the filter's
+    /// columns; JSON, the input object with `SageMakerOutput` (or the prediction alone), then
+    /// the filter's selection.
+    fn write_joined(&self, out: &mut Vec<u8>, line: &[u8], values: &[f32]) -> Result<(), String> {
+        let line = crate::records::strip_bom(line);
+        match self.content_type {
+            ContentType::Csv | ContentType::Text => {
+                let mut joined = Vec::with_capacity(line.len() + 16 * values.len());
+                if self.options.join_input {
+                    joined.extend_from_slice(line);
+                    joined.push(b',');
+                }
+                super::output::write_csv_values(&mut joined, values);
+                match &self.options.output_filter {
+                    Some(filter) => {
+                        let mut fields = CsvFields::default();
+                        fields.split(&joined);
+                        filter.write_columns(&fields, out).map_err(|e| format!("--output-filter: {e}"))
+                    }
+                    None => {
+                        out.extend_from_slice(&joined);
+                        Ok(())
+                    }
+                }
+            }
+            ContentType::JsonLines => {
+                let prediction: serde_json::Value = match values {
+                    [v] => serde_json::json!(v),
+                    values => serde_json::json!(values),
+                };
+                let joined = if self.options.join_input {
+                    let mut input: serde_json::Value =
+                        serde_json::from_slice(line).map_err(|e| format!("--join-source input: malformed JSON: {e}"))?;
+                    let object = input.as_object_mut().ok_or("--join-source input: the record is not an object")?;
+                    object.insert("SageMakerOutput".into(), prediction);
+                    input
+                } else {
+                    prediction
+                };
+                let kept = match &self.options.output_filter {
+                    Some(filter) => filter.select(&joined).ok_or("--output-filter: the output has no such field")?,
+                    None => joined,
+                };
+                serde_json::to_writer(&mut *out, &kept).map_err(|e| e.to_string())
+            }
+        }
     }
 
     /// Ends a batch: lets go of the models (so that the registry may free evicted ones).
@@ -315,6 +445,10 @@ impl<'j> Worker<'j> {
 }
 
 /// The route column of a job's records.
+fn id_column(options: &Options) -> Option<usize> {
+    options.id_column.filter(|_| options.content_type == ContentType::Csv)
+}
+
 fn route_column(options: &Options) -> Option<usize> {
     match options.routing {
         Routing::Column(k) => Some(k),
@@ -357,13 +491,18 @@ fn slot_for(
 pub fn failure(error: &HostError) -> Failure {
     match error {
         HostError::UnknownModel { .. } | HostError::ModelRequired { .. } => Failure::UnknownModel,
-        HostError::Io { .. } | HostError::Format { .. } | HostError::Model { .. } => Failure::ModelUnavailable,
+        HostError::Io { .. }
+        | HostError::Format { .. }
+        | HostError::Model { .. }
+        | HostError::NotAnArtifact { .. }
+        | HostError::EmptyDirectory { .. } => Failure::ModelUnavailable,
     }
 }
 
 /// A registry's refusal as a record's fault; an unknown model is named without the source's path.
 fn fault(error: HostError) -> Fault {
     let message = match &error {
+        HostError::UnknownModel { model, closest: Some(closest), .. } => format!("unknown model `{model}`; did you mean `{closest}`?"),
         HostError::UnknownModel { model, .. } => format!("unknown model `{model}`"),
         e => e.to_string(),
     };

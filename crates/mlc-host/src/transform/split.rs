@@ -88,13 +88,38 @@ pub struct Splitter<R> {
     /// A line read past the previous batch's payload limit: it opens the next batch.
     carry: Option<(Vec<u8>, u64)>,
     finished: bool,
+    /// Whether the input has no bytes at hand (reading on would wait): a batch ends there.
+    idle: Option<fn(&R) -> bool>,
 }
 
 impl<R: BufRead> Splitter<R> {
     /// Splits `input` into batches of at most `max_records` (≥ 1) records and `max_payload`
     /// bytes.
     pub fn new(input: R, max_payload: usize, max_records: usize) -> Splitter<R> {
-        Splitter { input, max_payload, max_records: max_records.max(1), next_line: 1, carry: None, finished: false }
+        Splitter { input, max_payload, max_records: max_records.max(1), next_line: 1, carry: None, finished: false, idle: None }
+    }
+
+    /// Ends a batch after any line where `idle(input)` says no more bytes are at hand, rather
+    /// than waiting for a full batch: a program that writes a line and waits for its answer
+    /// (a co-process) gets it. Such a batch is never marked [`Batch::last`]; the end of the
+    /// input then comes as an empty last batch.
+    pub fn cut_when_idle(mut self, idle: fn(&R) -> bool) -> Splitter<R> {
+        self.idle = Some(idle);
+        self
+    }
+
+    /// Reads the input's first line, a CSV header (`--header`), which is not a record: the next
+    /// batch starts at line 2. Returns its bytes, `None` for an empty input. Call before the
+    /// first batch.
+    pub fn skip_header(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let mut header = Vec::new();
+        match self.read_line(&mut header)? {
+            Some(_) => {
+                self.next_line += 1;
+                Ok(Some(header))
+            }
+            None => Ok(None),
+        }
     }
 
     /// The next batch, or `None` after the last one.
@@ -108,6 +133,7 @@ impl<R: BufRead> Splitter<R> {
             batch.data = data;
             batch.input_bytes = consumed;
         }
+        let mut idle = false;
         while batch.records.len() < self.max_records {
             let start = batch.data.len();
             let Some(line) = self.read_line(&mut batch.data)? else { break };
@@ -121,9 +147,13 @@ impl<R: BufRead> Splitter<R> {
                 batch.records.push(Record::Line { start, end: batch.data.len() });
             }
             batch.input_bytes += line.consumed;
+            if self.idle.is_some_and(|idle| idle(&self.input)) {
+                idle = true;
+                break;
+            }
         }
         self.next_line += batch.records.len() as u64;
-        batch.last = self.carry.is_none() && self.input.fill_buf()?.is_empty();
+        batch.last = !idle && self.carry.is_none() && self.input.fill_buf()?.is_empty();
         self.finished = batch.last;
         Ok(Some(batch))
     }
@@ -201,6 +231,27 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_header_line_is_not_a_record() {
+        let mut splitter = Splitter::new(io::BufReader::new(&b"a,b\r\n1,2\n"[..]), 100, 100);
+        assert_eq!(splitter.skip_header().unwrap().as_deref(), Some(&b"a,b"[..]));
+        let batch = splitter.next_batch().unwrap().unwrap();
+        assert_eq!((batch.first_line, batch.records.len(), batch.record(0).unwrap()), (2, 1, &b"1,2"[..]));
+        assert_eq!(Splitter::new(io::BufReader::new(&b""[..]), 100, 100).skip_header().unwrap(), None);
+    }
+
+    #[test]
+    fn cut_when_idle_ends_batches_where_the_buffer_runs_dry() {
+        // A buffer of 4 bytes: "a\nb\n" is at hand at once, "cc\n" after a refill.
+        let mut splitter = Splitter::new(io::BufReader::with_capacity(4, &b"a\nb\ncc\n"[..]), 100, 100)
+            .cut_when_idle(|r: &io::BufReader<&[u8]>| r.buffer().is_empty());
+        let mut batches = Vec::new();
+        while let Some(b) = splitter.next_batch().unwrap() {
+            batches.push((b.first_line, b.records.len(), b.last));
+        }
+        assert_eq!(batches, [(1, 2, false), (3, 1, false), (4, 0, true)]);
     }
 
     #[test]

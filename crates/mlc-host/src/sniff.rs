@@ -1,0 +1,124 @@
+//! What a file given where an artifact (or a model to compile) belongs is, so that errors can
+//! say what to do with it: an XGBoost model or a Keras export is compiled first, a gzip or tar
+//! archive (SageMaker's `model.tar.gz`) is unpacked first, a CSV file is data.
+
+use std::io::Read;
+use std::path::Path;
+
+/// What a file or directory is, when it is not an artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An XGBoost `save_model` file (JSON or UBJSON).
+    XgboostModel,
+    /// A Keras export directory (`config.json` and `model.safetensors`, tools/export_keras.py).
+    KerasExport,
+    /// A gzip-compressed file (e.g. `model.tar.gz`).
+    Gzip,
+    /// A tar archive.
+    Tar,
+    /// Comma-separated text (data, not a model).
+    Csv,
+}
+
+impl Kind {
+    /// The kind in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::XgboostModel => "an XGBoost model",
+            Kind::KerasExport => "a Keras export directory",
+            Kind::Gzip => "a gzip-compressed file",
+            Kind::Tar => "a tar archive",
+            Kind::Csv => "a CSV file",
+        }
+    }
+
+    /// What to do with it, as the end of a sentence.
+    pub fn advice(self, path: &Path) -> String {
+        let p = path.display();
+        match self {
+            Kind::XgboostModel | Kind::KerasExport => {
+                format!("compile it into an artifact first: `mlc compile {p} -o model.mlc`")
+            }
+            Kind::Gzip => format!("unpack it first (`tar xzf {p}` for a model.tar.gz) and give the model inside"),
+            Kind::Tar => format!("unpack it first (`tar xf {p}`) and give the model inside"),
+            Kind::Csv => "give it as input data; the model is a `.mlc` artifact (or, to compile, an XGBoost `.json`/`.ubj` or a Keras export directory)".into(),
+        }
+    }
+}
+
+/// What `path` is, if it is recognisably not an artifact: judged from a directory's files or
+/// from a file's first bytes (and its extension, for CSV). `None`: an artifact, or unknown.
+pub fn sniff(path: &Path) -> Option<Kind> {
+    if path.is_dir() {
+        let has = |name: &str| path.join(name).is_file();
+        return (has("config.json") && (has("model.safetensors") || has("vectorizer.json"))).then_some(Kind::KerasExport);
+    }
+    let mut head = Vec::with_capacity(512);
+    std::fs::File::open(path).ok()?.take(512).read_to_end(&mut head).ok()?;
+    sniff_bytes(&head, path.extension().and_then(|e| e.to_str()).unwrap_or(""))
+}
+
+/// [`sniff`] of a file's first bytes (at least 262 for tar) and its extension.
+pub fn sniff_bytes(head: &[u8], extension: &str) -> Option<Kind> {
+    if head.starts_with(&mlc_format::MAGIC) {
+        return None;
+    }
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Some(Kind::Gzip);
+    }
+    if head.get(257..262) == Some(b"ustar") {
+        return Some(Kind::Tar);
+    }
+    let text = String::from_utf8_lossy(head);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') && text.contains("learner") {
+        return Some(Kind::XgboostModel);
+    }
+    if extension.eq_ignore_ascii_case("csv") || extension.eq_ignore_ascii_case("tsv") {
+        return Some(Kind::Csv);
+    }
+    None
+}
+
+/// The name among `names` closest to `name` (case ignored first, then by edit distance), if
+/// one is close enough to be a likely typo.
+pub fn closest<'a>(name: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in names {
+        if candidate.to_lowercase() == lower {
+            return Some(candidate);
+        }
+        let score = strsim::jaro_winkler(&lower, &candidate.to_lowercase());
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.filter(|(score, _)| *score >= 0.8).map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_bytes() {
+        assert_eq!(sniff_bytes(&mlc_format::MAGIC, "mlc"), None);
+        assert_eq!(sniff_bytes(&[0x1f, 0x8b, 8, 0], "gz"), Some(Kind::Gzip));
+        let mut tar = vec![0u8; 300];
+        tar[257..262].copy_from_slice(b"ustar");
+        assert_eq!(sniff_bytes(&tar, ""), Some(Kind::Tar));
+        assert_eq!(sniff_bytes(br#"{"learner": {"attributes": {}}}"#, "json"), Some(Kind::XgboostModel));
+        assert_eq!(sniff_bytes(b"{L\x00\x00\x00\x07learner{", "ubj"), Some(Kind::XgboostModel));
+        assert_eq!(sniff_bytes(b"1,2,3\n", "csv"), Some(Kind::Csv));
+        assert_eq!(sniff_bytes(b"1,2,3\n", "bin"), None);
+    }
+
+    #[test]
+    fn closest_names() {
+        let names = ["CA", "NY", "TX", "imdb_cnn", "imdb_cnn_mcu"];
+        assert_eq!(closest("ca", names), Some("CA"));
+        assert_eq!(closest("imbd_cnn", names), Some("imdb_cnn"));
+        assert_eq!(closest("completely_else", names), None);
+    }
+}
