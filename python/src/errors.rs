@@ -52,8 +52,8 @@ pub fn error(kind: Kind, message: impl std::fmt::Display) -> PyErr {
 /// The exception of a host error (opening artifacts, choosing models).
 pub fn host(e: HostError) -> PyErr {
     let kind = match &e {
-        HostError::Io { .. } => Kind::File,
-        HostError::Format { .. } | HostError::Model { .. } => Kind::Format,
+        HostError::Io { .. } | HostError::EmptyDirectory { .. } => Kind::File,
+        HostError::Format { .. } | HostError::Model { .. } | HostError::NotAnArtifact { .. } => Kind::Format,
         HostError::UnknownModel { .. } => Kind::UnknownModel,
         HostError::ModelRequired { .. } => Kind::Input,
     };

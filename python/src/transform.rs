@@ -74,6 +74,7 @@ pub fn transform<'py>(
         routing,
         on_error,
         margin,
+        ..Options::default()
     };
     let registry = Registry::open(&source, memory_budget.unwrap_or(u64::MAX)).map_err(errors::host)?;
     let files = job::plan(&inputs, &output_dir).map_err(|e| error(Kind::Transform, e))?;
