@@ -4,10 +4,12 @@
 #   1. the whole workspace's tests (unit, end-to-end, CLI, property tests) with rustup's stable Rust,
 #      then the #[ignore]d tests on the 25 MB seed model (tests/fixtures/sentiment/README.md);
 #      then `mlc serve` against tritonclient, boto3 and requests from PyPI (scripts/serve-clients.sh);
+#      then the Python package and its Ray Data / Spark examples (scripts/python.sh);
 #   2. a no_std build of the runtime and format crates for Cortex-M3 and Cortex-M4F with only
 #      `core` available (no `alloc`), which fails if anything in them needs an allocator or std;
 #   3. the device build of the CLI (no compiler linked; `mlc serve` in), also cross-built for
-#      aarch64 Linux and run under qemu-aarch64 (scripts/aarch64.sh);
+#      aarch64 Linux and run under qemu-aarch64 (scripts/aarch64.sh), and the Python package's
+#      aarch64 wheel imported under qemu-aarch64 by Debian's arm64 CPython (scripts/python-aarch64.sh);
 #   4. a fuzz smoke run: every target 60 s under AddressSanitizer, two at a time (scripts/fuzz.sh);
 #   5. the Cortex-M firmware under QEMU (scripts/firmware.sh): outputs equal the host runtime's;
 #   6. the concurrency tests under ThreadSanitizer with an instrumented std (scripts/tsan.sh).
@@ -26,6 +28,7 @@ cargo test --workspace
 
 echo "== mlc serve and the Python clients from PyPI: tritonclient, boto3, requests (scripts/serve-clients.sh)"
 scripts/serve-clients.sh
+echo "== the Python package mlc (python/): maturin develop, pytest; then Ray Data and Spark on local[2] (scripts/python.sh)"; scripts/python.sh && scripts/python.sh --scale
 
 echo "== the 25 MB seed sentiment model: the #[ignore]d tests only it covers (tests/fixtures/sentiment/README.md)"
 seed_out=$(cargo test --workspace --test keras -- --ignored seed_model_ 2>&1) || { echo "$seed_out"; exit 1; }
@@ -51,6 +54,7 @@ ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}
 
 echo "== aarch64 device build, mlc predict + mlc bench + mlc serve under qemu-aarch64"
 scripts/aarch64.sh
+scripts/python-aarch64.sh  # the Python wheel for aarch64, imported under qemu (needs target/venv-py from scripts/python.sh)
 echo "== fuzz smoke: every fuzz target 60 s under AddressSanitizer, two at a time (docs/reliability.md)"
 MLC_FUZZ_JOBS=2 scripts/fuzz.sh 60
 

@@ -137,6 +137,11 @@ impl LoadedModel {
         self.cell.borrow_dependent()
     }
 
+    /// The artifact file the model was loaded from (its bytes as mapped: e.g. to hash them).
+    pub fn artifact(&self) -> &LoadedArtifact {
+        self.cell.borrow_owner()
+    }
+
     /// Bytes charged against the registry's budget.
     pub fn bytes(&self) -> u64 {
         self.bytes

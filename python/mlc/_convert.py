@@ -1,0 +1,67 @@
+"""Conversion of inputs that are not C-contiguous float32 rows (the native module reads those
+in place). Each input is converted once; what cannot be converted raises mlc.InputError."""
+
+import numpy as np
+
+from ._errors import InputError
+
+# dtype kinds read as numbers: float, signed and unsigned integers, booleans.
+_NUMERIC_KINDS = "fiub"
+
+
+def _is_dataframe(x):
+    return hasattr(x, "columns") and hasattr(x, "to_numpy") and hasattr(x, "dtypes")
+
+
+def rows(x, copy=True):
+    """`x` as a C-contiguous 2-D float32 array (rows x features)."""
+    if _is_dataframe(x):
+        bad = [f"{c} ({t})" for c, t in zip(x.columns, x.dtypes) if getattr(t, "kind", "O") not in _NUMERIC_KINDS]
+        if bad:
+            raise InputError(f"DataFrame columns that are not numbers: {', '.join(map(str, bad[:5]))}")
+        if not copy:
+            raise InputError("a DataFrame is converted to float32 rows: copy=False refuses it")
+        return np.ascontiguousarray(x.to_numpy(dtype=np.float32, na_value=np.nan))
+    if isinstance(x, np.ndarray):
+        a = x
+    else:
+        if not copy:
+            raise InputError(f"{type(x).__name__} is converted to a float32 array: copy=False refuses it")
+        try:
+            a = np.array(x, dtype=np.float32)
+        except (TypeError, ValueError) as e:
+            raise InputError(f"cannot read the rows as numbers: {e}") from None
+    if a.ndim != 2:
+        raise InputError(f"expected 2-D rows (rows x features), got {a.ndim}-D {a.shape}; for one row use [row] or X.reshape(1, -1)")
+    if a.dtype.kind not in _NUMERIC_KINDS:
+        raise InputError(f"dtype {a.dtype} is not numeric: give float32 (read in place), float64 or integers")
+    if a.dtype == np.float32 and a.flags.c_contiguous:
+        return a
+    if not copy:
+        what = "not C-contiguous" if a.dtype == np.float32 else f"{a.dtype}, not float32"
+        raise InputError(f"the array is {what}: copy=False refuses to convert it (np.ascontiguousarray(X, dtype=np.float32) does)")
+    return np.ascontiguousarray(a, dtype=np.float32)
+
+
+def ids(x):
+    """`x` as a C-contiguous 2-D uint32 array of token ids."""
+    a = x if isinstance(x, np.ndarray) else np.asarray(x)
+    if a.ndim != 2:
+        raise InputError(f"expected 2-D token ids (rows x sequence length), got {a.ndim}-D {a.shape}")
+    if a.dtype.kind not in "iu":
+        raise InputError(f"token ids must be integers, not {a.dtype}")
+    if a.size and (a.min() < 0 or a.max() > np.iinfo(np.uint32).max):
+        bad = a.min() if a.min() < 0 else a.max()
+        raise InputError(f"`{bad}` is not a token id")
+    return np.ascontiguousarray(a, dtype=np.uint32)
+
+
+def groups(names):
+    """The distinct model names of `names` (one per row) and each row's index among them."""
+    a = np.asarray(names)
+    if a.ndim != 1:
+        raise InputError(f"model names: expected one name per row (1-D), got {a.ndim}-D {a.shape}")
+    if a.size and a.dtype.kind not in "UO":
+        raise InputError(f"model names must be strings, not {a.dtype}")
+    unique, inverse = np.unique(a.astype(str), return_inverse=True)
+    return [str(u) for u in unique], np.ascontiguousarray(inverse.reshape(-1), dtype=np.int64)

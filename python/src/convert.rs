@@ -1,0 +1,52 @@
+//! Inputs from Python objects and outputs back to numpy.
+//!
+//! A C-contiguous 2-D `float32` array (rows × features) is read in place; anything else (other
+//! dtypes, strided views, pandas DataFrames, lists of rows) goes through `mlc._convert`, which
+//! converts it once or raises `mlc.InputError`.
+
+use mlc_host::records::{Layout, RecordError, ValueKind};
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
+use pyo3::prelude::*;
+
+use crate::errors::{error, Kind};
+
+/// Rows of `features` float32 values, read in place: `x` itself when it is a C-contiguous 2-D
+/// float32 array, else the array `mlc._convert.rows` makes of it (`copy=False`: an
+/// `mlc.InputError` instead of a conversion).
+pub fn rows<'py>(x: &Bound<'py, PyAny>, features: usize, copy: bool) -> PyResult<PyReadonlyArray2<'py, f32>> {
+    let array = match x.cast::<PyArray2<f32>>() {
+        Ok(a) if a.is_c_contiguous() => a.clone(),
+        _ => x.py().import("mlc._convert")?.getattr("rows")?.call1((x, copy))?.cast_into::<PyArray2<f32>>()?,
+    };
+    check_width(array.shape()[1], features, ValueKind::Feature)?;
+    Ok(array.try_readonly()?)
+}
+
+/// Token ids, `length` per record, as a C-contiguous 2-D uint32 array (`mlc._convert.ids`
+/// checks and converts integer arrays and lists).
+pub fn ids<'py>(x: &Bound<'py, PyAny>, length: usize) -> PyResult<PyReadonlyArray2<'py, u32>> {
+    let array = x.py().import("mlc._convert")?.getattr("ids")?.call1((x,))?.cast_into::<PyArray2<u32>>()?;
+    check_width(array.shape()[1], length, ValueKind::TokenId)?;
+    Ok(array.try_readonly()?)
+}
+
+/// `mlc.InputError` with the record pipeline's message when a row has the wrong number of
+/// values.
+fn check_width(found: usize, expected: usize, kind: ValueKind) -> PyResult<()> {
+    if found == expected {
+        return Ok(());
+    }
+    Err(error(Kind::Input, RecordError::Count { kind, layout: Layout::Json, expected, found }))
+}
+
+/// `values` (`width` per record) as a numpy array: `(n,)` for one value per record, else
+/// `(n, width)`.
+pub fn output(py: Python<'_>, values: Vec<f32>, width: usize) -> PyResult<Bound<'_, PyAny>> {
+    let n = values.len().checked_div(width).unwrap_or(0);
+    let flat = PyArray1::from_vec(py, values);
+    if width == 1 {
+        Ok(flat.into_any())
+    } else {
+        Ok(flat.reshape([n, width])?.into_any())
+    }
+}

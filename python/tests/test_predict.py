@@ -1,0 +1,80 @@
+"""Predictions from Python equal XGBoost's committed expectations and `mlc predict`'s output,
+bit for bit, whatever the input's container."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mlc
+from conftest import CHURN, mlc_predict, read_expected, read_rows
+
+
+def bits(a):
+    return np.asarray(a, dtype=np.float32).view(np.uint32)
+
+
+@pytest.mark.parametrize("case", ["heldout", "edge"])
+@pytest.mark.parametrize("bundle", ["churn_bundle", "churn_bundle_ubj"])
+def test_every_churn_model_matches_xgboost(request, case, bundle):
+    art = mlc.load(request.getfixturevalue(bundle))
+    assert len(art.names) == 52
+    states, rows = read_rows(CHURN / f"{case}.csv" if case == "edge" else CHURN / "heldout.csv")
+    margin, prob = read_expected(CHURN / (f"expected_{case}_per_state.csv" if case == "edge" else "expected_per_state.csv"))
+    # Routed: each row by its state's model, in one call.
+    np.testing.assert_array_equal(bits(art.predict(rows, model=states)), bits(prob))
+    np.testing.assert_array_equal(bits(art.predict(rows, model=states, margin=True)), bits(margin))
+    # Model by model (the single-row path included).
+    for state in np.unique(states):
+        sel = states == state
+        model = art[state]
+        np.testing.assert_array_equal(bits(model.predict(rows[sel])), bits(prob[sel]))
+        np.testing.assert_array_equal(bits(model.predict(rows[sel][:1])), bits(prob[sel][:1]))
+    margin, prob = read_expected(CHURN / (f"expected_{case}_all_states.csv" if case == "edge" else "expected_all_states.csv"))
+    np.testing.assert_array_equal(bits(art.predict(rows, model="all_states")), bits(prob))
+    np.testing.assert_array_equal(bits(art["all_states"].predict(rows, margin=True)), bits(margin))
+
+
+def test_same_as_mlc_predict(churn_bundle, heldout, mlc_bin):
+    states, rows = heldout
+    art = mlc.load(churn_bundle)
+    lines = [line.split(",", 1)[1] for line in (CHURN / "heldout.csv").read_text().splitlines()]
+    for state in np.unique(states):
+        sel = np.flatnonzero(states == state)
+        cli = mlc_predict(mlc_bin, churn_bundle, [lines[i] for i in sel], "--model", str(state))
+        np.testing.assert_array_equal(bits(art[state].predict(rows[sel])), bits(cli[:, 0]))
+    cli = mlc_predict(mlc_bin, churn_bundle, lines, "--model", "all_states", "--margin")
+    np.testing.assert_array_equal(bits(art["all_states"].predict(rows, margin=True)), bits(cli[:, 0]))
+
+
+def test_float64_pandas_lists_and_views_give_the_same_answers(churn_bundle, heldout):
+    states, rows = heldout
+    model = mlc.load(churn_bundle)["all_states"]
+    want = bits(model.predict(rows))
+    names = (CHURN / "feature_names.txt").read_text().split()
+    frame = pd.DataFrame(rows.astype(np.float64), columns=names)
+    wide = np.zeros((rows.shape[0], 2 * rows.shape[1]), dtype=np.float32)
+    wide[:, ::2] = rows
+    fortran = np.asfortranarray(rows)
+    for x in [rows.astype(np.float64), frame, frame.astype("Float64"), rows.tolist(), wide[:, ::2], fortran]:
+        np.testing.assert_array_equal(bits(model.predict(x)), want)
+    # None in a list of rows is a missing value, as NaN is.
+    row = rows[0].tolist()
+    row[3] = None
+    nan_row = rows[:1].copy()
+    nan_row[0, 3] = np.nan
+    np.testing.assert_array_equal(bits(model.predict([row])), bits(model.predict(nan_row)))
+
+
+def test_multiclass_gives_rows_of_classes_bit_exact(artifacts):
+    src = CHURN.parent / "xgboost" / "3.2.0"
+    out = artifacts / "softprob.mlc"
+    mlc.compile({"m": src / "multi_softprob.json"}, out)
+    model = mlc.load(out)["m"]
+    assert model.outputs == {"width": 3, "margins": 3}
+    rows = np.array([[float(v) if v else np.nan for v in line.split(",")] for line in (src / "inputs.csv").read_text().splitlines()],
+                    dtype=np.float32)
+    want = np.loadtxt(src / "multi_softprob.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
+    p = model.predict(rows)
+    assert p.shape == (len(rows), 3) and p.dtype == np.float32
+    np.testing.assert_array_equal(bits(p), bits(want[:, 3:]))
+    np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, :3]))
