@@ -293,14 +293,13 @@ impl<'r> Record<'r> {
             Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
             Values::Json { .. } | Values::Text(_) => return Err(RecordError::NoInput),
         };
-        self.read_values(count, out)
+        self.read_values(count, None, out)
     }
 
     /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
     fn read_values<T: values::Value>(&self, expected: usize, columns: Option<&[usize]>, out: &mut Vec<T>) -> Result<(), RecordError> {
-        match &self.values {
-            Values::Csv { fields, route, id } if columns.is_some() => {
-                let columns = columns.unwrap_or_default();
+        match (&self.values, columns) {
+            (Values::Csv { fields, route, id }, Some(columns)) => {
                 let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
                 if count != expected || columns.len() != expected || columns.iter().any(|&c| c >= fields.len()) {
                     let layout = Layout::Csv { route: *route, id: *id };
@@ -319,16 +318,16 @@ impl<'r> Record<'r> {
                 }
                 Ok(())
             }
-            Values::Csv { fields, route, id } => {
+            (Values::Csv { fields, route, id }, None) => {
                 let values =
                     fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
                 let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
                 read_values(count, values, expected, Layout::Csv { route: *route, id: *id }, out)
             }
-            Values::Json { features: Some(features), .. } => {
+            (Values::Json { features: Some(features), .. }, _) => {
                 read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, out)
             }
-            Values::Json { features: None, .. } | Values::Text(_) => Err(RecordError::NoInput),
+            (Values::Json { features: None, .. } | Values::Text(_), _) => Err(RecordError::NoInput),
         }
     }
 }
