@@ -49,6 +49,14 @@ pub enum CompileError {
         /// The OS error.
         error: std::io::Error,
     },
+    /// The artifact could not be written.
+    #[error("cannot write {path}: {error}")]
+    Output {
+        /// The artifact's path.
+        path: PathBuf,
+        /// The OS error.
+        error: std::io::Error,
+    },
     /// A model could not be imported.
     #[error(transparent)]
     Import(#[from] ImportError),

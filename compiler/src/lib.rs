@@ -33,6 +33,6 @@ pub use compile::{compile, compile_models, Compiled};
 pub use error::{CompileError, ImportError};
 pub use frontend::{Frontend, ModelReport};
 pub use import::keras::KerasFiles;
-pub use options::{Calibration, CompileOptions};
+pub use options::{write_artifact, Calibration, CompileOptions};
 pub use source::{ModelInput, ModelSource, ModelSpec};
 pub use target::Target;

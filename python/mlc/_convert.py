@@ -13,6 +13,19 @@ def _is_dataframe(x):
     return hasattr(x, "columns") and hasattr(x, "to_numpy") and hasattr(x, "dtypes")
 
 
+def column_labels(x):
+    """A DataFrame's column labels when every one is a str (columns then go by name), else None."""
+    if not _is_dataframe(x):
+        return None
+    labels = list(x.columns)
+    return labels if all(isinstance(c, str) for c in labels) else None
+
+
+def take_columns(x, columns):
+    """The DataFrame `x`'s columns at these positions, in this order (a view where pandas can)."""
+    return x.iloc[:, list(columns)]
+
+
 def rows(x, copy=True):
     """`x` as a C-contiguous 2-D float32 array (rows x features)."""
     if _is_dataframe(x):

@@ -22,6 +22,10 @@ class Model:
     @property
     def outputs(self) -> dict[str, int]:
         """{"width": values of predict per row, "margins": values with margin=True}."""
+    @property
+    def feature_names(self) -> Optional[list[str]]:
+        """The input features' names in order (XGBoost's feature_names), or None. With names, a
+        DataFrame whose column labels are strings is read by name, in any column order."""
     def predict(self, x: _Rows, margin: bool = False, copy: bool = True) -> npt.NDArray[np.float32]:
         """Rows of features → float32 (n,) or (n, classes). C-contiguous float32 is read in place."""
     def predict_text(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:

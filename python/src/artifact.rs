@@ -144,18 +144,21 @@ impl Artifact {
         let width = handles.first().map_or(1, |h| h.model().width(output));
         for h in &handles {
             let m = h.model();
-            if m.input_kind() != (mlc_runtime::InputKind::Floats { features }) || m.width(output) != width {
+            // Equal sections hold equal names: the encoding of a list of names is unique.
+            let names_differ = m.feature_names() != handles[0].model().feature_names();
+            if m.input_kind() != (mlc_runtime::InputKind::Floats { features }) || m.width(output) != width || names_differ {
                 return Err(error(
                     Kind::Input,
                     format!(
-                        "models `{}` and `{}` take or give different shapes: route rows only among models of one shape",
+                        "models `{}` and `{}` take or give different shapes (or feature names): route rows only among models of one shape",
                         handles[0].name(),
                         h.name()
                     ),
                 ));
             }
         }
-        let rows = convert::rows(x, features, copy)?;
+        let x = convert::by_name(x, handles[0].model().feature_names(), handles[0].name())?;
+        let rows = convert::rows(&x, features, copy)?;
         let rows_view = rows.as_array();
         let inverse = inverse.as_slice()?;
         if inverse.len() != rows_view.nrows() {

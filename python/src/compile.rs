@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mlc_compiler::{Calibration, CompileOptions, ModelInput, Target};
+use mlc_compiler::{write_artifact, Calibration, CompileOptions, ModelInput, Target};
 use mlc_format::manifest::TreeLayout;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -38,52 +38,35 @@ pub fn compile<'py>(
     let compile_error = |e: &dyn std::fmt::Display| error(Kind::Compile, e);
     let models = model_inputs(models)?;
     let target: Target = target.parse().map_err(|e: String| error(Kind::Input, e))?;
-    let mut command_line = format!("--target {target}");
     let fixed_point = match numeric {
         "auto" => None,
         "float" => Some(false),
         "fixed" | "int8" => Some(true),
         other => return Err(error(Kind::Input, format!("numeric must be auto, float, fixed or int8, not `{other}`"))),
     };
-    if let Some(f) = fixed_point {
-        command_line += if f { " --numeric fixed" } else { " --numeric float" };
-    }
     let layout = match layout {
         "auto" => None,
         "complete" => Some(TreeLayout::Complete),
         "linked" => Some(TreeLayout::Linked),
         other => return Err(error(Kind::Input, format!("layout must be auto, complete or linked, not `{other}`"))),
     };
-    if let Some(l) = layout {
-        command_line += &format!(" --layout {l:?}").to_lowercase();
-    }
     let check_rows = check_data.as_deref().map(read_check_rows).transpose()?;
-    let calibration = match &calibration {
-        Some(path) => {
-            let text = std::fs::read(path).map_err(|e| error(Kind::File, format!("cannot read {}: {e}", path.display())))?;
-            let lines = String::from_utf8_lossy(&text).lines().map(str::to_string).collect();
-            command_line += &format!(" --calibration {}", path.file_name().and_then(|f| f.to_str()).unwrap_or("FILE"));
-            Some(Calibration { source: path.display().to_string(), lines })
-        }
-        None => None,
-    };
-    if let Some(kb) = table_budget_kb {
-        command_line += &format!(" --table-budget {kb}");
-    }
-    let options = CompileOptions {
+    let calibration = calibration.as_deref().map(Calibration::read).transpose().map_err(|e| error(Kind::File, e))?;
+    let mut options = CompileOptions {
         target,
         fixed_point,
         layout,
         check_rows,
-        command_line,
         table_budget: table_budget_kb.map(|kb| kb << 10),
         calibration,
+        command_line: String::new(),
     };
+    options.command_line = options.arguments();
     let compiled = py.detach(|| mlc_compiler::compile_models(&models, &options)).map_err(|e| compile_error(&e))?;
     if compiled.bytes.is_empty() {
         return Err(error(Kind::Compile, "nothing to write"));
     }
-    write_atomically(&output, &compiled.bytes)?;
+    write_artifact(&output, &compiled.bytes).map_err(|e| error(Kind::File, e))?;
     let report = PyDict::new(py);
     report.set_item("output", &output)?;
     report.set_item("bytes", compiled.bytes.len())?;
@@ -119,25 +102,8 @@ fn model_inputs(models: &Bound<'_, PyAny>) -> PyResult<Vec<ModelInput>> {
     args.iter().map(|a| ModelInput::parse(a).map_err(|e| error(Kind::Compile, e))).collect()
 }
 
-/// The rows of a `check_data` CSV, read by the record pipeline as `mlc compile --check-data`.
+/// The rows of a `check_data` CSV, read as `mlc compile --check-data` reads them.
 fn read_check_rows(path: &Path) -> PyResult<Vec<Vec<f32>>> {
     let file = std::fs::File::open(path).map_err(|e| error(Kind::File, format!("cannot open {}: {e}", path.display())))?;
-    let mut rows = Vec::new();
-    for (i, record) in mlc_host::records::csv_reader(file).byte_records().enumerate() {
-        let at = |e: &dyn std::fmt::Display| error(Kind::Input, format!("{}: line {}: {e}", path.display(), i + 1));
-        let record = record.map_err(|e| at(&e))?;
-        let mut row = Vec::new();
-        mlc_host::records::parse_features(record.iter(), record.len(), &mut row).map_err(|e| at(&e))?;
-        rows.push(row);
-    }
-    Ok(rows)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so readers
-/// (and mmaps) never see a half-written artifact.
-fn write_atomically(path: &Path, bytes: &[u8]) -> PyResult<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("artifact"), std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| error(Kind::File, format!("cannot write {}: {e}", tmp.display())))?;
-    std::fs::rename(&tmp, path).map_err(|e| error(Kind::File, format!("cannot rename {} to {}: {e}", tmp.display(), path.display())))
+    mlc_host::records::read_feature_rows(file).map_err(|e| error(Kind::Input, format!("{}: {e}", path.display())))
 }

@@ -4,7 +4,8 @@
 //! dtypes, strided views, pandas DataFrames, lists of rows) goes through `mlc._convert`, which
 //! converts it once or raises `mlc.InputError`.
 
-use mlc_host::records::{Layout, RecordError, ValueKind};
+use mlc_format::names::FeatureNames;
+use mlc_host::records::{CsvHeader, Layout, RecordError, ValueKind};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 
@@ -20,6 +21,25 @@ pub fn rows<'py>(x: &Bound<'py, PyAny>, features: usize, copy: bool) -> PyResult
     };
     check_width(array.shape()[1], features, ValueKind::Feature)?;
     Ok(array.try_readonly()?)
+}
+
+/// `x` with its columns in the feature order of a model with feature `names`, when `x` is a
+/// DataFrame whose column labels are all strings: columns are then taken by name, in any
+/// order, by the CLI's header mapping (`CsvHeader::columns_of`; unknown, missing and repeated
+/// names are an `mlc.InputError` naming them). Anything else (arrays, lists, a DataFrame with
+/// non-string labels such as `pd.DataFrame(array)`, a model without names) is `x` itself, read
+/// by position.
+pub fn by_name<'py>(x: &Bound<'py, PyAny>, names: Option<FeatureNames<'_>>, model: &str) -> PyResult<Bound<'py, PyAny>> {
+    let Some(names) = names else { return Ok(x.clone()) };
+    let convert = x.py().import("mlc._convert")?;
+    let Some(labels) = convert.getattr("column_labels")?.call1((x,))?.extract::<Option<Vec<String>>>()? else {
+        return Ok(x.clone());
+    };
+    match CsvHeader::new(labels).columns_of(Some(names), None, None) {
+        Ok(Some(columns)) => convert.getattr("take_columns")?.call1((x, columns)),
+        Ok(None) => Ok(x.clone()),
+        Err(e) => Err(error(Kind::Input, format!("model `{model}`: DataFrame: {e}"))),
+    }
 }
 
 /// Token ids, `length` per record, as a C-contiguous 2-D uint32 array (`mlc._convert.ids`

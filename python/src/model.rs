@@ -71,7 +71,8 @@ impl Model {
                 return Err(error(Kind::Input, format!("model `{}` takes token ids, not feature rows: use {how}", handle.name())));
             }
         };
-        let rows = convert::rows(x, features, copy)?;
+        let x = convert::by_name(x, model.feature_names(), handle.name())?;
+        let rows = convert::rows(&x, features, copy)?;
         let slice = rows.as_slice()?;
         let output = output_of(margin);
         let records = rows.as_array().nrows();
@@ -107,6 +108,14 @@ impl Model {
             }
         }
         Ok(d)
+    }
+
+    /// The names of the model's input features, in order (XGBoost's `feature_names`, kept in
+    /// the artifact), or None when the model has none. With names, a DataFrame's columns are
+    /// taken by name in any order; without, by position.
+    #[getter]
+    fn feature_names(&self) -> Option<Vec<String>> {
+        self.handle.model().feature_names().map(|names| names.iter().map(str::to_string).collect())
     }
 
     /// What the model returns per record: `{"width": n, "margins": m}` — values of

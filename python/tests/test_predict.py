@@ -65,6 +65,31 @@ def test_float64_pandas_lists_and_views_give_the_same_answers(churn_bundle, held
     np.testing.assert_array_equal(bits(model.predict([row])), bits(model.predict(nan_row)))
 
 
+def test_dataframe_columns_go_by_feature_name(churn_bundle, heldout):
+    states, rows = heldout
+    art = mlc.load(churn_bundle)
+    model = art["all_states"]
+    names = (CHURN / "feature_names.txt").read_text().split()
+    assert model.feature_names == names
+    want = bits(model.predict(rows))
+    frame = pd.DataFrame(rows, columns=names)
+    # Any column order: the columns are found by name.
+    shuffled = frame[names[::-1]]
+    np.testing.assert_array_equal(bits(model.predict(shuffled)), want)
+    # Routed rows too, each state's model taking the same names.
+    routed = art.predict(shuffled, model=states)
+    np.testing.assert_array_equal(bits(routed), bits(art.predict(frame, model=states)))
+    # Labels that are not strings: by position, as arrays are.
+    np.testing.assert_array_equal(bits(model.predict(pd.DataFrame(rows))), want)
+    # Unknown, missing and repeated names are named.
+    with pytest.raises(mlc.InputError, match="unknown column `acct_len`; missing feature `account_length`"):
+        model.predict(frame.rename(columns={"account_length": "acct_len"}))
+    with pytest.raises(mlc.InputError, match="missing feature `area_code`"):
+        model.predict(frame.drop(columns=["area_code"]))
+    with pytest.raises(mlc.InputError, match="repeated column `area_code`"):
+        model.predict(frame.rename(columns={"account_length": "area_code"}).assign(account_length=0.0))
+
+
 def test_multiclass_gives_rows_of_classes_bit_exact(artifacts):
     src = CHURN.parent / "xgboost" / "3.2.0"
     out = artifacts / "softprob.mlc"

@@ -528,7 +528,7 @@ fn feature_names_map_header_columns_by_name() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).is_empty(), "no row is answered: {}", stdout(&out));
     let message = stderr(&out);
-    assert!(message.contains("bad.csv: line 1: the header's columns are not the model's feature names"), "{message}");
+    assert!(message.contains("bad.csv: line 1: the columns' names are not the model's feature names"), "{message}");
     assert!(message.contains("unknown column `accnt_length`; missing feature `account_length`"), "{message}");
     // In transform every record of that file fails with the header's error.
     let out =
@@ -540,7 +540,7 @@ fn feature_names_map_header_columns_by_name() {
             .lines()
             .next()
             .unwrap()
-            .contains("line 1: the header's columns are not the model's feature names: unknown column `accnt_length`"),
+            .contains("line 1: the columns' names are not the model's feature names: unknown column `accnt_length`"),
         "{first}"
     );
 

@@ -1,6 +1,62 @@
-//! Option values shared by the commands: sizes and durations.
+//! What the commands share: the record options of `mlc predict` and `mlc transform`, and
+//! option values (sizes, durations).
 
 use std::time::Duration;
+
+use anyhow::{bail, Result};
+use mlc_host::transform::{ContentType, Routing};
+
+/// Which model reads each record and which CSV columns are not features: the options `mlc
+/// predict` and `mlc transform` share (`#[command(flatten)]`).
+#[derive(clap::Args)]
+pub struct RecordArgs {
+    /// The model of every record (needed for a bundle or a directory of several models; JSON
+    /// Lines records with a `model` field go to that model).
+    #[arg(long, conflicts_with = "route_column")]
+    pub model: Option<String>,
+    /// CSV: the 1-based column that names each record's model (not a feature).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    pub route_column: Option<u32>,
+    /// CSV: the first line (of each input) is a header, not a record: skipped, or, where the
+    /// model has feature names, mapping the columns to features by name.
+    #[arg(long)]
+    pub header: bool,
+    /// CSV: the 1-based column of each record's id (not a feature), written with its answer
+    /// (`mlc predict`: `ID,VALUES`; `mlc transform`: `{"id": ID, ...}`, error objects too).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    pub id_column: Option<u32>,
+}
+
+impl RecordArgs {
+    /// Checks that the options fit records of `content_type`: header, route and id columns are
+    /// CSV's, and the route and id columns differ.
+    pub fn check(&self, content_type: ContentType) -> Result<()> {
+        if (self.header || self.id_column.is_some()) && content_type != ContentType::Csv {
+            bail!("--header and --id-column are for CSV records (text/csv)");
+        }
+        if self.route_column.is_some() && content_type != ContentType::Csv {
+            bail!("--route-column is for CSV records (text/csv); JSON Lines records name their model in a `model` field");
+        }
+        if self.route_column.is_some() && self.route_column == self.id_column {
+            bail!("--route-column and --id-column name the same column");
+        }
+        Ok(())
+    }
+
+    /// How records find their model: by the route column, else `--model` (or, where that is
+    /// absent, the record's own `model` field or the only model).
+    pub fn routing(&self) -> Routing {
+        match self.route_column {
+            Some(k) => Routing::Column(k as usize),
+            None => Routing::Model(self.model.clone()),
+        }
+    }
+
+    /// The 1-based id column, if any.
+    pub fn id_column(&self) -> Option<usize> {
+        self.id_column.map(|k| k as usize)
+    }
+}
 
 /// Parses `123`, `64K`, `512M`, `2G` (binary units) into bytes.
 pub fn parse_size(text: &str) -> Result<u64, String> {

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, ValueEnum};
-use mlc_compiler::{Calibration, CompileOptions, ModelInput, ModelSource, Target};
+use mlc_compiler::{write_artifact, Calibration, CompileOptions, ModelInput, ModelSource, Target};
 use mlc_format::manifest::TreeLayout;
+use mlc_host::records::read_feature_rows;
 use mlc_host::sniff::{sniff, Kind};
 
 /// Arguments of `mlc compile`.
@@ -67,19 +68,6 @@ enum LayoutArg {
     Linked,
 }
 
-fn read_check_rows(path: &PathBuf) -> Result<Vec<Vec<f32>>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut rows = Vec::new();
-    for (i, record) in mlc_host::records::csv_reader(file).byte_records().enumerate() {
-        let record = record.with_context(|| format!("{}: line {}", path.display(), i + 1))?;
-        let mut row = Vec::new();
-        let n = record.len();
-        mlc_host::records::parse_features(record.iter(), n, &mut row).with_context(|| format!("{}: line {}", path.display(), i + 1))?;
-        rows.push(row);
-    }
-    Ok(rows)
-}
-
 /// Runs `mlc compile`.
 pub fn run(args: Args) -> Result<()> {
     let models = args.models.iter().map(|m| ModelInput::parse(m)).collect::<Result<Vec<_>, _>>()?;
@@ -90,54 +78,36 @@ pub fn run(args: Args) -> Result<()> {
             }
         }
     }
-    let mut command_line = format!("--target {}", args.target);
-    let fixed_point = match args.numeric {
-        Arith::Auto => None,
-        Arith::Float => Some(false),
-        Arith::Fixed | Arith::Int8 => Some(true),
-    };
-    if let Some(f) = fixed_point {
-        command_line += if f { " --numeric fixed" } else { " --numeric float" };
-    }
-    let layout = match args.layout {
-        LayoutArg::Auto => None,
-        LayoutArg::Complete => Some(TreeLayout::Complete),
-        LayoutArg::Linked => Some(TreeLayout::Linked),
-    };
-    if let Some(l) = layout {
-        command_line += &format!(" --layout {l:?}").to_lowercase();
-    }
     let check_rows = match &args.check_data {
-        Some(path) => Some(read_check_rows(path)?),
-        None => None,
-    };
-    let calibration = match &args.calibration {
         Some(path) => {
-            let text = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let text = String::from_utf8_lossy(&text);
-            let lines = text.lines().map(str::to_string).collect();
-            command_line += &format!(" --calibration {}", path.file_name().and_then(|f| f.to_str()).unwrap_or("FILE"));
-            Some(Calibration { source: path.display().to_string(), lines })
+            let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            Some(read_feature_rows(file).with_context(|| path.display().to_string())?)
         }
         None => None,
     };
-    if let Some(kb) = args.table_budget {
-        command_line += &format!(" --table-budget {kb}");
-    }
-    let options = CompileOptions {
+    let mut options = CompileOptions {
         target: args.target,
-        fixed_point,
-        layout,
+        fixed_point: match args.numeric {
+            Arith::Auto => None,
+            Arith::Float => Some(false),
+            Arith::Fixed | Arith::Int8 => Some(true),
+        },
+        layout: match args.layout {
+            LayoutArg::Auto => None,
+            LayoutArg::Complete => Some(TreeLayout::Complete),
+            LayoutArg::Linked => Some(TreeLayout::Linked),
+        },
         check_rows,
-        command_line,
         table_budget: args.table_budget.map(|kb| kb << 10),
-        calibration,
+        calibration: args.calibration.as_deref().map(Calibration::read).transpose()?,
+        command_line: String::new(),
     };
+    options.command_line = options.arguments();
     let compiled = mlc_compiler::compile_models(&models, &options)?;
     if compiled.bytes.is_empty() {
         bail!("nothing to write");
     }
-    write_atomically(&args.output, &compiled.bytes)?;
+    write_artifact(&args.output, &compiled.bytes)?;
     let flash_kb = args.flash_budget.unwrap_or(DEFAULT_FLASH_KB);
     if args.target.is_mcu() && compiled.bytes.len() as u64 > flash_kb << 10 {
         eprintln!(
@@ -162,13 +132,4 @@ pub fn run(args: Args) -> Result<()> {
         if models.len() == 1 { "" } else { "s" }
     );
     Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so readers
-/// (and mmaps) never see a half-written artifact.
-fn write_atomically(path: &PathBuf, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("artifact"), std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))
 }

@@ -16,24 +16,15 @@ use mlc_host::transform::{ContentType, Options, Routing, Splitter, Worker};
 use mlc_host::Registry;
 use mlc_runtime::InputKind;
 
+use crate::args::RecordArgs;
+
 /// Arguments of `mlc predict`.
 #[derive(Parser)]
 pub struct Args {
     /// The artifact, or a directory of `NAME.mlc` artifacts (served through the model registry).
     artifact: PathBuf,
-    /// The model to use (required for a bundle, or a directory of several artifacts).
-    #[arg(long, conflicts_with = "route_column")]
-    model: Option<String>,
-    /// CSV: the 1-based column that names each row's model (not a feature), as in `mlc transform`.
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
-    route_column: Option<u32>,
-    /// CSV: the input's first line is a header (column names), not a row.
-    #[arg(long)]
-    header: bool,
-    /// CSV: the 1-based column of each row's id (not a feature); each answer is printed after
-    /// it: `ID,VALUES`.
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
-    id_column: Option<u32>,
+    #[command(flatten)]
+    records: RecordArgs,
     /// Print raw margins instead of the objective's output (tree models).
     #[arg(long)]
     margin: bool,
@@ -61,10 +52,10 @@ const BATCH_RECORDS: usize = 1024;
 /// digits needed to round-trip an `f32`.
 pub fn run(args: Args) -> Result<()> {
     let registry = Registry::open(&args.artifact, u64::MAX)?;
-    let (model, content_type, routing) = match args.route_column {
-        Some(k) => (None, ContentType::Csv, Routing::Column(k as usize)),
+    let (model, content_type) = match args.records.route_column {
+        Some(_) => (None, ContentType::Csv),
         None => {
-            let model = match &args.model {
+            let model = match &args.records.model {
                 Some(name) => name.clone(),
                 None => registry.default_name()?,
             };
@@ -75,9 +66,10 @@ pub fn run(args: Args) -> Result<()> {
                 (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
                 _ => ContentType::Csv,
             };
-            (Some(model.clone()), content_type, Routing::Model(Some(model)))
+            (Some(model), content_type)
         }
     };
+    args.records.check(content_type)?;
     let (input, name): (Box<dyn Read>, String) = match &args.input {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
         None => (Box::new(std::io::stdin()), "<stdin>".into()),
@@ -87,19 +79,19 @@ pub fn run(args: Args) -> Result<()> {
         // No limit on a record's length: lines are read whole, as they come.
         max_payload: usize::MAX / 2,
         max_records: BATCH_RECORDS,
-        routing,
+        routing: match &model {
+            Some(name) => Routing::Model(Some(name.clone())),
+            None => args.records.routing(),
+        },
         margin: args.margin,
-        header: args.header,
-        id_column: args.id_column.map(|k| k as usize),
+        header: args.records.header,
+        id_column: args.records.id_column(),
         ..Options::default()
     };
-    if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
-        bail!("--header and --id-column are for CSV rows (this model reads raw text)");
-    }
     let mut worker = Worker::new(&registry, &options, model.as_deref());
     let mut batches = Splitter::new(BufReader::with_capacity(1 << 16, input), options.max_payload, options.max_records)
         .cut_when_idle(|r: &BufReader<Box<dyn Read>>| r.buffer().is_empty());
-    if args.header {
+    if args.records.header {
         let header = batches.skip_header().with_context(|| format!("cannot read {name}"))?;
         // One model: its feature names are checked against the header before any row (with
         // --route-column, at each model's first row).

@@ -8,10 +8,10 @@ use anyhow::{anyhow, Context, Result};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use mlc_host::records::filter::Filter;
-use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Routing, Summary, TransformError};
+use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Summary, TransformError};
 use mlc_host::Registry;
 
-use crate::args::parse_size;
+use crate::args::{parse_size, RecordArgs};
 use crate::exit::{self, Status};
 
 /// Arguments of `mlc transform`.
@@ -42,19 +42,8 @@ pub struct Args {
     /// Worker threads (default: the CPUs available).
     #[arg(long)]
     workers: Option<usize>,
-    /// The model of every record (JSON records with a `model` field go to that model).
-    #[arg(long, conflicts_with = "route_column")]
-    model: Option<String>,
-    /// CSV: the 1-based column that names each record's model (not a feature).
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
-    route_column: Option<u32>,
-    /// CSV: each input's first line is a header (column names), not a record.
-    #[arg(long)]
-    header: bool,
-    /// CSV: the 1-based column of each record's id (not a feature); each output line is then
-    /// `{"id": ID, "prediction": ...}` (error objects get the `"id"` too).
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
-    id_column: Option<u32>,
+    #[command(flatten)]
+    records: RecordArgs,
     /// SageMaker's InputFilter: the part of each record that is the model's input. CSV: 0-based
     /// columns, `$[1:]`, `$[0,2:5]`, `$[-1]`; JSON Lines: `$.features`, `$.data.text` (an
     /// array is the features, a string the text, an object the record).
@@ -163,15 +152,7 @@ pub fn run(args: Args) -> Result<()> {
     if joined && matches!(args.accept, AcceptArg::Json) {
         return Err(anyhow!("--join-source and --output-filter write one line per record: use --accept application/jsonlines"));
     }
-    if (args.header || args.id_column.is_some()) && content_type != ContentType::Csv {
-        return Err(anyhow!("--header and --id-column are for text/csv inputs"));
-    }
-    if args.route_column.is_some() && args.route_column == args.id_column {
-        return Err(anyhow!("--route-column and --id-column name the same column"));
-    }
-    if args.route_column.is_some() && content_type != ContentType::Csv {
-        return Err(anyhow!("--route-column is for text/csv; JSON Lines records name their model in a `model` field"));
-    }
+    args.records.check(content_type)?;
     let options = Options {
         content_type,
         accept: match args.accept {
@@ -181,10 +162,7 @@ pub fn run(args: Args) -> Result<()> {
         max_payload: (args.max_payload_mb * (1 << 20) as f64) as usize,
         max_records: args.max_records.max(1),
         workers: args.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1),
-        routing: match args.route_column {
-            Some(k) => Routing::Column(k as usize),
-            None => Routing::Model(args.model.clone()),
-        },
+        routing: args.records.routing(),
         on_error: match args.on_error {
             OnErrorArg::Record => OnError::Record,
             OnErrorArg::Fail => OnError::Fail,
@@ -192,8 +170,8 @@ pub fn run(args: Args) -> Result<()> {
         margin: args.margin,
         max_errors: args.max_errors,
         overwrite: args.overwrite,
-        header: args.header,
-        id_column: args.id_column.map(|k| k as usize),
+        header: args.records.header,
+        id_column: args.records.id_column(),
         input_filter: args.input_filter.clone(),
         join_input: args.join_source == Some(JoinSource::Input),
         output_filter: args.output_filter.clone(),

@@ -68,9 +68,55 @@ pub fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
     csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input)
 }
 
+/// Why a CSV input of feature rows could not be read: the (1-based) record, and the CSV or
+/// value error.
+#[derive(Debug, thiserror::Error)]
+pub enum RowsError {
+    /// The CSV itself is malformed (or the input could not be read).
+    #[error("line {line}: {error}")]
+    Csv {
+        /// The record, 1-based.
+        line: usize,
+        /// What the CSV reader says.
+        error: csv::Error,
+    },
+    /// A field is not a number.
+    #[error("line {line}: {error}")]
+    Value {
+        /// The record, 1-based.
+        line: usize,
+        /// Which field, and why.
+        error: super::RecordError,
+    },
+}
+
+/// Every record of a CSV input without a header, read as feature rows (an empty field or `nan`
+/// is a missing value; rows may differ in length): what `mlc compile --check-data` and
+/// `mlc.compile(check_data=...)` read.
+pub fn read_feature_rows<R: std::io::Read>(input: R) -> Result<Vec<Vec<f32>>, RowsError> {
+    let mut rows = Vec::new();
+    for (i, record) in csv_reader(input).byte_records().enumerate() {
+        let record = record.map_err(|error| RowsError::Csv { line: i + 1, error })?;
+        let mut row = Vec::with_capacity(record.len());
+        super::parse_features(record.iter(), record.len(), &mut row).map_err(|error| RowsError::Value { line: i + 1, error })?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feature_rows_name_the_bad_line() {
+        let rows = read_feature_rows(&b"1,2\n3,,nan\n"[..]).unwrap();
+        assert_eq!(rows[0], [1.0, 2.0]);
+        assert!(rows[1][0] == 3.0 && rows[1][1].is_nan() && rows[1][2].is_nan());
+        let e = read_feature_rows(&b"1,2\n3,x\n"[..]).unwrap_err();
+        assert!(matches!(e, RowsError::Value { line: 2, .. }), "{e}");
+        assert!(e.to_string().starts_with("line 2: "), "{e}");
+    }
 
     fn fields(line: &str) -> Vec<String> {
         let mut f = CsvFields::default();

@@ -43,7 +43,7 @@ fn list(f: &mut fmt::Formatter<'_>, what: &str, names: &[String]) -> fmt::Result
 
 impl fmt::Display for HeaderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the header's columns are not the model's feature names: ")?;
+        write!(f, "the columns' names are not the model's feature names: ")?;
         let mut first = true;
         for (what, names) in [("unknown column", &self.unknown), ("missing feature", &self.missing), ("repeated column", &self.repeated)] {
             if names.is_empty() {
@@ -68,6 +68,11 @@ impl CsvHeader {
         let mut fields = CsvFields::default();
         fields.split(super::strip_bom(line));
         CsvHeader { columns: fields.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect() }
+    }
+
+    /// A header of these column names (e.g. a DataFrame's columns), in column order.
+    pub fn new(columns: Vec<String>) -> CsvHeader {
+        CsvHeader { columns }
     }
 
     /// The column names, in column order.
@@ -145,13 +150,13 @@ mod tests {
         assert_eq!((err.unknown.clone(), err.missing.clone()), (vec!["x".to_string(), "y".into()], vec!["b".to_string()]));
         assert_eq!(
             err.to_string(),
-            "the header's columns are not the model's feature names: unknown columns `x`, `y`; missing feature `b` \
+            "the columns' names are not the model's feature names: unknown columns `x`, `y`; missing feature `b` \
              (`mlc inspect` lists the names)"
         );
         let err = CsvHeader::parse(b"a,b,c,a").columns_of(view, None, None).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the header's columns are not the model's feature names: repeated column `a` (`mlc inspect` lists the names)"
+            "the columns' names are not the model's feature names: repeated column `a` (`mlc inspect` lists the names)"
         );
     }
 }

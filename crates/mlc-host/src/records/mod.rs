@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use mlc_runtime::{Input, InputKind, Model};
 use serde_json::value::RawValue;
 
-pub use csv_fields::{csv_reader, CsvFields};
+pub use csv_fields::{csv_reader, read_feature_rows, CsvFields, RowsError};
 pub use error::{Layout, Position, RecordError, ValueKind};
 pub use header::{CsvHeader, HeaderError};
 pub use json::{json_value, JsonRecord};
