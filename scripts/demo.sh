@@ -18,7 +18,7 @@ echo "== mlc compile: ${#specs[@]} per-state models -> one bundle"
 "$mlc" inspect "$out/churn_states.mlc" --model CA
 
 echo "== mlc transform: each held-out row (state, 18 features) routed by its first column to its state's model"
-"$mlc" transform "$out/churn_states.mlc" "$fx/heldout.csv" --route-column 1 --output-dir "$out" --overwrite
+"$mlc" transform "$out/churn_states.mlc" "$fx/heldout.csv" --route-column 1 --output-dir "$out" --overwrite 2>&1 | sed -n 1p  # the summary's first line
 # One answer per input line, in input order: the churn probability.
 cp "$out/heldout.csv.out" "$out/churn_probabilities.txt"
 
@@ -36,7 +36,7 @@ if [ -f "$raw" ]; then
   # encoding. The header then maps the columns to the models' feature names.
   awk -F, -v OFS=, 'NR > 1 { sub(/^area_code_/, "", $3); for (i = 4; i <= 5; i++) $i = ($i == "yes") }
                     { NF = NF - 1; print }' "$raw" > "$out/mlc_churn_rows.csv"
-  "$mlc" transform "$out/churn_states.mlc" "$out/mlc_churn_rows.csv" --header --route-column 1 --output-dir "$out" --overwrite
+  "$mlc" transform "$out/churn_states.mlc" "$out/mlc_churn_rows.csv" --header --route-column 1 --output-dir "$out" --overwrite 2>&1 | sed -n 1p
   tail -n +2 "$raw" | cut -d, -f20 | paste -d, "$out/mlc_churn_rows.csv.out" - | awk -F, '
     { n++; p = ($1 > 0.5); y = ($2 == "yes"); ok += (p == y); churn += p }
     END { printf "%d raw customers scored, %d predicted to churn; agreement with the churn label %.1f%% (rows the models were trained on included)\n", n, churn, 100 * ok / n }'
