@@ -30,6 +30,8 @@ class Model:
         """Rows of features → float32 (n,) or (n, classes). C-contiguous float32 is read in place."""
     def predict_text(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """Raw texts (a text model) → float32 (n,) or (n, outputs)."""
+    def tokenize(self, texts: Sequence[str]) -> npt.NDArray[np.uint32]:
+        """Raw texts → the token ids predict_text feeds the network, uint32 (n, sequence length)."""
     def predict_ids(self, ids: npt.ArrayLike) -> npt.NDArray[np.float32]:
         """Token ids (n × sequence length) → float32 (n,) or (n, outputs)."""
     def file_sha256(self) -> str: ...

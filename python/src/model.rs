@@ -8,6 +8,7 @@ use std::time::Instant;
 use mlc_host::records::RecordError;
 use mlc_host::ModelHandle;
 use mlc_runtime::{Input, InputKind, Output, PredictError, ScratchBuf};
+use numpy::PyArrayMethods;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
@@ -166,6 +167,30 @@ impl Model {
             })
             .map_err(|e| errors::predict(handle.name(), e))?;
         convert::output(py, values, width)
+    }
+
+    /// Token ids of raw texts as the artifact's own tokenizer makes them — what
+    /// `predict_text` feeds the network: uint32 `(n, sequence length)`, padded with 0. For
+    /// another engine given the same ids, or to look at a vocabulary. `mlc.InputError` for a
+    /// model without a tokenizer.
+    fn tokenize<'py>(&self, py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
+        let model = self.handle.model();
+        let InputKind::TokenIds { length, text: true, .. } = model.input_kind() else {
+            return Err(error(Kind::Input, format!("model `{}` has no tokenizer", self.handle.name())));
+        };
+        let ids = py
+            .detach(|| {
+                SCRATCH.with_borrow_mut(|scratch| {
+                    let mut scratch = scratch.for_model(model);
+                    let mut ids = Vec::with_capacity(texts.len() * length);
+                    for text in &texts {
+                        ids.extend_from_slice(model.tokenize(text.as_bytes(), &mut scratch)?);
+                    }
+                    Ok(ids)
+                })
+            })
+            .map_err(|e| errors::predict(self.handle.name(), e))?;
+        Ok(numpy::PyArray1::from_vec(py, ids).reshape([texts.len(), length])?.into_any())
     }
 
     /// Predicts token ids (a network that reads token ids): a 2-D integer array or list of

@@ -58,10 +58,6 @@ pub fn transform<'py>(
     }
     let routing = match (route_column, model) {
         (Some(_), Some(_)) => return Err(error(Kind::Input, "give model or route_column, not both")),
-        (Some(0), None) => return Err(error(Kind::Input, "route_column is 1-based")),
-        (Some(_), None) if content_type != ContentType::Csv => {
-            return Err(error(Kind::Input, "route_column is for text/csv; JSON Lines records name their model in a `model` field"))
-        }
         (Some(k), None) => Routing::Column(k),
         (None, model) => Routing::Model(model),
     };
@@ -76,6 +72,7 @@ pub fn transform<'py>(
         margin,
         ..Options::default()
     };
+    options.check().map_err(|e| error(Kind::Input, e))?;
     let registry = Registry::open(&source, memory_budget.unwrap_or(u64::MAX)).map_err(errors::host)?;
     let files = job::plan(&inputs, &output_dir).map_err(|e| error(Kind::Transform, e))?;
     let summary = py.detach(|| job::run(&registry, &files, &options, &mut |_| {})).map_err(|e| error(Kind::Transform, e))?;

@@ -93,6 +93,8 @@ def test_text_and_rows_are_not_mixed_up(churn_bundle, text_model, heldout):
         trees.predict_text(["great film"])
     with pytest.raises(mlc.InputError, match="takes feature rows, not token ids"):
         trees.predict_ids([[1, 2]])
+    with pytest.raises(mlc.InputError, match="model `CA` has no tokenizer"):
+        trees.tokenize(["great film"])
     with pytest.raises(mlc.InputError, match="takes token ids, not feature rows"):
         net.predict(rows)
     length = net.inputs["length"]

@@ -129,6 +129,10 @@ def test_text_model_matches_mlc_predict_and_its_ids(text_model, mlc_bin):
     np.testing.assert_array_equal(bits(p), bits(cli[:, 0]))
     ids = np.loadtxt(SENTIMENT / "expected_ids_imdb_cnn_mcu.csv", delimiter=",", dtype=np.int64)
     np.testing.assert_array_equal(bits(model.predict_ids(ids)), bits(p))
+    # The artifact's tokenizer gives Keras' ids, the very ids predict_text feeds the network.
+    tokens = model.tokenize(reviews)
+    assert tokens.dtype == np.uint32 and tokens.shape == ids.shape
+    np.testing.assert_array_equal(tokens, ids)
     keras = np.loadtxt(SENTIMENT / "expected_keras_imdb_cnn_mcu.csv", dtype=np.float32)
     np.testing.assert_allclose(p, keras, atol=1e-4)
 
@@ -140,7 +144,7 @@ def test_transform_writes_what_predict_gives(churn_bundle, heldout, tmp_path):
     lines = (tmp_path / "out" / "heldout.csv.out").read_text().splitlines()
     got = np.array([json.loads(v) for v in lines], dtype=np.float32)
     np.testing.assert_array_equal(bits(got), bits(mlc.load(churn_bundle).predict(rows, model=states)))
-    with pytest.raises(mlc.InputError, match="route_column is for text/csv"):
+    with pytest.raises(mlc.InputError, match="a route column is for CSV records"):
         mlc.transform(churn_bundle, [CHURN / "heldout.csv"], tmp_path / "o2", content_type="application/jsonlines", route_column=1)
 
 

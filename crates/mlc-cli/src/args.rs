@@ -3,8 +3,7 @@
 
 use std::time::Duration;
 
-use anyhow::{bail, Result};
-use mlc_host::transform::{ContentType, Routing};
+use mlc_host::transform::Routing;
 
 /// Which model reads each record and which CSV columns are not features: the options `mlc
 /// predict` and `mlc transform` share (`#[command(flatten)]`).
@@ -28,21 +27,6 @@ pub struct RecordArgs {
 }
 
 impl RecordArgs {
-    /// Checks that the options fit records of `content_type`: header, route and id columns are
-    /// CSV's, and the route and id columns differ.
-    pub fn check(&self, content_type: ContentType) -> Result<()> {
-        if (self.header || self.id_column.is_some()) && content_type != ContentType::Csv {
-            bail!("--header and --id-column are for CSV records (text/csv)");
-        }
-        if self.route_column.is_some() && content_type != ContentType::Csv {
-            bail!("--route-column is for CSV records (text/csv); JSON Lines records name their model in a `model` field");
-        }
-        if self.route_column.is_some() && self.route_column == self.id_column {
-            bail!("--route-column and --id-column name the same column");
-        }
-        Ok(())
-    }
-
     /// How records find their model: by the route column, else `--model` (or, where that is
     /// absent, the record's own `model` field or the only model).
     pub fn routing(&self) -> Routing {

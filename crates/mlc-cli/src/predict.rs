@@ -69,7 +69,6 @@ pub fn run(args: Args) -> Result<()> {
             (Some(model), content_type)
         }
     };
-    args.records.check(content_type)?;
     let (input, name): (Box<dyn Read>, String) = match &args.input {
         Some(p) => (Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?), p.display().to_string()),
         None => (Box::new(std::io::stdin()), "<stdin>".into()),
@@ -88,6 +87,7 @@ pub fn run(args: Args) -> Result<()> {
         id_column: args.records.id_column(),
         ..Options::default()
     };
+    options.check()?;
     let mut worker = Worker::new(&registry, &options, model.as_deref());
     let mut batches = Splitter::new(BufReader::with_capacity(1 << 16, input), options.max_payload, options.max_records)
         .cut_when_idle(|r: &BufReader<Box<dyn Read>>| r.buffer().is_empty());

@@ -136,23 +136,6 @@ pub fn run(args: Args) -> Result<()> {
         Some(ContentTypeArg::Text) => ContentType::Text,
         None => content_type_of(&files)?,
     };
-    for (name, filter) in [("--input-filter", &args.input_filter), ("--output-filter", &args.output_filter)] {
-        match (filter, content_type) {
-            (Some(f), ContentType::Csv) if !f.is_columns() && *f != Filter::All => {
-                return Err(anyhow!("{name}: CSV records are filtered by columns, e.g. `$[1:]` or `$[0,-1]`"))
-            }
-            (Some(f), ContentType::JsonLines) if f.is_columns() => {
-                return Err(anyhow!("{name}: JSON Lines records are filtered by fields, e.g. `$.features`"))
-            }
-            (Some(_), ContentType::Text) => return Err(anyhow!("{name} is for text/csv and application/jsonlines inputs")),
-            _ => {}
-        }
-    }
-    let joined = args.join_source == Some(JoinSource::Input) || args.output_filter.is_some();
-    if joined && matches!(args.accept, AcceptArg::Json) {
-        return Err(anyhow!("--join-source and --output-filter write one line per record: use --accept application/jsonlines"));
-    }
-    args.records.check(content_type)?;
     let options = Options {
         content_type,
         accept: match args.accept {
@@ -176,6 +159,7 @@ pub fn run(args: Args) -> Result<()> {
         join_input: args.join_source == Some(JoinSource::Input),
         output_filter: args.output_filter.clone(),
     };
+    options.check()?;
     let registry = Registry::open(&args.source, args.memory_budget.unwrap_or(u64::MAX))?;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(0);

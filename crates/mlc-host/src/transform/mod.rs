@@ -32,6 +32,7 @@ pub use crate::records::ContentType;
 
 pub use errors::ErrorKind;
 
+use crate::records::filter::Filter;
 use crate::registry::{ModelStats, Registry};
 use crate::HostError;
 
@@ -117,6 +118,57 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Checks that the options make sense together, before any record is read: header, id
+    /// and route columns are CSV's (1-based, route and id different), filters fit the records
+    /// (columns for CSV, fields for JSON Lines, none for text), and a joined or filtered output
+    /// is one line per record. `mlc predict`, `mlc transform` and `mlc.transform` all ask here;
+    /// [`run`] checks again.
+    pub fn check(&self) -> Result<(), OptionsError> {
+        let csv = self.content_type == ContentType::Csv;
+        let route = match self.routing {
+            Routing::Column(k) => Some(k),
+            Routing::Model(_) => None,
+        };
+        if route == Some(0) || self.id_column == Some(0) {
+            return Err(OptionsError("columns are counted from 1".into()));
+        }
+        if (self.header || self.id_column.is_some()) && !csv {
+            return Err(OptionsError("a header and an id column are for CSV records (text/csv)".into()));
+        }
+        if route.is_some() && !csv {
+            return Err(OptionsError(
+                "a route column is for CSV records (text/csv); JSON Lines records name their model in a `model` field".into(),
+            ));
+        }
+        if route.is_some() && route == self.id_column {
+            return Err(OptionsError("the route column and the id column are the same column".into()));
+        }
+        for (name, filter) in [("the input filter", &self.input_filter), ("the output filter", &self.output_filter)] {
+            let Some(filter) = filter else { continue };
+            match self.content_type {
+                ContentType::Csv if !filter.is_columns() && *filter != Filter::All => {
+                    return Err(OptionsError(format!("{name}: CSV records are filtered by columns, e.g. `$[1:]` or `$[0,-1]`")))
+                }
+                ContentType::JsonLines if filter.is_columns() => {
+                    return Err(OptionsError(format!("{name}: JSON Lines records are filtered by fields, e.g. `$.features`")))
+                }
+                ContentType::Text => return Err(OptionsError(format!("{name} is for CSV and JSON Lines records"))),
+                _ => {}
+            }
+        }
+        if (self.join_input || self.output_filter.is_some()) && self.accept == Accept::Json {
+            return Err(OptionsError("a joined or filtered output is one line per record: accept application/jsonlines".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Options that do not go together ([`Options::check`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct OptionsError(pub String);
+
 /// One input file and where its output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
@@ -164,6 +216,9 @@ pub enum TransformError {
     /// The job's model cannot be used.
     #[error(transparent)]
     Model(#[from] HostError),
+    /// The options do not go together.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
     /// The inputs do not make a job (e.g. two inputs with the same output).
     #[error("{0}")]
     Inputs(String),
@@ -277,6 +332,7 @@ pub fn run(
     options: &Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, TransformError> {
+    options.check()?;
     let start = Instant::now();
     let default_model = match &options.routing {
         Routing::Model(Some(name)) => Some(registry.get(name)?.name().to_string()),
@@ -448,4 +504,34 @@ fn write_outputs(
     }
     // The channel closed early (a read error): the unfinished output is removed on drop.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_that_do_not_go_together_are_named() {
+        let csv = Options::default();
+        assert_eq!(csv.check(), Ok(()));
+        let json = Options { content_type: ContentType::JsonLines, ..Options::default() };
+        let text = Options { content_type: ContentType::Text, ..Options::default() };
+        let refused = |o: Options, words: &str| {
+            let e = o.check().unwrap_err();
+            assert!(e.0.contains(words), "{e} lacks {words:?}");
+        };
+        refused(Options { header: true, ..json.clone() }, "header and an id column are for CSV");
+        refused(Options { id_column: Some(2), ..text.clone() }, "id column are for CSV");
+        refused(Options { routing: Routing::Column(1), ..json.clone() }, "a route column is for CSV");
+        refused(Options { routing: Routing::Column(2), id_column: Some(2), ..csv.clone() }, "the same column");
+        refused(Options { routing: Routing::Column(0), ..csv.clone() }, "counted from 1");
+        let field = Filter::parse("$.features").unwrap();
+        let columns = Filter::parse("$[1:]").unwrap();
+        refused(Options { input_filter: Some(field.clone()), ..csv.clone() }, "the input filter: CSV records are filtered by columns");
+        refused(Options { output_filter: Some(columns.clone()), ..json.clone() }, "the output filter: JSON Lines");
+        refused(Options { input_filter: Some(columns.clone()), ..text }, "is for CSV and JSON Lines");
+        refused(Options { join_input: true, accept: Accept::Json, ..csv.clone() }, "one line per record");
+        assert_eq!(Options { input_filter: Some(columns), join_input: true, id_column: Some(1), ..csv }.check(), Ok(()));
+        assert_eq!(Options { input_filter: Some(field), ..json }.check(), Ok(()));
+    }
 }
