@@ -351,12 +351,11 @@ impl<'a> TreeModel<'a> {
 
     fn margins_unchecked(&self, row: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
-        if let Nodes::Complete(complete::Forest { ranks: Some(ranks), leaves, depth, .. }) = &self.nodes {
-            // SAFETY: `ranks` is only set where the CPU runs the kernel (`rank_index`); the
-            // loader checked one rank tree per tree, `leaves.len() == trees << depth`, depth ≤ 6
-            // and features ≤ 64, and `row` holds `num_features` values (`check_row`).
-            out[0] = unsafe { ranks::margin(ranks, leaves, *depth, row, f32::from_bits(self.base[0])) };
-            return;
+        if let Nodes::Complete(forest) = &self.nodes {
+            if let Some(m) = self.rank_margin(forest, row) {
+                out[0] = m;
+                return;
+            }
         }
         match self.info.numeric {
             Numeric::Float32 => self.one::<Float>(row, out, 0),
@@ -385,17 +384,40 @@ impl<'a> TreeModel<'a> {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = self.nodes {
             let f = self.num_features;
-            if self.num_groups() == 1 && avx512::usable(&forest, f) {
+            let (rows, out) = if self.num_groups() == 1 && avx512::usable(&forest, f) {
                 let blocks = rows.len() / (avx512::ROWS * f);
                 let (head, tail) = rows.split_at(blocks * avx512::ROWS * f);
                 let (out_head, out_tail) = out.split_at_mut(blocks * avx512::ROWS);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
                 // whole 16-row blocks and `out_head` one value per row.
                 unsafe { avx512::margins(&forest, head, f, f32::from_bits(self.base[0]), out_head) };
-                return self.batch::<Float>(tail, out_tail, 0);
+                (tail, out_tail)
+            } else {
+                (rows, out)
+            };
+            // The rest (fewer than 16 rows, or all rows without the batch kernel): the rank
+            // kernel row by row where it runs.
+            if forest.ranks.is_some() {
+                for (row, o) in rows.chunks_exact(f).zip(out.iter_mut()) {
+                    *o = self.rank_margin(&forest, row).unwrap_or_default();
+                }
+                return;
             }
+            return self.batch::<Float>(rows, out, 0);
         }
         self.batch::<Float>(rows, out, 0)
+    }
+
+    /// The margin of `row` (`num_features` values) through the rank kernel, where `forest`
+    /// has a rank index (set only where the CPU runs the kernel).
+    #[cfg(target_arch = "x86_64")]
+    #[inline]
+    fn rank_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
+        let ranks = forest.ranks.as_ref()?;
+        // SAFETY: `ranks` is only set where the CPU runs the kernel (`rank_index`); the loader
+        // checked one rank tree per tree, `leaves.len() == trees << depth`, depth ≤ 6 and
+        // features ≤ 64, and callers pass rows of `num_features` values.
+        Some(unsafe { ranks::margin(ranks, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
