@@ -85,7 +85,7 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, leaves: &[u32], depth: u32, row: 
     let right = _mm512_mask_blend_epi8(missing, left, _mm512_set1_epi8(-1));
     let shift = 6 - depth;
     let mut sum = base;
-    for (t, tree) in ranks.trees.iter().enumerate() {
+    for (tree, leaves) in ranks.trees.iter().zip(leaves.chunks_exact(1 << depth)) {
         // SAFETY: a tree holds 2 × 64 bytes, read unaligned.
         let (codes, thresholds) =
             unsafe { (_mm512_loadu_si512(tree.codes.as_ptr() as *const _), _mm512_loadu_si512(tree.ranks.as_ptr() as *const _)) };
@@ -94,10 +94,9 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, leaves: &[u32], depth: u32, row: 
         let goes_right = _mm512_cmpgt_epu8_mask(node_ranks, thresholds);
         let top = SUBTREE_LEAF[(_pext_u64(goes_right, TOP_BITS) & 127) as usize] as u32;
         let bottom = SUBTREE_LEAF[((goes_right >> (8 * top)) & 127) as usize] as u32;
-        let leaf = (t << depth) + ((8 * top + bottom) >> shift) as usize;
+        let leaf = ((8 * top + bottom) >> shift) as usize;
         debug_assert!(leaf < leaves.len());
-        // SAFETY: `8 · top + bottom < 64`, so `leaf < (t + 1) << depth <= leaves.len()`
-        // (asserted above).
+        // SAFETY: `8 · top + bottom < 64`, so `leaf < 1 << depth`, this tree's leaf count.
         sum += f32::from_bits(unsafe { *leaves.get_unchecked(leaf) });
     }
     sum
