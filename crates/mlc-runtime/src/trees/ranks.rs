@@ -64,15 +64,24 @@ pub(crate) fn usable() -> bool {
 pub(crate) unsafe fn margin(ranks: &Ranks<'_>, leaves: &[u32], depth: u32, row: &[f32], base: f32) -> f32 {
     assert!(depth <= 6 && ranks.trees.len() << depth == leaves.len() && row.len() <= 64);
     // The row's rank of every feature.
-    // Kept in a register (byte lane = feature): no stores for the vector load to wait on.
+    // Kept in a register (byte lane = feature): no stores for the vector load to wait on. A
+    // feature's chunks are counted together and added once.
     let mut left = _mm512_setzero_si512();
-    for c in ranks.chunks {
-        let x = row[c.feature as usize];
-        // SAFETY: a chunk holds 16 `u32`s, read unaligned.
-        let t = unsafe { _mm512_loadu_ps(c.thresholds.as_ptr() as *const f32) };
-        let below = _mm512_cmp_ps_mask::<_CMP_LE_OQ>(t, _mm512_set1_ps(x));
-        let count = _mm512_set1_epi8(below.count_ones() as i8);
-        left = _mm512_mask_add_epi8(left, 1 << (c.feature & 63), left, count);
+    let mut rest = ranks.chunks;
+    while let [first, ..] = rest {
+        let f = first.feature as usize;
+        let x = _mm512_set1_ps(row[f]);
+        let mut count = 0u32;
+        while let [c, tail @ ..] = rest {
+            if c.feature != first.feature {
+                break;
+            }
+            // SAFETY: a chunk holds 16 `u32`s, read unaligned.
+            let t = unsafe { _mm512_loadu_ps(c.thresholds.as_ptr() as *const f32) };
+            count += _mm512_cmp_ps_mask::<_CMP_LE_OQ>(t, x).count_ones();
+            rest = tail;
+        }
+        left = _mm512_mask_add_epi8(left, 1 << (f & 63), left, _mm512_set1_epi8(count as i8));
     }
     // Missing features, one bit each.
     let mut missing = 0u64;
