@@ -131,6 +131,23 @@ fn ensemble() -> impl Strategy<Value = Ensemble> {
     })
 }
 
+/// Many trees on few features (binary:logistic): features with more than 16 distinct
+/// thresholds, so that the rank index (format 1.3) spans several chunks per feature.
+fn dense_ensemble() -> impl Strategy<Value = Ensemble> {
+    (1u32..4).prop_flat_map(|features| {
+        (Just(features), prop::collection::vec(tree(features), 8..30), any::<bool>()).prop_map(|(features, trees, deleted_nodes)| {
+            Ensemble {
+                features,
+                objective: Objective::Logistic,
+                base_score: 0.5,
+                array_base_score: false,
+                trees: trees.into_iter().map(|t| (0, t)).collect(),
+                deleted_nodes,
+            }
+        })
+    })
+}
+
 /// XGBoost's parallel node arrays of one tree, breadth-first as XGBoost numbers nodes.
 fn tree_json(t: &Tree, deleted: bool) -> String {
     let mut nodes: Vec<&Tree> = vec![t];
@@ -280,6 +297,7 @@ fn check_trees(e: &Ensemble, rows: &[Vec<f32>]) -> Result<(), TestCaseError> {
     std::fs::write(&path, model_json(e)).unwrap();
     let spec = format!("m={}", path.display());
     let mut variants: Vec<(&str, CompileOptions)> = vec![
+        // On x86-64 hosts with a bitvector and a rank index: the AVX-512 kernels where the CPU has them.
         ("host", options(Target::Host, None)),
         ("linked", CompileOptions { layout: Some(TreeLayout::Linked), ..options(Target::Host, None) }),
         ("complete", CompileOptions { layout: Some(TreeLayout::Complete), ..options(Target::Host, None) }),
@@ -365,6 +383,16 @@ proptest! {
 
     #[test]
     fn random_tree_ensembles_match_the_reference_walk(e in ensemble(), rows in rows()) {
+        check_trees(&e, &rows)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, rng_seed: seed(), ..ProptestConfig::default() })]
+
+    /// The rank kernel's chunks: features with more than 16 distinct thresholds.
+    #[test]
+    fn dense_tree_ensembles_match_the_reference_walk(e in dense_ensemble(), rows in rows()) {
         check_trees(&e, &rows)?;
     }
 }

@@ -93,11 +93,13 @@ struct Args {
     reps: usize,
     min_rep_ms: u64,
     json: Option<PathBuf>,
+    /// Only the scenarios whose title contains this (all when `None`).
+    only: Option<String>,
 }
 
 impl Args {
     fn parse() -> Result<Args> {
-        let mut args = Args { reps: 31, min_rep_ms: 20, json: None };
+        let mut args = Args { reps: 31, min_rep_ms: 20, json: None, only: None };
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -105,8 +107,9 @@ impl Args {
                 "--reps" => args.reps = value()?.parse()?,
                 "--min-rep-ms" => args.min_rep_ms = value()?.parse()?,
                 "--json" => args.json = Some(PathBuf::from(value()?)),
+                "--only" => args.only = Some(value()?),
                 "-h" | "--help" => {
-                    println!("usage: churn_bench [--reps N (31)] [--min-rep-ms MS (20)] [--json FILE]");
+                    println!("usage: churn_bench [--reps N (31)] [--min-rep-ms MS (20)] [--json FILE] [--only TEXT (scenarios whose title contains TEXT)]");
                     std::process::exit(0);
                 }
                 other => return Err(format!("unknown argument `{other}` (try --help)").into()),
@@ -483,9 +486,10 @@ fn case<'a>(label: &str, rows: usize, mut pass: impl FnMut(&mut [f32]) + 'a) -> 
     })
 }
 
-fn measure_all(inputs: &Inputs, scope: &Scope, peer: &Peer, mlcs: &[Mlc<'_>], config: Config) -> Vec<ScenarioResult> {
+fn measure_all(inputs: &Inputs, scope: &Scope, peer: &Peer, mlcs: &[Mlc<'_>], config: Config, only: Option<&str>) -> Vec<ScenarioResult> {
     Mode::ALL
         .into_iter()
+        .filter(|mode| only.is_none_or(|o| mode.title().contains(o)))
         .map(|mode| {
             let n = inputs.for_mode(mode).0.len();
             let models = if mode.all_states() { "all_states".to_string() } else { scope.label() };
@@ -613,7 +617,7 @@ fn run() -> Result<bool> {
     }
 
     let config = Config { reps: args.reps, min_rep: Duration::from_millis(args.min_rep_ms) };
-    let results = measure_all(&inputs, &scope, &peer, &mlcs, config);
+    let results = measure_all(&inputs, &scope, &peer, &mlcs, config, args.only.as_deref());
     println!("\n{}", table(&results));
     if let Some(path) = &args.json {
         std::fs::write(path, serde_json::to_string_pretty(&to_json(&header, &scope, &checks, &results))?)?;

@@ -82,7 +82,8 @@ pub const SPLITS_MAX_FEATURES: u32 = 64;
 
 /// The model's tree sections and its manifest body. With `splits` (complete layout, float, one
 /// output group, depth ≤ [`SPLITS_MAX_DEPTH`], ≤ [`SPLITS_MAX_FEATURES`] features), also the
-/// `tree-splits` index for batched bitvector kernels.
+/// `tree-splits` index for batched bitvector kernels and, where it can be built, the rank index
+/// (format 1.3) for the single-row kernel.
 pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
     let mut table = Vec::with_capacity(ir.trees.len());
     let mut sections = Vec::new();
@@ -98,6 +99,7 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
                 && numeric == Numeric::Float32
                 && ir.num_groups == 1
                 && ir.num_features <= SPLITS_MAX_FEATURES;
+            let mut rank_trees: Vec<(Vec<Node>, Vec<bool>)> = Vec::new();
             let mut split_lists: Vec<SplitRecord> = Vec::new();
             let mut split_index: Vec<u32> = vec![0];
             for tree in &ir.trees {
@@ -123,6 +125,7 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
                         split_lists.extend(list);
                         split_index.push(split_lists.len() as u32);
                     }
+                    rank_trees.push((tn.clone(), padding.clone()));
                 }
                 nodes.extend(tn);
                 leaves.extend(tl);
@@ -132,6 +135,10 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
             if with_splits {
                 sections.push((SectionKind::TreeSplits, bytemuck::cast_slice(&split_lists).to_vec()));
                 sections.push((SectionKind::TreeSplitIndex, bytemuck::cast_slice(&split_index).to_vec()));
+                if let Some((chunks, trees)) = super::ranks::rank_index(&rank_trees, ir.num_features) {
+                    sections.push((SectionKind::TreeRankChunks, bytemuck::cast_slice(&chunks).to_vec()));
+                    sections.push((SectionKind::TreeRankNodes, bytemuck::cast_slice(&trees).to_vec()));
+                }
             }
         }
         TreeLayout::Linked => {

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod layout;
+pub mod ranks;
 
 use mlc_format::manifest::Link;
 

@@ -92,6 +92,61 @@ pub struct SplitRecord {
     pub keep: u32,
 }
 
+/// Thresholds per [`RankChunk`].
+pub const RANK_CHUNK: usize = 16;
+
+/// Up to 16 distinct split thresholds of one feature (section kind `tree-rank-chunks`, format
+/// 1.3), 68 bytes.
+///
+/// A feature's chunks are consecutive and its thresholds ascending across them; unused lanes
+/// hold NaN. The *rank* of a value `x` of the feature is the number of its thresholds `t` with
+/// `t <= x` (0 for a missing value), so that `x < t_j` iff `rank <= j` for the `j`-th
+/// threshold (from 0) — at most 254 per feature.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct RankChunk {
+    /// Feature index (< 64).
+    pub feature: u32,
+    /// `f32` bits, ascending; NaN in unused lanes.
+    pub thresholds: [u32; RANK_CHUNK],
+}
+
+/// Byte of [`RankTree::codes`] that makes a node send a missing value left.
+pub const RANK_DEFAULT_LEFT: u8 = 64;
+/// [`RankTree::ranks`] value of a padding node: no rank exceeds it, the node always goes left.
+pub const RANK_PADDING: u8 = 255;
+
+/// One tree of depth ≤ 6 for rank evaluation (section kind `tree-rank-nodes`, format 1.3),
+/// 128 bytes.
+///
+/// Byte `8j + i` (`i < 7`) is node `i` (level order) of the depth-3 subtree below level-3 node
+/// `j` (`j < 8`) of the tree padded to depth 6; byte `8j + 7` (`j < 7`) is node `j` (level
+/// order) of the top depth-3 subtree; byte 63 is unused (padding). A node goes right iff the
+/// row's rank of its feature is above its rank threshold; a missing value goes right unless
+/// [`RANK_DEFAULT_LEFT`] is set.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct RankTree {
+    /// Feature index (< 64), or-ed with [`RANK_DEFAULT_LEFT`].
+    pub codes: [u8; 64],
+    /// Rank threshold `j` of the node (it goes right iff rank > `j`); [`RANK_PADDING`] for
+    /// padding nodes.
+    pub ranks: [u8; 64],
+}
+
+/// Byte of [`RankTree`] that holds node `p` (level order) of a tree of depth 6.
+pub fn rank_byte(p: usize) -> usize {
+    if p < 7 {
+        8 * p + 7
+    } else {
+        let level = usize::BITS - 1 - (p + 1).leading_zeros(); // 3..6
+        let j = (p + 1 - (1 << level)) >> (level - 3); // level-3 ancestor
+        let sub_level = level - 3;
+        let i = (1 << sub_level) - 1 + ((p + 1 - (1 << level)) & ((1 << sub_level) - 1));
+        8 * j + i
+    }
+}
+
 /// When level-order node `p` of a complete tree of depth `depth` (≤ 6) sends a row right, the
 /// leaves of its left subtree are ruled out. Returns the word they lie in (0 = leaves 0..32,
 /// 1 = leaves 32..64) and the bits of that word to keep.

@@ -41,6 +41,12 @@ pub enum SectionKind {
     /// Tree ensemble, optional (format 1.2): the names of the input features, in feature
     /// order (see [`crate::names`]).
     FeatureNames = 23,
+    /// Tree ensemble, optional (format 1.3), together with `tree-rank-nodes`: each feature's
+    /// distinct split thresholds, ascending, as [`crate::records::RankChunk`]s, for single-row
+    /// evaluation of every node by rank comparisons.
+    TreeRankChunks = 24,
+    /// Tree ensemble, with `tree-rank-chunks`: one [`crate::records::RankTree`] per tree.
+    TreeRankNodes = 25,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -73,6 +79,8 @@ impl SectionKind {
             21 => SectionKind::TreeSplits,
             22 => SectionKind::TreeSplitIndex,
             23 => SectionKind::FeatureNames,
+            24 => SectionKind::TreeRankChunks,
+            25 => SectionKind::TreeRankNodes,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -99,6 +107,8 @@ impl SectionKind {
             SectionKind::TreeSplits => "tree-splits",
             SectionKind::TreeSplitIndex => "tree-split-index",
             SectionKind::FeatureNames => "feature-names",
+            SectionKind::TreeRankChunks => "tree-rank-chunks",
+            SectionKind::TreeRankNodes => "tree-rank-nodes",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

@@ -76,11 +76,17 @@ impl ArtifactWriter {
 
     /// The minor version the artifact declares: the lowest that has every feature its models
     /// use (docs/format.md §11.1), so that artifacts without newer features stay readable as
-    /// what they are by older readers: network operations (1.1 for `BatchNormalization`) and the
-    /// `feature-names` section (1.2).
+    /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
+    /// `feature-names` section (1.2) and the `tree-rank-*` sections (1.3).
     fn minor_version(&self) -> u16 {
-        let mut sections = self.models.iter().flat_map(|m| &m.sections);
-        let names = if sections.any(|(kind, _)| *kind == SectionKind::FeatureNames) { 2 } else { 0 };
+        let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
+        let names = if has(SectionKind::TreeRankChunks) {
+            3
+        } else if has(SectionKind::FeatureNames) {
+            2
+        } else {
+            0
+        };
         let layers = self.models.iter().flat_map(|m| &m.sections).filter(|(kind, _)| *kind == SectionKind::NetLayers);
         let ops = layers.flat_map(|(_, bytes)| crate::net::LayerRecord::cast_slice(bytes).unwrap_or(&[]).iter().map(|l| l.op));
         ops.map(Op::since_minor).max().unwrap_or(0).max(names).min(FORMAT_MINOR)

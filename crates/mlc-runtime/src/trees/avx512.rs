@@ -7,7 +7,7 @@
 //! scalar kernels. The splits come from the model's `tree-splits` index, which the compiler
 //! writes for float models of depth ≤ 6 (padding nodes left out, leaf masks precomputed).
 //! Used for models with one output group and ≤ 64 features, when the CPU has AVX-512F and
-//! AVX-512CD (detected at run time with `std`, or enabled at compile time).
+//! AVX-512CD (see `super::cpu`).
 
 use core::arch::x86_64::*;
 
@@ -23,17 +23,7 @@ const MAX_FEATURES: usize = 64;
 /// Whether [`margins`] may run for `forest` with `features` inputs on this CPU: the model
 /// carries a `tree-splits` index (float, depth ≤ 6).
 pub(crate) fn usable(forest: &Forest<'_>, features: usize) -> bool {
-    forest.splits.is_some() && features <= MAX_FEATURES && cpu_has_avx512()
-}
-
-#[cfg(feature = "std")]
-fn cpu_has_avx512() -> bool {
-    std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512cd")
-}
-
-#[cfg(not(feature = "std"))]
-fn cpu_has_avx512() -> bool {
-    cfg!(all(target_feature = "avx512f", target_feature = "avx512cd"))
+    forest.splits.is_some() && features <= MAX_FEATURES && super::cpu::avx512_batch()
 }
 
 /// Index of the lowest set bit of each lane; 32 for a zero lane.

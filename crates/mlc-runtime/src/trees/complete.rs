@@ -32,7 +32,20 @@ pub(crate) struct Forest<'a> {
     /// x86-64 vector kernel.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub splits: Option<Splits<'a>>,
+    /// The optional rank index (format 1.3), set only where this CPU runs the single-row rank
+    /// kernel.
+    #[cfg(target_arch = "x86_64")]
+    pub ranks: Option<super::ranks::Ranks<'a>>,
+    /// No rank kernel on other targets.
+    #[cfg(not(target_arch = "x86_64"))]
+    #[allow(dead_code)]
+    pub ranks: Option<NoRanks>,
 }
+
+/// Stands in for the rank index on targets without its kernel.
+#[cfg(not(target_arch = "x86_64"))]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NoRanks;
 
 /// A validated `tree-splits` index: tree `t`'s list `i` is
 /// `records[index[4t + i] .. index[4t + i + 1]]` (see [`SplitRecord`]).

@@ -12,12 +12,16 @@
 #[cfg(target_arch = "x86_64")]
 mod avx512;
 mod complete;
+#[cfg(target_arch = "x86_64")]
+mod cpu;
 mod linked;
 mod numeric;
+#[cfg(target_arch = "x86_64")]
+mod ranks;
 
 use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
-use mlc_format::records::{LinkedNode, Node, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
+use mlc_format::records::{LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
@@ -87,6 +91,54 @@ fn load_splits<'a>(
     Ok(Some(complete::Splits { records, index }))
 }
 
+/// The rank index of a model whose sections `load_ranks` checked, where this CPU runs the rank
+/// kernel.
+#[cfg(target_arch = "x86_64")]
+fn rank_index<'a>(entry: &ModelEntry<'a>) -> Option<ranks::Ranks<'a>> {
+    let chunks = entry.optional_records(SectionKind::TreeRankChunks).ok()??;
+    let trees = entry.optional_records(SectionKind::TreeRankNodes).ok()??;
+    ranks::usable().then_some(ranks::Ranks { chunks, trees })
+}
+
+/// Other targets keep the portable walk.
+#[cfg(not(target_arch = "x86_64"))]
+fn rank_index(_: &ModelEntry<'_>) -> Option<complete::NoRanks> {
+    None
+}
+
+/// The optional rank index (format 1.3) of a complete-layout model, checked: one tree record
+/// per tree, chunk features in range and at most 15 chunks per feature (ranks ≤ 240), only for
+/// float models of depth ≤ 6 with one output group and ≤ 64 features. `Some` only where this
+/// CPU runs the rank kernel (x86-64 with AVX-512 VBMI); validated on every target.
+fn load_ranks(entry: &ModelEntry<'_>, trees: usize, depth: u32, num_features: usize, info: &TreeEnsemble) -> Result<bool, LoadError> {
+    let m = entry.index;
+    let chunks: Option<&[RankChunk]> = entry.optional_records(SectionKind::TreeRankChunks)?;
+    let nodes: Option<&[RankTree]> = entry.optional_records(SectionKind::TreeRankNodes)?;
+    let (chunks, nodes) = match (chunks, nodes) {
+        (None, None) => return Ok(false),
+        (Some(c), Some(n)) => (c, n),
+        _ => return Err(invalid(m, None, "tree-rank-chunks and tree-rank-nodes must come together")),
+    };
+    if depth > 6 || info.numeric != Numeric::Float32 || info.num_groups != 1 || num_features > 64 {
+        return Err(invalid(m, None, "tree ranks only for float single-output models of depth 6 or less, 64 features or fewer"));
+    }
+    if nodes.len() != trees {
+        return Err(invalid(m, None, "tree-rank-nodes holds a different number of trees"));
+    }
+    let mut per_feature = [0u8; 64];
+    for c in chunks {
+        let f = c.feature as usize;
+        if f >= num_features {
+            return Err(invalid(m, None, "tree-rank-chunks names a feature beyond the feature count"));
+        }
+        per_feature[f] += 1;
+        if per_feature[f] > 15 {
+            return Err(invalid(m, None, "tree-rank-chunks holds more than 15 chunks of one feature"));
+        }
+    }
+    Ok(true)
+}
+
 fn invalid(model: u32, tree: Option<u32>, what: &'static str) -> LoadError {
     LoadError::Invalid { model, part: tree.map(|t| ("tree", t)), what }
 }
@@ -149,7 +201,8 @@ impl<'a> TreeModel<'a> {
                     return Err(invalid(m, None, "split on a feature index beyond the feature count"));
                 }
                 let splits = load_splits(entry, trees.len(), depth, num_features, info.numeric)?;
-                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits })
+                let ranks = if load_ranks(entry, trees.len(), depth, num_features, &info)? { rank_index(entry) } else { None };
+                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks })
             }
             TreeLayout::Linked => {
                 let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
@@ -179,6 +232,9 @@ impl<'a> TreeModel<'a> {
                 }
                 if entry.section(SectionKind::TreeSplits)?.is_some() || entry.section(SectionKind::TreeSplitIndex)?.is_some() {
                     return Err(invalid(m, None, "tree-splits only with the complete layout"));
+                }
+                if entry.section(SectionKind::TreeRankChunks)?.is_some() || entry.section(SectionKind::TreeRankNodes)?.is_some() {
+                    return Err(invalid(m, None, "tree ranks only with the complete layout"));
                 }
                 Nodes::Linked { nodes }
             }
@@ -294,6 +350,13 @@ impl<'a> TreeModel<'a> {
     }
 
     fn margins_unchecked(&self, row: &[f32], out: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if let Nodes::Complete(forest) = &self.nodes {
+            if let Some(m) = self.rank_margin(forest, row) {
+                out[0] = m;
+                return;
+            }
+        }
         match self.info.numeric {
             Numeric::Float32 => self.one::<Float>(row, out, 0),
             Numeric::Fixed { frac_bits } => self.one::<Fixed>(row, out, frac_bits),
@@ -321,17 +384,40 @@ impl<'a> TreeModel<'a> {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = self.nodes {
             let f = self.num_features;
-            if self.num_groups() == 1 && avx512::usable(&forest, f) {
+            let (rows, out) = if self.num_groups() == 1 && avx512::usable(&forest, f) {
                 let blocks = rows.len() / (avx512::ROWS * f);
                 let (head, tail) = rows.split_at(blocks * avx512::ROWS * f);
                 let (out_head, out_tail) = out.split_at_mut(blocks * avx512::ROWS);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
                 // whole 16-row blocks and `out_head` one value per row.
                 unsafe { avx512::margins(&forest, head, f, f32::from_bits(self.base[0]), out_head) };
-                return self.batch::<Float>(tail, out_tail, 0);
+                (tail, out_tail)
+            } else {
+                (rows, out)
+            };
+            // The rest (fewer than 16 rows, or all rows without the batch kernel): the rank
+            // kernel row by row where it runs.
+            if forest.ranks.is_some() {
+                for (row, o) in rows.chunks_exact(f).zip(out.iter_mut()) {
+                    *o = self.rank_margin(&forest, row).unwrap_or_default();
+                }
+                return;
             }
+            return self.batch::<Float>(rows, out, 0);
         }
         self.batch::<Float>(rows, out, 0)
+    }
+
+    /// The margin of `row` (`num_features` values) through the rank kernel, where `forest`
+    /// has a rank index (set only where the CPU runs the kernel).
+    #[cfg(target_arch = "x86_64")]
+    #[inline]
+    fn rank_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
+        let ranks = forest.ranks.as_ref()?;
+        // SAFETY: `ranks` is only set where the CPU runs the kernel (`rank_index`); the loader
+        // checked one rank tree per tree, `leaves.len() == trees << depth`, depth ≤ 6 and
+        // features ≤ 64, and callers pass rows of `num_features` values.
+        Some(unsafe { ranks::margin(ranks, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {

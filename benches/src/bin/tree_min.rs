@@ -1,0 +1,43 @@
+//! Quick single-row check on a noisy machine: the all-states churn model, mlc `predict` vs
+//! TL2cgen `predict` over the 1,667 held-out rows, 400 short passes of each interleaved, the
+//! minimum ns/row of each (the minimum of short passes filters out a busy neighbour far
+//! better than medians of long ones). `MLC_NO_AVX512=1` gives mlc's portable walk.
+//!
+//! `cargo build --release -p mlc-benches --bin tree_min && taskset -c 1 target/release/tree_min`
+use std::hint::black_box;
+use std::time::Instant;
+
+use mlc_benches::churn::{self, Rows};
+use mlc_benches::tl2cgen;
+use mlc_compiler::{CompileOptions, ModelInput, ModelSource, Target};
+use mlc_format::{AlignedBytes, Artifact};
+use mlc_runtime::Model;
+
+fn main() {
+    let rows = Rows::held_out().unwrap();
+    let entries = rows.entries();
+    let models = vec![ModelInput::new("all_states", ModelSource::Path(churn::model_path("all_states")))];
+    let options = CompileOptions { target: Target::Host, ..Default::default() };
+    let bytes = AlignedBytes::copy_from(&mlc_compiler::compile_models(&models, &options).unwrap().bytes);
+    let art = Artifact::parse(&bytes).unwrap();
+    let Model::Trees(m) = Model::by_name(&art, "all_states").unwrap() else { panic!() };
+    let tl = tl2cgen::model("all_states").unwrap();
+    let f = churn::NUM_FEATURES;
+    let n = rows.len();
+    let (mut best_m, mut best_t) = (f64::MAX, f64::MAX);
+    let mut out = [0f32; 1];
+    for _ in 0..400 {
+        let s = Instant::now();
+        for i in 0..n {
+            m.predict(black_box(rows.row(i)), &mut out).unwrap();
+            black_box(out[0]);
+        }
+        best_m = best_m.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+        let s = Instant::now();
+        for i in 0..n {
+            black_box(tl.predict(black_box(&entries[i * f..(i + 1) * f])));
+        }
+        best_t = best_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+    }
+    println!("min ns/row: mlc {best_m:.1}  tl2cgen {best_t:.1}  ratio {:.2}", best_t / best_m);
+}
