@@ -9,6 +9,7 @@
 //! requantization: [`quant`]), as the compiler chose per layer.
 
 mod activation;
+mod cpu;
 mod ops;
 mod quant;
 mod simd;

@@ -8,6 +8,9 @@ use super::{int8, Io, OpKernels, Params};
 use crate::net::simd::{by_channel_blocks, simd_dispatch};
 use crate::net::window::{start, tap};
 
+#[cfg(target_arch = "x86_64")]
+use super::conv1d_x86 as x86;
+
 pub(super) const KERNELS: OpKernels = OpKernels { check, check_params: check_requant, run };
 
 /// A window of at least one tap, stride and dilation at least 1; the kernel `k × in × out`.
@@ -45,7 +48,34 @@ impl Rows for Conv<'_> {
     }
 
     fn row_i32(&self, o: usize, acc: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(level) = x86::usable(self.l).filter(|_| x86::interior(self.l).contains(&o)) {
+            let (x, w, bias) = (self.x8, self.p.w8, self.p.bias8);
+            x86::rows::<1>(level, self.l, x, w, bias, o..o + 1, &mut |_, c0, s| acc[c0..c0 + x86::BLOCK].copy_from_slice(s));
+            return;
+        }
         row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, acc);
+    }
+
+    /// With a vector kernel (x86-64): the rows at the ends (windows in the padding) one by
+    /// one, the interior ones in tiles, maximised as they come.
+    fn max_i32(&self, max: &mut [i32], spare: &mut [i32]) -> bool {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(level) = x86::usable(self.l) {
+            let inner = x86::interior(self.l);
+            max.fill(i32::MIN);
+            for o in (0..self.l.out_len as usize).filter(|o| !inner.contains(o)) {
+                row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, spare);
+                max.iter_mut().zip(spare.iter()).for_each(|(m, &v)| *m = (*m).max(v));
+            }
+            let (x, w, bias) = (self.x8, self.p.w8, self.p.bias8);
+            x86::rows::<{ x86::TILE }>(level, self.l, x, w, bias, inner, &mut |_, c0, s| {
+                max[c0..c0 + x86::BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
+            });
+            return true;
+        }
+        let _ = (max, spare);
+        false
     }
 }
 
@@ -54,8 +84,9 @@ simd_dispatch!(
     fn row_i32(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) => row_i32_impl
 );
 
+/// The portable kernel of [`row_i32`] (the vector kernels' reference).
 #[inline(always)]
-fn row_i32_impl(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) {
+pub(super) fn row_i32_impl(l: &LayerRecord, x: &[i8], w: &[i8], bias: &[i32], o: usize, acc: &mut [i32]) {
     let (cin, cout) = (l.in_ch as usize, l.out_ch as usize);
     by_channel_blocks!(acc, bias, |c0, a| {
         let width = a.len();
