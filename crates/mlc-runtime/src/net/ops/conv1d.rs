@@ -51,7 +51,7 @@ impl Rows for Conv<'_> {
         #[cfg(target_arch = "x86_64")]
         if let Some(level) = x86::usable(self.l).filter(|_| x86::interior(self.l).contains(&o)) {
             let (x, w, bias) = (self.x8, self.p.w8, self.p.bias8);
-            x86::rows::<1>(level, self.l, x, w, bias, o..o + 1, &mut |_, c0, s| acc[c0..c0 + x86::BLOCK].copy_from_slice(s));
+            x86::rows(level, self.l, x, w, bias, o..o + 1, false, &mut |_, c0, s| acc[c0..c0 + x86::BLOCK].copy_from_slice(s));
             return;
         }
         row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, acc);
@@ -69,7 +69,7 @@ impl Rows for Conv<'_> {
                 max.iter_mut().zip(spare.iter()).for_each(|(m, &v)| *m = (*m).max(v));
             }
             let (x, w, bias) = (self.x8, self.p.w8, self.p.bias8);
-            x86::rows::<{ x86::TILE }>(level, self.l, x, w, bias, inner, &mut |_, c0, s| {
+            x86::rows(level, self.l, x, w, bias, inner, true, &mut |_, c0, s| {
                 max[c0..c0 + x86::BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
             });
             return true;

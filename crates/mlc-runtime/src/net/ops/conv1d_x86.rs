@@ -20,8 +20,6 @@ use crate::net::window::tap;
 
 /// Output channels per block (one `zmm`, two `ymm` of `i32`).
 pub(super) const BLOCK: usize = 16;
-/// Output rows per tile of the fused (maximum) path.
-pub(super) const TILE: usize = 6;
 
 /// The vector level to run `l` with, if the kernel takes its shape and the CPU has AVX2.
 pub(super) fn usable(l: &LayerRecord) -> Option<Level> {
@@ -41,23 +39,31 @@ pub(super) fn interior(l: &LayerRecord) -> Range<usize> {
 }
 
 /// Accumulators (bias + Σ x·w) of the interior `rows` of `l` (input `x`, kernel `w`, `bias`
-/// empty or `out_ch`), in tiles of `N` rows, handed to `sink(o, c0, values)` per row `o` and
-/// block of channels `c0 .. c0 + 16`. `level` is [`usable`]'s.
-pub(super) fn rows<const N: usize>(
+/// empty or `out_ch`), handed to `sink(o, c0, values)` per row `o` and block of channels
+/// `c0 .. c0 + 16`. `level` is [`usable`]'s. With `for_max` (the caller keeps the maximum
+/// over the rows), rows go in tiles (16 rows with VNNI, 6 with AVX2: the accumulators fill the
+/// registers), and a row whose window equals the previous row's (a run of padding tokens)
+/// is skipped: its accumulators would be the same.
+pub(super) fn rows(
     level: Level,
     l: &LayerRecord,
     x: &[i8],
     w: &[i8],
     bias: &[i32],
     rows: Range<usize>,
+    for_max: bool,
     sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
 ) {
-    match level {
+    match (level, for_max) {
         // SAFETY: `level` comes from `usable`, which checked the CPU's features.
-        Level::Avx512Vnni => unsafe { rows_vnni::<N>(l, x, w, bias, rows, sink) },
+        (Level::Avx512Vnni, true) => unsafe { rows_vnni::<16>(l, x, w, bias, rows, true, sink) },
         // SAFETY: as above.
-        Level::Avx2 => unsafe { rows_avx2::<N>(l, x, w, bias, rows, sink) },
-        Level::Portable => unreachable!("`usable` never returns the portable level"),
+        (Level::Avx512Vnni, false) => unsafe { rows_vnni::<1>(l, x, w, bias, rows, false, sink) },
+        // SAFETY: as above.
+        (Level::Avx2, true) => unsafe { rows_avx2::<6>(l, x, w, bias, rows, true, sink) },
+        // SAFETY: as above.
+        (Level::Avx2, false) => unsafe { rows_avx2::<1>(l, x, w, bias, rows, false, sink) },
+        (Level::Portable, _) => unreachable!("`usable` never returns the portable level"),
     }
 }
 
@@ -68,10 +74,11 @@ fn rows_vnni<const N: usize>(
     w: &[i8],
     bias: &[i32],
     rows: Range<usize>,
+    skip_repeats: bool,
     sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
 ) {
     let mut start = [0i32; N]; // −128 × Σx of each window, for all its blocks
-    drive::<N>(l, x, bias, rows, sink, |wins, c0| {
+    drive::<N>(l, x, bias, rows, skip_repeats, sink, |wins, c0| {
         if c0 == 0 {
             start = core::array::from_fn(|r| wins[r].iter().fold(0i32, |s, &v| s.wrapping_add(v as i32)).wrapping_mul(-128));
         }
@@ -86,20 +93,23 @@ fn rows_avx2<const N: usize>(
     w: &[i8],
     bias: &[i32],
     rows: Range<usize>,
+    skip_repeats: bool,
     sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
 ) {
-    drive::<N>(l, x, bias, rows, sink, |wins, c0| tile_avx2::<N>(wins, w, l.out_ch as usize, c0));
+    drive::<N>(l, x, bias, rows, skip_repeats, sink, |wins, c0| tile_avx2::<N>(wins, w, l.out_ch as usize, c0));
 }
 
-/// The tiles of [`rows`]: `N` windows at a time (the last tile repeats its last window, whose
-/// extra results are dropped), each block of channels through `tile`, which returns Σ x·w per
-/// window and channel.
+/// The tiles of [`rows`]: `N` windows at a time (a last, partial tile repeats its last
+/// window, whose extra results are dropped; with `skip_repeats`, a window equal to the
+/// previous row's is left out), each block of channels through `tile`, which returns Σ x·w
+/// per window and channel.
 #[inline(always)]
 fn drive<const N: usize>(
     l: &LayerRecord,
     x: &[i8],
     bias: &[i32],
     rows: Range<usize>,
+    skip_repeats: bool,
     sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
     mut tile: impl FnMut(&[&[i8]; N], usize) -> [[i32; BLOCK]; N],
 ) {
@@ -108,18 +118,30 @@ fn drive<const N: usize>(
     let window = |o: usize| &x[(o * l.stride as usize - l.pad_left as usize) * cin..][..len];
     let mut o = rows.start;
     while o < rows.end {
-        let n = N.min(rows.end - o);
-        let wins: [&[i8]; N] = core::array::from_fn(|r| window(o + r.min(n - 1)));
+        let (mut wins, mut at) = ([&x[..0]; N], [0usize; N]);
+        let mut n = 0;
+        while n < N && o < rows.end {
+            let win = window(o);
+            if !(skip_repeats && o > rows.start && win == window(o - 1)) {
+                (wins[n], at[n]) = (win, o);
+                n += 1;
+            }
+            o += 1;
+        }
+        if n == 0 {
+            break;
+        }
+        let last = wins[n - 1];
+        wins[n..].fill(last);
         for c0 in (0..cout).step_by(BLOCK) {
             let sums = tile(&wins, c0);
-            for (r, mut s) in sums.into_iter().enumerate().take(n) {
+            for (&o, mut s) in at.iter().zip(sums).take(n) {
                 if !bias.is_empty() {
                     s.iter_mut().zip(&bias[c0..c0 + BLOCK]).for_each(|(s, &b)| *s = s.wrapping_add(b));
                 }
-                sink(o + r, c0, &s);
+                sink(o, c0, &s);
             }
         }
-        o += n;
     }
 }
 
@@ -131,10 +153,14 @@ fn load16(s: &[i8]) -> __m128i {
     unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
 }
 
-/// The four bytes at `s` as a little-endian `i32`.
+/// The `size_of::<T>()` bytes of `win` at `g` (`T`: `i16` or `i32`, little-endian), where
+/// the caller has checked that `g + size_of::<T>() <= len` and that `win` holds `len` values.
 #[inline(always)]
-fn quad(s: &[i8]) -> i32 {
-    i32::from_le_bytes([s[0] as u8, s[1] as u8, s[2] as u8, s[3] as u8])
+fn read<T: Copy>(win: &[i8], g: usize, len: usize) -> T {
+    debug_assert!(g + size_of::<T>() <= len && win.len() == len);
+    // SAFETY: `g + size_of::<T>() <= len == win.len()` (the callers' loop bounds and their
+    // check of every window's length), so the read stays inside `win`; no alignment needed.
+    unsafe { win.as_ptr().add(g).cast::<T>().read_unaligned() }
 }
 
 /// Σ x·w of `N` windows for channels `c0 .. c0 + 16`, with VNNI: per group of four window
@@ -145,6 +171,7 @@ fn quad(s: &[i8]) -> i32 {
 #[inline]
 fn tile_vnni<const N: usize>(wins: &[&[i8]; N], w: &[i8], cout: usize, c0: usize, start: &[i32; N]) -> [[i32; BLOCK]; N] {
     let len = wins[0].len();
+    assert!(len.is_multiple_of(4) && wins.iter().all(|w| w.len() == len), "windows of one length, in groups of 4");
     let mut acc: [__m512i; N] = start.map(|s| _mm512_set1_epi32(s));
     let flip = _mm512_set1_epi8(-128);
     for g in (0..len).step_by(4) {
@@ -158,7 +185,7 @@ fn tile_vnni<const N: usize>(wins: &[&[i8]; N], w: &[i8], cout: usize, c0: usize
         wz = _mm512_inserti32x4::<3>(wz, _mm_unpackhi_epi16(b, d));
         let wu = _mm512_xor_si512(wz, flip);
         for (a, win) in acc.iter_mut().zip(wins) {
-            *a = _mm512_dpbusd_epi32(*a, wu, _mm512_set1_epi32(quad(&win[g..])));
+            *a = _mm512_dpbusd_epi32(*a, wu, _mm512_set1_epi32(read::<i32>(win, g, len)));
         }
     }
     acc.map(|a| {
@@ -176,13 +203,14 @@ fn tile_vnni<const N: usize>(wins: &[&[i8]; N], w: &[i8], cout: usize, c0: usize
 #[inline]
 fn tile_avx2<const N: usize>(wins: &[&[i8]; N], w: &[i8], cout: usize, c0: usize) -> [[i32; BLOCK]; N] {
     let len = wins[0].len();
+    assert!(len.is_multiple_of(2) && wins.iter().all(|w| w.len() == len), "windows of one length, in pairs");
     let mut acc = [[_mm256_setzero_si256(); 2]; N];
     for g in (0..len).step_by(2) {
         let (r0, r1) = (load16(&w[g * cout + c0..]), load16(&w[(g + 1) * cout + c0..]));
         let lo = _mm256_cvtepi8_epi16(_mm_unpacklo_epi8(r0, r1));
         let hi = _mm256_cvtepi8_epi16(_mm_unpackhi_epi8(r0, r1));
         for (a, win) in acc.iter_mut().zip(wins) {
-            let pair = _mm_set1_epi16(i16::from_le_bytes([win[g] as u8, win[g + 1] as u8]));
+            let pair = _mm_set1_epi16(read::<i16>(win, g, len));
             let xs = _mm256_cvtepi8_epi16(pair);
             a[0] = _mm256_add_epi32(a[0], _mm256_madd_epi16(lo, xs));
             a[1] = _mm256_add_epi32(a[1], _mm256_madd_epi16(hi, xs));
@@ -216,7 +244,10 @@ mod tests {
         if std::is_x86_feature_detected!("avx2") {
             v.push(Level::Avx2);
         }
-        if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512bw") && std::is_x86_feature_detected!("avx512vnni") {
+        if std::is_x86_feature_detected!("avx512f")
+            && std::is_x86_feature_detected!("avx512bw")
+            && std::is_x86_feature_detected!("avx512vnni")
+        {
             v.push(Level::Avx512Vnni);
         }
         v
@@ -249,17 +280,25 @@ mod tests {
                 (
                     Just(l),
                     prop::collection::vec(int8(), (in_len * cin) as usize),
+                    0..=in_len,
                     prop::collection::vec(int8(), (k * cin * cout) as usize),
                     bias,
                 )
+            })
+            .prop_map(|(l, mut x, from, w, bias)| {
+                // Positions from `from` on repeat one row (a run of padding tokens).
+                let cin = l.in_ch as usize;
+                let pad: Vec<i8> = x[x.len() - cin..].to_vec();
+                x[from as usize * cin..].chunks_exact_mut(cin).for_each(|p| p.copy_from_slice(&pad));
+                (l, x, w, bias)
             })
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
-        /// Every interior row of every vector level, in tiles and one by one, equals the
-        /// portable kernel's row bit for bit.
+        /// Every interior row of every vector level equals the portable kernel's row bit for
+        /// bit, and so does the maximum over the tiles (repeated windows skipped).
         #[test]
         fn vector_rows_equal_portable((l, x, w, bias) in case()) {
             let cout = l.out_ch as usize;
@@ -267,16 +306,20 @@ mod tests {
             let mut want = vec![0i32; cout];
             for level in levels() {
                 let mut got = vec![vec![0i32; cout]; l.out_len as usize];
-                rows::<TILE>(level, &l, &x, &w, &bias, inner.clone(), &mut |o, c0, s| got[o][c0..c0 + BLOCK].copy_from_slice(s));
-                let mut one = vec![vec![0i32; cout]; l.out_len as usize];
+                let mut max = vec![i32::MIN; cout];
+                rows(level, &l, &x, &w, &bias, inner.clone(), true, &mut |_, c0, s| {
+                    max[c0..c0 + BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
+                });
                 for o in inner.clone() {
-                    rows::<1>(level, &l, &x, &w, &bias, o..o + 1, &mut |o, c0, s| one[o][c0..c0 + BLOCK].copy_from_slice(s));
+                    rows(level, &l, &x, &w, &bias, o..o + 1, false, &mut |o, c0, s| got[o][c0..c0 + BLOCK].copy_from_slice(s));
                 }
+                let mut want_max = vec![i32::MIN; cout];
                 for o in inner.clone() {
                     row_i32_impl(&l, &x, &w, &bias, o, &mut want);
-                    prop_assert_eq!(&got[o], &want, "{:?} row {} tiled", level, o);
-                    prop_assert_eq!(&one[o], &want, "{:?} row {} alone", level, o);
+                    prop_assert_eq!(&got[o], &want, "{:?} row {}", level, o);
+                    want_max.iter_mut().zip(&want).for_each(|(m, &v)| *m = (*m).max(v));
                 }
+                prop_assert_eq!(&max, &want_max, "{:?} maximum over the tiles", level);
             }
         }
     }
