@@ -5,10 +5,12 @@
 //! - `MLC_NO_SIMD=1`: the portable kernels only (as compiled, no AVX2 copies);
 //! - `MLC_NO_AVX512=1`: AVX2 at most.
 //!
-//! Without `std`, or on other architectures, the level is [`Level::Portable`].
+//! Without `std` the level is [`Level::Portable`]. (x86-64 only: other architectures have no
+//! vector kernels of their own yet.)
 
 /// A tier of vector kernels, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // detected with `std` only
 pub(crate) enum Level {
     /// The portable kernels, as compiled for the target.
     Portable = 1,
@@ -19,7 +21,7 @@ pub(crate) enum Level {
 }
 
 /// The level of this machine (cached after the first call).
-#[cfg(all(target_arch = "x86_64", feature = "std"))]
+#[cfg(feature = "std")]
 pub(crate) fn level() -> Level {
     use core::sync::atomic::{AtomicU8, Ordering};
     static CACHED: AtomicU8 = AtomicU8::new(0);
@@ -35,14 +37,14 @@ pub(crate) fn level() -> Level {
     }
 }
 
-/// The level of this machine: without `std` (no run-time detection) or off x86-64, portable.
-#[cfg(not(all(target_arch = "x86_64", feature = "std")))]
+/// The level of this machine: without `std` (no run-time detection), portable.
+#[cfg(not(feature = "std"))]
 pub(crate) fn level() -> Level {
     Level::Portable
 }
 
 /// Detects the CPU's features and applies the environment's caps.
-#[cfg(all(target_arch = "x86_64", feature = "std"))]
+#[cfg(feature = "std")]
 fn detect() -> Level {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     let avx512 = std::is_x86_feature_detected!("avx512f")

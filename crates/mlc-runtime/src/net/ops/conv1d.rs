@@ -32,6 +32,14 @@ struct Conv<'r> {
     x8: &'r [i8],
 }
 
+#[cfg(target_arch = "x86_64")]
+impl Conv<'_> {
+    /// The int8 convolution, for the vector kernels.
+    fn conv_i8(&self) -> x86::ConvI8<'_> {
+        x86::ConvI8 { l: self.l, x: self.x8, w: self.p.w8, bias: self.p.bias8 }
+    }
+}
+
 impl Rows for Conv<'_> {
     fn row_f32(&self, o: usize, acc: &mut [f32]) {
         let (l, w) = (self.l, self.p.w);
@@ -50,11 +58,21 @@ impl Rows for Conv<'_> {
     fn row_i32(&self, o: usize, acc: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if let Some(level) = x86::usable(self.l).filter(|_| x86::interior(self.l).contains(&o)) {
-            let (x, w, bias) = (self.x8, self.p.w8, self.p.bias8);
-            x86::rows(level, self.l, x, w, bias, o..o + 1, false, &mut |_, c0, s| acc[c0..c0 + x86::BLOCK].copy_from_slice(s));
+            x86::rows(level, self.conv_i8(), o..o + 1, false, &mut |_, c0, s| acc[c0..c0 + x86::BLOCK].copy_from_slice(s));
             return;
         }
         row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, acc);
+    }
+
+    /// Every tap of `o` and `o − 1` reads the same input values, or both are in the padding.
+    fn repeats_i32(&self, o: usize) -> bool {
+        let (l, x, cin) = (self.l, self.x8, self.l.in_ch as usize);
+        o > 0
+            && (0..l.window as usize).all(|j| match (tap(l, o, j), tap(l, o - 1, j)) {
+                (Some(p), Some(q)) => x[p * cin..][..cin] == x[q * cin..][..cin],
+                (None, None) => true,
+                _ => false,
+            })
     }
 
     /// With a vector kernel (x86-64): the rows at the ends (windows in the padding) one by
@@ -64,12 +82,11 @@ impl Rows for Conv<'_> {
         if let Some(level) = x86::usable(self.l) {
             let inner = x86::interior(self.l);
             max.fill(i32::MIN);
-            for o in (0..self.l.out_len as usize).filter(|o| !inner.contains(o)) {
+            for o in (0..self.l.out_len as usize).filter(|o| !inner.contains(o) && !self.repeats_i32(*o)) {
                 row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, spare);
                 max.iter_mut().zip(spare.iter()).for_each(|(m, &v)| *m = (*m).max(v));
             }
-            let (x, w, bias) = (self.x8, self.p.w8, self.p.bias8);
-            x86::rows(level, self.l, x, w, bias, inner, true, &mut |_, c0, s| {
+            x86::rows(level, self.conv_i8(), inner, true, &mut |_, c0, s| {
                 max[c0..c0 + x86::BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
             });
             return true;
@@ -141,5 +158,62 @@ mod tests {
         // Float output: the accumulators times the scale, exactly.
         let f = LayerRecord { dtype: DType::Int8WeightsIn, ..l };
         assert_eq!(run_int8(&f, &params, &[], &[1, 2, 3]), [2.0, -2.5, 3.0, -1.0, 2.0, -3.5]);
+    }
+
+    /// An int8 convolution fused with the global max after it (tiles, skipped repeats, the
+    /// rows at the ends) gives the maximum of its unfused rows, on random layers whose input
+    /// ends in a run of one repeated position (padding tokens).
+    #[test]
+    fn fused_maximum_equals_rows_maximum() {
+        extern crate std;
+        use std::{vec, vec::Vec};
+        let mut state = 0x9E37_79B9u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        for case in 0..300 {
+            let (k, cin, cout) = (1 + next() % 4, 1 + next() % 8, [16, 32, 5, 48][next() as usize % 4]);
+            let (stride, dilation, in_len) = (1 + next() % 2, 1 + next() % 2, 1 + next() % 24);
+            let pad_left = next() % (k * dilation);
+            let span = (k - 1) * dilation + 1;
+            let out_len = ((in_len + pad_left).saturating_sub(span) / stride + 1).max(1);
+            let l = LayerRecord {
+                window: k,
+                stride,
+                dilation,
+                pad_left,
+                dtype: DType::Int8,
+                weight_len: k * cin * cout,
+                bias_len: cout,
+                ..LayerRecord::new(Op::Conv1D, (in_len, cin), (out_len, cout))
+            };
+            let byte = |v: u32| match v % 8 {
+                0 => -128,
+                1 => 127,
+                2 => 0,
+                _ => (v >> 8) as u8 as i8,
+            };
+            let mut x: Vec<i8> = (0..in_len * cin).map(|_| byte(next())).collect();
+            let from = (next() % (in_len + 1)) as usize;
+            let last: Vec<i8> = x[x.len() - cin as usize..].to_vec();
+            x[from * cin as usize..].chunks_exact_mut(cin as usize).for_each(|p| p.copy_from_slice(&last));
+            let w: Vec<i8> = (0..k * cin * cout).map(|_| byte(next())).collect();
+            let bias: Vec<i32> = (0..cout).map(|_| next() as i32 >> 12).collect();
+            let requant: Vec<i32> = (0..cout).flat_map(|_| [1 << 30, 44]).collect();
+            let params = Params { w8: &w, bias8: &bias, requant: &requant, ..Params::default() };
+            let rows = run_int8(&l, &params, &[], &x);
+            let want: Vec<f32> =
+                (0..cout as usize).map(|c| rows.iter().skip(c).step_by(cout as usize).fold(f32::MIN, |m, &v| m.max(v))).collect();
+            let gmp = LayerRecord { dtype: DType::Int8InOut, ..LayerRecord::new(Op::GlobalMaxPool1D, (out_len, cout), (1, cout)) };
+            let mut input = vec![0f32; x.len().div_ceil(4)];
+            bytemuck::cast_slice_mut::<f32, i8>(&mut input)[..x.len()].copy_from_slice(&x);
+            let (mut y, mut acc) = (vec![0f32; cout as usize], vec![0f32; 2 * cout as usize]);
+            run(&l, Some(&gmp), &params, Io { ids: &[], x: &input, y: &mut y, acc: &mut acc });
+            let got: Vec<f32> = int8(&y, cout as usize).iter().map(|&q| q as f32).collect();
+            assert_eq!(got, want, "case {case}: {l:?}");
+        }
     }
 }

@@ -21,6 +21,15 @@ use crate::net::window::tap;
 /// Output channels per block (one `zmm`, two `ymm` of `i32`).
 pub(super) const BLOCK: usize = 16;
 
+/// An int8 convolution's data: its record, input, kernel and bias (empty or `out_ch`).
+#[derive(Clone, Copy)]
+pub(super) struct ConvI8<'a> {
+    pub l: &'a LayerRecord,
+    pub x: &'a [i8],
+    pub w: &'a [i8],
+    pub bias: &'a [i32],
+}
+
 /// The vector level to run `l` with, if the kernel takes its shape and the CPU has AVX2.
 pub(super) fn usable(l: &LayerRecord) -> Option<Level> {
     let level = cpu::level();
@@ -38,65 +47,39 @@ pub(super) fn interior(l: &LayerRecord) -> Range<usize> {
     lo..hi
 }
 
-/// Accumulators (bias + Σ x·w) of the interior `rows` of `l` (input `x`, kernel `w`, `bias`
-/// empty or `out_ch`), handed to `sink(o, c0, values)` per row `o` and block of channels
+/// Accumulators (bias + Σ x·w) of the interior `rows` of convolution `c`, handed to `sink(o, c0, values)` per row `o` and block of channels
 /// `c0 .. c0 + 16`. `level` is [`usable`]'s. With `for_max` (the caller keeps the maximum
 /// over the rows), rows go in tiles (16 rows with VNNI, 6 with AVX2: the accumulators fill the
 /// registers), and a row whose window equals the previous row's (a run of padding tokens)
 /// is skipped: its accumulators would be the same.
-pub(super) fn rows(
-    level: Level,
-    l: &LayerRecord,
-    x: &[i8],
-    w: &[i8],
-    bias: &[i32],
-    rows: Range<usize>,
-    for_max: bool,
-    sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
-) {
+pub(super) fn rows(level: Level, c: ConvI8<'_>, rows: Range<usize>, for_max: bool, sink: &mut impl FnMut(usize, usize, &[i32; BLOCK])) {
     match (level, for_max) {
         // SAFETY: `level` comes from `usable`, which checked the CPU's features.
-        (Level::Avx512Vnni, true) => unsafe { rows_vnni::<16>(l, x, w, bias, rows, true, sink) },
+        (Level::Avx512Vnni, true) => unsafe { rows_vnni::<16>(c, rows, true, sink) },
         // SAFETY: as above.
-        (Level::Avx512Vnni, false) => unsafe { rows_vnni::<1>(l, x, w, bias, rows, false, sink) },
+        (Level::Avx512Vnni, false) => unsafe { rows_vnni::<1>(c, rows, false, sink) },
         // SAFETY: as above.
-        (Level::Avx2, true) => unsafe { rows_avx2::<6>(l, x, w, bias, rows, true, sink) },
+        (Level::Avx2, true) => unsafe { rows_avx2::<6>(c, rows, true, sink) },
         // SAFETY: as above.
-        (Level::Avx2, false) => unsafe { rows_avx2::<1>(l, x, w, bias, rows, false, sink) },
+        (Level::Avx2, false) => unsafe { rows_avx2::<1>(c, rows, false, sink) },
         (Level::Portable, _) => unreachable!("`usable` never returns the portable level"),
     }
 }
 
 #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
-fn rows_vnni<const N: usize>(
-    l: &LayerRecord,
-    x: &[i8],
-    w: &[i8],
-    bias: &[i32],
-    rows: Range<usize>,
-    skip_repeats: bool,
-    sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
-) {
+fn rows_vnni<const N: usize>(c: ConvI8<'_>, rows: Range<usize>, skip_repeats: bool, sink: &mut impl FnMut(usize, usize, &[i32; BLOCK])) {
     let mut start = [0i32; N]; // −128 × Σx of each window, for all its blocks
-    drive::<N>(l, x, bias, rows, skip_repeats, sink, |wins, c0| {
+    drive::<N>(c, rows, skip_repeats, sink, |wins, c0| {
         if c0 == 0 {
             start = core::array::from_fn(|r| wins[r].iter().fold(0i32, |s, &v| s.wrapping_add(v as i32)).wrapping_mul(-128));
         }
-        tile_vnni::<N>(wins, w, l.out_ch as usize, c0, &start)
+        tile_vnni::<N>(wins, c.w, c.l.out_ch as usize, c0, &start)
     });
 }
 
 #[target_feature(enable = "avx2")]
-fn rows_avx2<const N: usize>(
-    l: &LayerRecord,
-    x: &[i8],
-    w: &[i8],
-    bias: &[i32],
-    rows: Range<usize>,
-    skip_repeats: bool,
-    sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
-) {
-    drive::<N>(l, x, bias, rows, skip_repeats, sink, |wins, c0| tile_avx2::<N>(wins, w, l.out_ch as usize, c0));
+fn rows_avx2<const N: usize>(c: ConvI8<'_>, rows: Range<usize>, skip_repeats: bool, sink: &mut impl FnMut(usize, usize, &[i32; BLOCK])) {
+    drive::<N>(c, rows, skip_repeats, sink, |wins, c0| tile_avx2::<N>(wins, c.w, c.l.out_ch as usize, c0));
 }
 
 /// The tiles of [`rows`]: `N` windows at a time (a last, partial tile repeats its last
@@ -105,14 +88,13 @@ fn rows_avx2<const N: usize>(
 /// per window and channel.
 #[inline(always)]
 fn drive<const N: usize>(
-    l: &LayerRecord,
-    x: &[i8],
-    bias: &[i32],
+    c: ConvI8<'_>,
     rows: Range<usize>,
     skip_repeats: bool,
     sink: &mut impl FnMut(usize, usize, &[i32; BLOCK]),
     mut tile: impl FnMut(&[&[i8]; N], usize) -> [[i32; BLOCK]; N],
 ) {
+    let (l, x, bias) = (c.l, c.x, c.bias);
     let (cin, cout, len) = (l.in_ch as usize, l.out_ch as usize, l.window as usize * l.in_ch as usize);
     // The first input position of interior row `o`, and its window.
     let window = |o: usize| &x[(o * l.stride as usize - l.pad_left as usize) * cin..][..len];
@@ -307,11 +289,11 @@ mod tests {
             for level in levels() {
                 let mut got = vec![vec![0i32; cout]; l.out_len as usize];
                 let mut max = vec![i32::MIN; cout];
-                rows(level, &l, &x, &w, &bias, inner.clone(), true, &mut |_, c0, s| {
+                rows(level, ConvI8 { l: &l, x: &x, w: &w, bias: &bias }, inner.clone(), true, &mut |_, c0, s| {
                     max[c0..c0 + BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
                 });
                 for o in inner.clone() {
-                    rows(level, &l, &x, &w, &bias, o..o + 1, false, &mut |o, c0, s| got[o][c0..c0 + BLOCK].copy_from_slice(s));
+                    rows(level, ConvI8 { l: &l, x: &x, w: &w, bias: &bias }, o..o + 1, false, &mut |o, c0, s| got[o][c0..c0 + BLOCK].copy_from_slice(s));
                 }
                 let mut want_max = vec![i32::MIN; cout];
                 for o in inner.clone() {
