@@ -549,3 +549,33 @@ fn feature_names_map_header_columns_by_name() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), rows.len());
 }
+
+/// The Cortex-M4 build of the text model (int8 convolution, embedding not folded) scores the
+/// first 40 test reviews identically (a debug build of `mlc` takes seconds per pass), bit for bit, on every path of the int8 kernels this machine
+/// has: portable (`MLC_NO_SIMD`), AVX2 at most (`MLC_NO_AVX512`) and the CPU's best.
+#[test]
+fn int8_convolution_paths_score_reviews_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("sentiment/reviews.txt")).unwrap();
+    let reviews = write(&dir.path().join("reviews.txt"), &text.lines().take(40).map(|l| format!("{l}\n")).collect::<String>());
+    let mut outputs = Vec::new();
+    for (i, (var, value)) in [("MLC_NO_SIMD", "1"), ("MLC_NO_AVX512", "1"), ("MLC_NO_SIMD", "0")].into_iter().enumerate() {
+        let out_dir = dir.path().join(format!("out{i}"));
+        let out = mlc()
+            .env_remove("MLC_NO_SIMD")
+            .env_remove("MLC_NO_AVX512")
+            .env(var, value)
+            .arg("transform")
+            .arg(text_model())
+            .arg(&reviews)
+            .arg("--output-dir")
+            .arg(&out_dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        outputs.push(std::fs::read_to_string(out_dir.join("reviews.txt.out")).unwrap());
+    }
+    assert_eq!(outputs[0].lines().filter(|l| l.parse::<f32>().is_ok()).count(), 40, "{}", outputs[0]);
+    assert_eq!(outputs[0], outputs[1], "portable vs AVX2");
+    assert_eq!(outputs[0], outputs[2], "portable vs the CPU's best");
+}

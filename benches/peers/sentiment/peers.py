@@ -186,6 +186,9 @@ def main():
     ap.add_argument("--reps", type=int, default=15)
     ap.add_argument("--no-mlc", action="store_true", help="skip mlc's sentiment_bench")
     ap.add_argument("--no-onnx", action="store_true")
+    ap.add_argument("--paths", action="store_true",
+                    help="also run sentiment_bench's int8 builds with the vector kernels capped: "
+                         "MLC_NO_AVX512=1 (AVX2) and MLC_NO_SIMD=1 (portable)")
     args = ap.parse_args()
 
     import tensorflow as tf
@@ -266,6 +269,11 @@ def main():
         print(f"\n$ {' '.join(cmd)}   (cwd {ROOT}, inherits this process's CPU affinity)")
         sys.stdout.flush()
         subprocess.run(cmd, cwd=ROOT, check=True)
+        if args.paths:
+            for var in ["MLC_NO_AVX512", "MLC_NO_SIMD"]:
+                print(f"\n$ {var}=1 {' '.join(cmd)} --only int8")
+                sys.stdout.flush()
+                subprocess.run(cmd + ["--only", "int8"], cwd=ROOT, check=True, env=dict(os.environ, **{var: "1"}))
 
     with open(os.path.join(OUTDIR, "peers.json"), "w") as f:
         json.dump(dict(versions=versions, cpu=cpu_model(), reps=args.reps, rows=rows, notes=notes), f, indent=1)

@@ -9,6 +9,8 @@
 //! requantization: [`quant`]), as the compiler chose per layer.
 
 mod activation;
+#[cfg(target_arch = "x86_64")]
+mod cpu;
 mod ops;
 mod quant;
 mod simd;

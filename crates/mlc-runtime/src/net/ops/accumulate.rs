@@ -20,6 +20,11 @@ pub(super) trait Rows {
     fn max_i32(&self, _max: &mut [i32], _spare: &mut [i32]) -> bool {
         false
     }
+    /// Whether int8 output row `o` reads exactly the input of row `o − 1` (so has the same
+    /// accumulators: a run of padding tokens); the maximum skips such rows.
+    fn repeats_i32(&self, _o: usize) -> bool {
+        false
+    }
 }
 
 /// Runs the accumulating layer `l` through `rows`, and the global max pooling `fused` after it.
@@ -65,7 +70,7 @@ pub(super) fn run(l: &LayerRecord, fused: Option<&LayerRecord>, p: &Params<'_>, 
             let (m, r) = acc[..2 * cout].split_at_mut(cout);
             if !rows.max_i32(m, r) {
                 m.fill(i32::MIN);
-                for o in 0..l.out_len as usize {
+                for o in (0..l.out_len as usize).filter(|&o| !rows.repeats_i32(o)) {
                     rows.row_i32(o, r);
                     m.iter_mut().zip(r.iter()).for_each(|(m, &v)| *m = (*m).max(v));
                 }

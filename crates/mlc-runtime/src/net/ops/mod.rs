@@ -8,6 +8,8 @@
 mod accumulate;
 mod batch_normalization;
 mod conv1d;
+#[cfg(target_arch = "x86_64")]
+mod conv1d_x86;
 mod dense;
 mod embedding;
 mod embedding_conv1d;
