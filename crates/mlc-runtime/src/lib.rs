@@ -20,6 +20,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(target_arch = "x86_64")]
+mod cpu;
 mod error;
 pub mod link;
 pub mod math;

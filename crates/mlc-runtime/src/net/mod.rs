@@ -9,8 +9,6 @@
 //! requantization: [`quant`]), as the compiler chose per layer.
 
 mod activation;
-#[cfg(target_arch = "x86_64")]
-mod cpu;
 mod ops;
 mod quant;
 mod simd;

@@ -4,7 +4,7 @@
 //! they stay in registers ([`by_channel_blocks`]).
 
 /// Defines `fn $name` (visible in `crate::net`), which runs `$imp` compiled for AVX2 where the CPU has it
-/// (x86-64 with `std`: detected at run time, [`crate::net::cpu`]; the check is a cached load) and as compiled
+/// (x86-64 with `std`: detected at run time, [`crate::cpu`]; the check is a cached load) and as compiled
 /// otherwise. The kernels are plain loops that the compiler vectorises for either. (An
 /// AVX-512BW tier measured no faster here: the loops are short and memory-bound.)
 macro_rules! simd_dispatch {
@@ -17,7 +17,7 @@ macro_rules! simd_dispatch {
                 unsafe fn avx2($($a: $t),*) {
                     $imp($($a),*)
                 }
-                if crate::net::cpu::level() >= crate::net::cpu::Level::Avx2 {
+                if crate::cpu::level() >= crate::cpu::Level::Avx2 {
                     // SAFETY: the CPU has AVX2 (`cpu::level` checked it); `$imp` is safe code.
                     return unsafe { avx2($($a),*) };
                 }

@@ -1,15 +1,14 @@
 //! Which x86-64 vector kernels of the tree ensembles this CPU may run.
 //!
-//! With `std` the CPU is asked at run time, and the environment variable `MLC_NO_AVX512`
-//! (any value but empty or `0`) turns the AVX-512 kernels off so that the AVX2 and portable
-//! paths can be measured on an AVX-512 machine; it is read once per process. Without `std`
+//! With `std` the CPU is asked at run time, and the environment's caps (`MLC_NO_SIMD`,
+//! `MLC_NO_AVX512`: one reading for the whole runtime, in `crate::cpu`) turn the AVX-512
+//! kernels off so that the other paths can be measured on an AVX-512 machine. Without `std`
 //! only what the build enables at compile time is used.
 
-/// Whether the environment disables the AVX-512 kernels (read once).
+/// Whether the environment disables the AVX-512 kernels (`crate::cpu`'s caps).
 #[cfg(feature = "std")]
 fn avx512_disabled() -> bool {
-    static DISABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *DISABLED.get_or_init(|| std::env::var_os("MLC_NO_AVX512").is_some_and(|v| !v.is_empty() && v != "0"))
+    !crate::cpu::avx512_allowed()
 }
 
 /// AVX-512F and AVX-512CD: the batch bitvector kernel.

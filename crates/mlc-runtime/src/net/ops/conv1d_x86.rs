@@ -15,7 +15,7 @@ use core::ops::Range;
 
 use mlc_format::net::LayerRecord;
 
-use crate::net::cpu::{self, Level};
+use crate::cpu::{self, Level};
 use crate::net::window::tap;
 
 /// Output channels per block (one `zmm`, two `ymm` of `i32`).
