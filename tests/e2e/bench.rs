@@ -161,7 +161,9 @@ fn open_loop_past_capacity_reports_queueing() {
     }
     assert_eq!(low.unsent, 0, "{}", low.text());
     assert!(high.unsent > 0, "{}", high.text());
-    assert!(high.latency_ms.total.p99 > 10.0 * low.latency_ms.total.p99, "no queueing seen:\n{}\n{}", low.text(), high.text());
+    // Medians: a loaded machine can stall the low-rate run for 100 ms now and then (its p99),
+    // while the backlog of the high-rate run makes most of its requests wait.
+    assert!(high.latency_ms.total.p50 > 10.0 * low.latency_ms.total.p50, "no queueing seen:\n{}\n{}", low.text(), high.text());
     // The queueing is overhead (waiting), not model time.
     assert!(high.latency_ms.overhead.p99 > 10.0 * high.latency_ms.model.p99, "{}", high.text());
 }

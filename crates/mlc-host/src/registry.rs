@@ -350,6 +350,22 @@ impl Registry {
         }
     }
 
+    /// Whether `name` is a model this registry serves (added, or in its source), found
+    /// without loading the model: for counting requests of a model that has not run yet.
+    pub fn serves(&self, name: &str) -> bool {
+        let mut state = self.lock();
+        if state.added.contains_key(name) {
+            return true;
+        }
+        let Ok((path, inner)) = self.source.resolve(name) else { return false };
+        let Ok(file) = state.file(&path) else { return false };
+        match (file.artifact(), inner) {
+            (Ok(artifact), Some(model)) => artifact.find(model).is_some(),
+            (Ok(artifact), None) => artifact.models().count() == 1,
+            (Err(_), _) => false,
+        }
+    }
+
     /// Every name this registry serves, sorted: the source's models (a directory's bundle
     /// `NAME.mlc` as `NAME/MODEL` for each of its models; an artifact that cannot be read by its
     /// file name, which then fails to load with the reason) and the added ones.
@@ -522,6 +538,18 @@ mod tests {
         let stats = registry.stats();
         let predictions: u64 = stats.iter().map(|s| s.predictions).sum();
         assert!(predictions > 0 && stats.iter().map(|s| s.evictions).sum::<u64>() > 0);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn serves_names_without_loading_them() {
+        let dir = model_dir("serves");
+        let directory = Registry::open(&dir, u64::MAX).unwrap();
+        assert!(directory.serves("AK") && directory.serves("both/AL"));
+        assert!(!directory.serves("TX") && !directory.serves("both/TX") && !directory.serves("both"), "a bundle needs its model's name");
+        let bundle = Registry::open(dir.join("both.mlc"), u64::MAX).unwrap();
+        assert!(bundle.serves("AK") && bundle.serves("AL") && !bundle.serves("ak"));
+        assert!(directory.loaded().is_empty() && bundle.loaded().is_empty(), "nothing loaded");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -110,15 +110,6 @@ impl Metrics {
         add(&m.compute_ns, timings.model.as_nanos() as u64);
     }
 
-    /// [`Metrics::request`] for a model that has counters already (a name from a request path
-    /// that the registry has not checked: no counters are made for it).
-    pub fn request_if_known(&self, name: &str, status: StatusCode, timings: &Timings) {
-        let known = self.models.lock().unwrap_or_else(PoisonError::into_inner).contains_key(name);
-        if known {
-            self.request(name, status, 0, timings);
-        }
-    }
-
     /// Counts an unload of model `name` (the management APIs).
     pub fn unloaded(&self, name: &str) {
         add(&self.model(name).unloads, 1);

@@ -222,7 +222,11 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<Respons
     };
     if reply.status == StatusCode::GATEWAY_TIMEOUT {
         if let Some(model) = &timeout_model {
-            state.metrics.request_if_known(model, reply.status, &Timings { request: start.elapsed(), ..Timings::default() });
+            // A timeout may come before the model ever ran (its counters then do not exist yet):
+            // counted for every model the registry serves, and for no made-up name.
+            if state.registry.serves(model) {
+                state.metrics.request(model, reply.status, 0, &Timings { request: start.elapsed(), ..Timings::default() });
+            }
         }
     }
     Ok(respond(&state, reply, start, runtime_errors))
