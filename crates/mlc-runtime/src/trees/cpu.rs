@@ -24,6 +24,18 @@ pub(crate) fn avx512_batch() -> bool {
     cfg!(all(target_feature = "avx512f", target_feature = "avx512cd"))
 }
 
+/// AVX2: the batch bitvector kernel without AVX-512 (also where `MLC_NO_AVX512` is set).
+#[cfg(feature = "std")]
+pub(crate) fn avx2_batch() -> bool {
+    std::is_x86_feature_detected!("avx2")
+}
+
+/// AVX2: the batch bitvector kernel without AVX-512.
+#[cfg(not(feature = "std"))]
+pub(crate) fn avx2_batch() -> bool {
+    cfg!(target_feature = "avx2")
+}
+
 /// AVX-512F/BW/VBMI, BMI2 and POPCNT: the single-row rank kernel.
 #[cfg(feature = "std")]
 pub(crate) fn avx512_ranks() -> bool {
