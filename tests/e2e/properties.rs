@@ -288,7 +288,8 @@ fn rows() -> impl Strategy<Value = Vec<Vec<f32>>> {
         1 => prop::sample::select(&[f32::INFINITY, f32::NEG_INFINITY, -0.0, 1e30][..]),
         2 => -5.0f32..5.0,
     ];
-    prop::collection::vec(prop::collection::vec(value, 6), 1..24)
+    // Up to 39 rows: whole AVX-512 blocks (16), AVX2 tiles (32) and blocks (8), and rests.
+    prop::collection::vec(prop::collection::vec(value, 6), 1..40)
 }
 
 fn check_trees(e: &Ensemble, rows: &[Vec<f32>]) -> Result<(), TestCaseError> {
@@ -395,6 +396,24 @@ proptest! {
     fn dense_tree_ensembles_match_the_reference_walk(e in dense_ensemble(), rows in rows()) {
         check_trees(&e, &rows)?;
     }
+}
+
+/// The tree properties again in a child process with `MLC_NO_AVX512=1` (read once per
+/// process): on an AVX-512 machine this checks the AVX2 batch kernel and the portable
+/// single-row walk.
+#[test]
+fn tree_properties_hold_without_avx512() {
+    if std::env::var_os("MLC_NO_AVX512").is_some() {
+        return; // already the child, or the whole run is without AVX-512
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "random_tree_ensembles_match_the_reference_walk", "dense_tree_ensembles_match_the_reference_walk"])
+        .env("MLC_NO_AVX512", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("2 passed"), "both tree properties ran: {text}");
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-//! Quick single-row check on a noisy machine: the all-states churn model, mlc `predict` vs
-//! TL2cgen `predict` over the 1,667 held-out rows, 400 short passes of each interleaved, the
+//! Quick check on a noisy machine: the all-states churn model over the 1,667 held-out rows,
+//! single row (mlc `predict` per row vs TL2cgen `predict` per row) and batch (mlc one
+//! `predict_batch` of all rows vs TL2cgen's loop), 400 short passes of each interleaved, the
 //! minimum ns/row of each (the minimum of short passes filters out a busy neighbour far
-//! better than medians of long ones). `MLC_NO_AVX512=1` gives mlc's portable walk.
+//! better than medians of long ones). `MLC_NO_AVX512=1` turns mlc's AVX-512 kernels off (AVX2
+//! batch kernel, portable single-row walk).
 //!
 //! `cargo build --release -p mlc-benches --bin tree_min && taskset -c 1 target/release/tree_min`
 use std::hint::black_box;
@@ -25,7 +27,9 @@ fn main() {
     let f = churn::NUM_FEATURES;
     let n = rows.len();
     let (mut best_m, mut best_t) = (f64::MAX, f64::MAX);
+    let (mut batch_m, mut batch_t) = (f64::MAX, f64::MAX);
     let mut out = [0f32; 1];
+    let mut outs = vec![0f32; n];
     for _ in 0..400 {
         let s = Instant::now();
         for i in 0..n {
@@ -38,6 +42,17 @@ fn main() {
             black_box(tl.predict(black_box(&entries[i * f..(i + 1) * f])));
         }
         best_t = best_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+        let s = Instant::now();
+        m.predict_batch(black_box(&rows.features), &mut outs).unwrap();
+        black_box(&outs);
+        batch_m = batch_m.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+        let s = Instant::now();
+        for (row, o) in entries.chunks_exact(f).zip(outs.iter_mut()) {
+            *o = tl.predict(black_box(row));
+        }
+        black_box(&outs);
+        batch_t = batch_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
     }
-    println!("min ns/row: mlc {best_m:.1}  tl2cgen {best_t:.1}  ratio {:.2}", best_t / best_m);
+    println!("single row, min ns/row: mlc {best_m:.1}  tl2cgen {best_t:.1}  ratio {:.2}", best_t / best_m);
+    println!("batch,      min ns/row: mlc {batch_m:.1}  tl2cgen {batch_t:.1}  ratio {:.2}", batch_t / batch_m);
 }

@@ -6,7 +6,7 @@
 //! - `MLC_NO_AVX512=1`: AVX2 at most.
 //!
 //! (Any value but empty or `0` counts.) The int8 network kernels go by [`level`]; the tree
-//! kernels, which need other AVX-512 subsets, ask [`avx512_allowed`] besides the CPU
+//! kernels, which need other AVX-512 subsets, ask [`simd_allowed`] and [`avx512_allowed`] besides the CPU
 //! (`trees::cpu`). Without `std` the level is [`Level::Portable`] and nothing is read.
 //! x86-64 only: other architectures have no vector kernels of their own yet.
 
@@ -55,6 +55,12 @@ fn caps() -> (bool, bool) {
     })
 }
 
+/// Whether the environment lets vector kernels run at all (`MLC_NO_SIMD` is not set).
+#[cfg(feature = "std")]
+pub(crate) fn simd_allowed() -> bool {
+    !caps().0
+}
+
 /// Whether the environment lets AVX-512 kernels run (neither cap is set).
 #[cfg(feature = "std")]
 pub(crate) fn avx512_allowed() -> bool {
@@ -68,7 +74,7 @@ fn detect() -> Level {
     let avx512 = std::is_x86_feature_detected!("avx512f")
         && std::is_x86_feature_detected!("avx512bw")
         && std::is_x86_feature_detected!("avx512vnni");
-    if caps().0 || !std::is_x86_feature_detected!("avx2") {
+    if !simd_allowed() || !std::is_x86_feature_detected!("avx2") {
         Level::Portable
     } else if !avx512_allowed() || !avx512 {
         Level::Avx2

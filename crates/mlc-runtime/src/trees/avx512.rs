@@ -3,8 +3,9 @@
 //! For 16 rows at once, every node of a tree is one vector comparison; a row that goes right
 //! clears the node's left-subtree leaves from its leaf bitvector (16 × 64 bits in two
 //! registers), and the exit leaf is the lowest bit left (the leftmost leaf not ruled out).
-//! Leaves are gathered and added per row in tree order, so margins are bit-identical to the
-//! scalar kernels. The splits come from the model's `tree-splits` index, which the compiler
+//! Leaves are looked up from the tree's leaf values held in four registers (two permutes and a
+//! blend per 16 rows, faster than a gather on Zen 4) and added per row in tree order, so margins
+//! are bit-identical to the scalar kernels. The splits come from the model's `tree-splits` index, which the compiler
 //! writes for float models of depth ≤ 6 (padding nodes left out, leaf masks precomputed).
 //! Used for models with one output group and ≤ 64 features, when the CPU has AVX-512F and
 //! AVX-512CD (see `super::cpu`).
@@ -54,6 +55,30 @@ fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m512i; B], x:
             words[b] = _mm512_mask_and_epi32(words[b], right, words[b], keep);
         }
     }
+}
+
+/// A tree's leaf values (at most 64) in four registers, zero beyond the last.
+#[target_feature(enable = "avx512f,avx512cd")]
+#[inline]
+fn leaf_table(leaves: &[u32]) -> [__m512; 4] {
+    let n = leaves.len().min(64);
+    core::array::from_fn(|k| {
+        let valid = n.saturating_sub(16 * k).min(16);
+        let mask = ((1u32 << valid) - 1) as __mmask16;
+        // SAFETY: lanes at and beyond `n` are masked off (masked-off lanes are never read and
+        // cannot fault); the pointer is only offset with wrapping arithmetic.
+        unsafe { _mm512_maskz_loadu_ps(mask, leaves.as_ptr().wrapping_add(16 * k) as *const f32) }
+    })
+}
+
+/// The leaf values at indices `leaf` (each < 64) from a [`leaf_table`]: two two-register
+/// permutes (bits 0–4) and a blend on bit 5, instead of a gather.
+#[target_feature(enable = "avx512f,avx512cd")]
+#[inline]
+fn lookup(table: &[__m512; 4], leaf: __m512i) -> __m512 {
+    let low = _mm512_permutex2var_ps(table[0], leaf, table[1]);
+    let high = _mm512_permutex2var_ps(table[2], leaf, table[3]);
+    _mm512_mask_blend_ps(_mm512_test_epi32_mask(leaf, _mm512_set1_epi32(32)), low, high)
 }
 
 /// Blocks of 16 rows evaluated together per split.
@@ -109,19 +134,49 @@ unsafe fn margins_blocks<const B: usize>(forest: &Forest<'_>, rows: &[f32], feat
         apply::<true, B>(&mut hi, &x, splits.list(t, 2));
         apply::<false, B>(&mut hi, &x, splits.list(t, 3));
         let leaves = &forest.leaves[t * (s + 1)..(t + 1) * (s + 1)];
+        let table = leaf_table(leaves);
         for b in 0..B {
             let lo_empty = _mm512_cmpeq_epi32_mask(lo[b], _mm512_setzero_si512());
             let leaf = _mm512_mask_add_epi32(trailing_zeros(lo[b]), lo_empty, trailing_zeros(hi[b]), _mm512_set1_epi32(32));
             // Clamp: both words empty (impossible when the index matches the nodes) would give
             // 31 here; any inconsistent index stays in bounds.
             let leaf = _mm512_min_epu32(leaf, _mm512_set1_epi32(s as i32));
-            // SAFETY: every index is ≤ s, and `leaves` has s + 1 values.
-            let values = unsafe { _mm512_i32gather_ps::<4>(leaf, leaves.as_ptr() as *const f32) };
-            sums[b] = _mm512_add_ps(sums[b], values);
+            sums[b] = _mm512_add_ps(sums[b], lookup(&table, leaf));
         }
     }
     for (o, sum) in out.chunks_exact_mut(ROWS).zip(sums) {
         // SAFETY: each chunk holds 16 values.
         unsafe { _mm512_storeu_ps(o.as_mut_ptr(), sum) };
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::*;
+
+    /// Every index of a full and of a short leaf table; zeros beyond the last leaf.
+    #[test]
+    fn lookup_reads_the_leaf_table() {
+        if !(std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512cd")) {
+            return;
+        }
+        let all: std::vec::Vec<u32> = (0..64).map(|i| (i as f32 + 0.5).to_bits()).collect();
+        for n in [64, 8, 1] {
+            let leaves = &all[..n];
+            for first in (0..64).step_by(16) {
+                let idx: [i32; 16] = core::array::from_fn(|k| (first + k) as i32);
+                // SAFETY: AVX-512F/CD checked above; the loads and stores touch 16 values each.
+                let got: [f32; 16] = unsafe {
+                    let table = leaf_table(leaves);
+                    let mut out = [0f32; 16];
+                    _mm512_storeu_ps(out.as_mut_ptr(), lookup(&table, _mm512_loadu_si512(idx.as_ptr() as *const _)));
+                    out
+                };
+                for (i, g) in idx.iter().zip(got) {
+                    let want = if (*i as usize) < n { *i as f32 + 0.5 } else { 0.0 };
+                    assert_eq!(g, want, "{n} leaves, index {i}");
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! Which x86-64 vector kernels of the tree ensembles this CPU may run.
 //!
-//! With `std` the CPU is asked at run time, and the environment's caps (`MLC_NO_SIMD`,
-//! `MLC_NO_AVX512`: one reading for the whole runtime, in `crate::cpu`) turn the AVX-512
-//! kernels off so that the other paths can be measured on an AVX-512 machine. Without `std`
+//! With `std` the CPU is asked at run time, and the environment's caps (one reading for the
+//! whole runtime, in `crate::cpu`) select the paths so that each can be measured on an AVX-512
+//! machine: `MLC_NO_AVX512` leaves the AVX2 batch kernel and the walk, `MLC_NO_SIMD` the walk. Without `std`
 //! only what the build enables at compile time is used.
 
 /// Whether the environment disables the AVX-512 kernels (`crate::cpu`'s caps).
@@ -21,6 +21,19 @@ pub(crate) fn avx512_batch() -> bool {
 #[cfg(not(feature = "std"))]
 pub(crate) fn avx512_batch() -> bool {
     cfg!(all(target_feature = "avx512f", target_feature = "avx512cd"))
+}
+
+/// AVX2: the batch bitvector kernel without AVX-512 (also where `MLC_NO_AVX512` is set; not
+/// where `MLC_NO_SIMD` is).
+#[cfg(feature = "std")]
+pub(crate) fn avx2_batch() -> bool {
+    std::is_x86_feature_detected!("avx2") && crate::cpu::simd_allowed()
+}
+
+/// AVX2: the batch bitvector kernel without AVX-512.
+#[cfg(not(feature = "std"))]
+pub(crate) fn avx2_batch() -> bool {
+    cfg!(target_feature = "avx2")
 }
 
 /// AVX-512F/BW/VBMI, BMI2 and POPCNT: the single-row rank kernel.

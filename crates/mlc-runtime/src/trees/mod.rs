@@ -10,6 +10,8 @@
 //! float margins are bit-exact) or in wrapping `i32` fixed point.
 
 #[cfg(target_arch = "x86_64")]
+mod avx2;
+#[cfg(target_arch = "x86_64")]
 mod avx512;
 mod complete;
 #[cfg(target_arch = "x86_64")]
@@ -378,24 +380,32 @@ impl<'a> TreeModel<'a> {
         }
     }
 
-    /// Float margins of a batch: whole blocks of 16 rows through the AVX-512 kernel where the
-    /// CPU and the model allow it, the rest through the portable kernels.
+    /// Float margins of a batch: whole blocks of rows through a bitvector kernel (AVX-512,
+    /// 16 rows a block, else AVX2, 8 rows) where the CPU and the model allow it, the rest
+    /// through the rank kernel or the portable kernels.
     fn batch_float(&self, rows: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = self.nodes {
             let f = self.num_features;
-            let (rows, out) = if self.num_groups() == 1 && avx512::usable(&forest, f) {
-                let blocks = rows.len() / (avx512::ROWS * f);
-                let (head, tail) = rows.split_at(blocks * avx512::ROWS * f);
-                let (out_head, out_tail) = out.split_at_mut(blocks * avx512::ROWS);
+            let base = f32::from_bits(self.base[0]);
+            let one = self.num_groups() == 1;
+            let (rows, out) = if one && avx512::usable(&forest, f) {
+                let (head, tail) = rows.split_at(rows.len() / (avx512::ROWS * f) * avx512::ROWS * f);
+                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
                 // whole 16-row blocks and `out_head` one value per row.
-                unsafe { avx512::margins(&forest, head, f, f32::from_bits(self.base[0]), out_head) };
+                unsafe { avx512::margins(&forest, head, f, base, out_head) };
+                (tail, out_tail)
+            } else if one && avx2::usable(&forest, f) {
+                let (head, tail) = rows.split_at(rows.len() / (avx2::ROWS * f) * avx2::ROWS * f);
+                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
+                // SAFETY: as above, for AVX2 and whole 8-row blocks.
+                unsafe { avx2::margins(&forest, head, f, base, out_head) };
                 (tail, out_tail)
             } else {
                 (rows, out)
             };
-            // The rest (fewer than 16 rows, or all rows without the batch kernel): the rank
+            // The rest (less than a block, or all rows without a batch kernel): the rank
             // kernel row by row where it runs.
             if forest.ranks.is_some() {
                 for (row, o) in rows.chunks_exact(f).zip(out.iter_mut()) {
