@@ -67,17 +67,17 @@ fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m256i; B], x:
 #[target_feature(enable = "avx2")]
 pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
     assert!(rows.len() == out.len() * features && out.len().is_multiple_of(ROWS) && features <= MAX_FEATURES);
-    let tiles = out.len() / (BLOCKS * ROWS) * BLOCKS * ROWS;
-    let (rows_tiles, rows_rest) = rows.split_at(tiles * features);
-    let (out_tiles, out_rest) = out.split_at_mut(tiles);
-    for (r, o) in rows_tiles.chunks_exact(BLOCKS * ROWS * features).zip(out_tiles.chunks_exact_mut(BLOCKS * ROWS)) {
-        // SAFETY: the caller's contract, for whole tiles.
-        unsafe { margins_blocks::<BLOCKS>(forest, r, features, base, o) };
-    }
-    for (r, o) in rows_rest.chunks_exact(ROWS * features).zip(out_rest.chunks_exact_mut(ROWS)) {
+    super::tiles::for_tiles(
+        rows,
+        out,
+        features,
+        ROWS,
+        BLOCKS,
+        // SAFETY: the caller's contract (this CPU's features, `usable`), for whole tiles.
+        |r, o| unsafe { margins_blocks::<BLOCKS>(forest, r, features, base, o) },
         // SAFETY: as above, one block at a time.
-        unsafe { margins_blocks::<1>(forest, r, features, base, o) };
-    }
+        |r, o| unsafe { margins_blocks::<1>(forest, r, features, base, o) },
+    );
 }
 
 /// [`margins`] of exactly `B` blocks of 8 rows.

@@ -94,17 +94,17 @@ const BLOCKS: usize = 4;
 #[target_feature(enable = "avx512f,avx512cd")]
 pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
     assert!(rows.len() == out.len() * features && out.len().is_multiple_of(ROWS) && features <= MAX_FEATURES);
-    let pairs = out.len() / (BLOCKS * ROWS) * BLOCKS * ROWS;
-    let (rows_pairs, rows_rest) = rows.split_at(pairs * features);
-    let (out_pairs, out_rest) = out.split_at_mut(pairs);
-    for (r, o) in rows_pairs.chunks_exact(BLOCKS * ROWS * features).zip(out_pairs.chunks_exact_mut(BLOCKS * ROWS)) {
-        // SAFETY: the caller's contract, for whole groups of blocks.
-        unsafe { margins_blocks::<BLOCKS>(forest, r, features, base, o) };
-    }
-    for (r, o) in rows_rest.chunks_exact(ROWS * features).zip(out_rest.chunks_exact_mut(ROWS)) {
+    super::tiles::for_tiles(
+        rows,
+        out,
+        features,
+        ROWS,
+        BLOCKS,
+        // SAFETY: the caller's contract (this CPU's features, `usable`), for whole tiles.
+        |r, o| unsafe { margins_blocks::<BLOCKS>(forest, r, features, base, o) },
         // SAFETY: as above, one block at a time.
-        unsafe { margins_blocks::<1>(forest, r, features, base, o) };
-    }
+        |r, o| unsafe { margins_blocks::<1>(forest, r, features, base, o) },
+    );
 }
 
 /// [`margins`] of exactly `B` blocks of 16 rows.

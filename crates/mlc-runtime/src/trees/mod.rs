@@ -20,6 +20,8 @@ mod linked;
 mod numeric;
 #[cfg(target_arch = "x86_64")]
 mod ranks;
+#[cfg(target_arch = "x86_64")]
+mod tiles;
 
 use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
