@@ -6,7 +6,7 @@
 
 use mlc_format::names::FeatureNames;
 use mlc_host::records::{CsvHeader, Layout, RecordError, ValueKind};
-use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 
 use crate::errors::{error, Kind};
@@ -31,6 +31,10 @@ pub fn rows<'py>(x: &Bound<'py, PyAny>, features: usize, copy: bool) -> PyResult
 /// by position.
 pub fn by_name<'py>(x: &Bound<'py, PyAny>, names: Option<FeatureNames<'_>>, model: &str) -> PyResult<Bound<'py, PyAny>> {
     let Some(names) = names else { return Ok(x.clone()) };
+    // Arrays and lists have no column labels: no Python call on the hot path of single rows.
+    if x.cast::<PyUntypedArray>().is_ok() || !x.hasattr("columns")? {
+        return Ok(x.clone());
+    }
     let convert = x.py().import("mlc._convert")?;
     let Some(labels) = convert.getattr("column_labels")?.call1((x,))?.extract::<Option<Vec<String>>>()? else {
         return Ok(x.clone());
