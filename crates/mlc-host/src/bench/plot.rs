@@ -287,11 +287,13 @@ pub fn svg(report: &BenchReport) -> String {
             &format!("{} (p50 {}, p99 {})", r.label, super::report::ms(r.latency_ms.total.p50), super::report::ms(r.latency_ms.total.p99)),
         );
     }
-    if let Some(slo) = report.capacity.as_ref().map(|c| c.target.latency_slo_ms).filter(|&s| s > 0.0 && s <= hi) {
-        let x = xs(slo);
+    if let Some(slo) = report.capacity.as_ref().map(|c| c.target.latency_slo_ms).filter(|&s| s > 0.0) {
+        // An SLO beyond every latency shown is marked at the axis' end with its value: all
+        // requests met it (the axis is not stretched to it, which would squash the data).
+        let (x, label) = if slo <= hi { (xs(slo), "SLO".to_string()) } else { (xs(hi), format!("SLO {} →", super::report::ms(slo))) };
         let _ = write!(
             out,
-            r#"<line class="marker" data-name="slo" data-x="{slo}" x1="{x:.2}" y1="{y0}" x2="{x:.2}" y2="{:.1}" stroke="black" stroke-width="1.5"/><text x="{:.1}" y="{:.1}" font-size="9" text-anchor="end">SLO</text>"#,
+            r#"<line class="marker" data-name="slo" data-x="{slo}" x1="{x:.2}" y1="{y0}" x2="{x:.2}" y2="{:.1}" stroke="black" stroke-width="1.5"/><text x="{:.1}" y="{:.1}" font-size="9" text-anchor="end">{label}</text>"#,
             y0 + PANEL_H,
             x - 2.0,
             y0 + PANEL_H - 4.0
