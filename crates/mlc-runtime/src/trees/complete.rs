@@ -10,7 +10,7 @@
 //! step. Padding nodes (above leaves shallower than `depth`) have copies of the leaf on both
 //! sides, so their comparison outcome never matters.
 
-use mlc_format::records::{Node, SplitRecord, TreeRecord, FEATURE_MASK};
+use mlc_format::records::{Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
 
 use super::numeric::{decide, is_missing, Split};
 
@@ -32,20 +32,24 @@ pub(crate) struct Forest<'a> {
     /// x86-64 vector kernel.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub splits: Option<Splits<'a>>,
-    /// The optional rank index (format 1.3), set only where this CPU runs the single-row rank
-    /// kernel.
-    #[cfg(target_arch = "x86_64")]
-    pub ranks: Option<super::ranks::Ranks<'a>>,
-    /// No rank kernel on other targets.
-    #[cfg(not(target_arch = "x86_64"))]
-    #[allow(dead_code)]
-    pub ranks: Option<NoRanks>,
+    /// The optional rank index (format 1.3), validated on every target.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    pub ranks: Option<Ranks<'a>>,
+    /// Whether this CPU runs the single-row rank kernel on `ranks` (x86-64 with AVX-512 VBMI).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    pub rank_kernel: bool,
 }
 
-/// Stands in for the rank index on targets without its kernel.
-#[cfg(not(target_arch = "x86_64"))]
+/// A validated rank index (format 1.3, sections `tree-rank-chunks` and `tree-rank-nodes`):
+/// one [`RankTree`] per tree, chunks of features < 64, at most 15 chunks per feature.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct NoRanks;
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub(crate) struct Ranks<'a> {
+    /// Every feature's thresholds, 16 per chunk.
+    pub chunks: &'a [RankChunk],
+    /// One per tree, in tree order.
+    pub trees: &'a [RankTree],
+}
 
 /// A validated `tree-splits` index: tree `t`'s list `i` is
 /// `records[index[4t + i] .. index[4t + i + 1]]` (see [`SplitRecord`]).

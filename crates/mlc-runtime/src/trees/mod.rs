@@ -95,31 +95,33 @@ fn load_splits<'a>(
     Ok(Some(complete::Splits { records, index }))
 }
 
-/// The rank index of a model whose sections `load_ranks` checked, where this CPU runs the rank
-/// kernel.
+/// Whether this CPU runs the single-row rank kernel.
 #[cfg(target_arch = "x86_64")]
-fn rank_index<'a>(entry: &ModelEntry<'a>) -> Option<ranks::Ranks<'a>> {
-    let chunks = entry.optional_records(SectionKind::TreeRankChunks).ok()??;
-    let trees = entry.optional_records(SectionKind::TreeRankNodes).ok()??;
-    ranks::usable().then_some(ranks::Ranks { chunks, trees })
+fn rank_kernel() -> bool {
+    ranks::usable()
 }
 
 /// Other targets keep the portable walk.
 #[cfg(not(target_arch = "x86_64"))]
-fn rank_index(_: &ModelEntry<'_>) -> Option<complete::NoRanks> {
-    None
+fn rank_kernel() -> bool {
+    false
 }
 
 /// The optional rank index (format 1.3) of a complete-layout model, checked: one tree record
 /// per tree, chunk features in range and at most 15 chunks per feature (ranks ≤ 240), only for
-/// float models of depth ≤ 6 with one output group and ≤ 64 features. `Some` only where this
-/// CPU runs the rank kernel (x86-64 with AVX-512 VBMI); validated on every target.
-fn load_ranks(entry: &ModelEntry<'_>, trees: usize, depth: u32, num_features: usize, info: &TreeEnsemble) -> Result<bool, LoadError> {
+/// float models of depth ≤ 6 with one output group and ≤ 64 features.
+fn load_ranks<'a>(
+    entry: &ModelEntry<'a>,
+    trees: usize,
+    depth: u32,
+    num_features: usize,
+    info: &TreeEnsemble,
+) -> Result<Option<complete::Ranks<'a>>, LoadError> {
     let m = entry.index;
     let chunks: Option<&[RankChunk]> = entry.optional_records(SectionKind::TreeRankChunks)?;
     let nodes: Option<&[RankTree]> = entry.optional_records(SectionKind::TreeRankNodes)?;
     let (chunks, nodes) = match (chunks, nodes) {
-        (None, None) => return Ok(false),
+        (None, None) => return Ok(None),
         (Some(c), Some(n)) => (c, n),
         _ => return Err(invalid(m, None, "tree-rank-chunks and tree-rank-nodes must come together")),
     };
@@ -140,7 +142,7 @@ fn load_ranks(entry: &ModelEntry<'_>, trees: usize, depth: u32, num_features: us
             return Err(invalid(m, None, "tree-rank-chunks holds more than 15 chunks of one feature"));
         }
     }
-    Ok(true)
+    Ok(Some(complete::Ranks { chunks, trees: nodes }))
 }
 
 fn invalid(model: u32, tree: Option<u32>, what: &'static str) -> LoadError {
@@ -205,8 +207,9 @@ impl<'a> TreeModel<'a> {
                     return Err(invalid(m, None, "split on a feature index beyond the feature count"));
                 }
                 let splits = load_splits(entry, trees.len(), depth, num_features, info.numeric)?;
-                let ranks = if load_ranks(entry, trees.len(), depth, num_features, &info)? { rank_index(entry) } else { None };
-                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks })
+                let ranks = load_ranks(entry, trees.len(), depth, num_features, &info)?;
+                let rank_kernel = ranks.is_some() && rank_kernel();
+                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks, rank_kernel })
             }
             TreeLayout::Linked => {
                 let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
@@ -409,7 +412,7 @@ impl<'a> TreeModel<'a> {
             };
             // The rest (less than a block, or all rows without a batch kernel): the rank
             // kernel row by row where it runs.
-            if forest.ranks.is_some() {
+            if forest.rank_kernel {
                 for (row, o) in rows.chunks_exact(f).zip(out.iter_mut()) {
                     *o = self.rank_margin(&forest, row).unwrap_or_default();
                 }
@@ -425,8 +428,8 @@ impl<'a> TreeModel<'a> {
     #[cfg(target_arch = "x86_64")]
     #[inline]
     fn rank_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
-        let ranks = forest.ranks.as_ref()?;
-        // SAFETY: `ranks` is only set where the CPU runs the kernel (`rank_index`); the loader
+        let ranks = forest.ranks.as_ref().filter(|_| forest.rank_kernel)?;
+        // SAFETY: `rank_kernel` is only set where the CPU runs the kernel; the loader
         // checked one rank tree per tree, `leaves.len() == trees << depth`, depth ≤ 6 and
         // features ≤ 64, and callers pass rows of `num_features` values.
         Some(unsafe { ranks::margin(ranks, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })

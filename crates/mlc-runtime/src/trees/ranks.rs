@@ -16,7 +16,7 @@
 
 use core::arch::x86_64::*;
 
-use mlc_format::records::{RankChunk, RankTree};
+use super::complete::Ranks;
 
 /// Leaf (0..8) of a depth-3 subtree whose 7 node decisions (1 = right) are the low bits of the
 /// index, in level order.
@@ -38,15 +38,6 @@ const SUBTREE_LEAF: [u8; 128] = {
 
 /// Bits of the decision mask that hold the top subtree's nodes (byte `8j + 7`, `j < 7`).
 const TOP_BITS: u64 = 0x0080_8080_8080_8080;
-
-/// A validated rank index: one [`RankTree`] per tree, chunks of features < 64.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Ranks<'a> {
-    /// Every feature's thresholds, 16 per chunk.
-    pub chunks: &'a [RankChunk],
-    /// One per tree, in tree order.
-    pub trees: &'a [RankTree],
-}
 
 /// Whether the CPU runs [`margin`].
 pub(crate) fn usable() -> bool {
