@@ -245,28 +245,69 @@ fn int8_accumulator_overflow_in_a_crafted_artifact_does_not_panic() {
     corrupt_network_and_run(&network_artifacts()[3], &[(2437629392989950383, 127)]);
 }
 
-/// The v1.2 churn bundle written again with each model's `feature-names` section changed by
-/// `edit` (checksums recomputed by the writer, so only the section's own checks can object).
-fn with_feature_names(edit: impl Fn(&mut Vec<u8>)) -> AlignedBytes {
-    let golden = AlignedBytes::copy_from(&std::fs::read(fixture("golden/v1.2/churn_states.x86-64.mlc")).unwrap());
+/// The golden churn bundle `file` written again with each model's sections passed through
+/// `edit`, which may change their bytes or drop them (returns `false`); checksums are
+/// recomputed by the writer, so only the sections' own checks can object.
+fn rewritten(file: &str, edit: impl Fn(SectionKind, &mut Vec<u8>) -> bool) -> AlignedBytes {
+    let golden = AlignedBytes::copy_from(&std::fs::read(fixture(file)).unwrap());
     let artifact = Artifact::parse(&golden).unwrap();
     let mut writer = mlc_format::writer::ArtifactWriter::new();
     for entry in artifact.models() {
         let sections = entry
             .section_indices()
             .skip(1)
-            .map(|i| {
+            .filter_map(|i| {
                 let kind = artifact.section_entry(i).known_kind().unwrap();
                 let mut bytes = artifact.section_bytes(i).to_vec();
-                if kind == SectionKind::FeatureNames {
-                    edit(&mut bytes);
-                }
-                (kind, bytes)
+                edit(kind, &mut bytes).then_some((kind, bytes))
             })
             .collect();
         writer.add_model(entry.name, &entry.manifest().unwrap(), sections).unwrap();
     }
     AlignedBytes::copy_from(&writer.finish(&artifact.provenance().unwrap()).unwrap())
+}
+
+/// The golden churn bundle `file` with each model's `kind` section changed by `edit`.
+fn with_section(file: &str, kind: SectionKind, edit: impl Fn(&mut Vec<u8>)) -> AlignedBytes {
+    rewritten(file, |k, bytes| {
+        if k == kind {
+            edit(bytes);
+        }
+        true
+    })
+}
+
+/// The v1.2 churn bundle with each model's `feature-names` section changed by `edit`.
+fn with_feature_names(edit: impl Fn(&mut Vec<u8>)) -> AlignedBytes {
+    with_section("golden/v1.2/churn_states.x86-64.mlc", SectionKind::FeatureNames, edit)
+}
+
+/// A malformed bit index (`tree-bit-nodes`, format 1.4) is a typed load error naming the model
+/// on every target, whether or not the CPU runs the bit kernel.
+#[test]
+fn corrupted_bit_index_is_a_load_error() {
+    const GOLDEN: &str = "golden/v1.4/churn_states.x86-64.mlc";
+    let load_first = |bytes: &AlignedBytes| {
+        let artifact = Artifact::parse(bytes).unwrap();
+        Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
+    };
+    assert_eq!(load_first(&with_section(GOLDEN, SectionKind::TreeBitNodes, |_| {})), Ok(()));
+    let cases: [(Edit, &str); 4] = [
+        (Box::new(|b: &mut Vec<u8>| b[64] = 8), "model 0: tree-bit-nodes holds a byte index above 127 or a selector outside its lane"),
+        (
+            Box::new(|b: &mut Vec<u8>| b[127 + 128] = 0),
+            "model 0: tree-bit-nodes holds a byte index above 127 or a selector outside its lane",
+        ),
+        (Box::new(|b: &mut Vec<u8>| b[3] = 128), "model 0: tree-bit-nodes holds a byte index above 127 or a selector outside its lane"),
+        (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 128)), "model 0: tree-bit-nodes holds a different number of trees"),
+    ];
+    for (edit, want) in cases {
+        let got = load_first(&with_section(GOLDEN, SectionKind::TreeBitNodes, edit));
+        assert_eq!(got, Err(want.to_string()));
+    }
+    // Without the rank index it is built on.
+    let no_ranks = rewritten(GOLDEN, |k, _| !matches!(k, SectionKind::TreeRankChunks | SectionKind::TreeRankNodes));
+    assert_eq!(load_first(&no_ranks), Err("model 0: tree-bit-nodes without a rank index".to_string()));
 }
 
 /// A change to a section's bytes.

@@ -138,6 +138,9 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
                 if let Some((chunks, trees)) = super::ranks::rank_index(&rank_trees, ir.num_features) {
                     sections.push((SectionKind::TreeRankChunks, bytemuck::cast_slice(&chunks).to_vec()));
                     sections.push((SectionKind::TreeRankNodes, bytemuck::cast_slice(&trees).to_vec()));
+                    if let Some(bits) = super::bits::bit_index(&chunks, &trees) {
+                        sections.push((SectionKind::TreeBitNodes, bytemuck::cast_slice(&bits).to_vec()));
+                    }
                 }
             }
         }

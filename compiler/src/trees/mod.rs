@@ -1,6 +1,7 @@
 //! The tree-ensemble intermediate representation, its lowering to artifact sections
 //! ([`layout`]) and the tree ensembles' front end ([`build`]).
 
+pub mod bits;
 pub mod build;
 pub mod layout;
 pub mod ranks;

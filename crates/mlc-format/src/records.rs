@@ -147,6 +147,39 @@ pub fn rank_byte(p: usize) -> usize {
     }
 }
 
+/// One tree of depth ≤ 6 for single-row evaluation by bit selection (section kind
+/// `tree-bit-nodes`, format 1.4), 128 bytes.
+///
+/// The evaluator compares the row with every lane of the rank chunks at once: bit `16c + l` of
+/// the 512-bit vector `B` is `t ≤ x[f]` for lane `l` (threshold `t`) of chunk `c` (feature `f`),
+/// false for a missing `x` or a NaN lane; `B'` is `B` with the bits of missing features' chunks
+/// set. Decision bit `b` of the tree (1 = right; node of bit `b`: [`bit_position`]) is bit
+/// `select[b] mod 8` of byte `index[b] mod 64` of `B` if `index[b] & 64` is set, else of `B'`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct BitTree {
+    /// Per decision bit: byte of `B` (bits 0–5), or-ed with [`BIT_MISSING_LEFT`] to read `B`
+    /// (missing values go left) rather than `B'`.
+    pub index: [u8; 64],
+    /// Per decision bit `b`: `8 · (b mod 8)` plus the bit within the byte (0–7).
+    pub select: [u8; 64],
+}
+
+/// Flag of [`BitTree::index`]: read the vector where missing values compare false.
+pub const BIT_MISSING_LEFT: u8 = 64;
+
+/// Decision bit of [`BitTree`] that holds node `p` (level order, `p < 63`) of a tree of depth
+/// 6: bits 0–6 are the top depth-3 subtree (nodes 0–6), bit 7 is unused, and bits `8 + 7j ..
+/// 15 + 7j` are the depth-3 subtree below level-3 node `j` (`j < 8`), its nodes in level order.
+pub fn bit_position(p: usize) -> usize {
+    if p < 7 {
+        p
+    } else {
+        let b = rank_byte(p); // 8j + i, i < 7
+        8 + 7 * (b / 8) + b % 8
+    }
+}
+
 /// When level-order node `p` of a complete tree of depth `depth` (≤ 6) sends a row right, the
 /// leaves of its left subtree are ruled out. Returns the word they lie in (0 = leaves 0..32,
 /// 1 = leaves 32..64) and the bits of that word to keep.

@@ -47,6 +47,9 @@ pub enum SectionKind {
     TreeRankChunks = 24,
     /// Tree ensemble, with `tree-rank-chunks`: one [`crate::records::RankTree`] per tree.
     TreeRankNodes = 25,
+    /// Tree ensemble, optional (format 1.4), with the rank index: one
+    /// [`crate::records::BitTree`] per tree, for single-row evaluation by bit selection.
+    TreeBitNodes = 26,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -81,6 +84,7 @@ impl SectionKind {
             23 => SectionKind::FeatureNames,
             24 => SectionKind::TreeRankChunks,
             25 => SectionKind::TreeRankNodes,
+            26 => SectionKind::TreeBitNodes,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -109,6 +113,7 @@ impl SectionKind {
             SectionKind::FeatureNames => "feature-names",
             SectionKind::TreeRankChunks => "tree-rank-chunks",
             SectionKind::TreeRankNodes => "tree-rank-nodes",
+            SectionKind::TreeBitNodes => "tree-bit-nodes",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

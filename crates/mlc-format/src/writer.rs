@@ -77,10 +77,12 @@ impl ArtifactWriter {
     /// The minor version the artifact declares: the lowest that has every feature its models
     /// use (docs/format.md §11.1), so that artifacts without newer features stay readable as
     /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
-    /// `feature-names` section (1.2) and the `tree-rank-*` sections (1.3).
+    /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3) and `tree-bit-nodes` (1.4).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
-        let names = if has(SectionKind::TreeRankChunks) {
+        let names = if has(SectionKind::TreeBitNodes) {
+            4
+        } else if has(SectionKind::TreeRankChunks) {
             3
         } else if has(SectionKind::FeatureNames) {
             2

@@ -8,7 +8,9 @@ use mlc_format::manifest::Link;
 pub fn sigmoid(x: f32) -> f32 {
     // `std::min(-x, 88.7f)`: a NaN stays NaN (Rust's `f32::min` would drop it).
     let e = crate::math::expf(if 88.7 < -x { 88.7 } else { -x });
-    1.0 / (e + 1.0 + 1e-16)
+    // XGBoost adds `1e-16` after the `1`: a no-op in `f32` (`e + 1 ≥ 1`, whose half ulp is
+    // 6e-8; infinities and NaN stay), left out.
+    1.0 / (e + 1.0)
 }
 
 /// XGBoost's softmax (`common::Softmax`): `expf(m - max)`, summed in `f64`, divided in `f32`.
@@ -39,6 +41,7 @@ pub fn argmax(values: &[f32]) -> usize {
 
 /// Applies `link` to the `margins` of one row, writing `link.outputs(margins.len())` values.
 /// `out` must have that length and `margins` at least one value (the loader guarantees both).
+#[inline]
 pub fn apply(link: Link, margins: &mut [f32], out: &mut [f32]) {
     match link {
         Link::Identity => out.copy_from_slice(margins),

@@ -10,7 +10,7 @@
 //! step. Padding nodes (above leaves shallower than `depth`) have copies of the leaf on both
 //! sides, so their comparison outcome never matters.
 
-use mlc_format::records::{Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
+use mlc_format::records::{BitTree, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
 
 use super::numeric::{decide, is_missing, Split};
 
@@ -35,9 +35,10 @@ pub(crate) struct Forest<'a> {
     /// The optional rank index (format 1.3), validated on every target.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub ranks: Option<Ranks<'a>>,
-    /// Whether this CPU runs the single-row rank kernel on `ranks` (x86-64 with AVX-512 VBMI).
+    /// The optional bit index (format 1.4, with `ranks`), set only where this CPU runs the
+    /// single-row bit kernel (x86-64 with AVX-512 VBMI and BITALG); validated on every target.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-    pub rank_kernel: bool,
+    pub bits: Option<&'a [BitTree]>,
 }
 
 /// A validated rank index (format 1.3, sections `tree-rank-chunks` and `tree-rank-nodes`):
@@ -48,6 +49,7 @@ pub(crate) struct Ranks<'a> {
     /// Every feature's thresholds, 16 per chunk.
     pub chunks: &'a [RankChunk],
     /// One per tree, in tree order.
+    #[allow(dead_code)]
     pub trees: &'a [RankTree],
 }
 

@@ -36,25 +36,27 @@ pub(crate) fn avx2_batch() -> bool {
     cfg!(target_feature = "avx2")
 }
 
-/// AVX-512F/BW/VBMI, BMI2 and POPCNT: the single-row rank kernel.
+/// AVX-512F/BW/VBMI/BITALG, BMI1 and BMI2: the single-row bit kernel.
 #[cfg(feature = "std")]
-pub(crate) fn avx512_ranks() -> bool {
+pub(crate) fn avx512_bits() -> bool {
     std::is_x86_feature_detected!("avx512f")
         && std::is_x86_feature_detected!("avx512bw")
         && std::is_x86_feature_detected!("avx512vbmi")
+        && std::is_x86_feature_detected!("avx512bitalg")
+        && std::is_x86_feature_detected!("bmi1")
         && std::is_x86_feature_detected!("bmi2")
-        && std::is_x86_feature_detected!("popcnt")
         && !avx512_disabled()
 }
 
-/// AVX-512F/BW/VBMI, BMI2 and POPCNT: the single-row rank kernel.
+/// AVX-512F/BW/VBMI/BITALG, BMI1 and BMI2: the single-row bit kernel.
 #[cfg(not(feature = "std"))]
-pub(crate) fn avx512_ranks() -> bool {
+pub(crate) fn avx512_bits() -> bool {
     cfg!(all(
         target_feature = "avx512f",
         target_feature = "avx512bw",
         target_feature = "avx512vbmi",
-        target_feature = "bmi2",
-        target_feature = "popcnt"
+        target_feature = "avx512bitalg",
+        target_feature = "bmi1",
+        target_feature = "bmi2"
     ))
 }

@@ -13,19 +13,19 @@
 mod avx2;
 #[cfg(target_arch = "x86_64")]
 mod avx512;
+#[cfg(target_arch = "x86_64")]
+mod bits;
 mod complete;
 #[cfg(target_arch = "x86_64")]
 mod cpu;
 mod linked;
 mod numeric;
 #[cfg(target_arch = "x86_64")]
-mod ranks;
-#[cfg(target_arch = "x86_64")]
 mod tiles;
 
 use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
-use mlc_format::records::{LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
+use mlc_format::records::{BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
@@ -95,16 +95,40 @@ fn load_splits<'a>(
     Ok(Some(complete::Splits { records, index }))
 }
 
-/// Whether this CPU runs the single-row rank kernel.
+/// Whether this CPU runs the single-row bit kernel.
 #[cfg(target_arch = "x86_64")]
-fn rank_kernel() -> bool {
-    ranks::usable()
+fn bit_kernel() -> bool {
+    bits::usable()
 }
 
 /// Other targets keep the portable walk.
 #[cfg(not(target_arch = "x86_64"))]
-fn rank_kernel() -> bool {
+fn bit_kernel() -> bool {
     false
+}
+
+/// The optional bit index (format 1.4) of a model with a rank index, checked: one tree record
+/// per tree, at most 32 rank chunks (512 bits), every byte index below 128 and every selector
+/// within its byte's 64-bit lane (`select[b] / 8 == b % 8`).
+fn load_bits<'a>(entry: &ModelEntry<'a>, ranks: Option<&complete::Ranks<'a>>, trees: usize) -> Result<Option<&'a [BitTree]>, LoadError> {
+    let m = entry.index;
+    let Some(bits) = entry.optional_records::<BitTree>(SectionKind::TreeBitNodes)? else {
+        return Ok(None);
+    };
+    let Some(ranks) = ranks else {
+        return Err(invalid(m, None, "tree-bit-nodes without a rank index"));
+    };
+    if bits.len() != trees {
+        return Err(invalid(m, None, "tree-bit-nodes holds a different number of trees"));
+    }
+    if ranks.chunks.len() > 32 {
+        return Err(invalid(m, None, "tree-bit-nodes with more than 32 rank chunks"));
+    }
+    let lane_ok = |t: &BitTree| t.index.iter().all(|&i| i < 128) && t.select.iter().enumerate().all(|(b, &s)| s as usize / 8 == b % 8);
+    if !bits.iter().all(lane_ok) {
+        return Err(invalid(m, None, "tree-bit-nodes holds a byte index above 127 or a selector outside its lane"));
+    }
+    Ok(Some(bits))
 }
 
 /// The optional rank index (format 1.3) of a complete-layout model, checked: one tree record
@@ -208,8 +232,8 @@ impl<'a> TreeModel<'a> {
                 }
                 let splits = load_splits(entry, trees.len(), depth, num_features, info.numeric)?;
                 let ranks = load_ranks(entry, trees.len(), depth, num_features, &info)?;
-                let rank_kernel = ranks.is_some() && rank_kernel();
-                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks, rank_kernel })
+                let bits = load_bits(entry, ranks.as_ref(), trees.len())?.filter(|_| bit_kernel());
+                Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks, bits })
             }
             TreeLayout::Linked => {
                 let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
@@ -240,8 +264,10 @@ impl<'a> TreeModel<'a> {
                 if entry.section(SectionKind::TreeSplits)?.is_some() || entry.section(SectionKind::TreeSplitIndex)?.is_some() {
                     return Err(invalid(m, None, "tree-splits only with the complete layout"));
                 }
-                if entry.section(SectionKind::TreeRankChunks)?.is_some() || entry.section(SectionKind::TreeRankNodes)?.is_some() {
-                    return Err(invalid(m, None, "tree ranks only with the complete layout"));
+                for kind in [SectionKind::TreeRankChunks, SectionKind::TreeRankNodes, SectionKind::TreeBitNodes] {
+                    if entry.section(kind)?.is_some() {
+                        return Err(invalid(m, None, "tree ranks only with the complete layout"));
+                    }
                 }
                 Nodes::Linked { nodes }
             }
@@ -359,7 +385,7 @@ impl<'a> TreeModel<'a> {
     fn margins_unchecked(&self, row: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = &self.nodes {
-            if let Some(m) = self.rank_margin(forest, row) {
+            if let Some(m) = self.bit_margin(forest, row) {
                 out[0] = m;
                 return;
             }
@@ -387,7 +413,7 @@ impl<'a> TreeModel<'a> {
 
     /// Float margins of a batch: whole blocks of rows through a bitvector kernel (AVX-512,
     /// 16 rows a block, else AVX2, 8 rows) where the CPU and the model allow it, the rest
-    /// through the rank kernel or the portable kernels.
+    /// through the bit kernel or the portable kernels.
     fn batch_float(&self, rows: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = self.nodes {
@@ -410,11 +436,11 @@ impl<'a> TreeModel<'a> {
             } else {
                 (rows, out)
             };
-            // The rest (less than a block, or all rows without a batch kernel): the rank
-            // kernel row by row where it runs.
-            if forest.rank_kernel {
+            // The rest (less than a block, or all rows without a batch kernel): the bit kernel
+            // row by row where it runs.
+            if forest.bits.is_some() {
                 for (row, o) in rows.chunks_exact(f).zip(out.iter_mut()) {
-                    *o = self.rank_margin(&forest, row).unwrap_or_default();
+                    *o = self.bit_margin(&forest, row).unwrap_or_default();
                 }
                 return;
             }
@@ -423,16 +449,17 @@ impl<'a> TreeModel<'a> {
         self.batch::<Float>(rows, out, 0)
     }
 
-    /// The margin of `row` (`num_features` values) through the rank kernel, where `forest`
-    /// has a rank index (set only where the CPU runs the kernel).
+    /// The margin of `row` (`num_features` values) through the bit kernel, where `forest`
+    /// has a bit index (set only where the CPU runs the kernel).
     #[cfg(target_arch = "x86_64")]
     #[inline]
-    fn rank_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
-        let ranks = forest.ranks.as_ref().filter(|_| forest.rank_kernel)?;
-        // SAFETY: `rank_kernel` is only set where the CPU runs the kernel; the loader
-        // checked one rank tree per tree, `leaves.len() == trees << depth`, depth ≤ 6 and
-        // features ≤ 64, and callers pass rows of `num_features` values.
-        Some(unsafe { ranks::margin(ranks, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })
+    fn bit_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
+        let (ranks, bits) = (forest.ranks.as_ref()?, forest.bits?);
+        // SAFETY: `bits` is only set where the CPU runs the kernel; the loader checked one bit
+        // tree per tree, at most 32 rank chunks whose features are below the feature count (≤
+        // 64), `leaves.len() == trees << depth` and depth ≤ 6, and callers pass rows of
+        // `num_features` values.
+        Some(unsafe { bits::margin(ranks, bits, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
