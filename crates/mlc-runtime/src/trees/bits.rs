@@ -102,8 +102,7 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32],
     let right = if missing == 0 { left } else { _mm512_or_si512(left, missing_chunks(ranks, missing)) };
     let shift = 6 - depth;
     let mut sum = base;
-    let mut leaves = leaves;
-    for tree in bits {
+    for (t, tree) in bits.iter().enumerate() {
         // SAFETY: a tree holds 2 × 64 bytes, read unaligned.
         let (index, select) =
             unsafe { (_mm512_loadu_si512(tree.index.as_ptr() as *const _), _mm512_loadu_si512(tree.select.as_ptr() as *const _)) };
@@ -111,13 +110,14 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32],
         let bytes = _mm512_permutex2var_epi8(right, index, left);
         let d = _mm512_bitshuffle_epi64_mask(bytes, select);
         let top = TOP[(d & 127) as usize];
-        let bottom = SUBTREE_LEAF[(_bextr2_u64(d, top as u64) & 127) as usize] as u32;
-        let leaf = (((top >> 16) + bottom) >> shift) as usize;
-        debug_assert!(leaf < 1 << depth);
-        // SAFETY: `8j + bottom < 64`, so `leaf < 1 << depth`, this tree's leaf count, and
-        // `leaves` holds the leaves of this tree and the ones after it.
+        let low7 = _bextr2_u64(d, top as u64) as usize;
+        // SAFETY: `bextr` extracts 7 bits (`TOP`'s length field), so `low7 < 128`.
+        let bottom = unsafe { *SUBTREE_LEAF.get_unchecked(low7) } as u32;
+        let leaf = (t << depth) + (((top >> 16) + bottom) >> shift) as usize;
+        debug_assert!(leaf < leaves.len());
+        // SAFETY: `8j + bottom < 64`, so the slot is below `1 << depth`, this tree's leaf
+        // count, and tree `t`'s leaves are `leaves[t << depth ..][..1 << depth]`.
         sum += f32::from_bits(unsafe { *leaves.get_unchecked(leaf) });
-        leaves = leaves.get(1 << depth..).unwrap_or_default();
     }
     sum
 }
