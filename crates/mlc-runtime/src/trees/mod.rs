@@ -344,8 +344,11 @@ impl<'a> TreeModel<'a> {
         let groups = self.num_groups();
         let outputs = self.num_outputs();
         let n = self.check_batch(rows, out.len(), outputs)?;
-        if self.info.link == Link::Identity {
-            return self.margins_batch(rows, out);
+        if matches!(self.info.link, Link::Identity | Link::Sigmoid | Link::Exp) {
+            // One output per margin: margins in place, then the link over all of them.
+            self.margins_batch(rows, out)?;
+            link::apply_elementwise(self.info.link, out);
+            return Ok(n);
         }
         // Margins block by block on the stack, then the link function per row.
         let mut margins = [0f32; BATCH_BLOCK * MAX_GROUPS];
