@@ -3,7 +3,7 @@
 use mlc_format::manifest::Link;
 
 #[cfg(target_arch = "x86_64")]
-mod avx512;
+mod avx2;
 
 /// XGBoost's logistic function (`common::Sigmoid`, src/common/math.h, 2.0+):
 /// `1 / (expf(min(-x, 88.7)) + 1 + 1e-16)`, all in `f32`.
@@ -44,16 +44,16 @@ pub fn argmax(values: &[f32]) -> usize {
 
 /// Applies an elementwise `link` (identity, sigmoid or exp: one output per margin) to
 /// `values` in place, the margins of any number of rows; `false` (nothing done) for the links
-/// that need a whole row (softmax, argmax). The sigmoid takes eight values per instruction
-/// where the CPU has AVX-512F, with the same bits as [`sigmoid`].
+/// that need a whole row (softmax, argmax). The sigmoid takes eight values at a time where the
+/// CPU has AVX2, with the same bits as [`sigmoid`].
 pub fn apply_elementwise(link: Link, values: &mut [f32]) -> bool {
     match link {
         Link::Identity => {}
         Link::Sigmoid => {
             #[cfg(target_arch = "x86_64")]
-            if avx512::usable() {
+            if avx2::usable() {
                 // SAFETY: `usable` checked the CPU.
-                unsafe { avx512::sigmoid(values) };
+                unsafe { avx2::sigmoid(values) };
                 return true;
             }
             for v in values.iter_mut() {
