@@ -3,9 +3,11 @@
 # emulated "timings" of the aarch64 kernels (benches/README.md, "aarch64 instruction counts").
 # Debian's qemu-user-static 7.2 has no TCG plugins (no libinsn.so), so this runs the program
 # with -singlestep (one guest instruction per translation block) and -d exec,nochain (one log
-# line per block executed) and counts the log's "Trace" lines through a FIFO: exact, and about
-# 100 times slower than plain qemu. Counts include the process's start-up, loading and parsing;
-# take differences between runs that differ only in the work to count.
+# line per block executed) and counts the log's "Trace" lines through a FIFO: every executed
+# instruction of every thread, at a few hundred thousand instructions a second (so keep the
+# work small). Counts include the process's start-up, loading and parsing; take differences
+# between runs that differ only in the work to count. Repeated runs differ by a few hundred
+# instructions (well under 0.1 %).
 #
 #   scripts/aarch64-insns.sh CPU [QEMU-OPTION...] -- PROGRAM [ARG...]
 #
