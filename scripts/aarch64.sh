@@ -3,7 +3,10 @@
 # the compiler (`--no-default-features --features serve`: no candle, no importers; `mlc serve`
 # in) for aarch64-unknown-linux-gnu, prints its size, and runs `mlc predict`, a short
 # `mlc bench`, and `mlc serve` (answering /ping, one inference and a 1 s `mlc bench --url`, then SIGTERM) under
-# qemu-aarch64 as a functional check. Route A of ../shared/notes/arm-toolchains.md: Debian's rustc-web 1.96 with
+# qemu-aarch64 as a functional check; runs mlc-runtime's tests under qemu twice (`-cpu max`: NEON
+# with `sdot`; `-cpu cortex-a72`: NEON without `dotprod`), so that the property tests compare
+# every aarch64 vector kernel with the portable one, and predicts the int8 text golden and the
+# churn model on the NEON kernels and on the portable ones (`MLC_NO_SIMD=1`). Route A of ../shared/notes/arm-toolchains.md: Debian's rustc-web 1.96 with
 # its multiarch arm64 std (`cargo +debian`), gcc-aarch64-linux-gnu as the linker,
 # qemu-user-static. Idempotent; installs (apt, once) what is missing.
 set -euo pipefail
@@ -30,6 +33,20 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 rustup toolchain link debian /usr
 
+# qemu-aarch64 for CPU model $1, with qemu's options $2... (-E LD_LIBRARY_PATH: see QEMU below).
+qemu_for() { local cpu=$1; shift; echo "timeout 300 qemu-aarch64-static -cpu $cpu -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH=/usr/aarch64-linux-gnu/lib $*"; }
+mkdir -p target/aarch64
+for cpu in max cortex-a72; do
+  echo "== qemu-aarch64 -cpu $cpu: cargo test -p mlc-runtime --features std (the NEON kernels' property tests against the portable ones)"
+  log=target/aarch64/runtime-tests-$cpu.log
+  if ! CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+    CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="$(qemu_for $cpu)" \
+    cargo +debian test -q -p mlc-runtime --features std --target $TARGET --target-dir target/aarch64 -- --nocapture >"$log" 2>&1; then
+    cat "$log" >&2; echo "mlc-runtime's tests failed under qemu-aarch64 -cpu $cpu" >&2; exit 1
+  fi
+  grep -oE "^test result: .*|vector int8 convolution levels checked here: .*" "$log" | sed 's/^/   /'
+done
+
 echo "== aarch64 device build: mlc --no-default-features --features serve for $TARGET (cargo +debian)"
 CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
   cargo +debian build -q --release -p mlc-cli --no-default-features --features serve --target $TARGET --target-dir target/aarch64
@@ -46,11 +63,14 @@ ls -l "$BIN" | awk '{print "aarch64 device mlc binary: " $5 " bytes"}'
 # build that `cargo test` makes anyway).
 ART=target/aarch64/work
 mkdir -p "$ART"
-if [ ! -s "$ART/churn_states.mlc" ]; then
+# The all-states model too: compiled for aarch64 it carries the `tree-splits` index, so batches
+# run the NEON bitvector kernel (crates/mlc-runtime/src/trees/neon.rs).
+if [ ! -s "$ART/churn_states.mlc" ] || [ ! -s "$ART/all_states.mlc" ]; then
   cargo build -q -p mlc-cli
   specs=()
   for f in tests/fixtures/churn/models/states/*.json; do specs+=("$(basename "$f" .json)=$f"); done
   target/debug/mlc compile "${specs[@]}" --target aarch64 -o "$ART/churn_states.mlc" >/dev/null
+  target/debug/mlc compile all_states=tests/fixtures/churn/models/all_states.json --target aarch64 -o "$ART/all_states.mlc" >/dev/null
 fi
 head -n 20 tests/fixtures/churn/heldout.csv > "$ART/rows.csv"
 
@@ -63,6 +83,25 @@ grep '^AK,' tests/fixtures/churn/heldout.csv | head -n 5 | cut -d, -f2- > "$ART/
 target/debug/mlc predict "$ART/churn_states.mlc" --model AK "$ART/ak.csv" > "$ART/ak.host.out"
 cmp -s "$ART/ak.arm.out" "$ART/ak.host.out" || { echo "aarch64 predictions differ from the host's" >&2; exit 1; }
 echo "   (bit-identical to the host's predictions)"
+echo "== qemu-aarch64: the all-states churn model on the 1,667 held-out and 300 edge rows (missing values,"
+echo "   thresholds and their neighbours): NEON batch kernel (cortex-a72), the walk (MLC_NO_SIMD=1), the host"
+cat tests/fixtures/churn/heldout.csv tests/fixtures/churn/edge.csv | cut -d, -f2- > "$ART/all_rows.csv"
+target/debug/mlc predict "$ART/all_states.mlc" "$ART/all_rows.csv" > "$ART/all.host.out"
+"${QEMU[@]}" "$BIN" predict "$ART/all_states.mlc" "$ART/all_rows.csv" > "$ART/all.arm.out"
+$(qemu_for cortex-a72 -E MLC_NO_SIMD=1) "$BIN" predict "$ART/all_states.mlc" "$ART/all_rows.csv" > "$ART/all.walk.out"
+for out in arm walk; do
+  cmp -s "$ART/all.$out.out" "$ART/all.host.out" || { echo "aarch64 ($out) all-states predictions differ from the host's" >&2; exit 1; }
+done
+echo "   ($(wc -l < "$ART/all.arm.out") predictions, bit-identical on all three)"
+echo "== qemu-aarch64: the int8 text golden (imdb_cnn_mcu, Cortex-M4 build: the int8 Conv1D kernels) on the"
+echo "   296 committed reviews: sdot (-cpu max), smull/sadalp (-cpu cortex-a72), portable (MLC_NO_SIMD=1)"
+G=tests/fixtures/golden/v1.0/imdb_cnn_mcu.cortex-m4
+for run in "max" "cortex-a72" "cortex-a72 -E MLC_NO_SIMD=1"; do
+  # shellcheck disable=SC2086 # $run: the CPU model and qemu's extra options
+  $(qemu_for $run) "$BIN" predict "$G.mlc" tests/fixtures/sentiment/reviews.txt > "$ART/text.out"
+  cmp -s "$ART/text.out" "$G.expected.csv" || { echo "aarch64 ($run) text predictions differ from the golden's" >&2; exit 1; }
+done
+echo "   (bit-identical to $G.expected.csv on all three)"
 echo "== qemu-aarch64: mlc bench --duration 2 (2 users, rows routed by state)"
 echo "   (emulated: timings under qemu mean nothing about a real board; this is a functional check)"
 "${QEMU[@]}" "$BIN" bench "$ART/churn_states.mlc" --input "$ART/rows.csv" --route-column 1 \

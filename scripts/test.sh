@@ -52,7 +52,7 @@ fi
 target/device/release/mlc serve --help >/dev/null || { echo "the device build has no mlc serve" >&2; exit 1; }
 ls -l target/device/release/mlc | awk '{print "device mlc binary: " $5 " bytes"}'
 
-echo "== aarch64 device build, mlc predict + mlc bench + mlc serve under qemu-aarch64"
+echo "== aarch64: mlc-runtime tests under qemu-aarch64 (-cpu max, cortex-a72), device build, mlc predict + mlc bench + mlc serve under qemu-aarch64"
 scripts/aarch64.sh
 scripts/python-aarch64.sh  # the Python wheel for aarch64, imported under qemu (needs target/venv-py from scripts/python.sh)
 echo "== fuzz smoke: every fuzz target 60 s under AddressSanitizer, two at a time (docs/reliability.md)"

@@ -35,6 +35,12 @@ impl Target {
         matches!(self, Target::X86_64) || (self == Target::Host && cfg!(target_arch = "x86_64"))
     }
 
+    /// Whether the runtime has batch bitvector kernels for trees on the target (x86-64: AVX2,
+    /// AVX-512; aarch64: NEON), which read the `tree-splits` index.
+    pub fn has_tree_vector_kernels(self) -> bool {
+        self.is_x86_64() || matches!(self, Target::Aarch64) || (self == Target::Host && cfg!(target_arch = "aarch64"))
+    }
+
     /// Bytes the compiler may spend on lookup tables that trade memory for speed (a folded
     /// embedding): plenty on hosts, little on boards, a fraction of flash on microcontrollers.
     pub fn table_budget_bytes(self) -> usize {

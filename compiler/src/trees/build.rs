@@ -63,9 +63,11 @@ impl Frontend for PreparedTrees {
     }
 
     fn lower(&self, options: &CompileOptions) -> Lowered<'_> {
-        // The bitvector index feeds the x86-64 AVX-512 batch kernel; other targets skip it.
-        let splits = options.target.is_x86_64();
-        let (body, mut sections) = layout::lower(&self.ir, self.layout, self.numeric, splits);
+        // The bitvector index feeds the batch kernels of x86-64 (AVX2, AVX-512) and aarch64
+        // (NEON), the rank and bit indexes the x86-64 ones; microcontroller targets skip them.
+        let target = options.target;
+        let indexes = layout::Indexes { splits: target.has_tree_vector_kernels(), ranks: target.is_x86_64() };
+        let (body, mut sections) = layout::lower(&self.ir, self.layout, self.numeric, indexes);
         // Feature names, where the model has them, come last (format 1.2, §6.4).
         if !self.ir.feature_names.is_empty() {
             sections.push((SectionKind::FeatureNames, mlc_format::names::encode(&self.ir.feature_names)));

@@ -80,11 +80,20 @@ pub const SPLITS_MAX_DEPTH: u32 = 6;
 /// Most features of a model that gets a `tree-splits` index (the vector kernel's limit).
 pub const SPLITS_MAX_FEATURES: u32 = 64;
 
-/// The model's tree sections and its manifest body. With `splits` (complete layout, float, one
-/// output group, depth ≤ [`SPLITS_MAX_DEPTH`], ≤ [`SPLITS_MAX_FEATURES`] features), also the
-/// `tree-splits` index for batched bitvector kernels and, where it can be built, the rank index
-/// (format 1.3) for the single-row kernel.
-pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
+/// Which optional tree indexes a target's runtime kernels read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Indexes {
+    /// The `tree-splits` index of the batch bitvector kernels (x86-64, aarch64).
+    pub splits: bool,
+    /// With `splits`: the rank index (format 1.3) and the bit index built on it (1.4), read by
+    /// the x86-64 single-row and bit-plane kernels.
+    pub ranks: bool,
+}
+
+/// The model's tree sections and its manifest body. Where the model allows them (complete
+/// layout, float, one output group, depth ≤ [`SPLITS_MAX_DEPTH`], ≤ [`SPLITS_MAX_FEATURES`]
+/// features), also the `indexes` asked for, each where it can be built.
+pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, indexes: Indexes) -> (TreeEnsemble, Vec<(SectionKind, Vec<u8>)>) {
     let mut table = Vec::with_capacity(ir.trees.len());
     let mut sections = Vec::new();
     match layout {
@@ -94,7 +103,7 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
             let mut nodes = Vec::with_capacity(ir.trees.len() * n_nodes);
             let mut leaves = Vec::with_capacity(ir.trees.len() * n_leaves);
             // Only where the vector kernel can use it: one margin, at most 64 features.
-            let with_splits = splits
+            let with_splits = indexes.splits
                 && depth <= SPLITS_MAX_DEPTH
                 && numeric == Numeric::Float32
                 && ir.num_groups == 1
@@ -135,7 +144,7 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, splits: bool
             if with_splits {
                 sections.push((SectionKind::TreeSplits, bytemuck::cast_slice(&split_lists).to_vec()));
                 sections.push((SectionKind::TreeSplitIndex, bytemuck::cast_slice(&split_index).to_vec()));
-                if let Some((chunks, trees)) = super::ranks::rank_index(&rank_trees, ir.num_features) {
+                if let Some((chunks, trees)) = super::ranks::rank_index(&rank_trees, ir.num_features).filter(|_| indexes.ranks) {
                     sections.push((SectionKind::TreeRankChunks, bytemuck::cast_slice(&chunks).to_vec()));
                     sections.push((SectionKind::TreeRankNodes, bytemuck::cast_slice(&trees).to_vec()));
                     if let Some(bits) = super::bits::bit_index(&chunks, &trees) {

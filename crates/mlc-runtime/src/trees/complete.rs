@@ -29,7 +29,7 @@ pub(crate) struct Forest<'a> {
     /// Depth of every tree.
     pub depth: u32,
     /// The optional bitvector index (`tree-splits`), validated on every target, used by the
-    /// x86-64 vector kernel.
+    /// x86-64 and aarch64 vector kernels.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub splits: Option<Splits<'a>>,
     /// The optional rank index (format 1.3), validated on every target.

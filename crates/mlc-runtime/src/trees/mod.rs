@@ -19,8 +19,10 @@ mod complete;
 #[cfg(target_arch = "x86_64")]
 mod cpu;
 mod linked;
+#[cfg(target_arch = "aarch64")]
+mod neon;
 mod numeric;
-#[cfg(target_arch = "x86_64")]
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod tiles;
 
 use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
@@ -448,6 +450,19 @@ impl<'a> TreeModel<'a> {
                 return;
             }
             return self.batch::<Float>(rows, out, 0);
+        }
+        #[cfg(target_arch = "aarch64")]
+        if let Nodes::Complete(forest) = self.nodes {
+            let f = self.num_features;
+            if self.num_groups() == 1 && neon::usable(&forest, f) {
+                let (head, tail) = rows.split_at(rows.len() / (neon::ROWS * f) * neon::ROWS * f);
+                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
+                // SAFETY: `usable` checked the environment and the kernel's limits (NEON is
+                // part of every aarch64 CPU with FP); `head` holds whole 4-row blocks and
+                // `out_head` one value per row.
+                unsafe { neon::margins(&forest, head, f, f32::from_bits(self.base[0]), out_head) };
+                return self.batch::<Float>(tail, out_tail, 0);
+            }
         }
         self.batch::<Float>(rows, out, 0)
     }

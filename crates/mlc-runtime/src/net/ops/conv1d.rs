@@ -8,8 +8,8 @@ use super::{int8, Io, OpKernels, Params};
 use crate::net::simd::{by_channel_blocks, simd_dispatch};
 use crate::net::window::{start, tap};
 
-#[cfg(target_arch = "x86_64")]
-use super::conv1d_x86 as x86;
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+use super::conv1d_vec as vector;
 
 pub(super) const KERNELS: OpKernels = OpKernels { check, check_params: check_requant, run };
 
@@ -32,11 +32,11 @@ struct Conv<'r> {
     x8: &'r [i8],
 }
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 impl Conv<'_> {
     /// The int8 convolution, for the vector kernels.
-    fn conv_i8(&self) -> x86::ConvI8<'_> {
-        x86::ConvI8 { l: self.l, x: self.x8, w: self.p.w8, bias: self.p.bias8 }
+    fn conv_i8(&self) -> vector::ConvI8<'_> {
+        vector::ConvI8 { l: self.l, x: self.x8, w: self.p.w8, bias: self.p.bias8 }
     }
 }
 
@@ -56,9 +56,9 @@ impl Rows for Conv<'_> {
     }
 
     fn row_i32(&self, o: usize, acc: &mut [i32]) {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(level) = x86::usable(self.l).filter(|_| x86::interior(self.l).contains(&o)) {
-            x86::rows(level, self.conv_i8(), o..o + 1, false, &mut |_, c0, s| acc[c0..c0 + x86::BLOCK].copy_from_slice(s));
+        #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+        if let Some(level) = vector::usable(self.l).filter(|_| vector::interior(self.l).contains(&o)) {
+            vector::rows(level, self.conv_i8(), o..o + 1, false, &mut |_, c0, s| acc[c0..c0 + vector::BLOCK].copy_from_slice(s));
             return;
         }
         row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, acc);
@@ -75,19 +75,19 @@ impl Rows for Conv<'_> {
             })
     }
 
-    /// With a vector kernel (x86-64): the rows at the ends (windows in the padding) one by
+    /// With a vector kernel (x86-64, aarch64): the rows at the ends (windows in the padding) one by
     /// one, the interior ones in tiles, maximised as they come.
     fn max_i32(&self, max: &mut [i32], spare: &mut [i32]) -> bool {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(level) = x86::usable(self.l) {
-            let inner = x86::interior(self.l);
+        #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+        if let Some(level) = vector::usable(self.l) {
+            let inner = vector::interior(self.l);
             max.fill(i32::MIN);
             for o in (0..self.l.out_len as usize).filter(|o| !inner.contains(o) && !self.repeats_i32(*o)) {
                 row_i32(self.l, self.x8, self.p.w8, self.p.bias8, o, spare);
                 max.iter_mut().zip(spare.iter()).for_each(|(m, &v)| *m = (*m).max(v));
             }
-            x86::rows(level, self.conv_i8(), inner, true, &mut |_, c0, s| {
-                max[c0..c0 + x86::BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
+            vector::rows(level, self.conv_i8(), inner, true, &mut |_, c0, s| {
+                max[c0..c0 + vector::BLOCK].iter_mut().zip(s).for_each(|(m, &v)| *m = (*m).max(v));
             });
             return true;
         }

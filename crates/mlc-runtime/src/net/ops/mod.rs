@@ -8,6 +8,10 @@
 mod accumulate;
 mod batch_normalization;
 mod conv1d;
+#[cfg(target_arch = "aarch64")]
+mod conv1d_neon;
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+mod conv1d_vec;
 #[cfg(target_arch = "x86_64")]
 mod conv1d_x86;
 mod dense;
