@@ -19,6 +19,8 @@ mod cpu;
 mod linked;
 mod numeric;
 #[cfg(target_arch = "x86_64")]
+mod planes;
+#[cfg(target_arch = "x86_64")]
 mod ranks;
 #[cfg(target_arch = "x86_64")]
 mod tiles;
@@ -385,15 +387,28 @@ impl<'a> TreeModel<'a> {
         }
     }
 
-    /// Float margins of a batch: whole blocks of rows through a bitvector kernel (AVX-512,
-    /// 16 rows a block, else AVX2, 8 rows) where the CPU and the model allow it, the rest
-    /// through the rank kernel or the portable kernels.
+    /// Float margins of a batch: whole 256-row blocks through the bit-plane kernel (AVX-512,
+    /// models with a rank index), then whole blocks of rows through a bitvector kernel
+    /// (AVX-512, 16 rows a block, else AVX2, 8 rows) where the CPU and the model allow it, the
+    /// rest through the rank kernel or the portable kernels.
     fn batch_float(&self, rows: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = self.nodes {
             let f = self.num_features;
             let base = f32::from_bits(self.base[0]);
             let one = self.num_groups() == 1;
+            // Whole 256-row blocks through the bit-plane kernel where the model has a rank
+            // index (one output group) and the CPU runs it.
+            let (rows, out) = if forest.ranks.is_some() && planes::usable(&forest, f) {
+                let (head, tail) = rows.split_at(rows.len() / (planes::ROWS * f) * planes::ROWS * f);
+                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
+                // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
+                // whole 256-row blocks and `out_head` one value per row.
+                unsafe { planes::margins(&forest, head, f, base, out_head) };
+                (tail, out_tail)
+            } else {
+                (rows, out)
+            };
             let (rows, out) = if one && avx512::usable(&forest, f) {
                 let (head, tail) = rows.split_at(rows.len() / (avx512::ROWS * f) * avx512::ROWS * f);
                 let (out_head, out_tail) = out.split_at_mut(head.len() / f);
