@@ -9,7 +9,7 @@
 //! host's `expf` over every `f32`.
 
 /// `2^(i/32)` as `f64` bits, minus `i << 47` (so that adding `k << 47` scales by `2^(k/32)`).
-static TABLE: [u64; 32] = [
+pub(crate) static TABLE: [u64; 32] = [
     0x3ff0000000000000,
     0x3fefd9b0d3158574,
     0x3fefb5586cf9890f,
@@ -44,13 +44,13 @@ static TABLE: [u64; 32] = [
     0x3fefd0765b6e4540,
 ];
 /// 32 / ln 2.
-const INV_LN2_N: u64 = 0x40471547652B82FE;
+pub(crate) const INV_LN2_N: u64 = 0x40471547652B82FE;
 /// 1.5 · 2^52: adding it rounds to an integer in the low mantissa bits.
-const SHIFT: u64 = 0x4338000000000000;
+pub(crate) const SHIFT: u64 = 0x4338000000000000;
 /// Polynomial coefficients for `2^(r/32)`, scaled by powers of 32.
-const C0: u64 = 0x3EBC6AF84B912394;
-const C1: u64 = 0x3F2EBFCE50FAC4F3;
-const C2: u64 = 0x3F962E42FF0C52D6;
+pub(crate) const C0: u64 = 0x3EBC6AF84B912394;
+pub(crate) const C1: u64 = 0x3F2EBFCE50FAC4F3;
+pub(crate) const C2: u64 = 0x3F962E42FF0C52D6;
 
 /// `e^x` in `f32` (error < 0.51 ulp).
 pub fn expf(x: f32) -> f32 {

@@ -333,6 +333,11 @@ impl<'a> TreeModel<'a> {
                 Numeric::Float32 => self.batch_float(r, m),
                 Numeric::Fixed { frac_bits } => self.batch::<Fixed>(r, m, frac_bits),
             }
+            if self.info.link == Link::Sigmoid && groups == 1 {
+                // One margin and one output per row: the whole block at once (vectorized).
+                link::sigmoid_slice(m, o);
+                continue;
+            }
             for (mrow, orow) in m.chunks_mut(groups).zip(o.chunks_mut(outputs)) {
                 link::apply(self.info.link, mrow, orow);
             }
@@ -397,13 +402,16 @@ impl<'a> TreeModel<'a> {
             let f = self.num_features;
             let base = f32::from_bits(self.base[0]);
             let one = self.num_groups() == 1;
-            // Whole 256-row blocks through the bit-plane kernel where the model has a rank
-            // index (one output group) and the CPU runs it.
+            // 256-row blocks through the bit-plane kernel where the model has a rank index (one
+            // output group) and the CPU runs it; a last partial block too if it is large enough.
             let (rows, out) = if forest.ranks.is_some() && planes::usable(&forest, f) {
-                let (head, tail) = rows.split_at(rows.len() / (planes::ROWS * f) * planes::ROWS * f);
-                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
-                // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
-                // whole 256-row blocks and `out_head` one value per row.
+                let n = out.len();
+                let rest = n % planes::ROWS;
+                let taken = if rest >= planes::PARTIAL_MIN { n } else { n - rest };
+                let (head, tail) = rows.split_at(taken * f);
+                let (out_head, out_tail) = out.split_at_mut(taken);
+                // SAFETY: `usable` checked the CPU features and the kernel's limits; `out_head`
+                // holds one value per row of `head`.
                 unsafe { planes::margins(&forest, head, f, base, out_head) };
                 (tail, out_tail)
             } else {

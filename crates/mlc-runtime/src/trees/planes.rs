@@ -31,10 +31,16 @@ use super::complete::{Forest, Ranks};
 
 /// Rows per block (one bit each in a 256-bit plane).
 pub(crate) const ROWS: usize = 256;
+/// Fewest rows worth a partial block (the per-tree steps cost as much as for a whole one;
+/// fewer rows are faster through the 16-row kernels).
+pub(crate) const PARTIAL_MIN: usize = 64;
 /// Groups of 16 rows per block (one comparison each).
 const GROUPS: usize = ROWS / 16;
 /// Most rank chunks (16 thresholds each) handled: the planes live on the stack.
 pub(crate) const MAX_CHUNKS: usize = 48;
+/// Used columns of a block of 16 features up to which they are gathered rather than
+/// transposed.
+const GATHER_COLUMNS: usize = 4;
 /// Plane index of feature `f`'s missing values: `NAN_BASE + f`.
 const NAN_BASE: usize = MAX_CHUNKS * RANK_CHUNK;
 /// Index of the all-zero plane (padding nodes, and missing values going left).
@@ -238,7 +244,8 @@ fn level<const N: usize>(node: &impl Fn(usize) -> __m256i, above: &[__m256i]) ->
     v[0]
 }
 
-/// Adds tree `t`'s leaves for the block's rows onto `sums` (depth `D`).
+/// Adds a tree's leaves (depth `D`, values in `table`, node planes `idx`, `nidx` from
+/// [`node_planes`]) for the first `quarters` × 64 rows of the block onto `sums`.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
 #[inline]
 fn add_tree<const D: usize, const NAN: bool>(
@@ -248,6 +255,7 @@ fn add_tree<const D: usize, const NAN: bool>(
     nidx: &[u16; 64],
     table: &[__m512; 4],
     sums: &mut [__m512; GROUPS],
+    quarters: usize,
 ) {
     let node = |i: usize| {
         if NAN {
@@ -282,7 +290,7 @@ fn add_tree<const D: usize, const NAN: bool>(
     let z23 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(2)), plane(3));
     let z45 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(4)), plane(5));
     let unit = _mm512_set1_epi64(UNIT_BYTES);
-    for (q, (ga, gb)) in c.gather.iter().enumerate() {
+    for (q, (ga, gb)) in c.gather.iter().enumerate().take(quarters) {
         let m = _mm512_maskz_permutex2var_epi8(LOW_PLANES, z01, *ga, z23);
         let m = _mm512_mask_permutexvar_epi8(m, HIGH_PLANES, *gb, z45);
         // Byte r: the leaf of row 64q + r.
@@ -300,16 +308,16 @@ fn add_tree<const D: usize, const NAN: bool>(
     }
 }
 
-/// Margins of `rows` (a whole number of [`ROWS`]-row blocks, `features` values per row) into
-/// `out`, starting from `base`.
+/// Margins of `rows` (`features` values per row) into `out`, starting from `base`: blocks of
+/// [`ROWS`] rows, the last one possibly partial (it costs about as much as a whole one in the
+/// per-tree steps: callers give the kernel at least [`PARTIAL_MIN`] rows there).
 ///
 /// # Safety
 /// The CPU must have what `super::cpu::avx512_planes` checks, and [`usable`] must hold for
-/// `forest` and `features`; `rows.len() == out.len() × features` with `out.len()` a multiple
-/// of [`ROWS`] (checked by assertions).
+/// `forest` and `features`; `rows.len() == out.len() × features` (checked by assertions).
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
 pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
-    assert!(rows.len() == out.len() * features && out.len().is_multiple_of(ROWS) && features <= 64);
+    assert!(rows.len() == out.len() * features && features <= 64);
     let Some(ranks) = forest.ranks else { return };
     assert!(ranks.chunks.len() <= MAX_CHUNKS && forest.depth <= 6 && ranks.trees.len() << forest.depth == forest.leaves.len());
     match forest.depth {
@@ -352,19 +360,42 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
     let mut cols = [_mm512_setzero_ps(); 64];
     let (mut idx, mut nidx) = ([0u16; 64], [0u16; 64]);
     let blocks_of_features = features.div_ceil(16);
-    for (block, out) in rows.chunks_exact(ROWS * features).zip(out.chunks_exact_mut(ROWS)) {
+    let lanes16 = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+    let row_starts = _mm512_mullo_epi32(lanes16, _mm512_set1_epi32(features as i32));
+    for (block, out) in rows.chunks(ROWS * features).zip(out.chunks_mut(ROWS)) {
+        // A last, partial block: its first `n` rows; later groups keep stale planes, whose
+        // rows are never stored.
+        let n = out.len();
         let mut missing = 0u16;
-        for g in 0..GROUPS {
+        for g in 0..n.div_ceil(16) {
+            // Rows of this group in the block (16 but in a partial block's last group).
+            let present = (n - 16 * g).min(16);
+            let row_mask = ((1u32 << present) - 1) as u16;
             // Columns of rows 16g .. 16g + 16.
             for fb in 0..blocks_of_features {
-                if (feats.used >> (16 * fb)) as u16 == 0 {
+                let wanted = (feats.used >> (16 * fb)) as u16;
+                if wanted.count_ones() as usize <= GATHER_COLUMNS {
+                    // Few columns: gather them (a transpose costs 64 shuffles).
+                    let mut w = wanted;
+                    while w != 0 {
+                        let f = 16 * fb + w.trailing_zeros() as usize;
+                        w &= w - 1;
+                        let at = _mm512_add_epi32(row_starts, _mm512_set1_epi32((16 * g * features + f) as i32));
+                        // SAFETY: for the lanes gathered, (16g + lane)·features + f <
+                        // n·features = block.len().
+                        cols[f] = unsafe { _mm512_mask_i32gather_ps::<4>(_mm512_setzero_ps(), row_mask, at, block.as_ptr()) };
+                    }
                     continue;
                 }
                 let width = (features - 16 * fb).min(16);
                 let mask = ((1u32 << width) - 1) as u16;
                 let mut r: [__m512; 16] = core::array::from_fn(|i| {
+                    if i >= present {
+                        return _mm512_setzero_ps();
+                    }
                     let at = (16 * g + i) * features + 16 * fb;
-                    // SAFETY: `width` values from `at` lie within the block's row `16g + i`.
+                    // SAFETY: `width` values from `at` lie within the block's row `16g + i`
+                    // (`i < present`).
                     unsafe { _mm512_maskz_loadu_ps(mask, block.as_ptr().add(at)) }
                 });
                 transpose16(&mut r);
@@ -391,15 +422,16 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
             let table = leaf_table(&forest.leaves[t << D..(t + 1) << D]);
             if missing == 0 {
                 node_planes::<false>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
-                add_tree::<D, false>(&consts, &planes, &idx, &nidx, &table, &mut sums);
+                add_tree::<D, false>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
             } else {
                 node_planes::<true>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
-                add_tree::<D, true>(&consts, &planes, &idx, &nidx, &table, &mut sums);
+                add_tree::<D, true>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
             }
         }
-        for (o, sum) in out.chunks_exact_mut(16).zip(sums) {
-            // SAFETY: each chunk holds 16 values.
-            unsafe { _mm512_storeu_ps(o.as_mut_ptr(), sum) };
+        for (o, sum) in out.chunks_mut(16).zip(sums) {
+            let mask = ((1u32 << o.len()) - 1) as u16;
+            // SAFETY: only the chunk's `o.len()` ≤ 16 lanes are written (masked store).
+            unsafe { _mm512_mask_storeu_ps(o.as_mut_ptr(), mask, sum) };
         }
     }
 }
