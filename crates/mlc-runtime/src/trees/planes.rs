@@ -26,7 +26,7 @@ use core::arch::x86_64::*;
 
 use mlc_format::records::{RANK_CHUNK, RANK_DEFAULT_LEFT};
 
-use super::avx512::{leaf_table, lookup};
+use super::avx512::leaf_table;
 use super::complete::{Forest, Ranks};
 
 /// Rows per block (one bit each in a 256-bit plane).
@@ -182,6 +182,8 @@ struct Consts {
     count: [__m512i; 2],
     /// [`gather_indices`] for `q = 0..4`.
     gather: [(__m512i, __m512i); 4],
+    /// Byte permutations putting byte `16s + i` at byte `4i`, for `s = 0..4`.
+    spread: [__m512i; 4],
 }
 
 /// Plane indices of the nodes of `tree` in level order (and, with `NAN`, the missing-value
@@ -290,20 +292,29 @@ fn add_tree<const D: usize, const NAN: bool>(
     let z23 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(2)), plane(3));
     let z45 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(4)), plane(5));
     let unit = _mm512_set1_epi64(UNIT_BYTES);
+    let mut top = [0u16; GROUPS];
+    // SAFETY: 32 bytes into a 32-byte array.
+    unsafe { _mm256_storeu_si256(top.as_mut_ptr() as *mut _, bits[0]) };
     for (q, (ga, gb)) in c.gather.iter().enumerate().take(quarters) {
         let m = _mm512_maskz_permutex2var_epi8(LOW_PLANES, z01, *ga, z23);
         let m = _mm512_mask_permutexvar_epi8(m, HIGH_PLANES, *gb, z45);
         // Byte r: the leaf of row 64q + r.
         let leaf = _mm512_gf2p8affine_epi64_epi8::<0>(unit, m);
-        for s in 0..4 {
-            let l = match s {
-                0 => _mm512_castsi512_si128(leaf),
-                1 => _mm512_extracti32x4_epi32::<1>(leaf),
-                2 => _mm512_extracti32x4_epi32::<2>(leaf),
-                _ => _mm512_extracti32x4_epi32::<3>(leaf),
-            };
+        for (s, spread) in c.spread.iter().enumerate() {
             let g = 4 * q + s;
-            sums[g] = _mm512_add_ps(sums[g], lookup(table, _mm512_cvtepu8_epi32(l)));
+            // Dword i's low byte: the leaf of row 16g + i (the permutes read bits 0–4 only).
+            let leaf = _mm512_permutexvar_epi8(*spread, leaf);
+            let value = match D {
+                0..=4 => _mm512_permutexvar_ps(leaf, table[0]),
+                5 => _mm512_permutex2var_ps(table[0], leaf, table[1]),
+                // Bit 5 of the leaf, the root's decision: straight from its plane.
+                _ => _mm512_mask_blend_ps(
+                    top[g],
+                    _mm512_permutex2var_ps(table[0], leaf, table[1]),
+                    _mm512_permutex2var_ps(table[2], leaf, table[3]),
+                ),
+            };
+            sums[g] = _mm512_add_ps(sums[g], value);
         }
     }
 }
@@ -346,6 +357,11 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
             let (a, b) = gather_indices(q);
             // SAFETY: 64-byte loads of 64-byte arrays.
             unsafe { (_mm512_loadu_si512(a.as_ptr() as *const _), _mm512_loadu_si512(b.as_ptr() as *const _)) }
+        }),
+        spread: core::array::from_fn(|s| {
+            let bytes: [u8; 64] = core::array::from_fn(|b| (16 * s + b / 4) as u8);
+            // SAFETY: a 64-byte load of a 64-byte array.
+            unsafe { _mm512_loadu_si512(bytes.as_ptr() as *const _) }
         }),
     };
     // Lanes of each chunk up to its last threshold (the rest hold NaN: their planes stay 0).
