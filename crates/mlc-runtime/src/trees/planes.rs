@@ -457,20 +457,19 @@ mod tests {
     use super::*;
     use mlc_format::records::rank_byte;
 
+    /// Whether this CPU has the kernel's features (the tests return early without them).
     fn cpu() -> bool {
-        ["avx512f", "avx512bw", "avx512vl", "avx512vbmi", "gfni"].iter().all(|f| match *f {
-            "avx512f" => std::is_x86_feature_detected!("avx512f"),
-            "avx512bw" => std::is_x86_feature_detected!("avx512bw"),
-            "avx512vl" => std::is_x86_feature_detected!("avx512vl"),
-            "avx512vbmi" => std::is_x86_feature_detected!("avx512vbmi"),
-            _ => std::is_x86_feature_detected!("gfni"),
-        })
+        std::is_x86_feature_detected!("avx512f")
+            && std::is_x86_feature_detected!("avx512bw")
+            && std::is_x86_feature_detected!("avx512vl")
+            && std::is_x86_feature_detected!("avx512vbmi")
+            && std::is_x86_feature_detected!("gfni")
     }
 
     #[test]
     fn level_order_matches_rank_byte() {
-        for p in 0..63 {
-            assert_eq!(LEVEL_ORDER[p] as usize, rank_byte(p), "node {p}");
+        for (p, &byte) in LEVEL_ORDER.iter().enumerate().take(63) {
+            assert_eq!(byte as usize, rank_byte(p), "node {p}");
         }
     }
 
@@ -535,10 +534,10 @@ mod tests {
                 let m = _mm512_mask_permutexvar_epi8(m, HIGH_PLANES, b, z45);
                 core::mem::transmute(_mm512_gf2p8affine_epi64_epi8::<0>(_mm512_set1_epi64(UNIT_BYTES), m))
             };
-            for r in 0..64 {
+            for (r, &byte) in got.iter().enumerate() {
                 let row = 64 * q + r;
                 let want = (0..6).map(|p| ((planes[p][row / 64] >> (row % 64) & 1) as u8) << p).sum::<u8>();
-                assert_eq!(got[r], want, "row {row}");
+                assert_eq!(byte, want, "row {row}");
             }
         }
     }
