@@ -4,8 +4,8 @@
 //! `t_j` of a feature `f` (lane `j` of `f`'s chunks) is one node decision shared by all the
 //! nodes that split on it. Per block of [`ROWS`] rows:
 //!
-//! 1. The rows' features are transposed to columns, 16 rows at a time (16×16 shuffles, no
-//!    gathers).
+//! 1. The rows' features are transposed to columns, 16 rows at a time (16×16 shuffles; a block
+//!    of 16 features with at most [`GATHER_COLUMNS`] used ones is gathered instead).
 //! 2. Every threshold becomes a *bit plane* over the block: bit `r` is `t_j <= x[f][r]` (16
 //!    rows per comparison; a missing value gives 0, i.e. left). Each used feature also gets a
 //!    plane of its missing values.
@@ -13,14 +13,20 @@
 //!    root's plane, and the bit of level `l` selects, row by row, among the planes of the `2^l`
 //!    nodes of that level with the bits above (a tree of `2^l − 1` bitwise selects, one
 //!    `vpternlogq` each over 256 rows). A node whose missing values go right reads its plane
-//!    or-ed with its feature's missing plane (only in blocks that have a missing value).
+//!    or-ed with its feature's missing plane (only in blocks that have a missing value);
+//!    padding nodes read a zero plane.
 //! 4. The `D` leaf-bit planes become one leaf index byte per row (a byte permutation and a
 //!    GF(2) affine transform transpose 8×8 bit blocks, 64 rows at a time), the leaf values are
-//!    looked up from registers (`super::avx512::lookup`) and added to the rows' margins tree by
-//!    tree, in tree order, in `f32`: margins are bit-identical to the walk.
+//!    looked up from registers (two `vpermt2ps` and a blend on the root's plane per 16 rows
+//!    for depth 6) and added to the rows' margins tree by tree, in tree order, in `f32`:
+//!    margins are bit-identical to the walk.
 //!
-//! Stack use: about 32 KiB per call (the planes of up to [`MAX_CHUNKS`] chunks, 32 bytes
-//! each, a 4 KiB column buffer and the block's margins); no heap.
+//! A last partial block is evaluated like a whole one (rows past its end are zeros, never
+//! stored). An index the compiler did not write (thresholds not ascending, a feature's chunks
+//! apart) gives wrong margins but stays in bounds, as with the rank kernel.
+//!
+//! Stack use: about 32 KiB per call (833 planes of 32 bytes, for up to [`MAX_CHUNKS`] chunks,
+//! the 64 features and a zero plane; a 4 KiB column buffer; the block's margins); no heap.
 
 use core::arch::x86_64::*;
 
