@@ -58,9 +58,9 @@ fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m512i; B], x:
 }
 
 /// A tree's leaf values (at most 64) in four registers, zero beyond the last.
-#[target_feature(enable = "avx512f,avx512cd")]
+#[target_feature(enable = "avx512f")]
 #[inline]
-fn leaf_table(leaves: &[u32]) -> [__m512; 4] {
+pub(crate) fn leaf_table(leaves: &[u32]) -> [__m512; 4] {
     let n = leaves.len().min(64);
     core::array::from_fn(|k| {
         let valid = n.saturating_sub(16 * k).min(16);
@@ -73,9 +73,9 @@ fn leaf_table(leaves: &[u32]) -> [__m512; 4] {
 
 /// The leaf values at indices `leaf` (each < 64) from a [`leaf_table`]: two two-register
 /// permutes (bits 0–4) and a blend on bit 5, instead of a gather.
-#[target_feature(enable = "avx512f,avx512cd")]
+#[target_feature(enable = "avx512f")]
 #[inline]
-fn lookup(table: &[__m512; 4], leaf: __m512i) -> __m512 {
+pub(crate) fn lookup(table: &[__m512; 4], leaf: __m512i) -> __m512 {
     let low = _mm512_permutex2var_ps(table[0], leaf, table[1]);
     let high = _mm512_permutex2var_ps(table[2], leaf, table[3]);
     _mm512_mask_blend_ps(_mm512_test_epi32_mask(leaf, _mm512_set1_epi32(32)), low, high)

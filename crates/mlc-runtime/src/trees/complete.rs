@@ -49,7 +49,6 @@ pub(crate) struct Ranks<'a> {
     /// Every feature's thresholds, 16 per chunk.
     pub chunks: &'a [RankChunk],
     /// One per tree, in tree order.
-    #[allow(dead_code)]
     pub trees: &'a [RankTree],
 }
 

@@ -60,3 +60,26 @@ pub(crate) fn avx512_bits() -> bool {
         target_feature = "bmi2"
     ))
 }
+
+/// AVX-512F/BW/VL/VBMI and GFNI: the batch bit-plane kernel.
+#[cfg(feature = "std")]
+pub(crate) fn avx512_planes() -> bool {
+    std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512bw")
+        && std::is_x86_feature_detected!("avx512vl")
+        && std::is_x86_feature_detected!("avx512vbmi")
+        && std::is_x86_feature_detected!("gfni")
+        && !avx512_disabled()
+}
+
+/// AVX-512F/BW/VL/VBMI and GFNI: the batch bit-plane kernel.
+#[cfg(not(feature = "std"))]
+pub(crate) fn avx512_planes() -> bool {
+    cfg!(all(
+        target_feature = "avx512f",
+        target_feature = "avx512bw",
+        target_feature = "avx512vl",
+        target_feature = "avx512vbmi",
+        target_feature = "gfni"
+    ))
+}

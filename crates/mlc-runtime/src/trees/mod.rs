@@ -22,6 +22,8 @@ mod linked;
 #[cfg(target_arch = "aarch64")]
 mod neon;
 mod numeric;
+#[cfg(target_arch = "x86_64")]
+mod planes;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod tiles;
 
@@ -416,15 +418,31 @@ impl<'a> TreeModel<'a> {
         }
     }
 
-    /// Float margins of a batch: whole blocks of rows through a bitvector kernel (AVX-512,
-    /// 16 rows a block, else AVX2, 8 rows) where the CPU and the model allow it, the rest
-    /// through the bit kernel or the portable kernels.
+    /// Float margins of a batch: whole 256-row blocks through the bit-plane kernel (AVX-512,
+    /// models with a rank index), then whole blocks of rows through a bitvector kernel
+    /// (AVX-512, 16 rows a block, else AVX2, 8 rows; NEON, 4 rows) where the CPU and the model
+    /// allow it, the rest through the bit kernel or the portable kernels.
     fn batch_float(&self, rows: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = self.nodes {
             let f = self.num_features;
             let base = f32::from_bits(self.base[0]);
             let one = self.num_groups() == 1;
+            // 256-row blocks through the bit-plane kernel where the model has a rank index (one
+            // output group) and the CPU runs it; a last partial block too if it is large enough.
+            let (rows, out) = if forest.ranks.is_some() && planes::usable(&forest, f) {
+                let n = out.len();
+                let rest = n % planes::ROWS;
+                let taken = if rest >= planes::PARTIAL_MIN { n } else { n - rest };
+                let (head, tail) = rows.split_at(taken * f);
+                let (out_head, out_tail) = out.split_at_mut(taken);
+                // SAFETY: `usable` checked the CPU features and the kernel's limits; `out_head`
+                // holds one value per row of `head`.
+                unsafe { planes::margins(&forest, head, f, base, out_head) };
+                (tail, out_tail)
+            } else {
+                (rows, out)
+            };
             let (rows, out) = if one && avx512::usable(&forest, f) {
                 let (head, tail) = rows.split_at(rows.len() / (avx512::ROWS * f) * avx512::ROWS * f);
                 let (out_head, out_tail) = out.split_at_mut(head.len() / f);

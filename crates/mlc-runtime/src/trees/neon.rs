@@ -234,7 +234,7 @@ mod tests {
                 .collect();
             let (records, index) = split_index(&nodes, s, depth);
             let splits = Some(Splits { records: &records, index: &index });
-            let forest = Forest { nodes: &nodes, leaves: &leaves, trees: &trees, depth, splits, ranks: None, rank_kernel: false };
+            let forest = Forest { nodes: &nodes, leaves: &leaves, trees: &trees, depth, splits, ranks: None, bits: None };
             let base = 0.25f32;
             let n = rows.len() / features;
             let mut want = vec![base; n];

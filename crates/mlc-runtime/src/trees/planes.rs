@@ -1,0 +1,550 @@
+//! x86-64 batch kernel with AVX-512: bit planes over blocks of 256 rows.
+//!
+//! Uses the model's rank index (format 1.3, see `super::ranks`): every distinct threshold
+//! `t_j` of a feature `f` (lane `j` of `f`'s chunks) is one node decision shared by all the
+//! nodes that split on it. Per block of [`ROWS`] rows:
+//!
+//! 1. The rows' features are transposed to columns, 16 rows at a time (16×16 shuffles; a block
+//!    of 16 features with at most [`GATHER_COLUMNS`] used ones is gathered instead).
+//! 2. Every threshold becomes a *bit plane* over the block: bit `r` is `t_j <= x[f][r]` (16
+//!    rows per comparison; a missing value gives 0, i.e. left). Each used feature also gets a
+//!    plane of its missing values.
+//! 3. Per tree, the exit leaf of every row is computed *bit-sliced*: leaf bit `D − 1` is the
+//!    root's plane, and the bit of level `l` selects, row by row, among the planes of the `2^l`
+//!    nodes of that level with the bits above (a tree of `2^l − 1` bitwise selects, one
+//!    `vpternlogq` each over 256 rows). A node whose missing values go right reads its plane
+//!    or-ed with its feature's missing plane (only in blocks that have a missing value);
+//!    padding nodes read a zero plane.
+//! 4. The `D` leaf-bit planes become one leaf index byte per row (a byte permutation and a
+//!    GF(2) affine transform transpose 8×8 bit blocks, 64 rows at a time), the leaf values are
+//!    looked up from registers (two `vpermt2ps` and a blend on the root's plane per 16 rows
+//!    for depth 6) and added to the rows' margins tree by tree, in tree order, in `f32`:
+//!    margins are bit-identical to the walk.
+//!
+//! A last partial block is evaluated like a whole one (rows past its end are zeros, never
+//! stored). An index the compiler did not write (thresholds not ascending, a feature's chunks
+//! apart) gives wrong margins but stays in bounds, as with the rank kernel.
+//!
+//! Stack use: about 32 KiB per call (833 planes of 32 bytes, for up to [`MAX_CHUNKS`] chunks,
+//! the 64 features and a zero plane; a 4 KiB column buffer; the block's margins); no heap.
+
+use core::arch::x86_64::*;
+
+use mlc_format::records::{RANK_CHUNK, RANK_DEFAULT_LEFT};
+
+use super::avx512::leaf_table;
+use super::complete::{Forest, Ranks};
+
+/// Rows per block (one bit each in a 256-bit plane).
+pub(crate) const ROWS: usize = 256;
+/// Fewest rows worth a partial block (the per-tree steps cost as much as for a whole one;
+/// fewer rows are faster through the 16-row kernels).
+pub(crate) const PARTIAL_MIN: usize = 64;
+/// Groups of 16 rows per block (one comparison each).
+const GROUPS: usize = ROWS / 16;
+/// Most rank chunks (16 thresholds each) handled: the planes live on the stack.
+pub(crate) const MAX_CHUNKS: usize = 48;
+/// Used columns of a block of 16 features up to which they are gathered rather than
+/// transposed.
+const GATHER_COLUMNS: usize = 4;
+/// Plane index of feature `f`'s missing values: `NAN_BASE + f`.
+const NAN_BASE: usize = MAX_CHUNKS * RANK_CHUNK;
+/// Index of the all-zero plane (padding nodes, and missing values going left).
+const ZERO: usize = NAN_BASE + 64;
+/// Planes in all.
+const PLANES: usize = ZERO + 1;
+
+/// One bit per row of a block: bit `r` of word `g` is row `16g + r`.
+#[repr(C, align(32))]
+#[derive(Clone, Copy)]
+struct Plane([u16; GROUPS]);
+
+/// Whether [`margins`] may run for `forest` with `features` inputs on this CPU: the model has
+/// a rank index of at most [`MAX_CHUNKS`] chunks.
+pub(crate) fn usable(forest: &Forest<'_>, features: usize) -> bool {
+    forest.ranks.is_some_and(|r| r.chunks.len() <= MAX_CHUNKS) && features <= 64 && super::cpu::avx512_planes()
+}
+
+/// Level-order node `p` of a depth-6 tree ← its byte in a `RankTree` (byte 63, unused, for
+/// `p = 63`).
+const LEVEL_ORDER: [u8; 64] = {
+    let mut t = [63u8; 64];
+    let mut p = 0;
+    while p < 63 {
+        t[p] = if p < 7 {
+            (8 * p + 7) as u8
+        } else {
+            // `rank_byte`, which is not `const`; checked against it in the tests.
+            let level = (usize::BITS - 1 - (p + 1).leading_zeros()) as usize;
+            let k = p + 1 - (1 << level);
+            let sub = level - 3;
+            (8 * (k >> sub) + (1 << sub) - 1 + (k & ((1 << sub) - 1))) as u8
+        };
+        p += 1;
+    }
+    t
+};
+
+/// Per feature: the plane index of its first threshold (16 × its first chunk) and 16 × its
+/// chunk count; its thresholds `j` beyond are not in the index (their plane is [`ZERO`]).
+struct Features {
+    /// `start[f]`: plane of `f`'s threshold 0.
+    start: [u16; 64],
+    /// `count[f]`: planes of `f`.
+    count: [u16; 64],
+    /// Features that have chunks (bit `f`).
+    used: u64,
+}
+
+impl Features {
+    fn new(ranks: &Ranks<'_>) -> Self {
+        let mut t = Features { start: [0; 64], count: [0; 64], used: 0 };
+        for (c, chunk) in ranks.chunks.iter().enumerate() {
+            let f = chunk.feature as usize & 63;
+            if t.used >> f & 1 == 0 {
+                t.start[f] = (c * RANK_CHUNK) as u16;
+                t.used |= 1 << f;
+            }
+            // ≤ 15 chunks per feature (loader): ≤ 240; and `start + count ≤ 16 × chunks`, as
+            // `f`'s chunks all come at or after its first.
+            t.count[f] += RANK_CHUNK as u16;
+        }
+        t
+    }
+}
+
+/// `sel ? b : a`, bit by bit.
+#[target_feature(enable = "avx512f,avx512vl")]
+#[inline]
+fn select(sel: __m256i, a: __m256i, b: __m256i) -> __m256i {
+    _mm256_ternarylogic_epi64::<0xD8>(a, b, sel)
+}
+
+/// Transposes 16 rows of 16 floats (`r[i]` = row `i`) to columns (`r[c]` = column `c`).
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn transpose16(r: &mut [__m512; 16]) {
+    let mut v = [_mm512_setzero_ps(); 16];
+    for a in 0..4 {
+        let (x0, x1, x2, x3) = (r[4 * a], r[4 * a + 1], r[4 * a + 2], r[4 * a + 3]);
+        let t0 = _mm512_castps_pd(_mm512_unpacklo_ps(x0, x1));
+        let t1 = _mm512_castps_pd(_mm512_unpackhi_ps(x0, x1));
+        let t2 = _mm512_castps_pd(_mm512_unpacklo_ps(x2, x3));
+        let t3 = _mm512_castps_pd(_mm512_unpackhi_ps(x2, x3));
+        // v[4c + a], lane L: column 4L + c of rows 4a..4a+4.
+        v[a] = _mm512_castpd_ps(_mm512_unpacklo_pd(t0, t2));
+        v[4 + a] = _mm512_castpd_ps(_mm512_unpackhi_pd(t0, t2));
+        v[8 + a] = _mm512_castpd_ps(_mm512_unpacklo_pd(t1, t3));
+        v[12 + a] = _mm512_castpd_ps(_mm512_unpackhi_pd(t1, t3));
+    }
+    for c in 0..4 {
+        let lo01 = _mm512_shuffle_f32x4::<0b01_00_01_00>(v[4 * c], v[4 * c + 1]);
+        let hi01 = _mm512_shuffle_f32x4::<0b11_10_11_10>(v[4 * c], v[4 * c + 1]);
+        let lo23 = _mm512_shuffle_f32x4::<0b01_00_01_00>(v[4 * c + 2], v[4 * c + 3]);
+        let hi23 = _mm512_shuffle_f32x4::<0b11_10_11_10>(v[4 * c + 2], v[4 * c + 3]);
+        r[c] = _mm512_shuffle_f32x4::<0b10_00_10_00>(lo01, lo23);
+        r[4 + c] = _mm512_shuffle_f32x4::<0b11_01_11_01>(lo01, lo23);
+        r[8 + c] = _mm512_shuffle_f32x4::<0b10_00_10_00>(hi01, hi23);
+        r[12 + c] = _mm512_shuffle_f32x4::<0b11_01_11_01>(hi01, hi23);
+    }
+}
+
+/// Byte indices that put, for 64 rows starting at row `64q` of a block, byte `k` (rows
+/// `64q + 8k ..`) of leaf-bit plane `p` at byte `8k + 7 − p`: planes 0–3 from two registers
+/// (`a`, planes 0–1 and 2–3) and planes 4–5 from a third (`b`).
+const fn gather_indices(q: usize) -> ([u8; 64], [u8; 64]) {
+    let (mut a, mut b) = ([0u8; 64], [0u8; 64]);
+    let mut k = 0;
+    while k < 8 {
+        let mut p = 0;
+        while p < 6 {
+            let at = 8 * k + 7 - p;
+            let src = (32 * (p % 2) + 8 * q + k) as u8;
+            if p < 4 {
+                a[at] = src + 64 * (p / 2) as u8;
+            } else {
+                b[at] = src;
+            }
+            p += 1;
+        }
+        k += 1;
+    }
+    (a, b)
+}
+
+/// Bytes of each qword that [`gather_indices`]' `a` fills (planes 0–3).
+const LOW_PLANES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+/// Bytes of each qword that [`gather_indices`]' `b` fills (planes 4–5).
+const HIGH_PLANES: u64 = 0x0C0C_0C0C_0C0C_0C0C;
+/// `gf2p8affineqb` operand whose byte `j` of each qword is `1 << j`: with an 8×8 bit matrix as
+/// the other operand, byte `j` of the result gathers bit `j` of the matrix's bytes (bit `i`
+/// from byte `7 − i`).
+const UNIT_BYTES: i64 = 0x8040_2010_0804_0201u64 as i64;
+
+/// The per-call state: feature tables, leaf-bit gather indices.
+struct Consts {
+    /// Per-feature plane tables as 16-bit lanes: start (features 0–31, 32–63), count.
+    start: [__m512i; 2],
+    count: [__m512i; 2],
+    /// [`gather_indices`] for `q = 0..4`.
+    gather: [(__m512i, __m512i); 4],
+    /// Byte permutations putting byte `16s + i` at byte `4i`, for `s = 0..4`.
+    spread: [__m512i; 4],
+}
+
+/// Plane indices of the nodes of `tree` in level order (and, with `NAN`, the missing-value
+/// plane each node ors in: its feature's, or [`ZERO`] where missing values go left).
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
+#[inline]
+fn node_planes<const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], idx: &mut [u16; 64], nidx: &mut [u16; 64]) {
+    // SAFETY: 64-byte unaligned loads of 64-byte arrays.
+    let (codes, ranks) = unsafe { (_mm512_loadu_si512(codes.as_ptr() as *const _), _mm512_loadu_si512(ranks.as_ptr() as *const _)) };
+    // SAFETY: as above.
+    let order = unsafe { _mm512_loadu_si512(LEVEL_ORDER.as_ptr() as *const _) };
+    let codes = _mm512_permutexvar_epi8(order, codes);
+    let ranks = _mm512_permutexvar_epi8(order, ranks);
+    let zero = _mm512_set1_epi16(ZERO as i16);
+    for h in 0..2 {
+        let (code, j) = if h == 0 {
+            (_mm512_cvtepu8_epi16(_mm512_castsi512_si256(codes)), _mm512_cvtepu8_epi16(_mm512_castsi512_si256(ranks)))
+        } else {
+            (_mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64::<1>(codes)), _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64::<1>(ranks)))
+        };
+        let f = _mm512_and_si512(code, _mm512_set1_epi16(63));
+        let start = _mm512_permutex2var_epi16(c.start[0], f, c.start[1]);
+        let count = _mm512_permutex2var_epi16(c.count[0], f, c.count[1]);
+        // Padding nodes (rank 255) and thresholds outside the index read the zero plane.
+        let valid = _mm512_cmplt_epu16_mask(j, count);
+        let plane = _mm512_mask_blend_epi16(valid, zero, _mm512_add_epi16(start, j));
+        // SAFETY: 32 `u16`s at `32h` of 64.
+        unsafe { _mm512_storeu_si512(idx.as_mut_ptr().add(32 * h) as *mut _, plane) };
+        if NAN {
+            let right = valid & !_mm512_test_epi16_mask(code, _mm512_set1_epi16(RANK_DEFAULT_LEFT as i16));
+            let nan = _mm512_mask_blend_epi16(right, zero, _mm512_add_epi16(f, _mm512_set1_epi16(NAN_BASE as i16)));
+            // SAFETY: as above.
+            unsafe { _mm512_storeu_si512(nidx.as_mut_ptr().add(32 * h) as *mut _, nan) };
+        }
+    }
+}
+
+/// Plane `i` of `planes` as a vector.
+#[target_feature(enable = "avx512f,avx512vl")]
+#[inline]
+fn load(planes: &[Plane; PLANES], i: u16) -> __m256i {
+    // SAFETY: `Plane` is 32 bytes, aligned to 32; the index is bounds-checked.
+    unsafe { _mm256_load_si256(planes[i as usize].0.as_ptr() as *const _) }
+}
+
+/// The decisions at the level of `N` nodes (`N − 1` to `2N − 2`, `node(i)` the plane of node
+/// `i`), given the decisions `above` of the levels above: a tree of bitwise selects, by the
+/// lowest level first.
+#[target_feature(enable = "avx512f,avx512vl")]
+#[inline]
+fn level<const N: usize>(node: &impl Fn(usize) -> __m256i, above: &[__m256i]) -> __m256i {
+    let mut v: [__m256i; N] = core::array::from_fn(|k| node(N - 1 + k));
+    let mut n = N;
+    for sel in above.iter().rev() {
+        n /= 2;
+        for m in 0..n {
+            v[m] = select(*sel, v[2 * m], v[2 * m + 1]);
+        }
+    }
+    v[0]
+}
+
+/// Adds a tree's leaves (depth `D`, values in `table`, node planes `idx`, `nidx` from
+/// [`node_planes`]) for the first `quarters` × 64 rows of the block onto `sums`.
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
+#[inline]
+fn add_tree<const D: usize, const NAN: bool>(
+    c: &Consts,
+    planes: &[Plane; PLANES],
+    idx: &[u16; 64],
+    nidx: &[u16; 64],
+    table: &[__m512; 4],
+    sums: &mut [__m512; GROUPS],
+    quarters: usize,
+) {
+    let node = |i: usize| {
+        if NAN {
+            _mm256_or_si256(load(planes, idx[i]), load(planes, nidx[i]))
+        } else {
+            load(planes, idx[i])
+        }
+    };
+    // bits[l]: the decision at level l (1 = right).
+    let mut bits = [_mm256_setzero_si256(); 6];
+    if D > 0 {
+        bits[0] = node(0);
+    }
+    if D > 1 {
+        bits[1] = level::<2>(&node, &bits[..1]);
+    }
+    if D > 2 {
+        bits[2] = level::<4>(&node, &bits[..2]);
+    }
+    if D > 3 {
+        bits[3] = level::<8>(&node, &bits[..3]);
+    }
+    if D > 4 {
+        bits[4] = level::<16>(&node, &bits[..4]);
+    }
+    if D > 5 {
+        bits[5] = level::<32>(&node, &bits[..5]);
+    }
+    // Leaf index bit p: the decision at level D − 1 − p.
+    let plane = |p: usize| if p < D { bits[D - 1 - p] } else { _mm256_setzero_si256() };
+    let z01 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(0)), plane(1));
+    let z23 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(2)), plane(3));
+    let z45 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(4)), plane(5));
+    let unit = _mm512_set1_epi64(UNIT_BYTES);
+    let mut top = [0u16; GROUPS];
+    // SAFETY: 32 bytes into a 32-byte array.
+    unsafe { _mm256_storeu_si256(top.as_mut_ptr() as *mut _, bits[0]) };
+    for (q, (ga, gb)) in c.gather.iter().enumerate().take(quarters) {
+        let m = _mm512_maskz_permutex2var_epi8(LOW_PLANES, z01, *ga, z23);
+        let m = _mm512_mask_permutexvar_epi8(m, HIGH_PLANES, *gb, z45);
+        // Byte r: the leaf of row 64q + r.
+        let leaf = _mm512_gf2p8affine_epi64_epi8::<0>(unit, m);
+        for (s, spread) in c.spread.iter().enumerate() {
+            let g = 4 * q + s;
+            // Dword i's low byte: the leaf of row 16g + i (the permutes read bits 0–4 only).
+            let leaf = _mm512_permutexvar_epi8(*spread, leaf);
+            let value = match D {
+                0..=4 => _mm512_permutexvar_ps(leaf, table[0]),
+                5 => _mm512_permutex2var_ps(table[0], leaf, table[1]),
+                // Bit 5 of the leaf, the root's decision: straight from its plane.
+                _ => _mm512_mask_blend_ps(
+                    top[g],
+                    _mm512_permutex2var_ps(table[0], leaf, table[1]),
+                    _mm512_permutex2var_ps(table[2], leaf, table[3]),
+                ),
+            };
+            sums[g] = _mm512_add_ps(sums[g], value);
+        }
+    }
+}
+
+/// Margins of `rows` (`features` values per row) into `out`, starting from `base`: blocks of
+/// [`ROWS`] rows, the last one possibly partial (it costs about as much as a whole one in the
+/// per-tree steps: callers give the kernel at least [`PARTIAL_MIN`] rows there).
+///
+/// # Safety
+/// The CPU must have what `super::cpu::avx512_planes` checks, and [`usable`] must hold for
+/// `forest` and `features`; `rows.len() == out.len() × features` (checked by assertions).
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
+pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
+    assert!(rows.len() == out.len() * features && features <= 64);
+    let Some(ranks) = forest.ranks else { return };
+    assert!(ranks.chunks.len() <= MAX_CHUNKS && forest.depth <= 6 && ranks.trees.len() << forest.depth == forest.leaves.len());
+    match forest.depth {
+        0 => run::<0>(forest, &ranks, rows, features, base, out),
+        1 => run::<1>(forest, &ranks, rows, features, base, out),
+        2 => run::<2>(forest, &ranks, rows, features, base, out),
+        3 => run::<3>(forest, &ranks, rows, features, base, out),
+        4 => run::<4>(forest, &ranks, rows, features, base, out),
+        5 => run::<5>(forest, &ranks, rows, features, base, out),
+        _ => run::<6>(forest, &ranks, rows, features, base, out),
+    }
+}
+
+/// [`margins`] for trees of depth `D`.
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
+fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
+    let feats = Features::new(ranks);
+    let table16 = |t: &[u16; 64], h: usize| {
+        // SAFETY: 32 `u16`s at `32h` of 64.
+        unsafe { _mm512_loadu_si512(t.as_ptr().add(32 * h) as *const _) }
+    };
+    let consts = Consts {
+        start: [table16(&feats.start, 0), table16(&feats.start, 1)],
+        count: [table16(&feats.count, 0), table16(&feats.count, 1)],
+        gather: core::array::from_fn(|q| {
+            let (a, b) = gather_indices(q);
+            // SAFETY: 64-byte loads of 64-byte arrays.
+            unsafe { (_mm512_loadu_si512(a.as_ptr() as *const _), _mm512_loadu_si512(b.as_ptr() as *const _)) }
+        }),
+        spread: core::array::from_fn(|s| {
+            let bytes: [u8; 64] = core::array::from_fn(|b| (16 * s + b / 4) as u8);
+            // SAFETY: a 64-byte load of a 64-byte array.
+            unsafe { _mm512_loadu_si512(bytes.as_ptr() as *const _) }
+        }),
+    };
+    // Lanes of each chunk up to its last threshold (the rest hold NaN: their planes stay 0).
+    let mut lanes = [0u8; MAX_CHUNKS];
+    for (n, chunk) in lanes.iter_mut().zip(ranks.chunks) {
+        // SAFETY: a chunk holds 16 `u32`s, read unaligned.
+        let t = unsafe { _mm512_loadu_ps(chunk.thresholds.as_ptr() as *const f32) };
+        let present = !_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(t, t);
+        *n = (16 - present.leading_zeros()) as u8;
+    }
+    let mut planes = [Plane([0; GROUPS]); PLANES];
+    let mut cols = [_mm512_setzero_ps(); 64];
+    let (mut idx, mut nidx) = ([0u16; 64], [0u16; 64]);
+    let blocks_of_features = features.div_ceil(16);
+    let lanes16 = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+    let row_starts = _mm512_mullo_epi32(lanes16, _mm512_set1_epi32(features as i32));
+    for (block, out) in rows.chunks(ROWS * features).zip(out.chunks_mut(ROWS)) {
+        // A last, partial block: its first `n` rows; later groups keep stale planes, whose
+        // rows are never stored.
+        let n = out.len();
+        let mut missing = 0u16;
+        for g in 0..n.div_ceil(16) {
+            // Rows of this group in the block (16 but in a partial block's last group).
+            let present = (n - 16 * g).min(16);
+            let row_mask = ((1u32 << present) - 1) as u16;
+            // Columns of rows 16g .. 16g + 16.
+            for fb in 0..blocks_of_features {
+                let wanted = (feats.used >> (16 * fb)) as u16;
+                if wanted.count_ones() as usize <= GATHER_COLUMNS {
+                    // Few columns: gather them (a transpose costs 64 shuffles).
+                    let mut w = wanted;
+                    while w != 0 {
+                        let f = 16 * fb + w.trailing_zeros() as usize;
+                        w &= w - 1;
+                        let at = _mm512_add_epi32(row_starts, _mm512_set1_epi32((16 * g * features + f) as i32));
+                        // SAFETY: for the lanes gathered, (16g + lane)·features + f <
+                        // n·features = block.len().
+                        cols[f] = unsafe { _mm512_mask_i32gather_ps::<4>(_mm512_setzero_ps(), row_mask, at, block.as_ptr()) };
+                    }
+                    continue;
+                }
+                let width = (features - 16 * fb).min(16);
+                let mask = ((1u32 << width) - 1) as u16;
+                let mut r: [__m512; 16] = core::array::from_fn(|i| {
+                    if i >= present {
+                        return _mm512_setzero_ps();
+                    }
+                    let at = (16 * g + i) * features + 16 * fb;
+                    // SAFETY: `width` values from `at` lie within the block's row `16g + i`
+                    // (`i < present`).
+                    unsafe { _mm512_maskz_loadu_ps(mask, block.as_ptr().add(at)) }
+                });
+                transpose16(&mut r);
+                cols[16 * fb..16 * fb + 16].copy_from_slice(&r);
+            }
+            let mut used = feats.used;
+            while used != 0 {
+                let f = used.trailing_zeros() as usize;
+                used &= used - 1;
+                let m = _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(cols[f], cols[f]);
+                planes[NAN_BASE + f].0[g] = m;
+                missing |= m;
+            }
+            for (c, (chunk, &n)) in ranks.chunks.iter().zip(&lanes).enumerate() {
+                let x = cols[chunk.feature as usize & 63];
+                for (j, &t) in chunk.thresholds.iter().enumerate().take(n as usize) {
+                    // t ≤ x: false for a missing x (and never for a NaN lane, not compared).
+                    planes[c * RANK_CHUNK + j].0[g] = _mm512_cmp_ps_mask::<_CMP_GE_OQ>(x, _mm512_set1_ps(f32::from_bits(t)));
+                }
+            }
+        }
+        let mut sums = [_mm512_set1_ps(base); GROUPS];
+        for (t, tree) in ranks.trees.iter().enumerate() {
+            let table = leaf_table(&forest.leaves[t << D..(t + 1) << D]);
+            if missing == 0 {
+                node_planes::<false>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
+                add_tree::<D, false>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
+            } else {
+                node_planes::<true>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
+                add_tree::<D, true>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
+            }
+        }
+        for (o, sum) in out.chunks_mut(16).zip(sums) {
+            let mask = ((1u32 << o.len()) - 1) as u16;
+            // SAFETY: only the chunk's `o.len()` ≤ 16 lanes are written (masked store).
+            unsafe { _mm512_mask_storeu_ps(o.as_mut_ptr(), mask, sum) };
+        }
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::*;
+    use mlc_format::records::rank_byte;
+
+    /// Whether this CPU has the kernel's features (the tests return early without them).
+    fn cpu() -> bool {
+        std::is_x86_feature_detected!("avx512f")
+            && std::is_x86_feature_detected!("avx512bw")
+            && std::is_x86_feature_detected!("avx512vl")
+            && std::is_x86_feature_detected!("avx512vbmi")
+            && std::is_x86_feature_detected!("gfni")
+    }
+
+    #[test]
+    fn level_order_matches_rank_byte() {
+        for (p, &byte) in LEVEL_ORDER.iter().enumerate().take(63) {
+            assert_eq!(byte as usize, rank_byte(p), "node {p}");
+        }
+    }
+
+    #[test]
+    fn select_takes_b_where_sel_is_set() {
+        if !cpu() {
+            return;
+        }
+        // SAFETY: AVX-512F/VL checked above.
+        let got: [u64; 4] = unsafe {
+            let r = select(_mm256_set1_epi64x(0x0F0F), _mm256_set1_epi64x(0x3333), _mm256_set1_epi64x(0x5555));
+            core::mem::transmute(r)
+        };
+        assert_eq!(got, [(0x0F0F & 0x5555) | (!0x0F0F & 0x3333); 4]);
+    }
+
+    #[test]
+    fn transpose16_transposes() {
+        if !cpu() {
+            return;
+        }
+        let m: [[f32; 16]; 16] = core::array::from_fn(|i| core::array::from_fn(|j| (16 * i + j) as f32));
+        // SAFETY: AVX-512F checked above; loads and stores of 16 values.
+        let got: [[f32; 16]; 16] = unsafe {
+            let mut r: [__m512; 16] = core::array::from_fn(|i| _mm512_loadu_ps(m[i].as_ptr()));
+            transpose16(&mut r);
+            core::mem::transmute(r)
+        };
+        for i in 0..16 {
+            for j in 0..16 {
+                assert_eq!(got[j][i], m[i][j]);
+            }
+        }
+    }
+
+    /// Six random leaf-bit planes of 256 rows → one index byte per row, as `add_tree` does.
+    #[test]
+    fn leaf_bytes_transpose_the_planes() {
+        if !cpu() {
+            return;
+        }
+        let mut s = 0x1234_5678_9abc_def0u64;
+        let planes: [[u64; 4]; 6] = core::array::from_fn(|_| {
+            core::array::from_fn(|_| {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                s
+            })
+        });
+        for q in 0..4 {
+            // SAFETY: the CPU checked above; loads and stores of 32 and 64 bytes.
+            let got: [u8; 64] = unsafe {
+                let p = |i: usize| _mm256_loadu_si256(planes[i].as_ptr() as *const _);
+                let z01 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(p(0)), p(1));
+                let z23 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(p(2)), p(3));
+                let z45 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(p(4)), p(5));
+                let (a, b) = gather_indices(q);
+                let a = _mm512_loadu_si512(a.as_ptr() as *const _);
+                let b = _mm512_loadu_si512(b.as_ptr() as *const _);
+                let m = _mm512_maskz_permutex2var_epi8(LOW_PLANES, z01, a, z23);
+                let m = _mm512_mask_permutexvar_epi8(m, HIGH_PLANES, b, z45);
+                core::mem::transmute(_mm512_gf2p8affine_epi64_epi8::<0>(_mm512_set1_epi64(UNIT_BYTES), m))
+            };
+            for (r, &byte) in got.iter().enumerate() {
+                let row = 64 * q + r;
+                let want = (0..6).map(|p| ((planes[p][row / 64] >> (row % 64) & 1) as u8) << p).sum::<u8>();
+                assert_eq!(byte, want, "row {row}");
+            }
+        }
+    }
+}
