@@ -433,7 +433,7 @@ impl<'a> TreeModel<'a> {
             let (rows, out) = if forest.ranks.is_some() && planes::usable(&forest, f) {
                 let n = out.len();
                 let rest = n % planes::ROWS;
-                let taken = if rest >= planes::PARTIAL_MIN { n } else { n - rest };
+                let taken = if rest >= planes::partial_min(forest.depth) { n } else { n - rest };
                 let (head, tail) = rows.split_at(taken * f);
                 let (out_head, out_tail) = out.split_at_mut(taken);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `out_head`

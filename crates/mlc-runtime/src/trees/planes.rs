@@ -37,9 +37,17 @@ use super::complete::{Forest, Ranks};
 
 /// Rows per block (one bit each in a 256-bit plane).
 pub(crate) const ROWS: usize = 256;
-/// Fewest rows worth a partial block (the per-tree steps cost as much as for a whole one;
-/// fewer rows are faster through the 16-row kernels).
-pub(crate) const PARTIAL_MIN: usize = 64;
+/// Fewest rows worth a partial block of a forest of depth `depth`: its per-tree steps cost as
+/// much as a whole block's (`2^depth − 1` selects a tree), so fewer rows are faster through the
+/// 16-row kernels. Measured on the churn models (`churn_bench`, batch per state, ~33 rows a
+/// state, mostly depth ≤ 4): 16 instead of 64 took 45 → 33 ns/row; 8 and 1 were no better.
+pub(crate) fn partial_min(depth: u32) -> usize {
+    if depth <= 4 {
+        16
+    } else {
+        64
+    }
+}
 /// Groups of 16 rows per block (one comparison each).
 const GROUPS: usize = ROWS / 16;
 /// Most rank chunks (16 thresholds each) handled: the planes live on the stack.
@@ -327,7 +335,7 @@ fn add_tree<const D: usize, const NAN: bool>(
 
 /// Margins of `rows` (`features` values per row) into `out`, starting from `base`: blocks of
 /// [`ROWS`] rows, the last one possibly partial (it costs about as much as a whole one in the
-/// per-tree steps: callers give the kernel at least [`PARTIAL_MIN`] rows there).
+/// per-tree steps: callers give the kernel at least [`partial_min`] rows there).
 ///
 /// # Safety
 /// The CPU must have what `super::cpu::avx512_planes` checks, and [`usable`] must hold for
