@@ -250,15 +250,20 @@ impl<'a> Artifact<'a> {
     }
 
     fn name_of(&self, m: u32) -> Option<&'a str> {
+        core::str::from_utf8(self.name_bytes_of(m)?).ok()
+    }
+
+    /// The bytes of model `m`'s name (UTF-8 checked by [`Self::name_of`] where a `str` is
+    /// needed; a lookup compares bytes, and a name that is not UTF-8 equals no `&str`).
+    fn name_bytes_of(&self, m: u32) -> Option<&'a [u8]> {
         let rec = self.models.get(m as usize)?;
         let start = rec.name_offset as usize;
-        let bytes = self.strings.get(start..start.checked_add(rec.name_len as usize)?)?;
-        core::str::from_utf8(bytes).ok()
+        self.strings.get(start..start.checked_add(rec.name_len as usize)?)
     }
 
     /// Model number of `name`, found through the hash index (no scan).
     pub fn find(&self, name: &str) -> Option<u32> {
-        index::lookup(self.index, name.as_bytes(), |m| self.name_of(m).map(str::as_bytes))
+        index::lookup(self.index, name.as_bytes(), |m| self.name_bytes_of(m))
     }
 
     /// Model number `m`, if it exists.
