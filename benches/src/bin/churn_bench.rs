@@ -13,6 +13,7 @@
 //! committed three on a fresh clone, all 51 after `tools/gen_tl2cgen.py`. Both engines then get
 //! the same states and the same rows, and the output names them.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::ops::Range;
@@ -294,8 +295,8 @@ impl<'a> Mlc<'a> {
 
     /// The bundle model called `state`, through the artifact's name index.
     #[inline]
-    fn find(&self, state: &str) -> Model<'a> {
-        self.states[self.bundle.find(state).expect("state in bundle") as usize]
+    fn find(&self, state: &str) -> &Model<'a> {
+        &self.states[self.bundle.find(state).expect("state in bundle") as usize]
     }
 }
 
@@ -304,13 +305,13 @@ impl<'a> Mlc<'a> {
 
 /// mlc, one row at a time: `route(i, state)` picks row `i`'s model.
 #[inline(always)]
-fn mlc_per_row<'a, const MARGIN: bool>(rows: &Rows, route: impl Fn(usize, &str) -> Model<'a>, out: &mut [f32]) {
+fn mlc_per_row<'a, M: Borrow<Model<'a>>, const MARGIN: bool>(rows: &Rows, route: impl Fn(usize, &str) -> M, out: &mut [f32]) {
     let it = rows.states.iter().zip(rows.features.chunks_exact(F)).zip(out.chunks_exact_mut(1));
     for (i, ((state, row), o)) in it.enumerate() {
         let model = route(i, state);
         let row = black_box(row);
         let output = if MARGIN { Output::Margins } else { Output::Prediction };
-        model.run(Input::Rows(row), output, &mut Scratch::default(), o).expect("mlc predict");
+        model.borrow().run(Input::Rows(row), output, &mut Scratch::default(), o).expect("mlc predict");
     }
 }
 
@@ -326,13 +327,18 @@ fn tl2c_per_row<const MARGIN: bool>(states: &[String], entries: &[Entry], route:
 
 /// mlc, one batch call per group of rows: `route(state)` picks the group's model.
 #[inline(always)]
-fn mlc_grouped<'a, const MARGIN: bool>(rows: &Rows, groups: &[(String, Range<usize>)], route: impl Fn(&str) -> Model<'a>, out: &mut [f32]) {
+fn mlc_grouped<'a, M: Borrow<Model<'a>>, const MARGIN: bool>(
+    rows: &Rows,
+    groups: &[(String, Range<usize>)],
+    route: impl Fn(&str) -> M,
+    out: &mut [f32],
+) {
     for (state, r) in groups {
         let model = route(state);
         let x = black_box(&rows.features[r.start * F..r.end * F]);
         let o = &mut out[r.clone()];
         let output = if MARGIN { Output::Margins } else { Output::Prediction };
-        model.run(Input::Rows(x), output, &mut Scratch::default(), o).expect("mlc batch");
+        model.borrow().run(Input::Rows(x), output, &mut Scratch::default(), o).expect("mlc batch");
     }
 }
 
@@ -357,13 +363,13 @@ fn tl2c_grouped<const MARGIN: bool>(
 fn mlc_pass<const MARGIN: bool>(mode: Mode, m: &Mlc<'_>, inputs: &Inputs, out: &mut [f32]) {
     let (rows, _) = inputs.for_mode(mode);
     match mode {
-        Mode::AllRows => mlc_per_row::<MARGIN>(rows, |_, _| m.all, out),
-        Mode::AllBatch => mlc_grouped::<MARGIN>(rows, &inputs.whole, |_| m.all, out),
-        Mode::StatesResolved => mlc_per_row::<MARGIN>(rows, |i, _| m.states[m.resolved[i]], out),
-        Mode::StatesHashMap => mlc_per_row::<MARGIN>(rows, |_, s| m.by_name[s], out),
-        Mode::StatesFind => mlc_per_row::<MARGIN>(rows, |_, s| m.find(s), out),
-        Mode::StatesByName => mlc_per_row::<MARGIN>(rows, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out),
-        Mode::StatesBatch => mlc_grouped::<MARGIN>(rows, &inputs.groups, |s| m.find(s), out),
+        Mode::AllRows => mlc_per_row::<_, MARGIN>(rows, |_, _| &m.all, out),
+        Mode::AllBatch => mlc_grouped::<_, MARGIN>(rows, &inputs.whole, |_| &m.all, out),
+        Mode::StatesResolved => mlc_per_row::<_, MARGIN>(rows, |i, _| &m.states[m.resolved[i]], out),
+        Mode::StatesHashMap => mlc_per_row::<_, MARGIN>(rows, |_, s| &m.by_name[s], out),
+        Mode::StatesFind => mlc_per_row::<_, MARGIN>(rows, |_, s| m.find(s), out),
+        Mode::StatesByName => mlc_per_row::<_, MARGIN>(rows, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out),
+        Mode::StatesBatch => mlc_grouped::<_, MARGIN>(rows, &inputs.groups, |s| m.find(s), out),
     }
 }
 
