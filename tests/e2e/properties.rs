@@ -391,7 +391,7 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, rng_seed: seed(), ..ProptestConfig::default() })]
 
-    /// The rank kernel's chunks: features with more than 16 distinct thresholds.
+    /// The rank index's chunks (read by the bit and bit-plane kernels): features with more than 16 distinct thresholds.
     #[test]
     fn dense_tree_ensembles_match_the_reference_walk(e in dense_ensemble(), rows in rows()) {
         check_trees(&e, &rows)?;

@@ -23,7 +23,7 @@
 //!
 //! A last partial block is evaluated like a whole one (rows past its end are zeros, never
 //! stored). An index the compiler did not write (thresholds not ascending, a feature's chunks
-//! apart) gives wrong margins but stays in bounds, as with the rank kernel.
+//! apart) gives wrong margins but stays in bounds, as with the bit kernel.
 //!
 //! Stack use: about 32 KiB per call (833 planes of 32 bytes, for up to [`MAX_CHUNKS`] chunks,
 //! the 64 features and a zero plane; a 4 KiB column buffer; the block's margins); no heap.
