@@ -63,15 +63,15 @@ pub(crate) fn usable() -> bool {
 ///
 /// # Safety
 /// The CPU must have what [`usable`] checks. `bits.len() << depth == leaves.len()`, `depth <=
-/// 6`, `row.len() <= 64`, at most 32 chunks (checked by assertions here) and every chunk's
-/// feature `< row.len()` (the loader checked it against the feature count; callers pass rows
-/// of that length).
+/// 6`, `row.len() <= 64`, at most 32 chunks and every chunk's feature below `row.len()` (all
+/// checked by assertions here; the loader checked them against the feature count).
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512bitalg,bmi1,bmi2")]
 pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32], depth: u32, row: &[f32], base: f32) -> f32 {
     assert!(depth <= 6 && bits.len() << depth == leaves.len() && row.len() <= 64 && ranks.chunks.len() <= 32);
+    assert!(ranks.feature_bound <= row.len(), "a rank chunk names a feature beyond the row");
     // B: four chunks' comparisons per 64-bit lane.
     let compare = |c: &RankChunk| {
-        // SAFETY: the chunk's feature is below `row.len()` (this function's contract).
+        // SAFETY: every chunk's feature is below `feature_bound ≤ row.len()` (asserted above).
         let x = _mm512_set1_ps(unsafe { *row.get_unchecked(c.feature as usize) });
         // SAFETY: a chunk holds 16 `u32`s, read unaligned.
         let t = unsafe { _mm512_loadu_ps(c.thresholds.as_ptr() as *const f32) };

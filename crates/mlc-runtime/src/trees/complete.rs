@@ -50,6 +50,9 @@ pub(crate) struct Ranks<'a> {
     pub chunks: &'a [RankChunk],
     /// One per tree, in tree order.
     pub trees: &'a [RankTree],
+    /// The features the chunks name are all below this (0 without chunks), so a kernel checks
+    /// a row's length against it once.
+    pub feature_bound: usize,
 }
 
 /// A validated `tree-splits` index: tree `t`'s list `i` is

@@ -170,7 +170,8 @@ fn load_ranks<'a>(
             return Err(invalid(m, None, "tree-rank-chunks holds more than 15 chunks of one feature"));
         }
     }
-    Ok(Some(complete::Ranks { chunks, trees: nodes }))
+    let feature_bound = chunks.iter().map(|c| c.feature as usize + 1).max().unwrap_or(0);
+    Ok(Some(complete::Ranks { chunks, trees: nodes, feature_bound }))
 }
 
 fn invalid(model: u32, tree: Option<u32>, what: &'static str) -> LoadError {
