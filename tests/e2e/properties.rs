@@ -131,21 +131,26 @@ fn ensemble() -> impl Strategy<Value = Ensemble> {
     })
 }
 
-/// Many trees on few features (binary:logistic): features with more than 16 distinct
-/// thresholds, so that the rank index (format 1.3) spans several chunks per feature.
-fn dense_ensemble() -> impl Strategy<Value = Ensemble> {
-    (1u32..4).prop_flat_map(|features| {
-        (Just(features), prop::collection::vec(tree(features), 8..30), any::<bool>()).prop_map(|(features, trees, deleted_nodes)| {
-            Ensemble {
+/// Binary-logistic ensembles of `trees` trees on `features` features.
+fn logistic_ensemble(features: std::ops::Range<u32>, trees: std::ops::Range<usize>) -> impl Strategy<Value = Ensemble> {
+    features.prop_flat_map(move |features| {
+        (Just(features), prop::collection::vec(tree(features), trees.clone()), any::<bool>()).prop_map(
+            |(features, trees, deleted_nodes)| Ensemble {
                 features,
                 objective: Objective::Logistic,
                 base_score: 0.5,
                 array_base_score: false,
                 trees: trees.into_iter().map(|t| (0, t)).collect(),
                 deleted_nodes,
-            }
-        })
+            },
+        )
     })
+}
+
+/// Many trees on few features (binary:logistic): features with more than 16 distinct
+/// thresholds, so that the rank index (format 1.3) spans several chunks per feature.
+fn dense_ensemble() -> impl Strategy<Value = Ensemble> {
+    logistic_ensemble(1..4, 8..30)
 }
 
 /// XGBoost's parallel node arrays of one tree, breadth-first as XGBoost numbers nodes.
@@ -401,18 +406,7 @@ proptest! {
 /// Binary-logistic ensembles on up to 20 features (so that a second block of 16 features is
 /// transposed or gathered) for the bit-plane batch kernel (256-row blocks, on AVX-512 hosts).
 fn wide_ensemble() -> impl Strategy<Value = Ensemble> {
-    (1u32..21).prop_flat_map(|features| {
-        (Just(features), prop::collection::vec(tree(features), 1..40), any::<bool>()).prop_map(|(features, trees, deleted_nodes)| {
-            Ensemble {
-                features,
-                objective: Objective::Logistic,
-                base_score: 0.5,
-                array_base_score: false,
-                trees: trees.into_iter().map(|t| (0, t)).collect(),
-                deleted_nodes,
-            }
-        })
-    })
+    logistic_ensemble(1..21, 1..40)
 }
 
 /// `n` rows of `features` values from `seed`: grid values, one ulp either side, ±0.0, ±inf,

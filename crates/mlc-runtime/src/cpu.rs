@@ -128,6 +128,29 @@ fn detect() -> Level {
     }
 }
 
+/// Defines `fn $name() -> bool`: whether this x86-64 CPU has every feature listed and the
+/// environment's `$cap` (`simd_allowed` or `avx512_allowed`) lets the kernel run — asked at run
+/// time with `std`, else what the build enables (`cfg!(target_feature)`, no cap). One list of
+/// features per kernel, for both builds.
+#[cfg(target_arch = "x86_64")]
+macro_rules! x86_gate {
+    ($(#[$doc:meta])* $name:ident, $cap:ident, [$($feature:tt),+ $(,)?]) => {
+        $(#[$doc])*
+        #[cfg(feature = "std")]
+        pub(crate) fn $name() -> bool {
+            $(std::is_x86_feature_detected!($feature) &&)+ $crate::cpu::$cap()
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "std"))]
+        pub(crate) fn $name() -> bool {
+            cfg!(all($(target_feature = $feature),+))
+        }
+    };
+}
+#[cfg(target_arch = "x86_64")]
+pub(crate) use x86_gate;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,17 +10,12 @@ use core::arch::x86_64::*;
 
 use crate::math::{C0, C1, C2, INV_LN2_HI, INV_LN2_N, SHIFT, TABLE};
 
-/// Whether the CPU runs [`sigmoid`].
-#[cfg(feature = "std")]
-pub(crate) fn usable() -> bool {
-    std::is_x86_feature_detected!("avx2") && crate::cpu::simd_allowed()
-}
-
-/// Whether the CPU runs [`sigmoid`]: as compiled, without `std`.
-#[cfg(not(feature = "std"))]
-pub(crate) fn usable() -> bool {
-    cfg!(target_feature = "avx2")
-}
+crate::cpu::x86_gate!(
+    /// Whether the CPU runs [`sigmoid`] (AVX2; not where `MLC_NO_SIMD` is set).
+    usable,
+    simd_allowed,
+    ["avx2"]
+);
 
 /// `e^a` for four values of `a` (as `f64`) that are not special: [`crate::math::expf`]'s
 /// main path, rounded to `f32`.

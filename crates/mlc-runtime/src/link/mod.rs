@@ -42,19 +42,23 @@ pub fn argmax(values: &[f32]) -> usize {
     best
 }
 
-/// Applies an elementwise `link` (identity, sigmoid or exp: one output per margin) to
-/// `values` in place, the margins of any number of rows; `false` (nothing done) for the links
-/// that need a whole row (softmax, argmax). The sigmoid takes eight values at a time where the
-/// CPU has AVX2, with the same bits as [`sigmoid`].
-pub fn apply_elementwise(link: Link, values: &mut [f32]) -> bool {
+/// Whether `link` gives one output per margin, from that margin alone (identity, sigmoid, exp):
+/// then [`apply_elementwise`] takes the margins of any number of rows at once.
+pub fn elementwise(link: Link) -> bool {
+    matches!(link, Link::Identity | Link::Sigmoid | Link::Exp)
+}
+
+/// Applies an [`elementwise`] `link` to `values` in place, the margins of any number of rows
+/// (other links need a whole row: [`apply`]; they leave `values` as they are). The sigmoid
+/// takes eight values at a time where the CPU has AVX2, with the same bits as [`sigmoid`].
+pub fn apply_elementwise(link: Link, values: &mut [f32]) {
     match link {
-        Link::Identity => {}
         Link::Sigmoid => {
             #[cfg(target_arch = "x86_64")]
             if avx2::usable() {
                 // SAFETY: `usable` checked the CPU.
                 unsafe { avx2::sigmoid(values) };
-                return true;
+                return;
             }
             for v in values.iter_mut() {
                 *v = sigmoid(*v);
@@ -65,9 +69,8 @@ pub fn apply_elementwise(link: Link, values: &mut [f32]) -> bool {
                 *v = crate::math::expf(*v);
             }
         }
-        Link::Softmax | Link::ArgMax => return false,
+        Link::Identity | Link::Softmax | Link::ArgMax => {}
     }
-    true
 }
 
 /// Applies `link` to the `margins` of one row, writing `link.outputs(margins.len())` values.

@@ -27,7 +27,7 @@ mod planes;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod tiles;
 
-use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
+use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
 use mlc_format::records::{BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
@@ -59,6 +59,16 @@ pub struct TreeModel<'a> {
     nodes: Nodes<'a>,
     base: &'a [u32],
     names: Option<FeatureNames<'a>>,
+}
+
+/// The first `n` rows of a batch (`f` values each) with their outputs (one per row), and the
+/// rest: the part a batch kernel takes and the part left for the next one.
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+#[allow(clippy::type_complexity)]
+fn split_rows<'r, 'o>(rows: &'r [f32], out: &'o mut [f32], f: usize, n: usize) -> ((&'r [f32], &'o mut [f32]), (&'r [f32], &'o mut [f32])) {
+    let (head, tail) = rows.split_at(n * f);
+    let (out_head, out_tail) = out.split_at_mut(n);
+    ((head, out_head), (tail, out_tail))
 }
 
 /// `slice[start..start + len]`, or `None` if out of range (overflow included).
@@ -349,7 +359,7 @@ impl<'a> TreeModel<'a> {
         let groups = self.num_groups();
         let outputs = self.num_outputs();
         let n = self.check_batch(rows, out.len(), outputs)?;
-        if matches!(self.info.link, Link::Identity | Link::Sigmoid | Link::Exp) {
+        if link::elementwise(self.info.link) {
             // One output per margin: margins in place, then the link over all of them.
             self.margins_batch(rows, out)?;
             link::apply_elementwise(self.info.link, out);
@@ -431,32 +441,29 @@ impl<'a> TreeModel<'a> {
             let one = self.num_groups() == 1;
             // 256-row blocks through the bit-plane kernel where the model has a rank index (one
             // output group) and the CPU runs it; a last partial block too if it is large enough.
-            let (rows, out) = if forest.ranks.is_some() && planes::usable(&forest, f) {
+            let (rows, out) = if planes::usable(&forest, f) {
                 let n = out.len();
                 let rest = n % planes::ROWS;
                 let taken = if rest >= planes::partial_min(forest.depth) { n } else { n - rest };
-                let (head, tail) = rows.split_at(taken * f);
-                let (out_head, out_tail) = out.split_at_mut(taken);
+                let ((head, out_head), tail) = split_rows(rows, out, f, taken);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `out_head`
                 // holds one value per row of `head`.
                 unsafe { planes::margins(&forest, head, f, base, out_head) };
-                (tail, out_tail)
+                tail
             } else {
                 (rows, out)
             };
             let (rows, out) = if one && avx512::usable(&forest, f) {
-                let (head, tail) = rows.split_at(rows.len() / (avx512::ROWS * f) * avx512::ROWS * f);
-                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
+                let ((head, out_head), tail) = split_rows(rows, out, f, out.len() / avx512::ROWS * avx512::ROWS);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
                 // whole 16-row blocks and `out_head` one value per row.
                 unsafe { avx512::margins(&forest, head, f, base, out_head) };
-                (tail, out_tail)
+                tail
             } else if one && avx2::usable(&forest, f) {
-                let (head, tail) = rows.split_at(rows.len() / (avx2::ROWS * f) * avx2::ROWS * f);
-                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
+                let ((head, out_head), tail) = split_rows(rows, out, f, out.len() / avx2::ROWS * avx2::ROWS);
                 // SAFETY: as above, for AVX2 and whole 8-row blocks.
                 unsafe { avx2::margins(&forest, head, f, base, out_head) };
-                (tail, out_tail)
+                tail
             } else {
                 (rows, out)
             };
@@ -474,8 +481,7 @@ impl<'a> TreeModel<'a> {
         if let Nodes::Complete(forest) = self.nodes {
             let f = self.num_features;
             if self.num_groups() == 1 && neon::usable(&forest, f) {
-                let (head, tail) = rows.split_at(rows.len() / (neon::ROWS * f) * neon::ROWS * f);
-                let (out_head, out_tail) = out.split_at_mut(head.len() / f);
+                let ((head, out_head), (tail, out_tail)) = split_rows(rows, out, f, out.len() / neon::ROWS * neon::ROWS);
                 // SAFETY: `usable` checked the environment and the kernel's limits (NEON is
                 // part of every aarch64 CPU with FP); `head` holds whole 4-row blocks and
                 // `out_head` one value per row.

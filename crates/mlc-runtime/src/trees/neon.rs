@@ -72,18 +72,10 @@ fn apply<const DEFAULT_LEFT_: bool, const B: usize>(
 /// assertions).
 #[target_feature(enable = "neon")]
 pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
-    assert!(rows.len() == out.len() * features && out.len().is_multiple_of(ROWS) && features <= MAX_FEATURES);
-    super::tiles::for_tiles(
-        rows,
-        out,
-        features,
-        ROWS,
-        BLOCKS,
-        // SAFETY: the caller's contract (this CPU's features, `usable`), for whole tiles.
-        |r, o| unsafe { margins_blocks::<BLOCKS>(forest, r, features, base, o) },
-        // SAFETY: as above, one block at a time.
-        |r, o| unsafe { margins_blocks::<1>(forest, r, features, base, o) },
-    );
+    assert!(features <= MAX_FEATURES);
+    let kernel = super::tiles::Kernel { block: ROWS, blocks: BLOCKS, tile: margins_blocks::<BLOCKS>, one: margins_blocks::<1> };
+    // SAFETY: the caller's contract (this CPU's features, `usable`) is `margins_blocks`'s.
+    unsafe { super::tiles::margins(forest, rows, features, base, out, kernel) }
 }
 
 /// [`margins`] of exactly `B` blocks of 4 rows.

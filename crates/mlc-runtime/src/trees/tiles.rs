@@ -24,6 +24,49 @@ pub(crate) fn for_tiles(
     }
 }
 
+/// A batch kernel's margins of exactly its blocks of rows (`forest`, rows, features, base, out).
+pub(crate) type Blocks = unsafe fn(&super::complete::Forest<'_>, &[f32], usize, f32, &mut [f32]);
+
+/// A batch kernel as [`margins`] drives it.
+pub(crate) struct Kernel {
+    /// Rows per block (one vector of rows).
+    pub block: usize,
+    /// Blocks per tile (features transposed once per tile).
+    pub blocks: usize,
+    /// The margins of one tile.
+    pub tile: Blocks,
+    /// The margins of one block.
+    pub one: Blocks,
+}
+
+/// The margins of `rows` (a whole number of blocks, `features` values per row) into `out`,
+/// starting from `base`, through `kernel`: its `tile` on runs of blocks, its `one` on each
+/// block left ([`for_tiles`]).
+///
+/// # Safety
+/// `kernel`'s functions must be safe to call on such rows on this CPU (their contract).
+pub(crate) unsafe fn margins(
+    forest: &super::complete::Forest<'_>,
+    rows: &[f32],
+    features: usize,
+    base: f32,
+    out: &mut [f32],
+    kernel: Kernel,
+) {
+    assert!(rows.len() == out.len() * features && out.len().is_multiple_of(kernel.block));
+    for_tiles(
+        rows,
+        out,
+        features,
+        kernel.block,
+        kernel.blocks,
+        // SAFETY: the caller's contract, for whole tiles.
+        |r, o| unsafe { (kernel.tile)(forest, r, features, base, o) },
+        // SAFETY: as above, one block at a time.
+        |r, o| unsafe { (kernel.one)(forest, r, features, base, o) },
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
