@@ -96,7 +96,7 @@ impl Rows {
     }
 
     /// Rows `order[0]`, `order[1]`, ... of these rows.
-    fn pick(&self, order: &[usize]) -> Rows {
+    pub fn pick(&self, order: &[usize]) -> Rows {
         Rows {
             states: order.iter().map(|&i| self.states[i].clone()).collect(),
             features: order.iter().flat_map(|&i| self.row(i).iter().copied()).collect(),
@@ -117,6 +117,24 @@ impl Rows {
         }
         (sorted, groups)
     }
+}
+
+/// `copies` different orders of `n` row indices (Fisher–Yates with a fixed-seed xorshift, so
+/// every run times the same orders).
+pub fn shuffled_orders(n: usize, copies: usize) -> Vec<Vec<usize>> {
+    let mut s = 0x9e37_79b9_7f4a_7c15u64;
+    (0..copies)
+        .map(|_| {
+            let mut order: Vec<usize> = (0..n).collect();
+            for i in (1..n).rev() {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                order.swap(i, (s % (i as u64 + 1)) as usize);
+            }
+            order
+        })
+        .collect()
 }
 
 /// `expected_all_states.csv`: XGBoost's `(margin, probability)` per held-out row.
@@ -151,6 +169,17 @@ mod tests {
         a.sort_unstable();
         b.sort_unstable();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn shuffled_orders_are_different_permutations() {
+        let orders = shuffled_orders(100, 3);
+        for o in &orders {
+            let mut sorted = o.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..100).collect::<Vec<_>>());
+        }
+        assert!(orders[0] != orders[1] && orders[1] != orders[2] && orders[0] != (0..100).collect::<Vec<_>>());
     }
 
     #[test]

@@ -9,6 +9,11 @@
 //! Then times each scenario ([`Mode`]) for TL2cgen and for mlc with both tree layouts, and
 //! prints the medians, minima and ratios. See `benches/README.md`.
 //!
+//! Every scenario runs once on the rows in file order, repeated pass after pass, and the main
+//! ones also on the same rows in a new order each pass ([`FRESH_ORDERS`] shuffles in turn): a
+//! branchy engine's branch predictor learns a sequence of rows repeated hundreds of times,
+//! which no endpoint sees.
+//!
 //! The per-state scenarios run on the states whose TL2cgen C is linked ([`Scope`]): the
 //! committed three on a fresh clone, all 51 after `tools/gen_tl2cgen.py`. Both engines then get
 //! the same states and the same rows, and the output names them.
@@ -37,10 +42,16 @@ type Result<T> = churn::Result<T>;
 /// Largest accepted |mlc − TL2cgen| on a margin or a probability.
 const TOLERANCE: f32 = 2e-6;
 
+/// Different row orders the "new order each pass" scenarios take in turn (too many rows for a
+/// branch predictor to learn the sequence; a run of this harness on Zen 4 showed TL2cgen's
+/// single row at 68 ns with one order repeated and 106–111 ns with 4–64 orders in turn).
+const FRESH_ORDERS: usize = 16;
+
 /// mlc tree layouts measured, each forced through `CompileOptions::layout`.
 const LAYOUTS: [(TreeLayout, &str); 2] = [(TreeLayout::Complete, "mlc complete"), (TreeLayout::Linked, "mlc linked")];
 
-/// A measured scenario: which model(s), and how a row reaches its model.
+/// A measured scenario: which model(s), how a row reaches its model, and in which order the
+/// rows come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     /// All-states model, `predict` one row at a time.
@@ -60,11 +71,30 @@ enum Mode {
     /// Per-state bundle, rows grouped by state beforehand, one batch per state: mlc
     /// `artifact.find` + `predict_batch`; TL2cgen `HashMap` lookup + loop.
     StatesBatch,
+    /// [`Mode::AllRows`], the rows in a new order each pass.
+    AllRowsFresh,
+    /// [`Mode::AllBatch`], the rows in a new order each pass.
+    AllBatchFresh,
+    /// [`Mode::StatesFind`], the rows in a new order each pass.
+    StatesFindFresh,
+    /// [`Mode::StatesBatch`], the rows in a new order each pass (within each state's group).
+    StatesBatchFresh,
 }
 
 impl Mode {
-    const ALL: [Mode; 7] =
-        [Mode::AllRows, Mode::AllBatch, Mode::StatesResolved, Mode::StatesHashMap, Mode::StatesFind, Mode::StatesByName, Mode::StatesBatch];
+    const ALL: [Mode; 11] = [
+        Mode::AllRows,
+        Mode::AllBatch,
+        Mode::StatesResolved,
+        Mode::StatesHashMap,
+        Mode::StatesFind,
+        Mode::StatesByName,
+        Mode::StatesBatch,
+        Mode::AllRowsFresh,
+        Mode::AllBatchFresh,
+        Mode::StatesFindFresh,
+        Mode::StatesBatchFresh,
+    ];
 
     fn title(self) -> &'static str {
         match self {
@@ -75,17 +105,37 @@ impl Mode {
             Mode::StatesFind => "per-state, single row, mlc find / C HashMap",
             Mode::StatesByName => "per-state, single row, mlc by_name / C HashMap",
             Mode::StatesBatch => "per-state, batch per state",
+            Mode::AllRowsFresh => "all-states, single row, new order each pass",
+            Mode::AllBatchFresh => "all-states, batch, new order each pass",
+            Mode::StatesFindFresh => "per-state, single row, mlc find / C HashMap, new order each pass",
+            Mode::StatesBatchFresh => "per-state, batch per state, new order each pass",
         }
     }
 
-    /// Whether the scenario runs on the rows grouped by state (else in file order).
+    /// Whether the rows come in a new order each pass (else in file order, every pass).
+    fn fresh(self) -> bool {
+        matches!(self, Mode::AllRowsFresh | Mode::AllBatchFresh | Mode::StatesFindFresh | Mode::StatesBatchFresh)
+    }
+
+    /// The scenario's models and routing, whatever the order of the rows.
+    fn routing(self) -> Mode {
+        match self {
+            Mode::AllRowsFresh => Mode::AllRows,
+            Mode::AllBatchFresh => Mode::AllBatch,
+            Mode::StatesFindFresh => Mode::StatesFind,
+            Mode::StatesBatchFresh => Mode::StatesBatch,
+            other => other,
+        }
+    }
+
+    /// Whether the scenario runs on the rows grouped by state.
     fn grouped(self) -> bool {
-        self == Mode::StatesBatch
+        self.routing() == Mode::StatesBatch
     }
 
     /// Whether the scenario uses the all-states model (compared with XGBoost's outputs too).
     fn all_states(self) -> bool {
-        matches!(self, Mode::AllRows | Mode::AllBatch)
+        matches!(self.routing(), Mode::AllRows | Mode::AllBatch)
     }
 }
 
@@ -171,15 +221,17 @@ impl Scope {
     }
 }
 
-/// The held-out rows in both engines' input formats: all of them in file order (all-states
-/// scenarios), and those of the [`Scope`]'s states in file order and grouped by state.
-struct Inputs {
+/// The held-out rows in one order, in both engines' input formats: all of them (all-states
+/// scenarios), and those of the [`Scope`]'s states as they come and grouped by state.
+struct Layout {
+    /// Held-out row index of each row of `rows` (file order: `0, 1, ...`).
+    order: Vec<usize>,
     rows: Rows,
     entries: Vec<Entry>,
-    /// The rows of the scope's states, in file order.
+    /// The rows of the scope's states, in this order.
     state_rows: Rows,
     state_entries: Vec<Entry>,
-    /// `state_rows` grouped by state.
+    /// `state_rows` grouped by state (a stable sort: this order within each state).
     sorted: Rows,
     sorted_entries: Vec<Entry>,
     /// Row ranges of each state in `sorted`.
@@ -188,12 +240,14 @@ struct Inputs {
     whole: Vec<(String, Range<usize>)>,
 }
 
-impl Inputs {
-    fn load(scope: &Scope) -> Result<Inputs> {
-        let rows = Rows::held_out()?;
+impl Layout {
+    /// The held-out rows `held_out` in the order `order`.
+    fn new(held_out: &Rows, order: Vec<usize>, scope: &Scope) -> Layout {
+        let rows = held_out.pick(&order);
         let state_rows = rows.of_states(&scope.states);
         let (sorted, groups) = state_rows.grouped_by_state();
-        Ok(Inputs {
+        Layout {
+            order,
             entries: rows.entries(),
             state_entries: state_rows.entries(),
             sorted_entries: sorted.entries(),
@@ -202,7 +256,7 @@ impl Inputs {
             state_rows,
             sorted,
             groups,
-        })
+        }
     }
 
     /// Rows and TL2cgen cells a scenario runs on.
@@ -214,6 +268,34 @@ impl Inputs {
         } else {
             (&self.state_rows, &self.state_entries)
         }
+    }
+}
+
+/// The held-out rows in file order and in [`FRESH_ORDERS`] shuffled orders.
+struct Inputs {
+    file: Layout,
+    fresh: Vec<Layout>,
+}
+
+impl Inputs {
+    fn load(scope: &Scope) -> Result<Inputs> {
+        let rows = Rows::held_out()?;
+        let fresh = churn::shuffled_orders(rows.len(), FRESH_ORDERS).into_iter().map(|o| Layout::new(&rows, o, scope)).collect();
+        Ok(Inputs { file: Layout::new(&rows, (0..rows.len()).collect(), scope), fresh })
+    }
+
+    /// The rows of pass number `pass` of `mode`.
+    fn layout(&self, mode: Mode, pass: usize) -> &Layout {
+        if mode.fresh() {
+            &self.fresh[pass % self.fresh.len()]
+        } else {
+            &self.file
+        }
+    }
+
+    /// Rows per pass of `mode`.
+    fn rows(&self, mode: Mode) -> usize {
+        self.file.for_mode(mode).0.len()
     }
 }
 
@@ -232,7 +314,7 @@ impl Peer {
         let all = tl2cgen::model("all_states").ok_or("TL2cgen all_states model not linked")?;
         let table: Vec<Tl2cModel> = tl2cgen::models().into_iter().filter(|m| m.name != "all_states").collect();
         let states = table.iter().map(|m| (m.name, *m)).collect();
-        let resolved = resolve(&inputs.state_rows.states, |s| table.iter().position(|m| m.name == s))?;
+        let resolved = resolve(&inputs.file.state_rows.states, |s| table.iter().position(|m| m.name == s))?;
         if all.num_features() != F {
             return Err(format!("TL2cgen all_states has {} features, expected {F}", all.num_features()).into());
         }
@@ -289,7 +371,7 @@ impl<'a> Mlc<'a> {
             states.push(model);
             by_name.insert(entry.name, model);
         }
-        let resolved = resolve(&inputs.state_rows.states, |s| bundle.find(s).map(|i| i as usize))?;
+        let resolved = resolve(&inputs.file.state_rows.states, |s| bundle.find(s).map(|i| i as usize))?;
         Ok(Mlc { label: bytes.label, all, bundle, states, by_name, resolved })
     }
 
@@ -359,30 +441,30 @@ fn tl2c_grouped<const MARGIN: bool>(
     }
 }
 
-/// One pass of `mode` with mlc, writing one value per row into `out`.
-fn mlc_pass<const MARGIN: bool>(mode: Mode, m: &Mlc<'_>, inputs: &Inputs, out: &mut [f32]) {
-    let (rows, _) = inputs.for_mode(mode);
-    match mode {
-        Mode::AllRows => mlc_per_row::<_, MARGIN>(rows, |_, _| &m.all, out),
-        Mode::AllBatch => mlc_grouped::<_, MARGIN>(rows, &inputs.whole, |_| &m.all, out),
-        Mode::StatesResolved => mlc_per_row::<_, MARGIN>(rows, |i, _| &m.states[m.resolved[i]], out),
-        Mode::StatesHashMap => mlc_per_row::<_, MARGIN>(rows, |_, s| &m.by_name[s], out),
-        Mode::StatesFind => mlc_per_row::<_, MARGIN>(rows, |_, s| m.find(s), out),
-        Mode::StatesByName => mlc_per_row::<_, MARGIN>(rows, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out),
-        Mode::StatesBatch => mlc_grouped::<_, MARGIN>(rows, &inputs.groups, |s| m.find(s), out),
+/// One pass of `mode` with mlc over `rows`, writing one value per row into `out`.
+fn mlc_pass<const MARGIN: bool>(mode: Mode, m: &Mlc<'_>, rows: &Layout, out: &mut [f32]) {
+    let (r, _) = rows.for_mode(mode);
+    match mode.routing() {
+        Mode::AllRows => mlc_per_row::<_, MARGIN>(r, |_, _| &m.all, out),
+        Mode::AllBatch => mlc_grouped::<_, MARGIN>(r, &rows.whole, |_| &m.all, out),
+        Mode::StatesResolved => mlc_per_row::<_, MARGIN>(r, |i, _| &m.states[m.resolved[i]], out),
+        Mode::StatesHashMap => mlc_per_row::<_, MARGIN>(r, |_, s| &m.by_name[s], out),
+        Mode::StatesFind => mlc_per_row::<_, MARGIN>(r, |_, s| m.find(s), out),
+        Mode::StatesByName => mlc_per_row::<_, MARGIN>(r, |_, s| Model::by_name(&m.bundle, s).expect("state in bundle"), out),
+        _ => mlc_grouped::<_, MARGIN>(r, &rows.groups, |s| m.find(s), out),
     }
 }
 
-/// One pass of `mode` with TL2cgen, writing one value per row into `out`.
-fn tl2c_pass<const MARGIN: bool>(mode: Mode, p: &Peer, inputs: &Inputs, out: &mut [f32]) {
-    let (rows, entries) = inputs.for_mode(mode);
-    let states = &rows.states;
-    match mode {
+/// One pass of `mode` with TL2cgen over `rows`, writing one value per row into `out`.
+fn tl2c_pass<const MARGIN: bool>(mode: Mode, p: &Peer, rows: &Layout, out: &mut [f32]) {
+    let (r, entries) = rows.for_mode(mode);
+    let states = &r.states;
+    match mode.routing() {
         Mode::AllRows => tl2c_per_row::<MARGIN>(states, entries, |_, _| p.all, out),
-        Mode::AllBatch => tl2c_grouped::<MARGIN>(entries, &inputs.whole, |_| p.all, out),
+        Mode::AllBatch => tl2c_grouped::<MARGIN>(entries, &rows.whole, |_| p.all, out),
         Mode::StatesResolved => tl2c_per_row::<MARGIN>(states, entries, |i, _| p.table[p.resolved[i]], out),
         Mode::StatesHashMap | Mode::StatesFind | Mode::StatesByName => tl2c_per_row::<MARGIN>(states, entries, |_, s| p.states[s], out),
-        Mode::StatesBatch => tl2c_grouped::<MARGIN>(entries, &inputs.groups, |s| p.states[s], out),
+        _ => tl2c_grouped::<MARGIN>(entries, &rows.groups, |s| p.states[s], out),
     }
 }
 
@@ -390,18 +472,20 @@ fn tl2c_pass<const MARGIN: bool>(mode: Mode, p: &Peer, inputs: &Inputs, out: &mu
 // Verification.
 
 /// Margins and probabilities of every row.
+#[derive(Default)]
 struct Outputs {
     margins: Vec<f32>,
     probs: Vec<f32>,
 }
 
 impl Outputs {
-    /// Fills `n` margins with `margins` and `n` probabilities with `probs`.
-    fn collect(n: usize, margins: impl FnOnce(&mut [f32]), probs: impl FnOnce(&mut [f32])) -> Outputs {
-        let mut out = Outputs { margins: vec![f32::NAN; n], probs: vec![f32::NAN; n] };
-        margins(&mut out.margins);
-        probs(&mut out.probs);
-        out
+    /// Appends `n` margins from `margins` and `n` probabilities from `probs`.
+    fn collect(&mut self, n: usize, margins: impl FnOnce(&mut [f32]), probs: impl FnOnce(&mut [f32])) {
+        let at = self.margins.len();
+        self.margins.resize(at + n, f32::NAN);
+        self.probs.resize(at + n, f32::NAN);
+        margins(&mut self.margins[at..]);
+        probs(&mut self.probs[at..]);
     }
 }
 
@@ -445,25 +529,36 @@ impl Agreement {
     }
 }
 
-/// Compares every mlc path with TL2cgen (and the all-states paths with XGBoost's outputs).
+/// Compares every mlc path with TL2cgen (and the all-states paths with XGBoost's outputs), on
+/// every row order a scenario takes (one line for all the orders).
 fn verify(inputs: &Inputs, peer: &Peer, mlcs: &[Mlc<'_>]) -> Result<Vec<Agreement>> {
     let expected = churn::expected_all_states()?;
-    let xgboost = Outputs { margins: expected.iter().map(|e| e.0).collect(), probs: expected.iter().map(|e| e.1).collect() };
-    if expected.len() != inputs.rows.len() {
-        return Err(format!("expected_all_states.csv has {} rows, heldout.csv {}", expected.len(), inputs.rows.len()).into());
+    if expected.len() != inputs.file.rows.len() {
+        return Err(format!("expected_all_states.csv has {} rows, heldout.csv {}", expected.len(), inputs.file.rows.len()).into());
     }
     let mut report = Vec::new();
     for mode in Mode::ALL {
-        let n = inputs.for_mode(mode).0.len();
-        let tl2c = Outputs::collect(n, |o| tl2c_pass::<true>(mode, peer, inputs, o), |o| tl2c_pass::<false>(mode, peer, inputs, o));
-        if mode.all_states() {
-            report.push(Agreement::of(format!("TL2cgen vs XGBoost: {}", mode.title()), &tl2c, &xgboost));
+        let n = inputs.rows(mode);
+        let orders = if mode.fresh() { inputs.fresh.len() } else { 1 };
+        let (mut tl2c, mut xgboost) = (Outputs::default(), Outputs::default());
+        let mut got: Vec<Outputs> = mlcs.iter().map(|_| Outputs::default()).collect();
+        for pass in 0..orders {
+            let rows = inputs.layout(mode, pass);
+            tl2c.collect(n, |o| tl2c_pass::<true>(mode, peer, rows, o), |o| tl2c_pass::<false>(mode, peer, rows, o));
+            xgboost.margins.extend(rows.order.iter().map(|&i| expected[i].0));
+            xgboost.probs.extend(rows.order.iter().map(|&i| expected[i].1));
+            for (m, out) in mlcs.iter().zip(&mut got) {
+                out.collect(n, |o| mlc_pass::<true>(mode, m, rows, o), |o| mlc_pass::<false>(mode, m, rows, o));
+            }
         }
-        for m in mlcs {
-            let got = Outputs::collect(n, |o| mlc_pass::<true>(mode, m, inputs, o), |o| mlc_pass::<false>(mode, m, inputs, o));
-            report.push(Agreement::of(format!("{} vs TL2cgen: {}", m.label, mode.title()), &got, &tl2c));
+        let which = if mode.fresh() { format!("{} ({orders} orders)", mode.title()) } else { mode.title().to_string() };
+        if mode.all_states() {
+            report.push(Agreement::of(format!("TL2cgen vs XGBoost: {which}"), &tl2c, &xgboost));
+        }
+        for (m, out) in mlcs.iter().zip(&got) {
+            report.push(Agreement::of(format!("{} vs TL2cgen: {which}", m.label), out, &tl2c));
             if mode.all_states() {
-                report.push(Agreement::of(format!("{} vs XGBoost: {}", m.label, mode.title()), &got, &xgboost));
+                report.push(Agreement::of(format!("{} vs XGBoost: {which}", m.label), out, &xgboost));
             }
         }
     }
@@ -497,11 +592,20 @@ fn measure_all(inputs: &Inputs, scope: &Scope, peer: &Peer, mlcs: &[Mlc<'_>], co
         .into_iter()
         .filter(|mode| only.is_none_or(|o| mode.title().contains(o)))
         .map(|mode| {
-            let n = inputs.for_mode(mode).0.len();
+            let n = inputs.rows(mode);
             let models = if mode.all_states() { "all_states".to_string() } else { scope.label() };
-            let mut cases = vec![case("TL2cgen", n, move |o| tl2c_pass::<false>(mode, peer, inputs, o))];
+            // Each case counts its own passes: every engine takes the orders in the same turn.
+            let mut pass = 0;
+            let mut cases = vec![case("TL2cgen", n, move |o| {
+                tl2c_pass::<false>(mode, peer, inputs.layout(mode, pass), o);
+                pass += 1;
+            })];
             for m in mlcs {
-                cases.push(case(m.label, n, move |o| mlc_pass::<false>(mode, m, inputs, o)));
+                let mut pass = 0;
+                cases.push(case(m.label, n, move |o| {
+                    mlc_pass::<false>(mode, m, inputs.layout(mode, pass), o);
+                    pass += 1;
+                }));
             }
             eprintln!("measuring: {}", mode.title());
             ScenarioResult { mode, models, rows: n, timings: timing::measure(cases, config) }
@@ -523,12 +627,13 @@ fn header_lines(args: &Args, machine: &MachineInfo, inputs: &Inputs, scope: &Sco
         format!("mlc: target host, float32; compiler's default layout for all_states: {default_layout}"),
         format!(
             "rows: {} held-out rows per pass (all-states), {} (per-state); {} reps per case, each >= {} ms; cases interleaved",
-            inputs.rows.len(),
-            inputs.state_rows.len(),
+            inputs.file.rows.len(),
+            inputs.file.state_rows.len(),
             args.reps,
             args.min_rep_ms
         ),
-        scope.describe(inputs.state_rows.len()),
+        scope.describe(inputs.file.state_rows.len()),
+        format!("\"new order each pass\": {FRESH_ORDERS} shuffles of the same rows (fixed seed), taken in turn, pass after pass, by every engine"),
     ]
 }
 

@@ -2,8 +2,10 @@
 //! single row (mlc `predict` per row vs TL2cgen `predict` per row) and batch (mlc one
 //! `predict_batch` of all rows vs TL2cgen's loop), 400 short passes of each interleaved, the
 //! minimum ns/row of each (the minimum of short passes filters out a busy neighbour far
-//! better than medians of long ones). `MLC_NO_AVX512=1` turns mlc's AVX-512 kernels off (AVX2
-//! batch kernel, portable single-row walk).
+//! better than medians of long ones); then the same with the rows in a new order each pass (16
+//! shuffles in turn, as churn_bench's "new order each pass" scenarios: TL2cgen's branches then
+//! cannot be learnt by the branch predictor). `MLC_NO_AVX512=1` turns mlc's AVX-512 kernels off
+//! (AVX2 batch kernel, portable single-row walk).
 //!
 //! `cargo build --release -p mlc-benches --bin tree_min && taskset -c 1 target/release/tree_min`
 use std::hint::black_box;
@@ -26,33 +28,47 @@ fn main() {
     let tl = tl2cgen::model("all_states").unwrap();
     let f = churn::NUM_FEATURES;
     let n = rows.len();
-    let (mut best_m, mut best_t) = (f64::MAX, f64::MAX);
-    let (mut batch_m, mut batch_t) = (f64::MAX, f64::MAX);
-    let mut out = [0f32; 1];
-    let mut outs = vec![0f32; n];
-    for _ in 0..400 {
-        let s = Instant::now();
-        for i in 0..n {
-            m.predict(black_box(rows.row(i)), &mut out).unwrap();
-            black_box(out[0]);
+    // File order, then 16 shuffles taken in turn (each laid out in both engines' formats).
+    let file: Vec<usize> = (0..n).collect();
+    for (what, orders) in [("", vec![file]), (", new order each pass", churn::shuffled_orders(n, 16))] {
+        let laid_out: Vec<(Vec<f32>, Vec<_>)> = orders
+            .iter()
+            .map(|o| {
+                (
+                    o.iter().flat_map(|&i| rows.row(i).to_vec()).collect(),
+                    o.iter().flat_map(|&i| entries[i * f..(i + 1) * f].to_vec()).collect(),
+                )
+            })
+            .collect();
+        let (mut best_m, mut best_t) = (f64::MAX, f64::MAX);
+        let (mut batch_m, mut batch_t) = (f64::MAX, f64::MAX);
+        let mut out = [0f32; 1];
+        let mut outs = vec![0f32; n];
+        for pass in 0..400 {
+            let (features, cells) = &laid_out[pass % laid_out.len()];
+            let s = Instant::now();
+            for row in features.chunks_exact(f) {
+                m.predict(black_box(row), &mut out).unwrap();
+                black_box(out[0]);
+            }
+            best_m = best_m.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+            let s = Instant::now();
+            for row in cells.chunks_exact(f) {
+                black_box(tl.predict(black_box(row)));
+            }
+            best_t = best_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+            let s = Instant::now();
+            m.predict_batch(black_box(features), &mut outs).unwrap();
+            black_box(&outs);
+            batch_m = batch_m.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+            let s = Instant::now();
+            for (row, o) in cells.chunks_exact(f).zip(outs.iter_mut()) {
+                *o = tl.predict(black_box(row));
+            }
+            black_box(&outs);
+            batch_t = batch_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
         }
-        best_m = best_m.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
-        let s = Instant::now();
-        for i in 0..n {
-            black_box(tl.predict(black_box(&entries[i * f..(i + 1) * f])));
-        }
-        best_t = best_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
-        let s = Instant::now();
-        m.predict_batch(black_box(&rows.features), &mut outs).unwrap();
-        black_box(&outs);
-        batch_m = batch_m.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
-        let s = Instant::now();
-        for (row, o) in entries.chunks_exact(f).zip(outs.iter_mut()) {
-            *o = tl.predict(black_box(row));
-        }
-        black_box(&outs);
-        batch_t = batch_t.min(s.elapsed().as_secs_f64() * 1e9 / n as f64);
+        println!("single row{what}, min ns/row: mlc {best_m:.1}  tl2cgen {best_t:.1}  ratio {:.2}", best_t / best_m);
+        println!("batch{what},      min ns/row: mlc {batch_m:.1}  tl2cgen {batch_t:.1}  ratio {:.2}", batch_t / batch_m);
     }
-    println!("single row, min ns/row: mlc {best_m:.1}  tl2cgen {best_t:.1}  ratio {:.2}", best_t / best_m);
-    println!("batch,      min ns/row: mlc {batch_m:.1}  tl2cgen {batch_t:.1}  ratio {:.2}", batch_t / batch_m);
 }
