@@ -101,8 +101,8 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32],
     }
     let right = if missing == 0 { left } else { _mm512_or_si512(left, missing_chunks(ranks, missing)) };
     let shift = 6 - depth;
-    let mut sum = base;
-    for (t, tree) in bits.iter().enumerate() {
+    // The exit leaf's slot among a tree's `1 << depth` leaves.
+    let slot = |tree: &BitTree| {
         // SAFETY: a tree holds 2 × 64 bytes, read unaligned.
         let (index, select) =
             unsafe { (_mm512_loadu_si512(tree.index.as_ptr() as *const _), _mm512_loadu_si512(tree.select.as_ptr() as *const _)) };
@@ -113,11 +113,23 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32],
         let low7 = _bextr2_u64(d, top as u64) as usize;
         // SAFETY: `bextr` extracts 7 bits (`TOP`'s length field), so `low7 < 128`.
         let bottom = unsafe { *SUBTREE_LEAF.get_unchecked(low7) } as u32;
-        let leaf = (t << depth) + (((top >> 16) + bottom) >> shift) as usize;
-        debug_assert!(leaf < leaves.len());
-        // SAFETY: `8j + bottom < 64`, so the slot is below `1 << depth`, this tree's leaf
-        // count, and tree `t`'s leaves are `leaves[t << depth ..][..1 << depth]`.
-        sum += f32::from_bits(unsafe { *leaves.get_unchecked(leaf) });
+        (((top >> 16) + bottom) >> shift) as usize
+    };
+    let mut sum = base;
+    // Two trees a step: half the loop's own instructions.
+    let mut pairs = bits.chunks_exact(2).zip(leaves.chunks_exact(2 << depth));
+    for (trees, leaves) in &mut pairs {
+        let (a, b) = (slot(&trees[0]), slot(&trees[1]));
+        debug_assert!(a < 1 << depth && b < 1 << depth);
+        // SAFETY: `8j + bottom < 64`, so a slot is below `1 << depth`, a tree's leaf count;
+        // the pair's leaves are `leaves[..1 << depth]` and `leaves[1 << depth..]`.
+        sum += f32::from_bits(unsafe { *leaves.get_unchecked(a) });
+        sum += f32::from_bits(unsafe { *leaves.get_unchecked((1 << depth) + b) });
+    }
+    if let (Some(tree), Some(last)) =
+        (bits.chunks_exact(2).remainder().first(), leaves.chunks_exact(2 << depth).remainder().get(..1 << depth))
+    {
+        sum += f32::from_bits(last[slot(tree)]);
     }
     sum
 }
