@@ -17,6 +17,13 @@ crate::cpu::x86_gate!(
     ["avx2"]
 );
 
+crate::cpu::x86_gate!(
+    /// Whether the CPU runs [`crate::math::expf_fma`] (FMA; not where `MLC_NO_SIMD` is set).
+    fma_usable,
+    simd_allowed,
+    ["fma"]
+);
+
 /// `e^a` for four values of `a` (as `f64`) that are not special: [`crate::math::expf`]'s
 /// main path, rounded to `f32`.
 #[target_feature(enable = "avx2")]
