@@ -26,9 +26,11 @@
 //! apart) gives wrong margins but stays in bounds, as with the bit kernel.
 //!
 //! Stack use: about 32 KiB per call (833 planes of 32 bytes, for up to [`MAX_CHUNKS`] chunks,
-//! the 64 features and a zero plane; a 4 KiB column buffer; the block's margins); no heap.
+//! the 64 features and a zero plane, of which only those the model's nodes can read are zeroed;
+//! a 4 KiB column buffer; the block's margins); no heap.
 
 use core::arch::x86_64::*;
+use core::mem::MaybeUninit;
 
 use mlc_format::records::{RANK_CHUNK, RANK_DEFAULT_LEFT};
 
@@ -201,7 +203,8 @@ struct Consts {
 }
 
 /// Plane indices of the nodes of `tree` in level order (and, with `NAN`, the missing-value
-/// plane each node ors in: its feature's, or [`ZERO`] where missing values go left).
+/// plane each node ors in: its feature's, or [`ZERO`] where missing values go left). Every
+/// index names a plane [`Planes`] initialized, whatever the codes and ranks.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
 #[inline]
 fn node_planes<const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], idx: &mut [u16; 64], nidx: &mut [u16; 64]) {
@@ -235,12 +238,66 @@ fn node_planes<const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], 
     }
 }
 
-/// Plane `i` of `planes` as a vector.
-#[target_feature(enable = "avx512f,avx512vl")]
-#[inline]
-fn load(planes: &[Plane; PLANES], i: u16) -> __m256i {
-    // SAFETY: `Plane` is 32 bytes, aligned to 32; the index is bounds-checked.
-    unsafe { _mm256_load_si256(planes[i as usize].0.as_ptr() as *const _) }
+/// A block's planes. Only those a node can read are initialized (zeroed once per call, not
+/// all [`PLANES`]: a bundle's small models take a few dozen rows per call, and zeroing 26 KiB
+/// each time cost them more than a fifth of their batch time): the chunks' lanes, the
+/// missing-value planes of the features that have chunks, and [`ZERO`]. [`node_planes`] only
+/// names those: a node's plane is `start[f] + j` with `j < count[f]` (and `start[f] +
+/// count[f] <= 16 ×` the chunks, as all of `f`'s chunks come at or after its first), its
+/// missing-value plane that of its feature `f` (which has chunks, `count[f] > 0`), all else
+/// [`ZERO`].
+struct Planes<'p> {
+    planes: &'p mut [MaybeUninit<Plane>; PLANES],
+    /// Planes `0..lanes` are initialized (the chunks' lanes),
+    lanes: usize,
+    /// and the missing-value planes of these features (bit `f`), and [`ZERO`].
+    features: u64,
+}
+
+impl<'p> Planes<'p> {
+    /// Zeroes the planes of `planes` a node can read for `chunks` rank chunks of the features
+    /// `features`. (The array is the caller's local: moved or made from a constant, the
+    /// 26 KiB were copied or zeroed whole.)
+    fn init(planes: &'p mut [MaybeUninit<Plane>; PLANES], chunks: usize, features: u64) -> Self {
+        let lanes = (chunks * RANK_CHUNK).min(NAN_BASE);
+        for p in &mut planes[..lanes] {
+            p.write(Plane([0; GROUPS]));
+        }
+        for (f, p) in planes[NAN_BASE..ZERO].iter_mut().enumerate() {
+            if features >> f & 1 != 0 {
+                p.write(Plane([0; GROUPS]));
+            }
+        }
+        planes[ZERO].write(Plane([0; GROUPS]));
+        Planes { planes, lanes, features }
+    }
+
+    /// Whether plane `i` is initialized.
+    fn readable(&self, i: usize) -> bool {
+        i < self.lanes || i == ZERO || (NAN_BASE..ZERO).contains(&i) && self.features >> (i - NAN_BASE) & 1 != 0
+    }
+
+    /// Sets the bits of rows `16g .. 16g + 16` of plane `i`.
+    #[inline]
+    fn set(&mut self, i: usize, g: usize, bits: u16) {
+        assert!(g < GROUPS);
+        // SAFETY: a `u16` write inside plane `i` (`Plane` is `repr(C)` `[u16; GROUPS]`); a
+        // write needs no initialized memory.
+        unsafe { (self.planes[i].as_mut_ptr() as *mut u16).add(g).write(bits) };
+    }
+
+    /// Plane `i` as a vector.
+    ///
+    /// # Safety
+    /// Plane `i` must be initialized ([`Planes::readable`]): `i` comes from [`node_planes`].
+    #[target_feature(enable = "avx512f,avx512vl")]
+    #[inline]
+    unsafe fn load(&self, i: u16) -> __m256i {
+        debug_assert!(self.readable(i as usize));
+        // SAFETY: `Plane` is 32 bytes, aligned to 32, and plane `i` is initialized (the
+        // caller's promise); the index is bounds-checked.
+        unsafe { _mm256_load_si256(self.planes[i as usize].as_ptr() as *const _) }
+    }
 }
 
 /// The decisions at the level of `N` nodes (`N − 1` to `2N − 2`, `node(i)` the plane of node
@@ -266,18 +323,20 @@ fn level<const N: usize>(node: &impl Fn(usize) -> __m256i, above: &[__m256i]) ->
 #[inline]
 fn add_tree<const D: usize, const NAN: bool>(
     c: &Consts,
-    planes: &[Plane; PLANES],
+    planes: &Planes<'_>,
     idx: &[u16; 64],
     nidx: &[u16; 64],
     table: &[__m512; 4],
     sums: &mut [__m512; GROUPS],
     quarters: usize,
 ) {
-    let node = |i: usize| {
+    // SAFETY (both loads): `idx` and `nidx` come from `node_planes`, which names readable
+    // planes only (see `Planes`).
+    let node = |i: usize| unsafe {
         if NAN {
-            _mm256_or_si256(load(planes, idx[i]), load(planes, nidx[i]))
+            _mm256_or_si256(planes.load(idx[i]), planes.load(nidx[i]))
         } else {
-            load(planes, idx[i])
+            planes.load(idx[i])
         }
     };
     // bits[l]: the decision at level l (1 = right).
@@ -386,7 +445,8 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
         let present = !_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(t, t);
         *n = (16 - present.leading_zeros()) as u8;
     }
-    let mut planes = [Plane([0; GROUPS]); PLANES];
+    let mut plane_memory = [const { MaybeUninit::uninit() }; PLANES];
+    let mut planes = Planes::init(&mut plane_memory, ranks.chunks.len(), feats.used);
     let mut cols = [_mm512_setzero_ps(); 64];
     let (mut idx, mut nidx) = ([0u16; 64], [0u16; 64]);
     let blocks_of_features = features.div_ceil(16);
@@ -436,14 +496,14 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
                 let f = used.trailing_zeros() as usize;
                 used &= used - 1;
                 let m = _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(cols[f], cols[f]);
-                planes[NAN_BASE + f].0[g] = m;
+                planes.set(NAN_BASE + f, g, m);
                 missing |= m;
             }
             for (c, (chunk, &n)) in ranks.chunks.iter().zip(&lanes).enumerate() {
                 let x = cols[chunk.feature as usize & 63];
                 for (j, &t) in chunk.thresholds.iter().enumerate().take(n as usize) {
                     // t ≤ x: false for a missing x (and never for a NaN lane, not compared).
-                    planes[c * RANK_CHUNK + j].0[g] = _mm512_cmp_ps_mask::<_CMP_GE_OQ>(x, _mm512_set1_ps(f32::from_bits(t)));
+                    planes.set(c * RANK_CHUNK + j, g, _mm512_cmp_ps_mask::<_CMP_GE_OQ>(x, _mm512_set1_ps(f32::from_bits(t))));
                 }
             }
         }
