@@ -310,6 +310,59 @@ fn corrupted_bit_index_is_a_load_error() {
     assert_eq!(load_first(&no_ranks), Err("model 0: tree-bit-nodes without a rank index".to_string()));
 }
 
+/// A malformed dense-lane bit index (`tree-bit-lanes` with `tree-lane-nodes`, format 1.5) is a
+/// typed load error naming the model and the problem, on every target, whether or not the CPU
+/// runs the bit kernel.
+#[test]
+fn corrupted_bit_lanes_are_a_load_error() {
+    const GOLDEN: &str = "golden/v1.5/churn_states.x86-64.mlc";
+    // Every model has dense lanes (TX: 11 rank chunks, 4 records), none the 1.4 bit index.
+    let load_tx = |bytes: &AlignedBytes| {
+        let artifact = Artifact::parse(bytes).unwrap();
+        let entry = artifact.model(2).unwrap();
+        assert_eq!(entry.name, "TX");
+        Model::load(&entry).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let golden = AlignedBytes::copy_from(&std::fs::read(fixture(GOLDEN)).unwrap());
+    let artifact = Artifact::parse(&golden).unwrap();
+    let has = |m: u32, kind| artifact.model(m).unwrap().section(kind).unwrap().is_some();
+    for m in 0..3 {
+        assert!(has(m, SectionKind::TreeBitLanes) && has(m, SectionKind::TreeLaneNodes) && !has(m, SectionKind::TreeBitNodes));
+    }
+    assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeBitLanes, |_| {})), Ok(()));
+    let beyond = "model 2: tree-bit-lanes names a feature beyond the feature count";
+    let lanes: [(Edit, &str); 4] = [
+        (Box::new(|b: &mut Vec<u8>| b[3] = 18), beyond), // TX has 18 features
+        (
+            Box::new(|b: &mut Vec<u8>| {
+                let last = b.len() - 80; // lane 15 of the last record: padding
+                b[last + 15] = 255;
+            }),
+            beyond,
+        ),
+        (Box::new(|b: &mut Vec<u8>| b.resize(33 * 80, 0)), "model 2: tree-bit-lanes holds more than 32 records"),
+        (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 1)), "section 36: section size is not a multiple of its record size"),
+    ];
+    for (edit, want) in lanes {
+        assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeBitLanes, edit)), Err(want.to_string()));
+    }
+    let nodes: [(Edit, &str); 2] = [
+        (Box::new(|b: &mut Vec<u8>| b[64] = 8), "model 2: tree-lane-nodes holds a byte index above 127 or a selector outside its lane"),
+        (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 128)), "model 2: tree-lane-nodes holds a different number of trees"),
+    ];
+    for (edit, want) in nodes {
+        assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeLaneNodes, edit)), Err(want.to_string()));
+    }
+    // One without the other, or without the rank index the lanes are built from.
+    let together = "model 2: tree-bit-lanes and tree-lane-nodes must come together";
+    for kind in [SectionKind::TreeBitLanes, SectionKind::TreeLaneNodes] {
+        assert_eq!(load_tx(&rewritten(GOLDEN, |k, _| k != kind)), Err(together.to_string()), "without {}", kind.name());
+    }
+    let no_ranks =
+        rewritten(GOLDEN, |k, _| !matches!(k, SectionKind::TreeRankChunks | SectionKind::TreeRankNodes | SectionKind::TreeBitNodes));
+    assert_eq!(load_tx(&no_ranks), Err("model 2: tree-bit-lanes without a rank index".to_string()));
+}
+
 /// A change to a section's bytes.
 type Edit = Box<dyn Fn(&mut Vec<u8>)>;
 

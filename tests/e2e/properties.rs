@@ -479,6 +479,24 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, rng_seed: seed(), ..ProptestConfig::default() })]
+
+    /// Ensembles on 33 to 64 features, single rows with and without missing values: the bit
+    /// kernel's dense lanes (format 1.5) take the values of features 32–63 from the row's upper
+    /// two registers.
+    #[test]
+    fn wide_rows_match_the_reference_walk(
+        e in logistic_ensemble(33..65, 4..16),
+        seed in any::<u64>(),
+        missing_one_in in prop::sample::select(&[0u64, 5][..]),
+    ) {
+        let f = e.features as usize;
+        let rows: Vec<Vec<f32>> = batch_rows(8, f, seed, missing_one_in).chunks_exact(f).map(<[f32]>::to_vec).collect();
+        check_trees(&e, &rows)?;
+    }
+}
+
 /// The tree properties again in a child process with `MLC_NO_AVX512=1` (read once per
 /// process): on an AVX-512 machine this checks the AVX2 batch kernel and the portable
 /// single-row walk.

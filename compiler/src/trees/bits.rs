@@ -1,16 +1,52 @@
-//! The bit index (format 1.4, `tree-bit-nodes`): every node of the rank index (§8.9) as the
-//! position of its threshold's bit among the rank chunks' lanes, so that the runtime gets all
-//! decisions of a tree with one byte permutation and one bit selection.
+//! The bit index (format 1.4, `tree-bit-nodes`; format 1.5, `tree-bit-lanes` with
+//! `tree-lane-nodes`): every node of the rank index (§8.9) as the position of its threshold's
+//! bit in the comparison vector `B`, so that the runtime gets all decisions of a tree with one
+//! byte permutation and one bit selection. `B`'s bits are either the rank chunks' lanes (1.4:
+//! 16 lanes per feature chunk, NaN-padded) or dense lanes (1.5: every feature's thresholds one
+//! after another, 16 lanes a [`BitLanes`] record, each lane naming its feature).
 
 use mlc_format::records::{
-    bit_position, rank_byte, BitTree, RankChunk, RankTree, BIT_MISSING_LEFT, RANK_CHUNK, RANK_DEFAULT_LEFT, RANK_PADDING,
+    bit_position, rank_byte, BitLanes, BitTree, RankChunk, RankTree, BIT_LANES, BIT_MISSING_LEFT, RANK_CHUNK, RANK_DEFAULT_LEFT,
+    RANK_PADDING,
 };
 
-/// Most rank chunks a model with a bit index may have: their lanes fill one 512-bit vector.
+/// Most rank chunks (or dense lane records) a model with a bit index may have: their lanes fill
+/// one 512-bit vector.
 pub const BITS_MAX_CHUNKS: usize = 32;
 
-/// The bit index of rank trees over `chunks`, or `None` where the chunks' lanes do not fit 512
-/// bits with one bit to spare that is false in every row (a padding node's decision).
+/// Bits of the comparison vector.
+const BITS: usize = RANK_CHUNK * BITS_MAX_CHUNKS;
+
+/// Where a lane layout puts each threshold's bit in `B`.
+struct LaneMap {
+    /// Bit of rank 0 of feature `f` (rank `r` is `start[f] + r`).
+    start: [usize; 64],
+    /// A bit that is 0 in every row (a NaN lane or a bit past the last lane): the decision of
+    /// padding nodes and of the unused decision bit 7.
+    zero: usize,
+}
+
+/// The bit index of a model: over its rank chunks' lanes (format 1.4) or over dense lanes (1.5).
+pub enum BitIndex {
+    /// `tree-bit-nodes`: bits are the lanes of the rank chunks.
+    Chunks(Vec<BitTree>),
+    /// `tree-bit-lanes` and `tree-lane-nodes`: bits are the lanes of these records.
+    Lanes(Vec<BitLanes>, Vec<BitTree>),
+}
+
+/// The bit index to write for rank trees over `chunks`: over dense lanes where they take fewer
+/// 16-lane records than the chunks (fewer comparisons per row; where they take as many, they
+/// would only make the artifact 1.5 and unreadable fast by a 1.4 runtime), else over the chunks;
+/// `None` where neither fits 512 bits with a bit to spare.
+pub fn choose(chunks: &[RankChunk], trees: &[RankTree]) -> Option<BitIndex> {
+    match dense_index(chunks, trees) {
+        Some((lanes, bits)) if lanes.len() < chunks.len() => Some(BitIndex::Lanes(lanes, bits)),
+        _ => bit_index(chunks, trees).map(BitIndex::Chunks),
+    }
+}
+
+/// The bit index of rank trees over `chunks`' own lanes (`tree-bit-nodes`), or `None` where the
+/// chunks' lanes do not fit 512 bits with one bit to spare that is false in every row.
 pub fn bit_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<Vec<BitTree>> {
     if chunks.len() > BITS_MAX_CHUNKS {
         return None;
@@ -25,11 +61,47 @@ pub fn bit_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<Vec<BitTree
         })?
     };
     // First chunk of each feature (the writer emits a feature's chunks together).
-    let mut first = [usize::MAX; 64];
+    let mut start = [0; 64];
     for (c, ch) in chunks.iter().enumerate().rev() {
-        first[ch.feature as usize] = c;
+        start[ch.feature as usize] = RANK_CHUNK * c;
     }
-    let out = trees
+    Some(select_bits(&LaneMap { start, zero }, trees))
+}
+
+/// The dense lanes of `chunks` (each feature's real thresholds in rank order, features in chunk
+/// order, the last record's unused lanes NaN with feature 0) and the bit index of rank trees
+/// over them (`tree-bit-lanes`, `tree-lane-nodes`), or `None` where the thresholds do not fit
+/// 512 bits with one to spare (the first lane after them, 0 in every row).
+pub fn dense_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<(Vec<BitLanes>, Vec<BitTree>)> {
+    let mut start = [0; 64];
+    let mut lanes: Vec<(u8, u32)> = Vec::new();
+    for (c, ch) in chunks.iter().enumerate() {
+        if c == 0 || chunks[c - 1].feature != ch.feature {
+            start[ch.feature as usize] = lanes.len();
+        }
+        lanes.extend(ch.thresholds.iter().filter(|&&t| !f32::from_bits(t).is_nan()).map(|&t| (ch.feature as u8, t)));
+    }
+    if lanes.len() >= BITS {
+        return None;
+    }
+    let zero = lanes.len();
+    let records = lanes
+        .chunks(BIT_LANES)
+        .map(|part| {
+            let mut r = BitLanes { features: [0; BIT_LANES], thresholds: [f32::NAN.to_bits(); BIT_LANES] };
+            for (l, &(f, t)) in part.iter().enumerate() {
+                (r.features[l], r.thresholds[l]) = (f, t);
+            }
+            r
+        })
+        .collect();
+    Some((records, select_bits(&LaneMap { start, zero }, trees)))
+}
+
+/// Every node of `trees` pointed at its threshold's bit under `map` (from `B` where its missing
+/// values go left, else from `B'`); padding nodes and decision bit 7 at `map.zero`, from `B`.
+fn select_bits(map: &LaneMap, trees: &[RankTree]) -> Vec<BitTree> {
+    trees
         .iter()
         .map(|tree| {
             let mut bits = BitTree { index: [0; 64], select: [0; 64] };
@@ -37,20 +109,19 @@ pub fn bit_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<Vec<BitTree
                 bits.index[b] = (bit / 8) as u8 | if missing_left { BIT_MISSING_LEFT } else { 0 };
                 bits.select[b] = (8 * (b % 8) + bit % 8) as u8;
             };
-            set(7, zero, true); // unused
+            set(7, map.zero, true); // unused
             for p in 0..63 {
                 let (code, rank) = (tree.codes[rank_byte(p)], tree.ranks[rank_byte(p)]);
                 if rank == RANK_PADDING {
-                    set(bit_position(p), zero, true);
+                    set(bit_position(p), map.zero, true);
                 } else {
-                    let bit = RANK_CHUNK * first[(code & 63) as usize] + rank as usize;
+                    let bit = map.start[(code & 63) as usize] + rank as usize;
                     set(bit_position(p), bit, code & RANK_DEFAULT_LEFT != 0);
                 }
             }
             bits
         })
-        .collect();
-    Some(out)
+        .collect()
 }
 
 #[cfg(test)]
@@ -81,10 +152,7 @@ mod tests {
         let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
         assert_eq!(chunks.len(), 3); // feature 0: 2 chunks, feature 1: 1
         let bits = bit_index(&chunks, &trees).unwrap();
-        let lane = |p: usize| {
-            let b = bit_position(p);
-            (8 * (bits[0].index[b] & 63) as usize + (bits[0].select[b] % 8) as usize, bits[0].index[b] & BIT_MISSING_LEFT != 0)
-        };
+        let lane = |p: usize| node_bit(&bits[0], p);
         assert_eq!(lane(0), (32 + 1, false)); // feature 1, threshold 1 (2.0), chunk 2
         assert_eq!(lane(1), (32, false));
         assert_eq!(lane(2), (0, false)); // feature 0, threshold 0.0
@@ -95,15 +163,71 @@ mod tests {
         }
     }
 
+    /// The bit (of `B`) and whether it is read from `B` of node `p` of `tree`.
+    fn node_bit(tree: &BitTree, p: usize) -> (usize, bool) {
+        let b = bit_position(p);
+        (8 * (tree.index[b] & 63) as usize + (tree.select[b] % 8) as usize, tree.index[b] & BIT_MISSING_LEFT != 0)
+    }
+
+    /// A chunk of feature `f` whose first `lanes` lanes hold `0.0, 1.0, …` (the rest NaN).
+    fn chunk(f: u32, lanes: usize) -> RankChunk {
+        let mut thresholds = [f32::NAN.to_bits(); RANK_CHUNK];
+        for (i, t) in thresholds.iter_mut().take(lanes).enumerate() {
+            *t = (i as f32).to_bits();
+        }
+        RankChunk { feature: f, thresholds }
+    }
+
+    #[test]
+    fn dense_lanes_pack_each_features_thresholds_after_the_previous_ones() {
+        let node = |f: u32, t: f32| Node { key: f, threshold: t.to_bits() };
+        // As above: feature 0 has 17 thresholds 0..=16 (two chunks), feature 1 has 0.5 < 2.0.
+        let mut nodes: Vec<Node> = vec![node(1, 2.0), node(1, 0.5)];
+        nodes.extend((0..17).map(|i| node(0, i as f32)));
+        let mut padding = vec![false; nodes.len()];
+        nodes.extend((nodes.len()..63).map(|_| node(0, 0.0)));
+        padding.resize(63, true);
+        let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
+        assert_eq!(chunks.len(), 3);
+        let Some(BitIndex::Lanes(lanes, bits)) = choose(&chunks, &trees) else { panic!("19 thresholds fit 2 records, not 3") };
+        assert_eq!(lanes.len(), 2);
+        // Lanes 0..17: feature 0's thresholds; 17, 18: feature 1's; 19..32: NaN, feature 0.
+        let lane = |i: usize| (lanes[i / 16].features[i % 16], f32::from_bits(lanes[i / 16].thresholds[i % 16]));
+        for i in 0..17 {
+            assert_eq!(lane(i), (0, i as f32));
+        }
+        assert_eq!((lane(17), lane(18)), ((1, 0.5), (1, 2.0)));
+        for i in 19..32 {
+            assert!(lane(i).0 == 0 && lane(i).1.is_nan(), "lane {i}: {:?}", lane(i));
+        }
+        assert_eq!(node_bit(&bits[0], 0), (18, false)); // feature 1, rank 1 (2.0)
+        assert_eq!(node_bit(&bits[0], 1), (17, false)); // feature 1, rank 0 (0.5)
+        assert_eq!(node_bit(&bits[0], 2), (0, false)); // feature 0, rank 0
+        assert_eq!(node_bit(&bits[0], 18), (16, false)); // feature 0, rank 16
+        assert_eq!(node_bit(&bits[0], 19), (19, true)); // padding: the first NaN lane, from B
+        assert_eq!(node_bit(&bits[0], 62), (19, true));
+    }
+
+    #[test]
+    fn dense_lanes_only_where_they_take_fewer_records_than_the_chunks() {
+        let tree = RankTree { codes: [0; 64], ranks: [RANK_PADDING; 64] };
+        // One chunk of 3 thresholds: one record either way.
+        assert!(matches!(choose(&[chunk(0, 3)], &[tree]), Some(BitIndex::Chunks(_))));
+        // 33 chunks of 15 thresholds (495): too many chunks, 31 dense records with lane 495 free.
+        let chunks: Vec<RankChunk> = (0..33).map(|f| chunk(f, 15)).collect();
+        assert!(bit_index(&chunks, &[tree]).is_none());
+        let Some(BitIndex::Lanes(lanes, bits)) = choose(&chunks, &[tree]) else { panic!("495 lanes fit") };
+        assert_eq!(lanes.len(), 31);
+        assert_eq!((lanes[30].features[14], f32::from_bits(lanes[30].thresholds[14])), (32, 14.0));
+        assert!(f32::from_bits(lanes[30].thresholds[15]).is_nan());
+        assert_eq!(node_bit(&bits[0], 0), (495, true));
+        // 32 full chunks: 512 thresholds, no bit left for padding nodes in either layout.
+        let full: Vec<RankChunk> = (0..32).map(|f| chunk(f, 16)).collect();
+        assert!(dense_index(&full, &[tree]).is_none() && choose(&full, &[tree]).is_none());
+    }
+
     #[test]
     fn thirty_two_chunks_need_a_nan_lane_for_padding() {
-        let chunk = |f: u32, lanes: usize| {
-            let mut thresholds = [f32::NAN.to_bits(); RANK_CHUNK];
-            for (i, t) in thresholds.iter_mut().take(lanes).enumerate() {
-                *t = (i as f32).to_bits();
-            }
-            RankChunk { feature: f, thresholds }
-        };
         let tree = RankTree { codes: [0; 64], ranks: [RANK_PADDING; 64] };
         let mut chunks: Vec<RankChunk> = (0..32).map(|f| chunk(f, 16)).collect();
         assert!(bit_index(&chunks, &[tree]).is_none(), "no bit is 0 in every row");

@@ -4,6 +4,7 @@ use mlc_format::manifest::{Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::records::{keep_if_right, ordered_key, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
 use mlc_format::SectionKind;
 
+use super::bits::BitIndex;
 use super::{IrEnsemble, IrNode, IrTree};
 
 /// Bytes of one model's sections under each layout.
@@ -85,8 +86,9 @@ pub const SPLITS_MAX_FEATURES: u32 = 64;
 pub struct Indexes {
     /// The `tree-splits` index of the batch bitvector kernels (x86-64, aarch64).
     pub splits: bool,
-    /// With `splits`: the rank index (format 1.3) and the bit index built on it (1.4), read by
-    /// the x86-64 single-row and bit-plane kernels.
+    /// With `splits`: the rank index (format 1.3) and the bit index built on it (1.4, or 1.5
+    /// with dense lanes: [`super::bits::choose`]), read by the x86-64 single-row and bit-plane
+    /// kernels.
     pub ranks: bool,
 }
 
@@ -147,8 +149,13 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, indexes: Ind
                 if let Some((chunks, trees)) = super::ranks::rank_index(&rank_trees, ir.num_features).filter(|_| indexes.ranks) {
                     sections.push((SectionKind::TreeRankChunks, bytemuck::cast_slice(&chunks).to_vec()));
                     sections.push((SectionKind::TreeRankNodes, bytemuck::cast_slice(&trees).to_vec()));
-                    if let Some(bits) = super::bits::bit_index(&chunks, &trees) {
-                        sections.push((SectionKind::TreeBitNodes, bytemuck::cast_slice(&bits).to_vec()));
+                    match super::bits::choose(&chunks, &trees) {
+                        Some(BitIndex::Chunks(bits)) => sections.push((SectionKind::TreeBitNodes, bytemuck::cast_slice(&bits).to_vec())),
+                        Some(BitIndex::Lanes(lanes, bits)) => {
+                            sections.push((SectionKind::TreeBitLanes, bytemuck::cast_slice(&lanes).to_vec()));
+                            sections.push((SectionKind::TreeLaneNodes, bytemuck::cast_slice(&bits).to_vec()));
+                        }
+                        None => {}
                     }
                 }
             }

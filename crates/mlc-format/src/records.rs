@@ -148,12 +148,12 @@ pub fn rank_byte(p: usize) -> usize {
 }
 
 /// One tree of depth ≤ 6 for single-row evaluation by bit selection (section kind
-/// `tree-bit-nodes`, format 1.4), 128 bytes.
+/// `tree-bit-nodes`, format 1.4, or `tree-lane-nodes`, format 1.5), 128 bytes.
 ///
-/// The evaluator compares the row with every lane of the rank chunks at once: bit `16c + l` of
-/// the 512-bit vector `B` is `t ≤ x[f]` for lane `l` (threshold `t`) of chunk `c` (feature `f`),
-/// false for a missing `x` or a NaN lane; `B'` is `B` with the bits of missing features' chunks
-/// set. Decision bit `b` of the tree (1 = right; node of bit `b`: [`bit_position`]) is bit
+/// The evaluator compares the row with every lane of the rank chunks (`tree-bit-nodes`) or of
+/// the [`BitLanes`] records (`tree-lane-nodes`) at once: bit `16c + l` of the 512-bit vector
+/// `B` is `t ≤ x[f]` for lane `l` (threshold `t`) of chunk or record `c` (feature `f`), false
+/// for a missing `x` or a NaN lane; `B'` is `B` with the bits of missing features' lanes set. Decision bit `b` of the tree (1 = right; node of bit `b`: [`bit_position`]) is bit
 /// `select[b] mod 8` of byte `index[b] mod 64` of `B` if `index[b] & 64` is set, else of `B'`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
@@ -167,6 +167,28 @@ pub struct BitTree {
 
 /// Flag of [`BitTree::index`]: read the vector where missing values compare false.
 pub const BIT_MISSING_LEFT: u8 = 64;
+
+/// Lanes per [`BitLanes`] record.
+pub const BIT_LANES: usize = 16;
+
+/// Sixteen comparison lanes of the single-row bit kernel, each with its own feature (section
+/// kind `tree-bit-lanes`, format 1.5), 80 bytes.
+///
+/// The rank chunks' distinct thresholds (§8.9 of `docs/format.md`) packed densely: lane `l` of
+/// record `c` is bit `16c + l` of the comparison vector `B`, `f32::from_bits(thresholds[l]) <=
+/// row[features[l]]` (false for a NaN threshold or a missing value). The [`BitTree`]s of
+/// `tree-lane-nodes` select their decisions among these bits. Unused lanes hold a NaN
+/// threshold and feature 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct BitLanes {
+    /// Feature index of each lane (< the model's feature count, ≤ 64).
+    pub features: [u8; BIT_LANES],
+    /// Threshold of each lane, `f32` bits; NaN in unused lanes.
+    pub thresholds: [u32; BIT_LANES],
+}
+
+const _: () = assert!(core::mem::size_of::<BitLanes>() == 80);
 
 /// Decision bit of [`BitTree`] that holds node `p` (level order, `p < 63`) of a tree of depth
 /// 6: bits 0–6 are the top depth-3 subtree (nodes 0–6), bit 7 is unused, and bits `8 + 7j ..

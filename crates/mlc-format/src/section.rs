@@ -50,6 +50,14 @@ pub enum SectionKind {
     /// Tree ensemble, optional (format 1.4), with the rank index: one
     /// [`crate::records::BitTree`] per tree, for single-row evaluation by bit selection.
     TreeBitNodes = 26,
+    /// Tree ensemble, optional (format 1.5), together with `tree-lane-nodes`: the thresholds
+    /// of the rank chunks packed densely, 16 lanes a [`crate::records::BitLanes`] record, each
+    /// lane naming its own feature, for the single-row bit kernel.
+    TreeBitLanes = 27,
+    /// Tree ensemble, with `tree-bit-lanes` (format 1.5): one [`crate::records::BitTree`] per
+    /// tree whose bits are the lanes of `tree-bit-lanes` (where `tree-bit-nodes`' are the rank
+    /// chunks' lanes).
+    TreeLaneNodes = 28,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -85,6 +93,8 @@ impl SectionKind {
             24 => SectionKind::TreeRankChunks,
             25 => SectionKind::TreeRankNodes,
             26 => SectionKind::TreeBitNodes,
+            27 => SectionKind::TreeBitLanes,
+            28 => SectionKind::TreeLaneNodes,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -114,6 +124,8 @@ impl SectionKind {
             SectionKind::TreeRankChunks => "tree-rank-chunks",
             SectionKind::TreeRankNodes => "tree-rank-nodes",
             SectionKind::TreeBitNodes => "tree-bit-nodes",
+            SectionKind::TreeBitLanes => "tree-bit-lanes",
+            SectionKind::TreeLaneNodes => "tree-lane-nodes",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

@@ -1,25 +1,28 @@
 //! x86-64 single-row kernel with AVX-512 VBMI and BITALG: every decision of a tree in one byte
 //! permutation and one bit selection.
 //!
-//! The compiler's bit index (`tree-bit-nodes`, format 1.4) points every node at the bit of its
-//! threshold among the lanes of the rank chunks (`tree-rank-chunks`, §8.9 of
-//! `docs/format.md`). Per row, the kernel compares every chunk with its feature's value (16
-//! thresholds per instruction) and packs the 16-bit results into one 512-bit vector `B` (bit
-//! `16c + l`: lane `l` of chunk `c` is `≤ x`). Per tree, `vpermi2b` fetches for each of the 64
-//! decision bits the byte of `B` (or of `B'`, where missing features' bits are set) that holds
-//! its node's bit, `vpshufbitqmb` picks that bit, and the 64-bit decision word gives the exit
-//! leaf with two lookups in 128-entry tables (the top depth-3 subtree, then the bottom one it
-//! leads to; `bextr` extracts the bottom subtree's seven bits), with no dependent load per
-//! level. Leaves are added in tree order in `f32`, so margins are bit-identical to the walk.
+//! The compiler's bit index points every node at the bit of its threshold in a 512-bit vector
+//! `B` of all threshold comparisons of the row (§8.10 and §8.11 of `docs/format.md`). `B`'s
+//! lanes are either the rank chunks' (`tree-rank-chunks`, §8.9; bit index `tree-bit-nodes`,
+//! format 1.4: each chunk compared with its feature's value, 16 thresholds per instruction) or
+//! dense lanes (`tree-bit-lanes`, format 1.5; bit index `tree-lane-nodes`: each lane names its
+//! feature, so a record's 16 values come from the row by one permutation, and no lanes are
+//! spent on padding a feature's chunk). Either way bit `16c + l` is lane `l` of record `c`: `t
+//! ≤ x`. Per tree, `vpermi2b` fetches for each of the 64 decision bits the byte of `B` (or of
+//! `B'`, where missing features' bits are set) that holds its node's bit, `vpshufbitqmb` picks
+//! that bit, and the 64-bit decision word gives the exit leaf with two lookups in 128-entry
+//! tables (the top depth-3 subtree, then the bottom one it leads to; `bextr` extracts the
+//! bottom subtree's seven bits), with no dependent load per level. Leaves are added in tree
+//! order in `f32`, so margins are bit-identical to the walk.
 //!
 //! Missing values: a NaN is `≤` no threshold, so its bits in `B` are 0 and it goes left; nodes
 //! whose missing values go right read `B'`.
 
 use core::arch::x86_64::*;
 
-use mlc_format::records::{BitTree, RankChunk};
+use mlc_format::records::{BitLanes, BitTree, RankChunk};
 
-use super::complete::Ranks;
+use super::complete::{Bits, Lanes, Ranks};
 
 /// Leaf (0..8) of a depth-3 subtree whose 7 node decisions (1 = right) are the low bits of the
 /// index, in level order.
@@ -59,47 +62,21 @@ pub(crate) fn usable() -> bool {
 }
 
 /// The float margin of `row`: `base` plus every tree's leaf, in tree order. Tree `t`'s leaves
-/// are `leaves[t << depth ..][..1 << depth]`.
+/// are `leaves[t << depth ..][..1 << depth]`; `bits` selects each tree's decisions among the
+/// lanes of `bits.lanes` where it has them, else of `ranks`' chunks.
 ///
 /// # Safety
-/// The CPU must have what [`usable`] checks. `bits.len() << depth == leaves.len()`, `depth <=
-/// 6`, `row.len() <= 64`, at most 32 chunks and every chunk's feature below `row.len()` (all
-/// checked by assertions here; the loader checked them against the feature count).
+/// The CPU must have what [`usable`] checks. `bits.trees.len() << depth == leaves.len()`,
+/// `depth <= 6`, `row.len() <= 64`, at most 32 chunks or lane records and every feature they
+/// name below `row.len()` (all checked by assertions here; the loader checked them against the
+/// feature count).
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512bitalg,bmi1,bmi2")]
-pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32], depth: u32, row: &[f32], base: f32) -> f32 {
-    assert!(depth <= 6 && bits.len() << depth == leaves.len() && row.len() <= 64 && ranks.chunks.len() <= 32);
-    assert!(ranks.feature_bound <= row.len(), "a rank chunk names a feature beyond the row");
-    // B: four chunks' comparisons per 64-bit lane.
-    let compare = |c: &RankChunk| {
-        // SAFETY: every chunk's feature is below `feature_bound ≤ row.len()` (asserted above).
-        let x = _mm512_set1_ps(unsafe { *row.get_unchecked(c.feature as usize) });
-        // SAFETY: a chunk holds 16 `u32`s, read unaligned.
-        let t = unsafe { _mm512_loadu_ps(c.thresholds.as_ptr() as *const f32) };
-        _mm512_cmp_ps_mask::<_CMP_LE_OQ>(t, x) as u32
+pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &Bits<'_>, leaves: &[u32], depth: u32, row: &[f32], base: f32) -> f32 {
+    assert!(depth <= 6 && bits.trees.len() << depth == leaves.len() && row.len() <= 64);
+    let (left, right) = match &bits.lanes {
+        Some(lanes) => lane_vectors(lanes, row),
+        None => chunk_vectors(ranks, row),
     };
-    let mut left = _mm512_setzero_si512();
-    let mut quads = ranks.chunks.chunks_exact(4);
-    for (q, quad) in (&mut quads).enumerate() {
-        let low = _mm512_kunpackw(compare(&quad[1]), compare(&quad[0]));
-        let high = _mm512_kunpackw(compare(&quad[3]), compare(&quad[2]));
-        left = _mm512_mask_set1_epi64(left, 1 << q, _mm512_kunpackd(high as u64, low as u64) as i64);
-    }
-    if !quads.remainder().is_empty() {
-        let mut word = 0u64;
-        for (i, c) in quads.remainder().iter().enumerate() {
-            word |= (compare(c) as u64) << (16 * i);
-        }
-        left = _mm512_mask_set1_epi64(left, 1 << (ranks.chunks.len() / 4), word as i64);
-    }
-    // B': the chunks of missing features set.
-    let mut missing = 0u64;
-    for (i, part) in row.chunks(16).enumerate() {
-        let lanes = (1u32 << part.len()) - 1;
-        // SAFETY: only the `part.len()` lanes of `part` are read (masked load).
-        let x = unsafe { _mm512_maskz_loadu_ps(lanes as u16, part.as_ptr()) };
-        missing |= (_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(x, x) as u64) << (16 * i);
-    }
-    let right = if missing == 0 { left } else { _mm512_or_si512(left, missing_chunks(ranks, missing)) };
     let shift = 6 - depth;
     // The exit leaf's slot among a tree's `1 << depth` leaves.
     let slot = |tree: &BitTree| {
@@ -117,7 +94,7 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32],
     };
     let mut sum = base;
     // Two trees a step: half the loop's own instructions.
-    let mut pairs = bits.chunks_exact(2).zip(leaves.chunks_exact(2 << depth));
+    let mut pairs = bits.trees.chunks_exact(2).zip(leaves.chunks_exact(2 << depth));
     for (trees, leaves) in &mut pairs {
         let (a, b) = (slot(&trees[0]), slot(&trees[1]));
         debug_assert!(a < 1 << depth && b < 1 << depth);
@@ -127,11 +104,98 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &[BitTree], leaves: &[u32],
         sum += f32::from_bits(unsafe { *leaves.get_unchecked((1 << depth) + b) });
     }
     if let (Some(tree), Some(last)) =
-        (bits.chunks_exact(2).remainder().first(), leaves.chunks_exact(2 << depth).remainder().get(..1 << depth))
+        (bits.trees.chunks_exact(2).remainder().first(), leaves.chunks_exact(2 << depth).remainder().get(..1 << depth))
     {
         sum += f32::from_bits(last[slot(tree)]);
     }
     sum
+}
+
+/// The 512-bit vector of the 16-bit comparison masks `mask(item)` of at most 32 `items`, item
+/// `c`'s in bits `16c .. 16c + 16`, 0 past the last item: four items' masks per 64-bit lane.
+#[target_feature(enable = "avx512f,avx512bw")]
+#[inline]
+fn pack<T>(items: &[T], mut mask: impl FnMut(&T) -> u32) -> __m512i {
+    debug_assert!(items.len() <= 32);
+    let mut v = _mm512_setzero_si512();
+    let mut quads = items.chunks_exact(4);
+    for (q, quad) in (&mut quads).enumerate() {
+        let low = _mm512_kunpackw(mask(&quad[1]), mask(&quad[0]));
+        let high = _mm512_kunpackw(mask(&quad[3]), mask(&quad[2]));
+        v = _mm512_mask_set1_epi64(v, 1 << q, _mm512_kunpackd(high as u64, low as u64) as i64);
+    }
+    if !quads.remainder().is_empty() {
+        let mut word = 0u64;
+        for (i, item) in quads.remainder().iter().enumerate() {
+            word |= (mask(item) as u64) << (16 * i);
+        }
+        v = _mm512_mask_set1_epi64(v, 1 << (items.len() / 4), word as i64);
+    }
+    v
+}
+
+/// `B` and `B'` over the rank chunks' lanes (format 1.4): each chunk compared with its
+/// feature's value broadcast; `B'` sets the chunks of missing features.
+#[target_feature(enable = "avx512f,avx512bw")]
+#[inline]
+fn chunk_vectors(ranks: &Ranks<'_>, row: &[f32]) -> (__m512i, __m512i) {
+    assert!(row.len() <= 64 && ranks.chunks.len() <= 32);
+    assert!(ranks.feature_bound <= row.len(), "a rank chunk names a feature beyond the row");
+    let left = pack(ranks.chunks, |c: &RankChunk| {
+        // SAFETY: every chunk's feature is below `feature_bound ≤ row.len()` (asserted above).
+        let x = _mm512_set1_ps(unsafe { *row.get_unchecked(c.feature as usize) });
+        // SAFETY: a chunk holds 16 `u32`s, read unaligned.
+        let t = unsafe { _mm512_loadu_ps(c.thresholds.as_ptr() as *const f32) };
+        _mm512_cmp_ps_mask::<_CMP_LE_OQ>(t, x) as u32
+    });
+    let mut missing = 0u64;
+    for (i, part) in row.chunks(16).enumerate() {
+        let lanes = (1u32 << part.len()) - 1;
+        // SAFETY: only the `part.len()` lanes of `part` are read (masked load).
+        let x = unsafe { _mm512_maskz_loadu_ps(lanes as u16, part.as_ptr()) };
+        missing |= (_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(x, x) as u64) << (16 * i);
+    }
+    let right = if missing == 0 { left } else { _mm512_or_si512(left, missing_chunks(ranks, missing)) };
+    (left, right)
+}
+
+/// `B` and `B'` over dense lanes (format 1.5): the row in four registers (zeros past its end),
+/// each record's 16 values gathered from them by a permutation on its features and compared
+/// with its thresholds: `t ≤ x` for `B`, `t ≤ x` or unordered (`!(t > x)`) for `B'`, which is
+/// only computed where the row has a missing value. `B'` is also set in NaN-threshold lanes;
+/// the compiler points only padding nodes at those, and they read `B`.
+#[target_feature(enable = "avx512f,avx512bw")]
+#[inline]
+fn lane_vectors(lanes: &Lanes<'_>, row: &[f32]) -> (__m512i, __m512i) {
+    assert!(row.len() <= 64 && lanes.records.len() <= 32);
+    assert!(lanes.feature_bound <= row.len(), "a bit lane names a feature beyond the row");
+    // Features 32–63 only where a lane names one.
+    let wide = lanes.feature_bound > 32;
+    let part = |i: usize| match row.get(16 * i..) {
+        // SAFETY: only the first `min(16, rest.len())` values of `rest` are read (masked load).
+        Some(rest) if i < 2 || wide => unsafe { _mm512_maskz_loadu_ps(((1u32 << rest.len().min(16)) - 1) as u16, rest.as_ptr()) },
+        _ => _mm512_setzero_ps(),
+    };
+    let (r0, r1, r2, r3) = (part(0), part(1), part(2), part(3));
+    let values = |l: &BitLanes| {
+        // SAFETY: a record's features are 16 bytes, read unaligned.
+        let f = _mm512_cvtepu8_epi32(unsafe { _mm_loadu_si128(l.features.as_ptr() as *const _) });
+        // Bits 0–4 of a feature pick among 32 values; bit 5 picks the pair of registers.
+        let x = _mm512_permutex2var_ps(r0, f, r1);
+        if wide {
+            _mm512_mask_blend_ps(_mm512_test_epi32_mask(f, _mm512_set1_epi32(32)), x, _mm512_permutex2var_ps(r2, f, r3))
+        } else {
+            x
+        }
+    };
+    // SAFETY: a record's thresholds are 16 `u32`s, read unaligned.
+    let thresholds = |l: &BitLanes| unsafe { _mm512_loadu_ps(l.thresholds.as_ptr() as *const f32) };
+    let left = pack(lanes.records, |l| _mm512_cmp_ps_mask::<_CMP_LE_OQ>(thresholds(l), values(l)) as u32);
+    // A lane is NaN in r0 or r1 (r2 or r3).
+    let missing = _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(r0, r1) | _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(r2, r3);
+    let right =
+        if missing == 0 { left } else { pack(lanes.records, |l| _mm512_cmp_ps_mask::<_CMP_NGT_UQ>(thresholds(l), values(l)) as u32) };
+    (left, right)
 }
 
 /// The bits of every chunk whose feature is missing (bit `f` of `missing`), as a vector.

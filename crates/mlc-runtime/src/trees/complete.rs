@@ -10,7 +10,7 @@
 //! step. Padding nodes (above leaves shallower than `depth`) have copies of the leaf on both
 //! sides, so their comparison outcome never matters.
 
-use mlc_format::records::{BitTree, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
+use mlc_format::records::{BitLanes, BitTree, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
 
 use super::numeric::{decide, is_missing, Split};
 
@@ -35,10 +35,35 @@ pub(crate) struct Forest<'a> {
     /// The optional rank index (format 1.3), validated on every target.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub ranks: Option<Ranks<'a>>,
-    /// The optional bit index (format 1.4, with `ranks`), set only where this CPU runs the
-    /// single-row bit kernel (x86-64 with AVX-512 VBMI and BITALG); validated on every target.
+    /// The optional bit index (format 1.4 or 1.5, with `ranks`), set only where this CPU runs
+    /// the single-row bit kernel (x86-64 with AVX-512 VBMI and BITALG); validated on every
+    /// target.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-    pub bits: Option<&'a [BitTree]>,
+    pub bits: Option<Bits<'a>>,
+}
+
+/// A validated bit index: one [`BitTree`] per tree, whose decision bits are the lanes of the
+/// rank chunks (format 1.4, `tree-bit-nodes`, at most 32 chunks) or of dense lanes (format 1.5,
+/// `tree-lane-nodes` over `tree-bit-lanes`).
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub(crate) struct Bits<'a> {
+    /// One per tree, in tree order.
+    pub trees: &'a [BitTree],
+    /// The dense lanes the trees' bits refer to; `None`: the rank chunks' lanes.
+    pub lanes: Option<Lanes<'a>>,
+}
+
+/// Validated dense lanes (format 1.5, `tree-bit-lanes`): at most 32 records, features below the
+/// feature count.
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub(crate) struct Lanes<'a> {
+    /// Sixteen lanes a record.
+    pub records: &'a [BitLanes],
+    /// The features the lanes name are all below this (≥ 1 with a record), so a kernel checks
+    /// a row's length against it once.
+    pub feature_bound: usize,
 }
 
 /// A validated rank index (format 1.3, sections `tree-rank-chunks` and `tree-rank-nodes`):

@@ -29,7 +29,7 @@ mod tiles;
 
 use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
-use mlc_format::records::{BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
+use mlc_format::records::{BitLanes, BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
@@ -121,28 +121,61 @@ fn bit_kernel() -> bool {
     false
 }
 
-/// The optional bit index (format 1.4) of a model with a rank index, checked: one tree record
-/// per tree, at most 32 rank chunks (512 bits), every byte index below 128 and every selector
-/// within its byte's 64-bit lane (`select[b] / 8 == b % 8`).
-fn load_bits<'a>(entry: &ModelEntry<'a>, ranks: Option<&complete::Ranks<'a>>, trees: usize) -> Result<Option<&'a [BitTree]>, LoadError> {
+/// The optional bit index of a model with a rank index, checked: over the rank chunks (format
+/// 1.4, `tree-bit-nodes`, at most 32 chunks) or over dense lanes (format 1.5, `tree-bit-lanes`
+/// with `tree-lane-nodes`: at most 32 records, features below the feature count); one tree record
+/// per tree, every byte index below 128 and every selector within its byte's 64-bit lane
+/// (`select[b] / 8 == b % 8`). Where a model has both, the dense lanes are used.
+fn load_bits<'a>(
+    entry: &ModelEntry<'a>,
+    ranks: Option<&complete::Ranks<'a>>,
+    trees: usize,
+    num_features: usize,
+) -> Result<Option<complete::Bits<'a>>, LoadError> {
     let m = entry.index;
-    let Some(bits) = entry.optional_records::<BitTree>(SectionKind::TreeBitNodes)? else {
-        return Ok(None);
+    let chunk_trees = entry.optional_records::<BitTree>(SectionKind::TreeBitNodes)?;
+    let records = entry.optional_records::<BitLanes>(SectionKind::TreeBitLanes)?;
+    let lane_trees = entry.optional_records::<BitTree>(SectionKind::TreeLaneNodes)?;
+    let lanes = match (records, lane_trees) {
+        (None, None) => None,
+        (Some(records), Some(trees)) => Some((records, trees)),
+        _ => return Err(invalid(m, None, "tree-bit-lanes and tree-lane-nodes must come together")),
     };
-    let Some(ranks) = ranks else {
-        return Err(invalid(m, None, "tree-bit-nodes without a rank index"));
+    let ranks = match (ranks, chunk_trees.is_some(), lanes.is_some()) {
+        (_, false, false) => return Ok(None),
+        (Some(ranks), _, _) => ranks,
+        (None, true, _) => return Err(invalid(m, None, "tree-bit-nodes without a rank index")),
+        (None, false, true) => return Err(invalid(m, None, "tree-bit-lanes without a rank index")),
+    };
+    let lane_ok = |t: &BitTree| t.index.iter().all(|&i| i < 128) && t.select.iter().enumerate().all(|(b, &s)| s as usize / 8 == b % 8);
+    if let Some(bits) = chunk_trees {
+        if bits.len() != trees {
+            return Err(invalid(m, None, "tree-bit-nodes holds a different number of trees"));
+        }
+        if ranks.chunks.len() > 32 {
+            return Err(invalid(m, None, "tree-bit-nodes with more than 32 rank chunks"));
+        }
+        if !bits.iter().all(lane_ok) {
+            return Err(invalid(m, None, "tree-bit-nodes holds a byte index above 127 or a selector outside its lane"));
+        }
+    }
+    let Some((records, bits)) = lanes else {
+        return Ok(chunk_trees.map(|trees| complete::Bits { trees, lanes: None }));
     };
     if bits.len() != trees {
-        return Err(invalid(m, None, "tree-bit-nodes holds a different number of trees"));
+        return Err(invalid(m, None, "tree-lane-nodes holds a different number of trees"));
     }
-    if ranks.chunks.len() > 32 {
-        return Err(invalid(m, None, "tree-bit-nodes with more than 32 rank chunks"));
-    }
-    let lane_ok = |t: &BitTree| t.index.iter().all(|&i| i < 128) && t.select.iter().enumerate().all(|(b, &s)| s as usize / 8 == b % 8);
     if !bits.iter().all(lane_ok) {
-        return Err(invalid(m, None, "tree-bit-nodes holds a byte index above 127 or a selector outside its lane"));
+        return Err(invalid(m, None, "tree-lane-nodes holds a byte index above 127 or a selector outside its lane"));
     }
-    Ok(Some(bits))
+    if records.len() > 32 {
+        return Err(invalid(m, None, "tree-bit-lanes holds more than 32 records"));
+    }
+    let feature_bound = records.iter().flat_map(|r| r.features).map(|f| f as usize + 1).max().unwrap_or(0);
+    if feature_bound > num_features {
+        return Err(invalid(m, None, "tree-bit-lanes names a feature beyond the feature count"));
+    }
+    Ok(Some(complete::Bits { trees: bits, lanes: Some(complete::Lanes { records, feature_bound }) }))
 }
 
 /// The optional rank index (format 1.3) of a complete-layout model, checked: one tree record
@@ -247,7 +280,7 @@ impl<'a> TreeModel<'a> {
                 }
                 let splits = load_splits(entry, trees.len(), depth, num_features, info.numeric)?;
                 let ranks = load_ranks(entry, trees.len(), depth, num_features, &info)?;
-                let bits = load_bits(entry, ranks.as_ref(), trees.len())?.filter(|_| bit_kernel());
+                let bits = load_bits(entry, ranks.as_ref(), trees.len(), num_features)?.filter(|_| bit_kernel());
                 Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks, bits })
             }
             TreeLayout::Linked => {
@@ -279,7 +312,13 @@ impl<'a> TreeModel<'a> {
                 if entry.section(SectionKind::TreeSplits)?.is_some() || entry.section(SectionKind::TreeSplitIndex)?.is_some() {
                     return Err(invalid(m, None, "tree-splits only with the complete layout"));
                 }
-                for kind in [SectionKind::TreeRankChunks, SectionKind::TreeRankNodes, SectionKind::TreeBitNodes] {
+                for kind in [
+                    SectionKind::TreeRankChunks,
+                    SectionKind::TreeRankNodes,
+                    SectionKind::TreeBitNodes,
+                    SectionKind::TreeBitLanes,
+                    SectionKind::TreeLaneNodes,
+                ] {
                     if entry.section(kind)?.is_some() {
                         return Err(invalid(m, None, "tree ranks only with the complete layout"));
                     }
@@ -497,11 +536,11 @@ impl<'a> TreeModel<'a> {
     #[cfg(target_arch = "x86_64")]
     #[inline]
     fn bit_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
-        let (ranks, bits) = (forest.ranks.as_ref()?, forest.bits?);
+        let (ranks, bits) = (forest.ranks.as_ref()?, forest.bits.as_ref()?);
         // SAFETY: `bits` is only set where the CPU runs the kernel; the loader checked one bit
-        // tree per tree, at most 32 rank chunks whose features are below the feature count (≤
-        // 64), `leaves.len() == trees << depth` and depth ≤ 6, and callers pass rows of
-        // `num_features` values.
+        // tree per tree, at most 32 rank chunks (for bits over them) or 32 dense lane records,
+        // whose features are below the feature count (≤ 64), `leaves.len() == trees << depth`
+        // and depth ≤ 6, and callers pass rows of `num_features` values.
         Some(unsafe { bits::margin(ranks, bits, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })
     }
 
