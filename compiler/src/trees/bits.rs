@@ -140,10 +140,10 @@ mod tests {
         assert!(!seen[7]);
     }
 
-    #[test]
-    fn nodes_point_at_their_threshold_lane() {
+    /// The rank index of one depth-6 tree whose nodes split feature 1 at 2.0 and 0.5 and
+    /// feature 0 at 0, 1, …, 16 (two chunks), the rest padding: 3 chunks.
+    fn two_features() -> (Vec<RankChunk>, Vec<RankTree>) {
         let node = |f: u32, t: f32| Node { key: f, threshold: t.to_bits() };
-        // Feature 1 has thresholds 0.5 < 2.0; feature 0 has 17 (two chunks).
         let mut nodes: Vec<Node> = vec![node(1, 2.0), node(1, 0.5)];
         nodes.extend((0..17).map(|i| node(0, i as f32)));
         let mut padding = vec![false; nodes.len()];
@@ -151,6 +151,12 @@ mod tests {
         padding.resize(63, true);
         let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
         assert_eq!(chunks.len(), 3); // feature 0: 2 chunks, feature 1: 1
+        (chunks, trees)
+    }
+
+    #[test]
+    fn nodes_point_at_their_threshold_lane() {
+        let (chunks, trees) = two_features();
         let bits = bit_index(&chunks, &trees).unwrap();
         let lane = |p: usize| node_bit(&bits[0], p);
         assert_eq!(lane(0), (32 + 1, false)); // feature 1, threshold 1 (2.0), chunk 2
@@ -180,15 +186,7 @@ mod tests {
 
     #[test]
     fn dense_lanes_pack_each_features_thresholds_after_the_previous_ones() {
-        let node = |f: u32, t: f32| Node { key: f, threshold: t.to_bits() };
-        // As above: feature 0 has 17 thresholds 0..=16 (two chunks), feature 1 has 0.5 < 2.0.
-        let mut nodes: Vec<Node> = vec![node(1, 2.0), node(1, 0.5)];
-        nodes.extend((0..17).map(|i| node(0, i as f32)));
-        let mut padding = vec![false; nodes.len()];
-        nodes.extend((nodes.len()..63).map(|_| node(0, 0.0)));
-        padding.resize(63, true);
-        let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
-        assert_eq!(chunks.len(), 3);
+        let (chunks, trees) = two_features();
         let Some(BitIndex::Lanes(lanes, bits)) = choose(&chunks, &trees) else { panic!("19 thresholds fit 2 records, not 3") };
         assert_eq!(lanes.len(), 2);
         // Lanes 0..17: feature 0's thresholds; 17, 18: feature 1's; 19..32: NaN, feature 0.
