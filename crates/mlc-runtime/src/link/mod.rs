@@ -98,20 +98,26 @@ pub fn apply_elementwise(link: Link, values: &mut [f32]) {
     }
 }
 
+/// An [`elementwise`] `link` of one margin (any other link leaves it as it is): what
+/// [`apply_elementwise`] gives, for a single value, inlined into its caller.
+#[inline(always)]
+pub fn one(link: Link, margin: f32) -> f32 {
+    match link {
+        Link::Sigmoid => sigmoid_one(margin),
+        Link::Exp => crate::math::expf(margin),
+        Link::Identity | Link::Softmax | Link::ArgMax => margin,
+    }
+}
+
 /// Applies `link` to the `margins` of one row, writing `link.outputs(margins.len())` values.
 /// `out` must have that length and `margins` at least one value (the loader guarantees both).
 #[inline]
 pub fn apply(link: Link, margins: &mut [f32], out: &mut [f32]) {
     match link {
         Link::Identity => out.copy_from_slice(margins),
-        Link::Sigmoid => {
+        Link::Sigmoid | Link::Exp => {
             for (o, &m) in out.iter_mut().zip(margins.iter()) {
-                *o = sigmoid_one(m);
-            }
-        }
-        Link::Exp => {
-            for (o, &m) in out.iter_mut().zip(margins.iter()) {
-                *o = crate::math::expf(m);
+                *o = one(link, m);
             }
         }
         Link::Softmax => {

@@ -376,6 +376,13 @@ impl<'a> TreeModel<'a> {
         if out.len() != self.num_outputs() {
             return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
         }
+        if let ([o], true) = (&mut *out, link::elementwise(self.info.link)) {
+            // One margin, one output: the link on the value, inlined (no margins buffer).
+            let mut margin = [0f32];
+            self.margins_unchecked(row, &mut margin);
+            *o = link::one(self.info.link, margin[0]);
+            return Ok(());
+        }
         let mut margins = [0f32; MAX_GROUPS];
         let margins = &mut margins[..self.num_groups()];
         self.margins_unchecked(row, margins);
