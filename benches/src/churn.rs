@@ -119,6 +119,11 @@ impl Rows {
     }
 }
 
+/// Different row orders the "new order each pass" scenarios (`churn_bench`, `tree_min`) take in
+/// turn: too many rows for a branch predictor to learn the sequence (on Zen 4, TL2cgen's single
+/// row took 68 ns with one order repeated and 106–111 ns with 4–64 orders in turn).
+pub const FRESH_ORDERS: usize = 16;
+
 /// `copies` different orders of `n` row indices (Fisher–Yates with a fixed-seed xorshift, so
 /// every run times the same orders).
 pub fn shuffled_orders(n: usize, copies: usize) -> Vec<Vec<usize>> {

@@ -10,7 +10,7 @@
 //! prints the medians, minima and ratios. See `benches/README.md`.
 //!
 //! Every scenario runs once on the rows in file order, repeated pass after pass, and the main
-//! ones also on the same rows in a new order each pass ([`FRESH_ORDERS`] shuffles in turn): a
+//! ones also on the same rows in a new order each pass ([`churn::FRESH_ORDERS`] shuffles in turn): a
 //! branchy engine's branch predictor learns a sequence of rows repeated hundreds of times,
 //! which no endpoint sees.
 //!
@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use mlc_benches::churn::{self, Rows, NUM_FEATURES as F};
+use mlc_benches::churn::{self, Rows, FRESH_ORDERS, NUM_FEATURES as F};
 use mlc_benches::machine::{source_revision, MachineInfo};
 use mlc_benches::timing::{self, Case, Config, Timing};
 use mlc_benches::tl2cgen::{self, Entry, Tl2cModel};
@@ -41,11 +41,6 @@ type Result<T> = churn::Result<T>;
 
 /// Largest accepted |mlc − TL2cgen| on a margin or a probability.
 const TOLERANCE: f32 = 2e-6;
-
-/// Different row orders the "new order each pass" scenarios take in turn (too many rows for a
-/// branch predictor to learn the sequence; a run of this harness on Zen 4 showed TL2cgen's
-/// single row at 68 ns with one order repeated and 106–111 ns with 4–64 orders in turn).
-const FRESH_ORDERS: usize = 16;
 
 /// mlc tree layouts measured, each forced through `CompileOptions::layout`.
 const LAYOUTS: [(TreeLayout, &str); 2] = [(TreeLayout::Complete, "mlc complete"), (TreeLayout::Linked, "mlc linked")];
@@ -271,7 +266,7 @@ impl Layout {
     }
 }
 
-/// The held-out rows in file order and in [`FRESH_ORDERS`] shuffled orders.
+/// The held-out rows in file order and in [`churn::FRESH_ORDERS`] shuffled orders.
 struct Inputs {
     file: Layout,
     fresh: Vec<Layout>,

@@ -19,7 +19,6 @@ use mlc_runtime::Model;
 
 fn main() {
     let rows = Rows::held_out().unwrap();
-    let entries = rows.entries();
     let models = vec![ModelInput::new("all_states", ModelSource::Path(churn::model_path("all_states")))];
     let options = CompileOptions { target: Target::Host, ..Default::default() };
     let bytes = AlignedBytes::copy_from(&mlc_compiler::compile_models(&models, &options).unwrap().bytes);
@@ -28,16 +27,15 @@ fn main() {
     let tl = tl2cgen::model("all_states").unwrap();
     let f = churn::NUM_FEATURES;
     let n = rows.len();
-    // File order, then 16 shuffles taken in turn (each laid out in both engines' formats).
+    // File order, then `FRESH_ORDERS` shuffles taken in turn (each laid out in both engines' formats).
     let file: Vec<usize> = (0..n).collect();
-    for (what, orders) in [("", vec![file]), (", new order each pass", churn::shuffled_orders(n, 16))] {
+    for (what, orders) in [("", vec![file]), (", new order each pass", churn::shuffled_orders(n, churn::FRESH_ORDERS))] {
         let laid_out: Vec<(Vec<f32>, Vec<_>)> = orders
             .iter()
             .map(|o| {
-                (
-                    o.iter().flat_map(|&i| rows.row(i).to_vec()).collect(),
-                    o.iter().flat_map(|&i| entries[i * f..(i + 1) * f].to_vec()).collect(),
-                )
+                let picked = rows.pick(o);
+                let cells = picked.entries();
+                (picked.features, cells)
             })
             .collect();
         let (mut best_m, mut best_t) = (f64::MAX, f64::MAX);
