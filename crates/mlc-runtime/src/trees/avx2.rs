@@ -12,12 +12,11 @@ use core::arch::x86_64::*;
 
 use mlc_format::records::SplitRecord;
 
+use super::columns::{Columns, MAX_FEATURES};
 use super::complete::Forest;
 
 /// Rows per vector (one block).
 pub(crate) const ROWS: usize = 8;
-/// Most features handled (the transposed tile lives on the stack).
-const MAX_FEATURES: usize = 64;
 /// Blocks of 8 rows evaluated together per split (one tile).
 const BLOCKS: usize = 4;
 
@@ -45,13 +44,13 @@ fn trailing_zeros(v: __m256i) -> __m256i {
 /// values go right iff `!(x < t)` either way.
 #[target_feature(enable = "avx2")]
 #[inline]
-fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m256i; B], x: &[[__m256; MAX_FEATURES]; B], splits: &[SplitRecord]) {
+fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m256i; B], x: &Columns<__m256, B>, splits: &[SplitRecord]) {
     for s in splits {
-        let f = s.feature as usize % MAX_FEATURES; // < num_features ≤ 64 already; a second guard
+        let x = x.get(s.feature as usize);
         let thr = _mm256_set1_ps(f32::from_bits(s.threshold));
         let clear = _mm256_set1_epi32(!s.keep as i32);
         for b in 0..B {
-            let right = if DEFAULT_LEFT_ { _mm256_cmp_ps::<_CMP_GE_OQ>(x[b][f], thr) } else { _mm256_cmp_ps::<_CMP_NLT_UQ>(x[b][f], thr) };
+            let right = if DEFAULT_LEFT_ { _mm256_cmp_ps::<_CMP_GE_OQ>(x[b], thr) } else { _mm256_cmp_ps::<_CMP_NLT_UQ>(x[b], thr) };
             words[b] = _mm256_andnot_si256(_mm256_and_si256(_mm256_castps_si256(right), clear), words[b]);
         }
     }
@@ -77,14 +76,12 @@ pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize,
 unsafe fn margins_blocks<const B: usize>(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
     let Some(splits) = forest.splits else { return };
     let s = (1usize << forest.depth) - 1;
-    // Transpose: x[b][f] holds feature f of the 8 rows of block b.
-    let mut x = [[_mm256_setzero_ps(); MAX_FEATURES]; B];
-    for (xb, rb) in x.iter_mut().zip(rows.chunks_exact(ROWS * features)) {
-        for (f, xf) in xb.iter_mut().enumerate().take(features) {
-            let lane = |r: usize| rb[r * features + f];
-            *xf = _mm256_setr_ps(lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7));
-        }
-    }
+    // Transpose: feature f of the 8 rows of block b.
+    let mut x = Columns::<__m256, B>::new();
+    x.set(0..features, |b, f| {
+        let lane = |r: usize| rows[(b * ROWS + r) * features + f];
+        _mm256_setr_ps(lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
+    });
     let mut sums = [_mm256_set1_ps(base); B];
     let all = _mm256_set1_epi32(-1);
     let zero = _mm256_setzero_si256();

@@ -15,6 +15,8 @@ mod avx2;
 mod avx512;
 #[cfg(target_arch = "x86_64")]
 mod bits;
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+mod columns;
 mod complete;
 #[cfg(target_arch = "x86_64")]
 mod cpu;

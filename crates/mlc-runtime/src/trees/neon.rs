@@ -15,12 +15,11 @@ use core::arch::aarch64::*;
 
 use mlc_format::records::SplitRecord;
 
+use super::columns::{Columns, MAX_FEATURES};
 use super::complete::Forest;
 
 /// Rows per vector (one block).
 pub(crate) const ROWS: usize = 4;
-/// Most features handled (the transposed tile lives on the stack).
-const MAX_FEATURES: usize = 64;
 /// Blocks of 4 rows evaluated together per split (one tile).
 const BLOCKS: usize = 4;
 
@@ -46,18 +45,14 @@ fn trailing_zeros(v: uint32x4_t) -> int32x4_t {
 /// Present values go right iff `!(x < t)` either way.
 #[target_feature(enable = "neon")]
 #[inline]
-fn apply<const DEFAULT_LEFT_: bool, const B: usize>(
-    words: &mut [uint32x4_t; B],
-    x: &[[float32x4_t; MAX_FEATURES]; B],
-    splits: &[SplitRecord],
-) {
+fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [uint32x4_t; B], x: &Columns<float32x4_t, B>, splits: &[SplitRecord]) {
     for s in splits {
-        let f = s.feature as usize % MAX_FEATURES; // < num_features ≤ 64 already; a second guard
+        let x = x.get(s.feature as usize);
         let thr = vdupq_n_f32(f32::from_bits(s.threshold));
         let clear = vdupq_n_u32(!s.keep);
         for b in 0..B {
             // The bits to clear: `clear` where the row goes right.
-            let cut = if DEFAULT_LEFT_ { vandq_u32(vcgeq_f32(x[b][f], thr), clear) } else { vbicq_u32(clear, vcltq_f32(x[b][f], thr)) };
+            let cut = if DEFAULT_LEFT_ { vandq_u32(vcgeq_f32(x[b], thr), clear) } else { vbicq_u32(clear, vcltq_f32(x[b], thr)) };
             words[b] = vbicq_u32(words[b], cut);
         }
     }
@@ -83,15 +78,14 @@ pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize,
 unsafe fn margins_blocks<const B: usize>(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
     let Some(splits) = forest.splits else { return };
     let s = (1usize << forest.depth) - 1;
-    // Transpose: x[b][f] holds feature f of the 4 rows of block b.
-    let mut x = [[vdupq_n_f32(0.0); MAX_FEATURES]; B];
-    for (xb, rb) in x.iter_mut().zip(rows.chunks_exact(ROWS * features)) {
-        for (f, xf) in xb.iter_mut().enumerate().take(features) {
-            let lanes = [rb[f], rb[features + f], rb[2 * features + f], rb[3 * features + f]];
-            // SAFETY: reads the 4 values of `lanes`.
-            *xf = unsafe { vld1q_f32(lanes.as_ptr()) };
-        }
-    }
+    // Transpose: feature f of the 4 rows of block b.
+    let mut x = Columns::<float32x4_t, B>::new();
+    x.set(0..features, |b, f| {
+        let rb = &rows[b * ROWS * features..];
+        let lanes = [rb[f], rb[features + f], rb[2 * features + f], rb[3 * features + f]];
+        // SAFETY: reads the 4 values of `lanes`.
+        unsafe { vld1q_f32(lanes.as_ptr()) }
+    });
     let mut sums = [vdupq_n_f32(base); B];
     let all = vdupq_n_u32(u32::MAX);
     let last = vdupq_n_u32(s as u32);

@@ -7,8 +7,9 @@
 //! 1. The rows' features are transposed to columns, 16 rows at a time (16×16 shuffles; a block
 //!    of 16 features with at most [`GATHER_COLUMNS`] used ones is gathered instead).
 //! 2. Every threshold becomes a *bit plane* over the block: bit `r` is `t_j <= x[f][r]` (16
-//!    rows per comparison; a missing value gives 0, i.e. left). Each used feature also gets a
-//!    plane of its missing values.
+//!    rows per comparison, four comparisons and one 64-bit store per threshold and 64 rows; a
+//!    missing value gives 0, i.e. left). Each used feature also gets a plane of its missing
+//!    values.
 //! 3. Per tree, the exit leaf of every row is computed *bit-sliced*: leaf bit `D − 1` is the
 //!    root's plane, and the bit of level `l` selects, row by row, among the planes of the `2^l`
 //!    nodes of that level with the bits above (a tree of `2^l − 1` bitwise selects, one
@@ -32,9 +33,10 @@
 use core::arch::x86_64::*;
 use core::mem::MaybeUninit;
 
-use mlc_format::records::{RANK_CHUNK, RANK_DEFAULT_LEFT};
+use mlc_format::records::{RankChunk, RANK_CHUNK, RANK_DEFAULT_LEFT};
 
-use super::avx512::leaf_table;
+use super::avx512::{leaf_table, transpose16};
+use super::columns::Columns;
 use super::complete::{Forest, Ranks};
 
 /// Rows per block (one bit each in a 256-bit plane).
@@ -128,35 +130,6 @@ impl Features {
 #[inline]
 fn select(sel: __m256i, a: __m256i, b: __m256i) -> __m256i {
     _mm256_ternarylogic_epi64::<0xD8>(a, b, sel)
-}
-
-/// Transposes 16 rows of 16 floats (`r[i]` = row `i`) to columns (`r[c]` = column `c`).
-#[target_feature(enable = "avx512f")]
-#[inline]
-fn transpose16(r: &mut [__m512; 16]) {
-    let mut v = [_mm512_setzero_ps(); 16];
-    for a in 0..4 {
-        let (x0, x1, x2, x3) = (r[4 * a], r[4 * a + 1], r[4 * a + 2], r[4 * a + 3]);
-        let t0 = _mm512_castps_pd(_mm512_unpacklo_ps(x0, x1));
-        let t1 = _mm512_castps_pd(_mm512_unpackhi_ps(x0, x1));
-        let t2 = _mm512_castps_pd(_mm512_unpacklo_ps(x2, x3));
-        let t3 = _mm512_castps_pd(_mm512_unpackhi_ps(x2, x3));
-        // v[4c + a], lane L: column 4L + c of rows 4a..4a+4.
-        v[a] = _mm512_castpd_ps(_mm512_unpacklo_pd(t0, t2));
-        v[4 + a] = _mm512_castpd_ps(_mm512_unpackhi_pd(t0, t2));
-        v[8 + a] = _mm512_castpd_ps(_mm512_unpacklo_pd(t1, t3));
-        v[12 + a] = _mm512_castpd_ps(_mm512_unpackhi_pd(t1, t3));
-    }
-    for c in 0..4 {
-        let lo01 = _mm512_shuffle_f32x4::<0b01_00_01_00>(v[4 * c], v[4 * c + 1]);
-        let hi01 = _mm512_shuffle_f32x4::<0b11_10_11_10>(v[4 * c], v[4 * c + 1]);
-        let lo23 = _mm512_shuffle_f32x4::<0b01_00_01_00>(v[4 * c + 2], v[4 * c + 3]);
-        let hi23 = _mm512_shuffle_f32x4::<0b11_10_11_10>(v[4 * c + 2], v[4 * c + 3]);
-        r[c] = _mm512_shuffle_f32x4::<0b10_00_10_00>(lo01, lo23);
-        r[4 + c] = _mm512_shuffle_f32x4::<0b11_01_11_01>(lo01, lo23);
-        r[8 + c] = _mm512_shuffle_f32x4::<0b10_00_10_00>(hi01, hi23);
-        r[12 + c] = _mm512_shuffle_f32x4::<0b11_01_11_01>(hi01, hi23);
-    }
 }
 
 /// Byte indices that put, for 64 rows starting at row `64q` of a block, byte `k` (rows
@@ -277,13 +250,22 @@ impl<'p> Planes<'p> {
         i < self.lanes || i == ZERO || (NAN_BASE..ZERO).contains(&i) && self.features >> (i - NAN_BASE) & 1 != 0
     }
 
-    /// Sets the bits of rows `16g .. 16g + 16` of plane `i`.
+    /// Sets the bits of rows `16g .. 16g + 16 × G` of plane `i` (`G` = 1 or 4; `g` a multiple
+    /// of `G`): word `k` of `bits` is group `g + k`'s.
     #[inline]
-    fn set(&mut self, i: usize, g: usize, bits: u16) {
-        assert!(g < GROUPS);
-        // SAFETY: a `u16` write inside plane `i` (`Plane` is `repr(C)` `[u16; GROUPS]`); a
-        // write needs no initialized memory.
-        unsafe { (self.planes[i].as_mut_ptr() as *mut u16).add(g).write(bits) };
+    fn set<const G: usize>(&mut self, i: usize, g: usize, bits: u64) {
+        assert!((G == 1 || G == 4) && g + G <= GROUPS && g.is_multiple_of(G));
+        // SAFETY: a write of `2G` bytes inside plane `i` (`Plane` is `repr(C)` `[u16; GROUPS]`,
+        // aligned to 32), aligned to `2G` (`g` is a multiple of `G`); a write needs no
+        // initialized memory.
+        unsafe {
+            let at = (self.planes[i].as_mut_ptr() as *mut u16).add(g);
+            if G == 1 {
+                at.write(bits as u16)
+            } else {
+                (at as *mut u64).write(bits)
+            }
+        }
     }
 
     /// Plane `i` as a vector.
@@ -392,6 +374,99 @@ fn add_tree<const D: usize, const NAN: bool>(
     }
 }
 
+/// Step 2 of the kernel: the planes of a block's rows from their values.
+struct Compare<'c> {
+    feats: &'c Features,
+    chunks: &'c [RankChunk],
+    /// Per chunk: its lanes up to its last threshold.
+    lanes: &'c [u8; MAX_CHUNKS],
+    /// Values per row.
+    features: usize,
+}
+
+impl Compare<'_> {
+    /// Sets the planes of groups `g .. g + G` of `block` (`n` rows; `G` = 1 or 4, `g` a
+    /// multiple of `G`): each used feature's missing values and each chunk lane's `t ≤ x`.
+    /// Returns the missing values' bits, or-ed over the groups.
+    #[target_feature(enable = "avx512f,avx512bw")]
+    #[inline]
+    fn groups<const G: usize>(&self, block: &[f32], n: usize, g: usize, planes: &mut Planes<'_>) -> u16 {
+        let Compare { feats, chunks, lanes, features } = *self;
+        // Rows of group `g + b` in the block (16 but in a partial block's last group, 0 past it).
+        let present = |b: usize| n.saturating_sub(16 * (g + b)).min(16);
+        let lanes16 = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+        let row_starts = _mm512_mullo_epi32(lanes16, _mm512_set1_epi32(features as i32));
+        // Columns of rows 16(g + b) .. 16(g + b) + 16.
+        let mut cols = Columns::<__m512, G>::new();
+        for fb in 0..features.div_ceil(16) {
+            let wanted = (feats.used >> (16 * fb)) as u16;
+            if wanted.count_ones() as usize <= GATHER_COLUMNS {
+                // Few columns: gather them (a transpose costs 64 shuffles).
+                let mut w = wanted;
+                while w != 0 {
+                    let f = 16 * fb + w.trailing_zeros() as usize;
+                    w &= w - 1;
+                    cols.set(f..f + 1, |b, _| {
+                        let at = _mm512_add_epi32(row_starts, _mm512_set1_epi32((16 * (g + b) * features + f) as i32));
+                        let rows = ((1u32 << present(b)) - 1) as u16;
+                        // SAFETY: for the lanes gathered, (16(g + b) + lane)·features + f <
+                        // n·features ≤ block.len().
+                        unsafe { _mm512_mask_i32gather_ps::<4>(_mm512_setzero_ps(), rows, at, block.as_ptr()) }
+                    });
+                }
+                continue;
+            }
+            let width = (features - 16 * fb).min(16);
+            let mask = ((1u32 << width) - 1) as u16;
+            let t: [[__m512; 16]; G] = core::array::from_fn(|b| {
+                let mut r: [__m512; 16] = core::array::from_fn(|i| {
+                    if i >= present(b) {
+                        return _mm512_setzero_ps();
+                    }
+                    let at = (16 * (g + b) + i) * features + 16 * fb;
+                    // SAFETY: `width` values from `at` lie within the block's row
+                    // `16(g + b) + i` (`i < present(b)`).
+                    unsafe { _mm512_maskz_loadu_ps(mask, block.as_ptr().add(at)) }
+                });
+                transpose16(&mut r);
+                r
+            });
+            cols.set(16 * fb..16 * fb + 16, |b, f| t[b][f - 16 * fb]);
+        }
+        let mut missing = 0;
+        let mut used = feats.used;
+        while used != 0 {
+            let f = used.trailing_zeros() as usize;
+            used &= used - 1;
+            let m = join(cols.get(f).map(|x| _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(x, x)));
+            planes.set::<G>(NAN_BASE + f, g, m);
+            missing |= m;
+        }
+        for (c, (chunk, &n)) in chunks.iter().zip(lanes).enumerate() {
+            let x = cols.get(chunk.feature as usize & 63);
+            for (j, &t) in chunk.thresholds.iter().enumerate().take(n as usize) {
+                // t ≤ x: false for a missing x (and never for a NaN lane, not compared).
+                let t = _mm512_set1_ps(f32::from_bits(t));
+                planes.set::<G>(c * RANK_CHUNK + j, g, join(x.map(|x| _mm512_cmp_ps_mask::<_CMP_GE_OQ>(x, t))));
+            }
+        }
+        // Or-ed over the groups: a missing value anywhere.
+        (missing | missing >> 32 | missing >> 16 | missing >> 48) as u16
+    }
+}
+
+/// `G` (1 or 4) 16-bit masks as one word, the first in the low bits.
+#[target_feature(enable = "avx512f,avx512bw")]
+#[inline]
+fn join<const G: usize>(masks: [__mmask16; G]) -> u64 {
+    if G == 1 {
+        return masks[0] as u64;
+    }
+    let low = _mm512_kunpackw(masks[1] as u32, masks[0] as u32);
+    let high = _mm512_kunpackw(masks[3] as u32, masks[2] as u32);
+    _mm512_kunpackd(high as u64, low as u64)
+}
+
 /// Margins of `rows` (`features` values per row) into `out`, starting from `base`: blocks of
 /// [`ROWS`] rows, the last one possibly partial (it costs about as much as a whole one in the
 /// per-tree steps: callers give the kernel at least [`partial_min`] rows there).
@@ -447,65 +522,20 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
     }
     let mut plane_memory = [const { MaybeUninit::uninit() }; PLANES];
     let mut planes = Planes::init(&mut plane_memory, ranks.chunks.len(), feats.used);
-    let mut cols = [_mm512_setzero_ps(); 64];
     let (mut idx, mut nidx) = ([0u16; 64], [0u16; 64]);
-    let blocks_of_features = features.div_ceil(16);
-    let lanes16 = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
-    let row_starts = _mm512_mullo_epi32(lanes16, _mm512_set1_epi32(features as i32));
+    let compare = Compare { feats: &feats, chunks: ranks.chunks, lanes: &lanes, features };
     for (block, out) in rows.chunks(ROWS * features).zip(out.chunks_mut(ROWS)) {
         // A last, partial block: its first `n` rows; later groups keep stale planes, whose
         // rows are never stored.
         let n = out.len();
-        let mut missing = 0u16;
-        for g in 0..n.div_ceil(16) {
-            // Rows of this group in the block (16 but in a partial block's last group).
-            let present = (n - 16 * g).min(16);
-            let row_mask = ((1u32 << present) - 1) as u16;
-            // Columns of rows 16g .. 16g + 16.
-            for fb in 0..blocks_of_features {
-                let wanted = (feats.used >> (16 * fb)) as u16;
-                if wanted.count_ones() as usize <= GATHER_COLUMNS {
-                    // Few columns: gather them (a transpose costs 64 shuffles).
-                    let mut w = wanted;
-                    while w != 0 {
-                        let f = 16 * fb + w.trailing_zeros() as usize;
-                        w &= w - 1;
-                        let at = _mm512_add_epi32(row_starts, _mm512_set1_epi32((16 * g * features + f) as i32));
-                        // SAFETY: for the lanes gathered, (16g + lane)·features + f <
-                        // n·features = block.len().
-                        cols[f] = unsafe { _mm512_mask_i32gather_ps::<4>(_mm512_setzero_ps(), row_mask, at, block.as_ptr()) };
-                    }
-                    continue;
-                }
-                let width = (features - 16 * fb).min(16);
-                let mask = ((1u32 << width) - 1) as u16;
-                let mut r: [__m512; 16] = core::array::from_fn(|i| {
-                    if i >= present {
-                        return _mm512_setzero_ps();
-                    }
-                    let at = (16 * g + i) * features + 16 * fb;
-                    // SAFETY: `width` values from `at` lie within the block's row `16g + i`
-                    // (`i < present`).
-                    unsafe { _mm512_maskz_loadu_ps(mask, block.as_ptr().add(at)) }
-                });
-                transpose16(&mut r);
-                cols[16 * fb..16 * fb + 16].copy_from_slice(&r);
-            }
-            let mut used = feats.used;
-            while used != 0 {
-                let f = used.trailing_zeros() as usize;
-                used &= used - 1;
-                let m = _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(cols[f], cols[f]);
-                planes.set(NAN_BASE + f, g, m);
-                missing |= m;
-            }
-            for (c, (chunk, &n)) in ranks.chunks.iter().zip(&lanes).enumerate() {
-                let x = cols[chunk.feature as usize & 63];
-                for (j, &t) in chunk.thresholds.iter().enumerate().take(n as usize) {
-                    // t ≤ x: false for a missing x (and never for a NaN lane, not compared).
-                    planes.set(c * RANK_CHUNK + j, g, _mm512_cmp_ps_mask::<_CMP_GE_OQ>(x, _mm512_set1_ps(f32::from_bits(t))));
-                }
-            }
+        // Four groups of 16 rows at a time (one 64-bit word of each plane), then those left.
+        let groups = n.div_ceil(16);
+        let mut missing = 0;
+        for g in (0..groups / 4 * 4).step_by(4) {
+            missing |= compare.groups::<4>(block, n, g, &mut planes);
+        }
+        for g in groups / 4 * 4..groups {
+            missing |= compare.groups::<1>(block, n, g, &mut planes);
         }
         let mut sums = [_mm512_set1_ps(base); GROUPS];
         for (t, tree) in ranks.trees.iter().enumerate() {
@@ -558,25 +588,6 @@ mod tests {
             core::mem::transmute(r)
         };
         assert_eq!(got, [(0x0F0F & 0x5555) | (!0x0F0F & 0x3333); 4]);
-    }
-
-    #[test]
-    fn transpose16_transposes() {
-        if !cpu() {
-            return;
-        }
-        let m: [[f32; 16]; 16] = core::array::from_fn(|i| core::array::from_fn(|j| (16 * i + j) as f32));
-        // SAFETY: AVX-512F checked above; loads and stores of 16 values.
-        let got: [[f32; 16]; 16] = unsafe {
-            let mut r: [__m512; 16] = core::array::from_fn(|i| _mm512_loadu_ps(m[i].as_ptr()));
-            transpose16(&mut r);
-            core::mem::transmute(r)
-        };
-        for i in 0..16 {
-            for j in 0..16 {
-                assert_eq!(got[j][i], m[i][j]);
-            }
-        }
     }
 
     /// Six random leaf-bit planes of 256 rows → one index byte per row, as `add_tree` does.
