@@ -177,10 +177,11 @@ struct Consts {
 
 /// Plane indices of the nodes of `tree` in level order (and, with `NAN`, the missing-value
 /// plane each node ors in: its feature's, or [`ZERO`] where missing values go left). Every
-/// index names a plane [`Planes`] initialized, whatever the codes and ranks.
+/// index names a plane [`Planes`] initialized, whatever the codes and ranks. Trees of depth
+/// `D` ≤ 5 have at most 31 nodes: only `idx[..32]` and `nidx[..32]` are written.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
 #[inline]
-fn node_planes<const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], idx: &mut [u16; 64], nidx: &mut [u16; 64]) {
+fn node_planes<const D: usize, const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], idx: &mut [u16; 64], nidx: &mut [u16; 64]) {
     // SAFETY: 64-byte unaligned loads of 64-byte arrays.
     let (codes, ranks) = unsafe { (_mm512_loadu_si512(codes.as_ptr() as *const _), _mm512_loadu_si512(ranks.as_ptr() as *const _)) };
     // SAFETY: as above.
@@ -188,7 +189,8 @@ fn node_planes<const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], 
     let codes = _mm512_permutexvar_epi8(order, codes);
     let ranks = _mm512_permutexvar_epi8(order, ranks);
     let zero = _mm512_set1_epi16(ZERO as i16);
-    for h in 0..2 {
+    // Nodes 0–31 in level order, and 32–62 for trees of depth 6.
+    for h in 0..if D <= 5 { 1 } else { 2 } {
         let (code, j) = if h == 0 {
             (_mm512_cvtepu8_epi16(_mm512_castsi512_si256(codes)), _mm512_cvtepu8_epi16(_mm512_castsi512_si256(ranks)))
         } else {
@@ -541,10 +543,10 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
         for (t, tree) in ranks.trees.iter().enumerate() {
             let table = leaf_table(&forest.leaves[t << D..(t + 1) << D]);
             if missing == 0 {
-                node_planes::<false>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
+                node_planes::<D, false>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
                 add_tree::<D, false>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
             } else {
-                node_planes::<true>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
+                node_planes::<D, true>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
                 add_tree::<D, true>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
             }
         }
