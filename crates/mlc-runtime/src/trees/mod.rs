@@ -502,11 +502,15 @@ impl<'a> TreeModel<'a> {
                 (rows, out)
             };
             let (rows, out) = if one && avx512::usable(&forest, f) {
-                let ((head, out_head), tail) = split_rows(rows, out, f, out.len() / avx512::ROWS * avx512::ROWS);
+                let ((head, out_head), (tail, out_tail)) = split_rows(rows, out, f, out.len() / avx512::ROWS * avx512::ROWS);
                 // SAFETY: `usable` checked the CPU features and the kernel's limits; `head` holds
                 // whole 16-row blocks and `out_head` one value per row.
                 unsafe { avx512::margins(&forest, head, f, base, out_head) };
-                tail
+                if out_tail.len() >= avx512::PADDED_MIN {
+                    // SAFETY: as above; fewer rows than a block.
+                    return unsafe { avx512::margins_padded(&forest, tail, f, base, out_tail) };
+                }
+                (tail, out_tail)
             } else if one && avx2::usable(&forest, f) {
                 let ((head, out_head), tail) = split_rows(rows, out, f, out.len() / avx2::ROWS * avx2::ROWS);
                 // SAFETY: as above, for AVX2 and whole 8-row blocks.
