@@ -18,7 +18,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use mlc_compiler::Target;
@@ -703,15 +703,29 @@ fn a_full_server_answers_503_with_retry_after() {
 
 #[test]
 fn requests_past_their_deadline_get_504_and_the_server_goes_on() {
-    let server = Server::start(&bundle(), &["--workers", "1", "--request-timeout", "1s"]);
     let (state, row, want) = &churn_expected()[0];
-    // Sixteen requests of 60,000 rows for one worker: seconds of work (a debug build parses a
-    // 5 MB body in about 0.3 s), so the last ones are still queued at their deadline.
-    let big: String = std::iter::repeat_n(format!("{row}\n"), 60_000).collect();
+    let headers = [("Content-Type", "text/csv"), ("X-Amzn-SageMaker-Target-Model", state.as_str())];
+    let big: Arc<String> = Arc::new(std::iter::repeat_n(format!("{row}\n"), 60_000).collect());
+    // How long a request of 60,000 rows takes this build (a debug build parses the 5 MB body
+    // in about 0.3 s, a release build in a tenth of that): the deadline is four times that, so
+    // sixteen such requests for one worker outlast it in either build.
+    let timeout = {
+        let server = Server::start(&bundle(), &["--workers", "1"]);
+        let mut conn = Conn::open(server.addr);
+        let started = Instant::now();
+        let r = conn.send("POST", "/invocations", &headers, big.as_bytes()).unwrap();
+        assert_eq!(r.status, 200, "{}", r.text());
+        let took = started.elapsed();
+        drop(conn);
+        let (status, _) = server.terminate(Duration::from_secs(20));
+        assert!(status.success());
+        Duration::from_millis((4 * took.as_millis() as u64).max(50))
+    };
+    let server = Server::start(&bundle(), &["--workers", "1", "--request-timeout", &format!("{}ms", timeout.as_millis())]);
     let addr = server.addr;
     let clients: Vec<_> = (0..16)
         .map(|_| {
-            let big = big.clone();
+            let big = Arc::clone(&big);
             let state = state.clone();
             std::thread::spawn(move || {
                 let headers = [("Content-Type", "text/csv"), ("X-Amzn-SageMaker-Target-Model", state.as_str())];
@@ -721,25 +735,22 @@ fn requests_past_their_deadline_get_504_and_the_server_goes_on() {
         .collect();
     let answers: Vec<Response> = clients.into_iter().map(|c| c.join().unwrap()).collect();
     let late: Vec<&Response> = answers.iter().filter(|r| r.status == 504).collect();
-    assert!(!late.is_empty(), "no request missed its deadline: {:?}", answers.iter().map(|r| r.status).collect::<Vec<_>>());
+    assert!(!late.is_empty(), "no request missed its deadline of {timeout:?}: {:?}", answers.iter().map(|r| r.status).collect::<Vec<_>>());
+    let message = format!("no answer within --request-timeout ({timeout:?})");
     for r in &answers {
         match r.status {
             200 => assert_eq!(r.lines().len(), 60_000),
-            504 => assert!(r.error().contains("no answer within --request-timeout (1s)"), "{}", r.error()),
+            504 => assert!(r.error().contains(&message), "{}", r.error()),
             other => panic!("{other}: {}", r.text()),
         }
     }
     // The worker may still be finishing a request that began just before its deadline (a
     // loaded machine makes that last seconds): a small request is answered once it is free.
     let mut timeouts = late.len();
+    let give_up = Instant::now() + Duration::from_secs(60);
     let r = loop {
-        let r = server.request(
-            "POST",
-            "/invocations",
-            &[("Content-Type", "text/csv"), ("X-Amzn-SageMaker-Target-Model", state)],
-            format!("{row}\n").as_bytes(),
-        );
-        if r.status != 504 || timeouts >= late.len() + 10 {
+        let r = server.request("POST", "/invocations", &headers, format!("{row}\n").as_bytes());
+        if r.status != 504 || Instant::now() > give_up {
             break r;
         }
         timeouts += 1;
