@@ -97,31 +97,51 @@ const LEVEL_ORDER: [u8; 64] = {
     t
 };
 
-/// Per feature: the plane index of its first threshold (16 × its first chunk) and 16 × its
-/// chunk count; its thresholds `j` beyond are not in the index (their plane is [`ZERO`]).
+/// Which planes the compare step writes and nodes may name. Per chunk: its lanes up to its
+/// last threshold (the rest hold NaN: not compared, their planes never written). Per feature:
+/// the plane of its first threshold and how many of its thresholds have planes: its first
+/// chunk's lanes, and those of the chunks right after it while the chunks before are full (a
+/// compiler-written index has nothing else; a node that names a threshold beyond reads
+/// [`ZERO`], as padding nodes do).
 struct Features {
     /// `start[f]`: plane of `f`'s threshold 0.
     start: [u16; 64],
-    /// `count[f]`: planes of `f`.
+    /// `count[f]`: `f`'s thresholds with planes, `start[f] ..` (≤ 15 chunks per feature, the
+    /// loader's limit: ≤ 240).
     count: [u16; 64],
     /// Features that have chunks (bit `f`).
     used: u64,
+    /// `lanes[c]`: chunk `c`'s lanes up to its last threshold.
+    lanes: [u8; MAX_CHUNKS],
 }
 
 impl Features {
+    #[target_feature(enable = "avx512f")]
     fn new(ranks: &Ranks<'_>) -> Self {
-        let mut t = Features { start: [0; 64], count: [0; 64], used: 0 };
-        for (c, chunk) in ranks.chunks.iter().enumerate() {
-            let f = chunk.feature as usize & 63;
+        let mut t = Features { start: [0; 64], count: [0; 64], used: 0, lanes: [0; MAX_CHUNKS] };
+        for (c, chunk) in ranks.chunks.iter().enumerate().take(MAX_CHUNKS) {
+            // SAFETY: a chunk holds 16 `u32`s, read unaligned.
+            let thresholds = unsafe { _mm512_loadu_ps(chunk.thresholds.as_ptr() as *const f32) };
+            let present = !_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(thresholds, thresholds);
+            let lanes = (16 - present.leading_zeros()) as u16;
+            t.lanes[c] = lanes as u8;
+            let (f, plane) = (chunk.feature as usize & 63, (c * RANK_CHUNK) as u16);
             if t.used >> f & 1 == 0 {
-                t.start[f] = (c * RANK_CHUNK) as u16;
+                (t.start[f], t.count[f]) = (plane, lanes);
                 t.used |= 1 << f;
+            } else if t.start[f] + t.count[f] == plane {
+                // Right after a full chunk of `f`.
+                t.count[f] += lanes;
             }
-            // ≤ 15 chunks per feature (loader): ≤ 240; and `start + count ≤ 16 × chunks`, as
-            // `f`'s chunks all come at or after its first.
-            t.count[f] += RANK_CHUNK as u16;
         }
         t
+    }
+
+    /// Whether the compare step writes plane `i`: a chunk's lane up to its last threshold, a
+    /// used feature's missing values, or [`ZERO`] (set once).
+    fn written(&self, i: usize) -> bool {
+        let lane = i < NAN_BASE && (i % RANK_CHUNK) < self.lanes[i / RANK_CHUNK] as usize;
+        lane || i == ZERO || (NAN_BASE..ZERO).contains(&i) && self.used >> (i - NAN_BASE) & 1 != 0
     }
 }
 
@@ -213,43 +233,36 @@ fn node_planes<const D: usize, const NAN: bool>(c: &Consts, codes: &[u8; 64], ra
     }
 }
 
-/// A block's planes. Only those a node can read are initialized (zeroed once per call, not
-/// all [`PLANES`]: a bundle's small models take a few dozen rows per call, and zeroing 26 KiB
-/// each time cost them more than a fifth of their batch time): the chunks' lanes, the
-/// missing-value planes of the features that have chunks, and [`ZERO`]. [`node_planes`] only
-/// names those: a node's plane is `start[f] + j` with `j < count[f]` (and `start[f] +
-/// count[f] <= 16 ×` the chunks, as all of `f`'s chunks come at or after its first), its
+/// A block's planes. Only those the compare step writes ([`Features::written`]) are
+/// initialized, zeroed once per call (not all [`PLANES`], nor the NaN lanes of the chunks: a
+/// bundle's small models take a few dozen rows per call, and zeroing cost them a good part of
+/// their batch time; the rows of a partial block's groups past its end keep these zeros or
+/// stale bits, never stored). [`node_planes`] only names written planes: a node's plane is
+/// `start[f] + j` with `j < count[f]` (lanes of `f`'s chunks up to its last threshold), its
 /// missing-value plane that of its feature `f` (which has chunks, `count[f] > 0`), all else
 /// [`ZERO`].
 struct Planes<'p> {
     planes: &'p mut [MaybeUninit<Plane>; PLANES],
-    /// Planes `0..lanes` are initialized (the chunks' lanes),
-    lanes: usize,
-    /// and the missing-value planes of these features (bit `f`), and [`ZERO`].
-    features: u64,
+    feats: &'p Features,
 }
 
 impl<'p> Planes<'p> {
-    /// Zeroes the planes of `planes` a node can read for `chunks` rank chunks of the features
-    /// `features`. (The array is the caller's local: moved or made from a constant, the
-    /// 26 KiB were copied or zeroed whole.)
-    fn init(planes: &'p mut [MaybeUninit<Plane>; PLANES], chunks: usize, features: u64) -> Self {
-        let lanes = (chunks * RANK_CHUNK).min(NAN_BASE);
-        for p in &mut planes[..lanes] {
-            p.write(Plane([0; GROUPS]));
+    /// Zeroes the planes of `planes` that the compare step writes for `chunks` rank chunks
+    /// described by `feats`. (The array is the caller's local: moved or made from a constant,
+    /// the 26 KiB were copied or zeroed whole.)
+    fn init(planes: &'p mut [MaybeUninit<Plane>; PLANES], chunks: usize, feats: &'p Features) -> Self {
+        for (c, &lanes) in feats.lanes.iter().enumerate().take(chunks) {
+            for p in &mut planes[c * RANK_CHUNK..c * RANK_CHUNK + lanes as usize] {
+                p.write(Plane([0; GROUPS]));
+            }
         }
         for (f, p) in planes[NAN_BASE..ZERO].iter_mut().enumerate() {
-            if features >> f & 1 != 0 {
+            if feats.used >> f & 1 != 0 {
                 p.write(Plane([0; GROUPS]));
             }
         }
         planes[ZERO].write(Plane([0; GROUPS]));
-        Planes { planes, lanes, features }
-    }
-
-    /// Whether plane `i` is initialized.
-    fn readable(&self, i: usize) -> bool {
-        i < self.lanes || i == ZERO || (NAN_BASE..ZERO).contains(&i) && self.features >> (i - NAN_BASE) & 1 != 0
+        Planes { planes, feats }
     }
 
     /// Sets the bits of rows `16g .. 16g + 16 × G` of plane `i` (`G` = 1 or 4; `g` a multiple
@@ -273,11 +286,11 @@ impl<'p> Planes<'p> {
     /// Plane `i` as a vector.
     ///
     /// # Safety
-    /// Plane `i` must be initialized ([`Planes::readable`]): `i` comes from [`node_planes`].
+    /// Plane `i` must be initialized ([`Features::written`]): `i` comes from [`node_planes`].
     #[target_feature(enable = "avx512f,avx512vl")]
     #[inline]
     unsafe fn load(&self, i: u16) -> __m256i {
-        debug_assert!(self.readable(i as usize));
+        debug_assert!(self.feats.written(i as usize));
         // SAFETY: `Plane` is 32 bytes, aligned to 32, and plane `i` is initialized (the
         // caller's promise); the index is bounds-checked.
         unsafe { _mm256_load_si256(self.planes[i as usize].as_ptr() as *const _) }
@@ -380,8 +393,6 @@ fn add_tree<const D: usize, const NAN: bool>(
 struct Compare<'c> {
     feats: &'c Features,
     chunks: &'c [RankChunk],
-    /// Per chunk: its lanes up to its last threshold.
-    lanes: &'c [u8; MAX_CHUNKS],
     /// Values per row.
     features: usize,
 }
@@ -393,7 +404,7 @@ impl Compare<'_> {
     #[target_feature(enable = "avx512f,avx512bw")]
     #[inline]
     fn groups<const G: usize>(&self, block: &[f32], n: usize, g: usize, planes: &mut Planes<'_>) -> u16 {
-        let Compare { feats, chunks, lanes, features } = *self;
+        let Compare { feats, chunks, features } = *self;
         // Rows of group `g + b` in the block (16 but in a partial block's last group, 0 past it).
         let present = |b: usize| n.saturating_sub(16 * (g + b)).min(16);
         let lanes16 = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
@@ -444,7 +455,7 @@ impl Compare<'_> {
             planes.set::<G>(NAN_BASE + f, g, m);
             missing |= m;
         }
-        for (c, (chunk, &n)) in chunks.iter().zip(lanes).enumerate() {
+        for (c, (chunk, &n)) in chunks.iter().zip(&feats.lanes).enumerate() {
             let x = cols.get(chunk.feature as usize & 63);
             for (j, &t) in chunk.thresholds.iter().enumerate().take(n as usize) {
                 // t ≤ x: false for a missing x (and never for a NaN lane, not compared).
@@ -514,18 +525,10 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
             unsafe { _mm512_loadu_si512(bytes.as_ptr() as *const _) }
         }),
     };
-    // Lanes of each chunk up to its last threshold (the rest hold NaN: their planes stay 0).
-    let mut lanes = [0u8; MAX_CHUNKS];
-    for (n, chunk) in lanes.iter_mut().zip(ranks.chunks) {
-        // SAFETY: a chunk holds 16 `u32`s, read unaligned.
-        let t = unsafe { _mm512_loadu_ps(chunk.thresholds.as_ptr() as *const f32) };
-        let present = !_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(t, t);
-        *n = (16 - present.leading_zeros()) as u8;
-    }
     let mut plane_memory = [const { MaybeUninit::uninit() }; PLANES];
-    let mut planes = Planes::init(&mut plane_memory, ranks.chunks.len(), feats.used);
+    let mut planes = Planes::init(&mut plane_memory, ranks.chunks.len(), &feats);
     let (mut idx, mut nidx) = ([0u16; 64], [0u16; 64]);
-    let compare = Compare { feats: &feats, chunks: ranks.chunks, lanes: &lanes, features };
+    let compare = Compare { feats: &feats, chunks: ranks.chunks, features };
     for (block, out) in rows.chunks(ROWS * features).zip(out.chunks_mut(ROWS)) {
         // A last, partial block: its first `n` rows; later groups keep stale planes, whose
         // rows are never stored.
