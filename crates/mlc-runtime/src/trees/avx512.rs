@@ -137,7 +137,7 @@ pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize,
 #[target_feature(enable = "avx512f,avx512cd")]
 #[inline(never)]
 pub(crate) unsafe fn margins_padded(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
-    assert!(features <= MAX_FEATURES && out.len() < ROWS);
+    assert!(features <= MAX_FEATURES && out.len() < ROWS && rows.len() == out.len() * features);
     let mut block = [0f32; ROWS * MAX_FEATURES];
     let block = &mut block[..ROWS * features];
     block[..rows.len()].copy_from_slice(rows);
