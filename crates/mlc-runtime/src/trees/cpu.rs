@@ -30,8 +30,8 @@ x86_gate!(
 );
 
 x86_gate!(
-    /// AVX-512F/BW/VL/VBMI and GFNI: the batch bit-plane kernel.
+    /// AVX-512F/BW/VL/VBMI, GFNI and BMI2: the batch bit-plane kernel.
     avx512_planes,
     avx512_allowed,
-    ["avx512f", "avx512bw", "avx512vl", "avx512vbmi", "gfni"]
+    ["avx512f", "avx512bw", "avx512vl", "avx512vbmi", "gfni", "bmi2"]
 );

@@ -19,8 +19,10 @@
 //! 4. The `D` leaf-bit planes become one leaf index byte per row (a byte permutation and a
 //!    GF(2) affine transform transpose 8×8 bit blocks, 64 rows at a time), the leaf values are
 //!    looked up from registers (two `vpermt2ps` and a blend on the root's plane per 16 rows
-//!    for depth 6) and added to the rows' margins tree by tree, in tree order, in `f32`:
-//!    margins are bit-identical to the walk.
+//!    for depth 6; the permutes read the low byte of each 32-bit lane, so the bytes serve rows
+//!    `4i`, `4i + 1`, … by shifts, and the sums are put back in row order once per block) and
+//!    added to the rows' margins tree by tree, in tree order, in `f32`: margins are
+//!    bit-identical to the walk.
 //!
 //! A last partial block is evaluated like a whole one (rows past its end are zeros, never
 //! stored). An index the compiler did not write (thresholds not ascending, a feature's chunks
@@ -191,8 +193,6 @@ struct Consts {
     count: [__m512i; 2],
     /// [`gather_indices`] for `q = 0..4`.
     gather: [(__m512i, __m512i); 4],
-    /// Byte permutations putting byte `16s + i` at byte `4i`, for `s = 0..4`.
-    spread: [__m512i; 4],
 }
 
 /// Plane indices of the nodes of `tree` in level order (and, with `NAN`, the missing-value
@@ -316,7 +316,7 @@ fn level<const N: usize>(node: &impl Fn(usize) -> __m256i, above: &[__m256i]) ->
 
 /// Adds a tree's leaves (depth `D`, values in `table`, node planes `idx`, `nidx` from
 /// [`node_planes`]) for the first `quarters` × 64 rows of the block onto `sums`.
-#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni,bmi2")]
 #[inline]
 fn add_tree<const D: usize, const NAN: bool>(
     c: &Consts,
@@ -362,31 +362,64 @@ fn add_tree<const D: usize, const NAN: bool>(
     let z23 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(2)), plane(3));
     let z45 = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(plane(4)), plane(5));
     let unit = _mm512_set1_epi64(UNIT_BYTES);
-    let mut top = [0u16; GROUPS];
+    let mut root = [0u64; GROUPS / 4];
     // SAFETY: 32 bytes into a 32-byte array.
-    unsafe { _mm256_storeu_si256(top.as_mut_ptr() as *mut _, bits[0]) };
+    unsafe { _mm256_storeu_si256(root.as_mut_ptr() as *mut _, bits[0]) };
     for (q, (ga, gb)) in c.gather.iter().enumerate().take(quarters) {
         let m = _mm512_maskz_permutex2var_epi8(LOW_PLANES, z01, *ga, z23);
         let m = _mm512_mask_permutexvar_epi8(m, HIGH_PLANES, *gb, z45);
         // Byte r: the leaf of row 64q + r.
         let leaf = _mm512_gf2p8affine_epi64_epi8::<0>(unit, m);
-        for (s, spread) in c.spread.iter().enumerate() {
-            let g = 4 * q + s;
-            // Dword i's low byte: the leaf of row 16g + i (the permutes read bits 0–4 only).
-            let leaf = _mm512_permutexvar_epi8(*spread, leaf);
+        for k in 0..4 {
+            // Dword i's low byte: the leaf of row 64q + 4i + k (the permutes read bits 0–4
+            // only), so `sums[4q + k]` gathers rows `4i + k` (see `in_row_order`).
+            let leaf = match k {
+                0 => leaf,
+                1 => _mm512_srli_epi32::<8>(leaf),
+                2 => _mm512_srli_epi32::<16>(leaf),
+                _ => _mm512_srli_epi32::<24>(leaf),
+            };
             let value = match D {
                 0..=4 => _mm512_permutexvar_ps(leaf, table[0]),
                 5 => _mm512_permutex2var_ps(table[0], leaf, table[1]),
                 // Bit 5 of the leaf, the root's decision: straight from its plane.
                 _ => _mm512_mask_blend_ps(
-                    top[g],
+                    _pext_u64(root[q], 0x1111_1111_1111_1111 << k) as u16,
                     _mm512_permutex2var_ps(table[0], leaf, table[1]),
                     _mm512_permutex2var_ps(table[2], leaf, table[3]),
                 ),
             };
-            sums[g] = _mm512_add_ps(sums[g], value);
+            sums[4 * q + k] = _mm512_add_ps(sums[4 * q + k], value);
         }
     }
+}
+
+/// The sums of a quarter's 64 rows in row order (16 a vector), from [`add_tree`]'s order:
+/// lane `i` of `sums[k]` holds row `4i + k`. A 4 × 4 transpose within each 128-bit lane, then
+/// of the 128-bit lanes.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn in_row_order(sums: [__m512; 4]) -> [__m512; 4] {
+    let [a, b, c, d] = sums;
+    let (t0, t1) = (_mm512_castps_pd(_mm512_unpacklo_ps(a, b)), _mm512_castps_pd(_mm512_unpackhi_ps(a, b)));
+    let (t2, t3) = (_mm512_castps_pd(_mm512_unpacklo_ps(c, d)), _mm512_castps_pd(_mm512_unpackhi_ps(c, d)));
+    // Lane L of u[j]: rows 16L + 4j .. 16L + 4j + 4.
+    let u = [
+        _mm512_castpd_ps(_mm512_unpacklo_pd(t0, t2)),
+        _mm512_castpd_ps(_mm512_unpackhi_pd(t0, t2)),
+        _mm512_castpd_ps(_mm512_unpacklo_pd(t1, t3)),
+        _mm512_castpd_ps(_mm512_unpackhi_pd(t1, t3)),
+    ];
+    let lo01 = _mm512_shuffle_f32x4::<0b01_00_01_00>(u[0], u[1]);
+    let hi01 = _mm512_shuffle_f32x4::<0b11_10_11_10>(u[0], u[1]);
+    let lo23 = _mm512_shuffle_f32x4::<0b01_00_01_00>(u[2], u[3]);
+    let hi23 = _mm512_shuffle_f32x4::<0b11_10_11_10>(u[2], u[3]);
+    [
+        _mm512_shuffle_f32x4::<0b10_00_10_00>(lo01, lo23),
+        _mm512_shuffle_f32x4::<0b11_01_11_01>(lo01, lo23),
+        _mm512_shuffle_f32x4::<0b10_00_10_00>(hi01, hi23),
+        _mm512_shuffle_f32x4::<0b11_01_11_01>(hi01, hi23),
+    ]
 }
 
 /// Step 2 of the kernel: the planes of a block's rows from their values.
@@ -487,7 +520,7 @@ fn join<const G: usize>(masks: [__mmask16; G]) -> u64 {
 /// # Safety
 /// The CPU must have what `super::cpu::avx512_planes` checks, and [`usable`] must hold for
 /// `forest` and `features`; `rows.len() == out.len() × features` (checked by assertions).
-#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni,bmi2")]
 pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
     assert!(rows.len() == out.len() * features && features <= 64);
     let Some(ranks) = forest.ranks else { return };
@@ -504,7 +537,7 @@ pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize,
 }
 
 /// [`margins`] for trees of depth `D`.
-#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni")]
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni,bmi2")]
 fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
     let feats = Features::new(ranks);
     let table16 = |t: &[u16; 64], h: usize| {
@@ -518,11 +551,6 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
             let (a, b) = gather_indices(q);
             // SAFETY: 64-byte loads of 64-byte arrays.
             unsafe { (_mm512_loadu_si512(a.as_ptr() as *const _), _mm512_loadu_si512(b.as_ptr() as *const _)) }
-        }),
-        spread: core::array::from_fn(|s| {
-            let bytes: [u8; 64] = core::array::from_fn(|b| (16 * s + b / 4) as u8);
-            // SAFETY: a 64-byte load of a 64-byte array.
-            unsafe { _mm512_loadu_si512(bytes.as_ptr() as *const _) }
         }),
     };
     let mut plane_memory = [const { MaybeUninit::uninit() }; PLANES];
@@ -553,6 +581,11 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
                 add_tree::<D, true>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
             }
         }
+        let sums: [__m512; GROUPS] = {
+            let q: [[__m512; 4]; GROUPS / 4] =
+                core::array::from_fn(|q| in_row_order([sums[4 * q], sums[4 * q + 1], sums[4 * q + 2], sums[4 * q + 3]]));
+            core::array::from_fn(|g| q[g / 4][g % 4])
+        };
         for (o, sum) in out.chunks_mut(16).zip(sums) {
             let mask = ((1u32 << o.len()) - 1) as u16;
             // SAFETY: only the chunk's `o.len()` ≤ 16 lanes are written (masked store).
@@ -573,6 +606,7 @@ mod tests {
             && std::is_x86_feature_detected!("avx512vl")
             && std::is_x86_feature_detected!("avx512vbmi")
             && std::is_x86_feature_detected!("gfni")
+            && std::is_x86_feature_detected!("bmi2")
     }
 
     #[test]
@@ -593,6 +627,25 @@ mod tests {
             core::mem::transmute(r)
         };
         assert_eq!(got, [(0x0F0F & 0x5555) | (!0x0F0F & 0x3333); 4]);
+    }
+
+    /// `add_tree`'s order (lane `i` of vector `k`: row `4i + k`) back to rows in order.
+    #[test]
+    fn in_row_order_puts_the_rows_back() {
+        if !cpu() {
+            return;
+        }
+        let sums: [[f32; 16]; 4] = core::array::from_fn(|k| core::array::from_fn(|i| (4 * i + k) as f32));
+        // SAFETY: AVX-512F checked above; loads and stores of 16 values.
+        let got: [[f32; 16]; 4] = unsafe {
+            let v = sums.map(|s| _mm512_loadu_ps(s.as_ptr()));
+            core::mem::transmute(in_row_order(v))
+        };
+        for (g, group) in got.iter().enumerate() {
+            for (m, &row) in group.iter().enumerate() {
+                assert_eq!(row, (16 * g + m) as f32, "group {g}, lane {m}");
+            }
+        }
     }
 
     /// Six random leaf-bit planes of 256 rows → one index byte per row, as `add_tree` does.
