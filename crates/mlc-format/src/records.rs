@@ -153,7 +153,8 @@ pub fn rank_byte(p: usize) -> usize {
 /// The evaluator compares the row with every lane of the rank chunks (`tree-bit-nodes`) or of
 /// the [`BitLanes`] records (`tree-lane-nodes`) at once: bit `16c + l` of the 512-bit vector
 /// `B` is `t ≤ x[f]` for lane `l` (threshold `t`) of chunk or record `c` (feature `f`), false
-/// for a missing `x` or a NaN lane; `B'` is `B` with the bits of missing features' lanes set. Decision bit `b` of the tree (1 = right; node of bit `b`: [`bit_position`]) is bit
+/// for a missing `x` or a NaN lane; `B'` is `B` with the bits of missing features' lanes set.
+/// Decision bit `b` of the tree (1 = right; node of bit `b`: [`bit_position`]) is bit
 /// `select[b] mod 8` of byte `index[b] mod 64` of `B` if `index[b] & 64` is set, else of `B'`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]

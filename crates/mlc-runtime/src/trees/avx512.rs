@@ -88,27 +88,48 @@ pub(crate) fn lookup(table: &[__m512; 4], leaf: __m512i) -> __m512 {
 pub(crate) fn transpose16(r: &mut [__m512; 16]) {
     let mut v = [_mm512_setzero_ps(); 16];
     for a in 0..4 {
-        let (x0, x1, x2, x3) = (r[4 * a], r[4 * a + 1], r[4 * a + 2], r[4 * a + 3]);
-        let t0 = _mm512_castps_pd(_mm512_unpacklo_ps(x0, x1));
-        let t1 = _mm512_castps_pd(_mm512_unpackhi_ps(x0, x1));
-        let t2 = _mm512_castps_pd(_mm512_unpacklo_ps(x2, x3));
-        let t3 = _mm512_castps_pd(_mm512_unpackhi_ps(x2, x3));
         // v[4c + a], lane L: column 4L + c of rows 4a..4a+4.
-        v[a] = _mm512_castpd_ps(_mm512_unpacklo_pd(t0, t2));
-        v[4 + a] = _mm512_castpd_ps(_mm512_unpackhi_pd(t0, t2));
-        v[8 + a] = _mm512_castpd_ps(_mm512_unpacklo_pd(t1, t3));
-        v[12 + a] = _mm512_castpd_ps(_mm512_unpackhi_pd(t1, t3));
+        let t = transpose_within_lanes([r[4 * a], r[4 * a + 1], r[4 * a + 2], r[4 * a + 3]]);
+        (v[a], v[4 + a], v[8 + a], v[12 + a]) = (t[0], t[1], t[2], t[3]);
     }
     for c in 0..4 {
-        let lo01 = _mm512_shuffle_f32x4::<0b01_00_01_00>(v[4 * c], v[4 * c + 1]);
-        let hi01 = _mm512_shuffle_f32x4::<0b11_10_11_10>(v[4 * c], v[4 * c + 1]);
-        let lo23 = _mm512_shuffle_f32x4::<0b01_00_01_00>(v[4 * c + 2], v[4 * c + 3]);
-        let hi23 = _mm512_shuffle_f32x4::<0b11_10_11_10>(v[4 * c + 2], v[4 * c + 3]);
-        r[c] = _mm512_shuffle_f32x4::<0b10_00_10_00>(lo01, lo23);
-        r[4 + c] = _mm512_shuffle_f32x4::<0b11_01_11_01>(lo01, lo23);
-        r[8 + c] = _mm512_shuffle_f32x4::<0b10_00_10_00>(hi01, hi23);
-        r[12 + c] = _mm512_shuffle_f32x4::<0b11_01_11_01>(hi01, hi23);
+        let t = transpose_lanes([v[4 * c], v[4 * c + 1], v[4 * c + 2], v[4 * c + 3]]);
+        (r[c], r[4 + c], r[8 + c], r[12 + c]) = (t[0], t[1], t[2], t[3]);
     }
+}
+
+/// The 4 × 4 transpose of each 128-bit lane of four vectors: lane `L` of `out[j]` holds
+/// element `j` of lane `L` of `x[0]`, `x[1]`, `x[2]`, `x[3]`.
+#[target_feature(enable = "avx512f")]
+#[inline]
+pub(crate) fn transpose_within_lanes(x: [__m512; 4]) -> [__m512; 4] {
+    let t0 = _mm512_castps_pd(_mm512_unpacklo_ps(x[0], x[1]));
+    let t1 = _mm512_castps_pd(_mm512_unpackhi_ps(x[0], x[1]));
+    let t2 = _mm512_castps_pd(_mm512_unpacklo_ps(x[2], x[3]));
+    let t3 = _mm512_castps_pd(_mm512_unpackhi_ps(x[2], x[3]));
+    [
+        _mm512_castpd_ps(_mm512_unpacklo_pd(t0, t2)),
+        _mm512_castpd_ps(_mm512_unpackhi_pd(t0, t2)),
+        _mm512_castpd_ps(_mm512_unpacklo_pd(t1, t3)),
+        _mm512_castpd_ps(_mm512_unpackhi_pd(t1, t3)),
+    ]
+}
+
+/// The 4 × 4 transpose of four vectors' 128-bit lanes: lane `j` of `out[L]` is lane `L` of
+/// `x[j]`.
+#[target_feature(enable = "avx512f")]
+#[inline]
+pub(crate) fn transpose_lanes(x: [__m512; 4]) -> [__m512; 4] {
+    let lo01 = _mm512_shuffle_f32x4::<0b01_00_01_00>(x[0], x[1]);
+    let hi01 = _mm512_shuffle_f32x4::<0b11_10_11_10>(x[0], x[1]);
+    let lo23 = _mm512_shuffle_f32x4::<0b01_00_01_00>(x[2], x[3]);
+    let hi23 = _mm512_shuffle_f32x4::<0b11_10_11_10>(x[2], x[3]);
+    [
+        _mm512_shuffle_f32x4::<0b10_00_10_00>(lo01, lo23),
+        _mm512_shuffle_f32x4::<0b11_01_11_01>(lo01, lo23),
+        _mm512_shuffle_f32x4::<0b10_00_10_00>(hi01, hi23),
+        _mm512_shuffle_f32x4::<0b11_01_11_01>(hi01, hi23),
+    ]
 }
 
 /// Blocks of 16 rows evaluated together per split.

@@ -149,27 +149,35 @@ fn load_bits<'a>(
         (None, true, _) => return Err(invalid(m, None, "tree-bit-nodes without a rank index")),
         (None, false, true) => return Err(invalid(m, None, "tree-bit-lanes without a rank index")),
     };
-    let lane_ok = |t: &BitTree| t.index.iter().all(|&i| i < 128) && t.select.iter().enumerate().all(|(b, &s)| s as usize / 8 == b % 8);
-    if let Some(bits) = chunk_trees {
+    // One record per tree, every byte index below 128, every selector within its byte's lane.
+    let check_trees = |bits: &[BitTree], count: &'static str, lanes: &'static str| {
+        let lane_ok = |t: &BitTree| t.index.iter().all(|&i| i < 128) && t.select.iter().enumerate().all(|(b, &s)| s as usize / 8 == b % 8);
         if bits.len() != trees {
-            return Err(invalid(m, None, "tree-bit-nodes holds a different number of trees"));
+            Err(invalid(m, None, count))
+        } else if !bits.iter().all(lane_ok) {
+            Err(invalid(m, None, lanes))
+        } else {
+            Ok(())
         }
+    };
+    if let Some(bits) = chunk_trees {
+        check_trees(
+            bits,
+            "tree-bit-nodes holds a different number of trees",
+            "tree-bit-nodes holds a byte index above 127 or a selector outside its lane",
+        )?;
         if ranks.chunks.len() > 32 {
             return Err(invalid(m, None, "tree-bit-nodes with more than 32 rank chunks"));
-        }
-        if !bits.iter().all(lane_ok) {
-            return Err(invalid(m, None, "tree-bit-nodes holds a byte index above 127 or a selector outside its lane"));
         }
     }
     let Some((records, bits)) = lanes else {
         return Ok(chunk_trees.map(|trees| complete::Bits { trees, lanes: None }));
     };
-    if bits.len() != trees {
-        return Err(invalid(m, None, "tree-lane-nodes holds a different number of trees"));
-    }
-    if !bits.iter().all(lane_ok) {
-        return Err(invalid(m, None, "tree-lane-nodes holds a byte index above 127 or a selector outside its lane"));
-    }
+    check_trees(
+        bits,
+        "tree-lane-nodes holds a different number of trees",
+        "tree-lane-nodes holds a byte index above 127 or a selector outside its lane",
+    )?;
     if records.len() > 32 {
         return Err(invalid(m, None, "tree-bit-lanes holds more than 32 records"));
     }

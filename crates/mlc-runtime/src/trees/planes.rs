@@ -37,7 +37,7 @@ use core::mem::MaybeUninit;
 
 use mlc_format::records::{RankChunk, RANK_CHUNK, RANK_DEFAULT_LEFT};
 
-use super::avx512::{leaf_table, transpose16};
+use super::avx512::{leaf_table, transpose16, transpose_lanes, transpose_within_lanes};
 use super::columns::Columns;
 use super::complete::{Forest, Ranks};
 
@@ -395,31 +395,12 @@ fn add_tree<const D: usize, const NAN: bool>(
 }
 
 /// The sums of a quarter's 64 rows in row order (16 a vector), from [`add_tree`]'s order:
-/// lane `i` of `sums[k]` holds row `4i + k`. A 4 × 4 transpose within each 128-bit lane, then
-/// of the 128-bit lanes.
+/// lane `i` of `sums[k]` holds row `4i + k`. A 4 × 4 transpose within each 128-bit lane (lane
+/// `L` of its `j`th vector: rows `16L + 4j ..`), then of the 128-bit lanes.
 #[target_feature(enable = "avx512f")]
 #[inline]
 fn in_row_order(sums: [__m512; 4]) -> [__m512; 4] {
-    let [a, b, c, d] = sums;
-    let (t0, t1) = (_mm512_castps_pd(_mm512_unpacklo_ps(a, b)), _mm512_castps_pd(_mm512_unpackhi_ps(a, b)));
-    let (t2, t3) = (_mm512_castps_pd(_mm512_unpacklo_ps(c, d)), _mm512_castps_pd(_mm512_unpackhi_ps(c, d)));
-    // Lane L of u[j]: rows 16L + 4j .. 16L + 4j + 4.
-    let u = [
-        _mm512_castpd_ps(_mm512_unpacklo_pd(t0, t2)),
-        _mm512_castpd_ps(_mm512_unpackhi_pd(t0, t2)),
-        _mm512_castpd_ps(_mm512_unpacklo_pd(t1, t3)),
-        _mm512_castpd_ps(_mm512_unpackhi_pd(t1, t3)),
-    ];
-    let lo01 = _mm512_shuffle_f32x4::<0b01_00_01_00>(u[0], u[1]);
-    let hi01 = _mm512_shuffle_f32x4::<0b11_10_11_10>(u[0], u[1]);
-    let lo23 = _mm512_shuffle_f32x4::<0b01_00_01_00>(u[2], u[3]);
-    let hi23 = _mm512_shuffle_f32x4::<0b11_10_11_10>(u[2], u[3]);
-    [
-        _mm512_shuffle_f32x4::<0b10_00_10_00>(lo01, lo23),
-        _mm512_shuffle_f32x4::<0b11_01_11_01>(lo01, lo23),
-        _mm512_shuffle_f32x4::<0b10_00_10_00>(hi01, hi23),
-        _mm512_shuffle_f32x4::<0b11_01_11_01>(hi01, hi23),
-    ]
+    transpose_lanes(transpose_within_lanes(sums))
 }
 
 /// Step 2 of the kernel: the planes of a block's rows from their values.
