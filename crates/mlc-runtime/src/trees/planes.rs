@@ -195,10 +195,12 @@ struct Consts {
     gather: [(__m512i, __m512i); 4],
 }
 
-/// Plane indices of the nodes of `tree` in level order (and, with `NAN`, the missing-value
-/// plane each node ors in: its feature's, or [`ZERO`] where missing values go left). Every
-/// index names a plane [`Planes`] initialized, whatever the codes and ranks. Trees of depth
-/// `D` ≤ 5 have at most 31 nodes: only `idx[..32]` and `nidx[..32]` are written.
+/// The planes of the nodes of `tree` in level order (and, with `NAN`, the missing-value plane
+/// each node ors in: its feature's, or [`ZERO`] where missing values go left), as byte offsets
+/// in the planes ([`Planes::load`]; 32 bytes a plane). Every offset names a plane [`Planes`]
+/// initialized, whatever the codes and ranks, and none is past [`ZERO`]'s (clamped here, so
+/// that loads need no bounds check). Trees of depth `D` ≤ 5 have at most 31 nodes: only
+/// `idx[..32]` and `nidx[..32]` are written.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
 #[inline]
 fn node_planes<const D: usize, const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], idx: &mut [u16; 64], nidx: &mut [u16; 64]) {
@@ -223,14 +225,22 @@ fn node_planes<const D: usize, const NAN: bool>(c: &Consts, codes: &[u8; 64], ra
         let valid = _mm512_cmplt_epu16_mask(j, count);
         let plane = _mm512_mask_blend_epi16(valid, zero, _mm512_add_epi16(start, j));
         // SAFETY: 32 `u16`s at `32h` of 64.
-        unsafe { _mm512_storeu_si512(idx.as_mut_ptr().add(32 * h) as *mut _, plane) };
+        unsafe { _mm512_storeu_si512(idx.as_mut_ptr().add(32 * h) as *mut _, offsets(plane)) };
         if NAN {
             let right = valid & !_mm512_test_epi16_mask(code, _mm512_set1_epi16(RANK_DEFAULT_LEFT as i16));
             let nan = _mm512_mask_blend_epi16(right, zero, _mm512_add_epi16(f, _mm512_set1_epi16(NAN_BASE as i16)));
             // SAFETY: as above.
-            unsafe { _mm512_storeu_si512(nidx.as_mut_ptr().add(32 * h) as *mut _, nan) };
+            unsafe { _mm512_storeu_si512(nidx.as_mut_ptr().add(32 * h) as *mut _, offsets(nan)) };
         }
     }
+}
+
+/// Byte offsets of 32 plane indices, each clamped to [`ZERO`] (`ZERO × 32` fits a `u16`).
+#[target_feature(enable = "avx512f,avx512bw")]
+#[inline]
+fn offsets(planes: __m512i) -> __m512i {
+    const _: () = assert!(ZERO * size_of::<Plane>() <= u16::MAX as usize);
+    _mm512_slli_epi16::<5>(_mm512_min_epu16(planes, _mm512_set1_epi16(ZERO as i16)))
 }
 
 /// A block's planes. Only those the compare step writes ([`Features::written`]) are
@@ -283,17 +293,20 @@ impl<'p> Planes<'p> {
         }
     }
 
-    /// Plane `i` as a vector.
+    /// The plane at byte offset `at` (a multiple of 32, at most `ZERO × 32`) as a vector.
     ///
     /// # Safety
-    /// Plane `i` must be initialized ([`Features::written`]): `i` comes from [`node_planes`].
+    /// That plane must be initialized ([`Features::written`]): `at` comes from
+    /// [`node_planes`].
     #[target_feature(enable = "avx512f,avx512vl")]
     #[inline]
-    unsafe fn load(&self, i: u16) -> __m256i {
-        debug_assert!(self.feats.written(i as usize));
-        // SAFETY: `Plane` is 32 bytes, aligned to 32, and plane `i` is initialized (the
-        // caller's promise); the index is bounds-checked.
-        unsafe { _mm256_load_si256(self.planes[i as usize].as_ptr() as *const _) }
+    unsafe fn load(&self, at: u16) -> __m256i {
+        let i = at as usize / size_of::<Plane>();
+        debug_assert!(at as usize % size_of::<Plane>() == 0 && i < PLANES && self.feats.written(i));
+        // SAFETY: `at` is plane `i`'s offset, `i ≤ ZERO < PLANES` (node_planes clamps it), so
+        // the 32 bytes lie within the array; `Plane` is aligned to 32, and plane `i` is
+        // initialized (the caller's promise).
+        unsafe { _mm256_load_si256((self.planes.as_ptr() as *const u8).add(at as usize) as *const _) }
     }
 }
 
