@@ -302,7 +302,7 @@ impl<'p> Planes<'p> {
     #[inline]
     unsafe fn load(&self, at: u16) -> __m256i {
         let i = at as usize / size_of::<Plane>();
-        debug_assert!(at as usize % size_of::<Plane>() == 0 && i < PLANES && self.feats.written(i));
+        debug_assert!((at as usize).is_multiple_of(size_of::<Plane>()) && i < PLANES && self.feats.written(i));
         // SAFETY: `at` is plane `i`'s offset, `i ≤ ZERO < PLANES` (node_planes clamps it), so
         // the 32 bytes lie within the array; `Plane` is aligned to 32, and plane `i` is
         // initialized (the caller's promise).
