@@ -28,9 +28,12 @@
 //! stored). An index the compiler did not write (thresholds not ascending, a feature's chunks
 //! apart) gives wrong margins but stays in bounds, as with the bit kernel.
 //!
-//! Stack use: about 32 KiB per call (833 planes of 32 bytes, for up to [`MAX_CHUNKS`] chunks,
+//! Which plane each node reads depends on the model alone: a call of more than one block finds
+//! it once for the first [`PRE_TREES`] trees, not in every block.
+//!
+//! Stack use: about 40 KiB per call (833 planes of 32 bytes, for up to [`MAX_CHUNKS`] chunks,
 //! the 64 features and a zero plane, of which only those the model's nodes can read are zeroed;
-//! a 4 KiB column buffer; the block's margins); no heap.
+//! a 4 KiB column buffer; 8 KiB of node planes; the block's margins); no heap.
 
 use core::arch::x86_64::*;
 use core::mem::MaybeUninit;
@@ -195,6 +198,20 @@ struct Consts {
     gather: [(__m512i, __m512i); 4],
 }
 
+/// A tree's node planes (see [`node_planes`]).
+#[derive(Clone, Copy)]
+struct NodePlanes {
+    /// Node `i`'s plane (level order), as a byte offset in the planes.
+    idx: [u16; 64],
+    /// The missing-value plane node `i` ors in (only written with `NAN`).
+    nidx: [u16; 64],
+}
+
+/// Trees whose [`NodePlanes`] a call of more than one block computes once (they depend on the
+/// model alone), not in every block: 8 KiB of stack. The trees after them, and all trees of a
+/// one-block call (a bundle's small models), get theirs in every block.
+const PRE_TREES: usize = 32;
+
 /// The planes of the nodes of `tree` in level order (and, with `NAN`, the missing-value plane
 /// each node ors in: its feature's, or [`ZERO`] where missing values go left), as byte offsets
 /// in the planes ([`Planes::load`]; 32 bytes a plane). Every offset names a plane [`Planes`]
@@ -203,7 +220,8 @@ struct Consts {
 /// `idx[..32]` and `nidx[..32]` are written.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi")]
 #[inline]
-fn node_planes<const D: usize, const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], idx: &mut [u16; 64], nidx: &mut [u16; 64]) {
+fn node_planes<const D: usize, const NAN: bool>(c: &Consts, codes: &[u8; 64], ranks: &[u8; 64], out: &mut NodePlanes) {
+    let NodePlanes { idx, nidx } = out;
     // SAFETY: 64-byte unaligned loads of 64-byte arrays.
     let (codes, ranks) = unsafe { (_mm512_loadu_si512(codes.as_ptr() as *const _), _mm512_loadu_si512(ranks.as_ptr() as *const _)) };
     // SAFETY: as above.
@@ -327,19 +345,19 @@ fn level<const N: usize>(node: &impl Fn(usize) -> __m256i, above: &[__m256i]) ->
     v[0]
 }
 
-/// Adds a tree's leaves (depth `D`, values in `table`, node planes `idx`, `nidx` from
-/// [`node_planes`]) for the first `quarters` × 64 rows of the block onto `sums`.
+/// Adds a tree's leaves (depth `D`, values in `table`, node planes from [`node_planes`], with
+/// `NAN` if they were made with it) for the first `quarters` × 64 rows of the block onto `sums`.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni,bmi2")]
 #[inline]
 fn add_tree<const D: usize, const NAN: bool>(
     c: &Consts,
     planes: &Planes<'_>,
-    idx: &[u16; 64],
-    nidx: &[u16; 64],
+    nodes: &NodePlanes,
     table: &[__m512; 4],
     sums: &mut [__m512; GROUPS],
     quarters: usize,
 ) {
+    let NodePlanes { idx, nidx } = nodes;
     // SAFETY (both loads): `idx` and `nidx` come from `node_planes`, which names readable
     // planes only (see `Planes`).
     let node = |i: usize| unsafe {
@@ -533,6 +551,23 @@ pub(crate) unsafe fn margins(forest: &Forest<'_>, rows: &[f32], features: usize,
 /// [`margins`] for trees of depth `D`.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni,bmi2")]
 fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], features: usize, base: f32, out: &mut [f32]) {
+    if out.len() > ROWS {
+        blocks::<D, PRE_TREES>(forest, ranks, rows, features, base, out)
+    } else {
+        blocks::<D, 0>(forest, ranks, rows, features, base, out)
+    }
+}
+
+/// [`run`] with the node planes of the first `P` trees computed once.
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,gfni,bmi2")]
+fn blocks<const D: usize, const P: usize>(
+    forest: &Forest<'_>,
+    ranks: &Ranks<'_>,
+    rows: &[f32],
+    features: usize,
+    base: f32,
+    out: &mut [f32],
+) {
     let feats = Features::new(ranks);
     let table16 = |t: &[u16; 64], h: usize| {
         // SAFETY: 32 `u16`s at `32h` of 64.
@@ -549,7 +584,12 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
     };
     let mut plane_memory = [const { MaybeUninit::uninit() }; PLANES];
     let mut planes = Planes::init(&mut plane_memory, ranks.chunks.len(), &feats);
-    let (mut idx, mut nidx) = ([0u16; 64], [0u16; 64]);
+    let empty = NodePlanes { idx: [0; 64], nidx: [0; 64] };
+    let mut pre = [empty; P];
+    for (p, tree) in pre.iter_mut().zip(ranks.trees) {
+        node_planes::<D, true>(&consts, &tree.codes, &tree.ranks, p);
+    }
+    let mut nodes = empty;
     let compare = Compare { feats: &feats, chunks: ranks.chunks, features };
     for (block, out) in rows.chunks(ROWS * features).zip(out.chunks_mut(ROWS)) {
         // A last, partial block: its first `n` rows; later groups keep stale planes, whose
@@ -567,12 +607,18 @@ fn run<const D: usize>(forest: &Forest<'_>, ranks: &Ranks<'_>, rows: &[f32], fea
         let mut sums = [_mm512_set1_ps(base); GROUPS];
         for (t, tree) in ranks.trees.iter().enumerate() {
             let table = leaf_table(&forest.leaves[t << D..(t + 1) << D]);
-            if missing == 0 {
-                node_planes::<D, false>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
-                add_tree::<D, false>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
-            } else {
-                node_planes::<D, true>(&consts, &tree.codes, &tree.ranks, &mut idx, &mut nidx);
-                add_tree::<D, true>(&consts, &planes, &idx, &nidx, &table, &mut sums, n.div_ceil(64));
+            let quarters = n.div_ceil(64);
+            match (pre.get(t), missing) {
+                (Some(nodes), 0) => add_tree::<D, false>(&consts, &planes, nodes, &table, &mut sums, quarters),
+                (Some(nodes), _) => add_tree::<D, true>(&consts, &planes, nodes, &table, &mut sums, quarters),
+                (None, 0) => {
+                    node_planes::<D, false>(&consts, &tree.codes, &tree.ranks, &mut nodes);
+                    add_tree::<D, false>(&consts, &planes, &nodes, &table, &mut sums, quarters);
+                }
+                (None, _) => {
+                    node_planes::<D, true>(&consts, &tree.codes, &tree.ranks, &mut nodes);
+                    add_tree::<D, true>(&consts, &planes, &nodes, &table, &mut sums, quarters);
+                }
             }
         }
         let sums: [__m512; GROUPS] = {
