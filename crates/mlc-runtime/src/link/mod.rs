@@ -75,7 +75,7 @@ pub fn elementwise(link: Link) -> bool {
 
 /// Applies an [`elementwise`] `link` to `values` in place, the margins of any number of rows
 /// (other links need a whole row: [`apply`]; they leave `values` as they are). The sigmoid
-/// takes eight values at a time where the CPU has AVX2, with the same bits as [`sigmoid`].
+/// takes eight values at a time where the CPU has AVX2 and FMA, with the same bits as [`sigmoid`].
 pub fn apply_elementwise(link: Link, values: &mut [f32]) {
     match link {
         Link::Sigmoid => {
