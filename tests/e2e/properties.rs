@@ -443,12 +443,42 @@ fn batch_rows(n: usize, features: usize, seed: u64, missing_one_in: u64) -> Vec<
         .collect()
 }
 
+/// `n` rows of `e` from `seed` (see [`batch_rows`]) through `margins_batch` and `predict_batch`:
+/// every margin bit-identical to the reference walk, every prediction to the single-row one.
+fn check_large_batch(e: &Ensemble, n: usize, seed: u64, missing_one_in: u64) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    std::fs::write(&path, model_json(e)).unwrap();
+    let bytes = mlc_tests::compile(&[format!("m={}", path.display())], &options(Target::Host, None));
+    let artifact = Artifact::parse(&bytes).unwrap();
+    let Model::Trees(model) = Model::by_name(&artifact, "m").unwrap() else { panic!("a tree model") };
+    prop_assume!(model.info().numeric == Numeric::Float32);
+    let f = e.features as usize;
+    let rows = batch_rows(n, f, seed, missing_one_in);
+    let mut margins = vec![0f32; n];
+    let mut probs = vec![0f32; n];
+    prop_assert_eq!(model.margins_batch(&rows, &mut margins), Ok(n));
+    prop_assert_eq!(model.predict_batch(&rows, &mut probs), Ok(n));
+    for (i, row) in rows.chunks_exact(f).enumerate() {
+        let want = reference_margins(e, row)[0];
+        prop_assert!(
+            margins[i].to_bits() == want.to_bits(),
+            "row {i} of {n}: margin {} != reference {want} on {row:?}\n{}",
+            margins[i],
+            model_json(e)
+        );
+        let mut p = [0f32];
+        model.predict(row, &mut p).unwrap();
+        prop_assert!(probs[i].to_bits() == p[0].to_bits(), "row {i} of {n}: batch prediction {} != single {}", probs[i], p[0]);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, rng_seed: seed(), ..ProptestConfig::default() })]
 
     /// Batches of whole and partial 256-row blocks (and more than the 1,024 rows
-    /// `predict_batch` takes at a time), with no missing values, a few, or many: every margin
-    /// bit-identical to the reference walk, every prediction to the single-row one.
+    /// `predict_batch` takes at a time), with no missing values, a few, or many.
     #[test]
     fn large_batches_match_the_reference_walk(
         e in wide_ensemble(),
@@ -456,26 +486,23 @@ proptest! {
         seed in any::<u64>(),
         missing_one_in in prop::sample::select(&[0u64, 0, 997, 7][..]),
     ) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.json");
-        std::fs::write(&path, model_json(&e)).unwrap();
-        let bytes = mlc_tests::compile(&[format!("m={}", path.display())], &options(Target::Host, None));
-        let artifact = Artifact::parse(&bytes).unwrap();
-        let Model::Trees(model) = Model::by_name(&artifact, "m").unwrap() else { panic!("a tree model") };
-        prop_assume!(model.info().numeric == Numeric::Float32);
-        let f = e.features as usize;
-        let rows = batch_rows(n, f, seed, missing_one_in);
-        let mut margins = vec![0f32; n];
-        let mut probs = vec![0f32; n];
-        prop_assert_eq!(model.margins_batch(&rows, &mut margins), Ok(n));
-        prop_assert_eq!(model.predict_batch(&rows, &mut probs), Ok(n));
-        for (i, row) in rows.chunks_exact(f).enumerate() {
-            let want = reference_margins(&e, row)[0];
-            prop_assert!(margins[i].to_bits() == want.to_bits(), "row {i} of {n}: margin {} != reference {want} on {row:?}\n{}", margins[i], model_json(&e));
-            let mut p = [0f32];
-            model.predict(row, &mut p).unwrap();
-            prop_assert!(probs[i].to_bits() == p[0].to_bits(), "row {i} of {n}: batch prediction {} != single {}", probs[i], p[0]);
-        }
+        check_large_batch(&e, n, seed, missing_one_in)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, rng_seed: seed(), ..ProptestConfig::default() })]
+
+    /// More than 32 trees and more than one 256-row block: the bit-plane kernel makes the
+    /// first 32 trees' node planes once per call and the others in every block.
+    #[test]
+    fn many_trees_in_several_blocks_match_the_reference_walk(
+        e in logistic_ensemble(1..21, 33..48),
+        n in prop::sample::select(&[257usize, 513, 700][..]),
+        seed in any::<u64>(),
+        missing_one_in in prop::sample::select(&[0u64, 997][..]),
+    ) {
+        check_large_batch(&e, n, seed, missing_one_in)?;
     }
 }
 

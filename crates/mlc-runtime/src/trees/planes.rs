@@ -682,6 +682,27 @@ mod tests {
         assert_eq!(got, [(0x0F0F & 0x5555) | (!0x0F0F & 0x3333); 4]);
     }
 
+    /// Plane indices become byte offsets, 32 bytes a plane, and indices past the zero plane
+    /// (a malformed index) that plane's offset: loads stay inside the planes.
+    #[test]
+    fn offsets_are_clamped_byte_offsets() {
+        if !cpu() {
+            return;
+        }
+        let indices: [u16; 32] = core::array::from_fn(|k| match k {
+            0 => 0,
+            1 => ZERO as u16,
+            2 => ZERO as u16 + 1,
+            3 => u16::MAX,
+            _ => (k * 25) as u16,
+        });
+        // SAFETY: AVX-512F/BW checked above; 64-byte loads and stores.
+        let got: [u16; 32] = unsafe { core::mem::transmute(offsets(_mm512_loadu_si512(indices.as_ptr() as *const _))) };
+        for (i, g) in indices.iter().zip(got) {
+            assert_eq!(g as usize, (*i as usize).min(ZERO) * size_of::<Plane>(), "index {i}");
+        }
+    }
+
     /// `add_tree`'s order (lane `i` of vector `k`: row `4i + k`) back to rows in order.
     #[test]
     fn in_row_order_puts_the_rows_back() {
