@@ -9,7 +9,8 @@
 //! 2. Every threshold becomes a *bit plane* over the block: bit `r` is `t_j <= x[f][r]` (16
 //!    rows per comparison, four comparisons and one 64-bit store per threshold and 64 rows; a
 //!    missing value gives 0, i.e. left). Each used feature also gets a plane of its missing
-//!    values.
+//!    values (all zero, without a test per column, where the sum of a group's used columns is
+//!    not NaN).
 //! 3. Per tree, the exit leaf of every row is computed *bit-sliced*: leaf bit `D − 1` is the
 //!    root's plane, and the bit of level `l` selects, row by row, among the planes of the `2^l`
 //!    nodes of that level with the bits above (a tree of `2^l − 1` bitwise selects, one
