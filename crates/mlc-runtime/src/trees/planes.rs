@@ -7,8 +7,8 @@
 //! 1. The rows' features are transposed to columns, 16 rows at a time (16×16 shuffles; a block
 //!    of 16 features with at most [`GATHER_COLUMNS`] used ones is gathered instead).
 //! 2. Every threshold becomes a *bit plane* over the block: bit `r` is `t_j <= x[f][r]` (16
-//!    rows per comparison, four comparisons and one 64-bit store per threshold and 64 rows; a
-//!    missing value gives 0, i.e. left). Each used feature also gets a plane of its missing
+//!    rows per comparison, four comparisons per threshold and 64 rows, their masks one 64-bit
+//!    word of the plane; a missing value gives 0, i.e. left). Each used feature also gets a plane of its missing
 //!    values (all zero, without a test per column, where the sum of a group's used columns is
 //!    not NaN).
 //! 3. Per tree, the exit leaf of every row is computed *bit-sliced*: leaf bit `D − 1` is the
@@ -621,18 +621,24 @@ fn blocks<const D: usize, const P: usize>(
         let mut sums = [_mm512_set1_ps(base); GROUPS];
         for (t, tree) in ranks.trees.iter().enumerate() {
             let table = leaf_table(&forest.leaves[t << D..(t + 1) << D]);
-            let quarters = n.div_ceil(64);
-            match (pre.get(t), missing) {
-                (Some(nodes), 0) => add_tree::<D, false>(&consts, &planes, nodes, &table, &mut sums, quarters),
-                (Some(nodes), _) => add_tree::<D, true>(&consts, &planes, nodes, &table, &mut sums, quarters),
-                (None, 0) => {
+            // The tree's node planes: made once per call, or now (the missing-value planes only
+            // where the block has a missing value).
+            let nodes = match pre.get(t) {
+                Some(made) => made,
+                None if missing == 0 => {
                     node_planes::<D, false>(&consts, &tree.codes, &tree.ranks, &mut nodes);
-                    add_tree::<D, false>(&consts, &planes, &nodes, &table, &mut sums, quarters);
+                    &nodes
                 }
-                (None, _) => {
+                None => {
                     node_planes::<D, true>(&consts, &tree.codes, &tree.ranks, &mut nodes);
-                    add_tree::<D, true>(&consts, &planes, &nodes, &table, &mut sums, quarters);
+                    &nodes
                 }
+            };
+            let quarters = n.div_ceil(64);
+            if missing == 0 {
+                add_tree::<D, false>(&consts, &planes, nodes, &table, &mut sums, quarters);
+            } else {
+                add_tree::<D, true>(&consts, &planes, nodes, &table, &mut sums, quarters);
             }
         }
         let sums: [__m512; GROUPS] = {
