@@ -56,19 +56,33 @@ pub(crate) const C2: u64 = 0x3F962E42FF0C52D6;
 
 /// `e^x` in `f32` (error < 0.51 ulp).
 pub fn expf(x: f32) -> f32 {
-    special(x).unwrap_or_else(|| reduced::<Separate>(x))
+    special(x).unwrap_or_else(|| reduced::<Separate>(x as f64))
 }
 
 /// [`expf`] with fused multiply-adds (x86-64 with FMA3): glibc's own instruction sequence on
 /// such CPUs, so the same `f32` as [`expf`] for every `x` (tested on every `f32` in the
-/// release checks), in fewer and shorter dependent steps; the single-row sigmoid uses it.
+/// release checks), in fewer and shorter dependent steps; the single-row links use it.
 ///
 /// # Safety
-/// The CPU must have FMA.
+/// The CPU must have FMA and SSE4.1.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "fma")]
+#[target_feature(enable = "fma,sse4.1")]
+#[inline]
 pub(crate) unsafe fn expf_fma(x: f32) -> f32 {
-    special(x).unwrap_or_else(|| reduced::<Fused>(x))
+    special(x).unwrap_or_else(|| reduced::<Fused>(x as f64))
+}
+
+/// [`expf_fma`] of `-x`, the same bits, with the sign carried by the first multiplication (so
+/// the negation is no step of its own on the data path: the sigmoid's `expf(-x)`).
+///
+/// # Safety
+/// The CPU must have FMA and SSE4.1.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "fma,sse4.1")]
+#[inline]
+pub(crate) unsafe fn expf_neg_fma(x: f32) -> f32 {
+    // `special` looks at the bits only: the sign flipped as an integer.
+    special(f32::from_bits(x.to_bits() ^ 0x8000_0000)).unwrap_or_else(|| reduced::<Fused>(-(x as f64)))
 }
 
 /// `e^x` where `x` is NaN, infinite or `|x| >= 88`; `None` for the others.
@@ -93,6 +107,9 @@ fn special(x: f32) -> Option<f32> {
 
 /// How [`reduced`] multiplies and adds in `f64`.
 trait MulAdd {
+    /// `z` rounded to the nearest integer, ties to even, given `shifted = z + SHIFT` (whose
+    /// low bits are that integer: `shifted − SHIFT` is it).
+    fn round(z: f64, shifted: f64) -> f64;
     /// `INV_LN2_N·xd − kd`, rounded once.
     fn reduce(xd: f64, kd: f64) -> f64;
     /// `a·b + c` as glibc's FMA flavour rounds it (fused) or as the C source reads (not).
@@ -103,6 +120,11 @@ trait MulAdd {
 struct Separate;
 
 impl MulAdd for Separate {
+    #[inline(always)]
+    fn round(_z: f64, shifted: f64) -> f64 {
+        shifted - f64::from_bits(SHIFT)
+    }
+
     #[inline(always)]
     fn reduce(xd: f64, kd: f64) -> f64 {
         // Rounded once as by an FMA: split INV_LN2_N into 26 + 27 significant bits so both
@@ -125,6 +147,16 @@ struct Fused;
 
 #[cfg(target_arch = "x86_64")]
 impl MulAdd for Fused {
+    /// One `roundsd` from `z` (the same integer as `shifted − SHIFT`: `|z| < 2^51`), a step
+    /// shorter on the data path than the addition and subtraction.
+    #[inline(always)]
+    fn round(z: f64, _shifted: f64) -> f64 {
+        use core::arch::x86_64::{_mm_cvtsd_f64, _mm_round_sd, _mm_set_sd, _MM_FROUND_NO_EXC, _MM_FROUND_TO_NEAREST_INT};
+        // SAFETY: only reached through `expf_fma` and `expf_neg_fma`, whose callers checked
+        // the CPU for FMA and SSE4.1.
+        unsafe { _mm_cvtsd_f64(_mm_round_sd::<{ _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC }>(_mm_set_sd(z), _mm_set_sd(z))) }
+    }
+
     #[inline(always)]
     fn reduce(xd: f64, kd: f64) -> f64 {
         Self::mul_add(f64::from_bits(INV_LN2_N), xd, -kd)
@@ -133,20 +165,21 @@ impl MulAdd for Fused {
     #[inline(always)]
     fn mul_add(a: f64, b: f64, c: f64) -> f64 {
         use core::arch::x86_64::{_mm_cvtsd_f64, _mm_fmadd_sd, _mm_set_sd};
-        // SAFETY: only reached through `expf_fma`, whose callers checked the CPU for FMA.
+        // SAFETY: only reached through `expf_fma` and `expf_neg_fma`, whose callers checked
+        // the CPU for FMA.
         unsafe { _mm_cvtsd_f64(_mm_fmadd_sd(_mm_set_sd(a), _mm_set_sd(b), _mm_set_sd(c))) }
     }
 }
 
-/// `e^x` for an `x` that is not [`special`]: glibc's reduction, table and polynomial.
+/// `e^x` for an `x` that is not [`special`] (given as `xd`, the `f64` of an `f32`): glibc's
+/// reduction, table and polynomial.
 #[inline(always)]
-fn reduced<M: MulAdd>(x: f32) -> f32 {
+fn reduced<M: MulAdd>(xd: f64) -> f32 {
     let f = f64::from_bits;
-    let xd = x as f64;
     let z = f(INV_LN2_N) * xd;
     let kd = z + f(SHIFT);
     let ki = kd.to_bits();
-    let kd = kd - f(SHIFT);
+    let kd = M::round(z, kd);
     let r = M::reduce(xd, kd);
     let s = f(TABLE[(ki % 32) as usize].wrapping_add(ki << 47));
     let p = M::mul_add(f(C0), r, f(C1));
@@ -195,7 +228,7 @@ mod tests {
         let mut mismatches = 0u64;
         let mut checked = 0u64;
         #[cfg(target_arch = "x86_64")]
-        let fma = std::is_x86_feature_detected!("fma");
+        let fma = std::is_x86_feature_detected!("fma") && std::is_x86_feature_detected!("sse4.1");
         let mut fused_mismatches = 0u64;
         let ranges = [(0u32, 0x42B4_0000u32), (0x8000_0000, 0xC2DC_0000)]; // [0, 90] and [-0, -110]
         for (lo, hi) in ranges {
@@ -203,9 +236,10 @@ mod tests {
                 let x = f32::from_bits(b);
                 #[cfg(target_arch = "x86_64")]
                 if fma {
-                    // SAFETY: the CPU has FMA (checked above).
-                    let fused = unsafe { expf_fma(x) };
+                    // SAFETY: the CPU has FMA and SSE4.1 (checked above).
+                    let (fused, negated) = unsafe { (expf_fma(x), expf_neg_fma(-x)) };
                     fused_mismatches += u64::from(fused.to_bits() != expf(x).to_bits());
+                    fused_mismatches += u64::from(negated.to_bits() != expf(x).to_bits());
                 }
                 let (ours, libc) = (expf(x), x.exp());
                 if libc_matches && ours.to_bits() != libc.to_bits() {
@@ -221,7 +255,9 @@ mod tests {
                 checked += 1;
             }
         }
-        std::println!("expf: {mismatches} of {checked} differ from the C library; expf_fma: {fused_mismatches} differ from expf");
+        std::println!(
+            "expf: {mismatches} of {checked} differ from the C library; expf_fma and expf_neg_fma (of -x): {fused_mismatches} differ from expf"
+        );
         assert_eq!(mismatches, 0);
         assert_eq!(fused_mismatches, 0);
     }

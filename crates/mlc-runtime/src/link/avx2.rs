@@ -19,10 +19,11 @@ crate::cpu::x86_gate!(
 );
 
 crate::cpu::x86_gate!(
-    /// Whether the CPU runs [`crate::math::expf_fma`] (FMA; not where `MLC_NO_SIMD` is set).
+    /// Whether the CPU runs [`crate::math::expf_fma`] (FMA and SSE4.1; not where `MLC_NO_SIMD`
+    /// is set).
     fma_usable,
     simd_allowed,
-    ["fma"]
+    ["fma", "sse4.1"]
 );
 
 /// `e^a` for four values of `a` (as `f64`) that are not special: [`crate::math::expf_fma`]'s

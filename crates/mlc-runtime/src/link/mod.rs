@@ -30,15 +30,25 @@ fn logistic(e: f32) -> f32 {
     1.0 / (e + 1.0)
 }
 
-/// [`sigmoid`] of one value, the fastest way this CPU has (the same bits every way).
+/// An [`elementwise`] link of one margin with FMA instructions: the same bits as [`one`],
+/// inlined into kernels that enable FMA (the single-row tree kernel ends with it, with no
+/// call and no CPU check per row).
+///
+/// # Safety
+/// The CPU must have FMA and SSE4.1.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "fma,sse4.1")]
 #[inline]
-fn sigmoid_one(x: f32) -> f32 {
-    #[cfg(target_arch = "x86_64")]
-    if avx2::fma_usable() {
-        // SAFETY: `fma_usable` checked the CPU.
-        return logistic(unsafe { crate::math::expf_fma(exp_argument(x)) });
+pub(crate) unsafe fn one_fma(link: Link, margin: f32) -> f32 {
+    // SAFETY (both calls): the caller checked the CPU for FMA.
+    match link {
+        // `exp_argument` is `-x` but below -88.7 (a branch almost never taken): `expf(-x)`
+        // with the sign in `expf`'s constants, so no step of its own on the data path.
+        Link::Sigmoid if margin < -88.7 => logistic(unsafe { crate::math::expf_fma(88.7) }),
+        Link::Sigmoid => logistic(unsafe { crate::math::expf_neg_fma(margin) }),
+        Link::Exp => unsafe { crate::math::expf_fma(margin) },
+        Link::Identity | Link::Softmax | Link::ArgMax => margin,
     }
-    sigmoid(x)
 }
 
 /// XGBoost's softmax (`common::Softmax`): `expf(m - max)`, summed in `f64`, divided in `f32`.
@@ -102,8 +112,13 @@ pub fn apply_elementwise(link: Link, values: &mut [f32]) {
 /// [`apply_elementwise`] gives, for a single value, inlined into its caller.
 #[inline(always)]
 pub fn one(link: Link, margin: f32) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    if avx2::fma_usable() {
+        // SAFETY: `fma_usable` checked the CPU.
+        return unsafe { one_fma(link, margin) };
+    }
     match link {
-        Link::Sigmoid => sigmoid_one(margin),
+        Link::Sigmoid => sigmoid(margin),
         Link::Exp => crate::math::expf(margin),
         Link::Identity | Link::Softmax | Link::ArgMax => margin,
     }
@@ -144,15 +159,17 @@ mod tests {
         assert_eq!(sigmoid(1000.0), 1.0);
     }
 
-    /// The single-value sigmoid the tree kernels use against [`sigmoid`]: every 4099th `f32`
-    /// bit pattern (NaNs, infinities, subnormals, both signs). (The `expf` under it is checked
-    /// on every `f32` of its range in `math`'s tests.)
+    /// The single-value links the tree kernels use (with FMA where the CPU has it) against
+    /// [`sigmoid`] and the portable `expf`: every 4099th `f32` bit pattern (NaNs, infinities,
+    /// subnormals, both signs). (The `expf` under them is checked on every `f32` of its range
+    /// in `math`'s tests.)
     #[test]
-    fn sigmoid_one_is_sigmoid() {
+    fn one_is_the_portable_link() {
         for b in (0..=u32::MAX).step_by(4099) {
             let x = f32::from_bits(b);
-            let (one, scalar) = (sigmoid_one(x), sigmoid(x));
-            assert!(one.to_bits() == scalar.to_bits() || one.is_nan() && scalar.is_nan(), "{x:e}: {one:e} vs {scalar:e}");
+            for (one, scalar) in [(one(Link::Sigmoid, x), sigmoid(x)), (one(Link::Exp, x), crate::math::expf(x))] {
+                assert!(one.to_bits() == scalar.to_bits() || one.is_nan() && scalar.is_nan(), "{x:e}: {one:e} vs {scalar:e}");
+            }
         }
     }
 

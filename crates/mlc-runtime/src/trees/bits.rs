@@ -20,6 +20,7 @@
 
 use core::arch::x86_64::*;
 
+use mlc_format::manifest::Link;
 use mlc_format::records::{BitLanes, BitTree, RankChunk};
 
 use super::complete::{Bits, Lanes, Ranks};
@@ -42,42 +43,61 @@ const SUBTREE_LEAF: [u8; 128] = {
     t
 };
 
-/// Per top-subtree decisions (bits 0–6 of the decision word): the `bextr` control that
-/// extracts the bottom subtree's seven bits (start `8 + 7j` in bits 0–7, length 7 in bits
-/// 8–15; `bextr` ignores the rest) and the first leaf below it, `8j`, in bits 16–23.
-const TOP: [u32; 128] = {
-    let mut t = [0u32; 128];
+/// Per low byte of the decision word (the top subtree's decisions in bits 0–6; bit 7 is
+/// ignored, so any byte indexes the table): the `bextr` control that extracts the bottom
+/// subtree's seven bits (start `8 + 7j` in bits 0–7, length 7 in bits 8–15; `bextr` ignores
+/// the rest) and the first leaf below it, `8j`, in bits 16–23.
+const TOP: [u32; 256] = {
+    let mut t = [0u32; 256];
     let mut b = 0;
-    while b < 128 {
-        let j = SUBTREE_LEAF[b] as u32;
+    while b < 256 {
+        let j = SUBTREE_LEAF[b & 127] as u32;
         t[b] = (8 + 7 * j) | (7 << 8) | ((8 * j) << 16);
         b += 1;
     }
     t
 };
 
-/// Whether the CPU runs [`margin`].
+/// Whether the CPU runs [`predict`].
 pub(crate) fn usable() -> bool {
     super::cpu::avx512_bits()
 }
 
-/// The float margin of `row`: `base` plus every tree's leaf, in tree order. Tree `t`'s leaves
-/// are `leaves[t << depth ..][..1 << depth]`; `bits` selects each tree's decisions among the
-/// lanes of `bits.lanes` where it has them, else of `ranks`' chunks.
+/// The float margin of `row` through the [elementwise](crate::link::elementwise) `link`
+/// (`Link::Identity`: the margin itself). The margin is `base` plus every tree's leaf, in tree
+/// order. Tree `t`'s leaves are `leaves[t << depth ..][..1 << depth]`; `bits` selects each
+/// tree's decisions among the lanes of `bits.lanes` where it has them, else of `ranks`' chunks.
+/// The link is computed here, inlined, with the same bits as [`crate::link::one`].
 ///
 /// # Safety
 /// The CPU must have what [`usable`] checks. `bits.trees.len() << depth == leaves.len()`,
 /// `depth <= 6`, `row.len() <= 64`, at most 32 chunks or lane records and every feature they
 /// name below `row.len()` (all checked by assertions here; the loader checked them against the
 /// feature count).
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512bitalg,bmi1,bmi2")]
-pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &Bits<'_>, leaves: &[u32], depth: u32, row: &[f32], base: f32) -> f32 {
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512bitalg,bmi1,bmi2,fma")]
+pub(crate) unsafe fn predict(ranks: &Ranks<'_>, bits: &Bits<'_>, leaves: &[u32], depth: u32, row: &[f32], base: f32, link: Link) -> f32 {
     assert!(depth <= 6 && bits.trees.len() << depth == leaves.len() && row.len() <= 64);
     let (left, right) = match &bits.lanes {
         Some(lanes) => lane_vectors(lanes, row),
         None => chunk_vectors(ranks, row),
     };
-    let shift = 6 - depth;
+    let margin = if depth == 6 {
+        add_leaves::<true>(bits.trees, leaves, depth, left, right, base)
+    } else {
+        add_leaves::<false>(bits.trees, leaves, depth, left, right, base)
+    };
+    // SAFETY: this function enables FMA (the caller checked the CPU).
+    unsafe { crate::link::one_fma(link, margin) }
+}
+
+/// `base` plus each tree's exit leaf, in tree order, the decisions read from `B` (`left`) and
+/// `B'` (`right`). `FULL`: the trees have depth 6, so a leaf's slot needs no shift (a
+/// variable shift per tree costs measurably in this loop).
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512bitalg,bmi1,bmi2")]
+#[inline]
+fn add_leaves<const FULL: bool>(trees: &[BitTree], leaves: &[u32], depth: u32, left: __m512i, right: __m512i, base: f32) -> f32 {
+    debug_assert!(depth <= 6 && trees.len() << depth == leaves.len() && (depth == 6) == FULL);
+    let shift = if FULL { 0 } else { 6 - depth };
     // The exit leaf's slot among a tree's `1 << depth` leaves.
     let slot = |tree: &BitTree| {
         // SAFETY: a tree holds 2 × 64 bytes, read unaligned.
@@ -86,15 +106,16 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &Bits<'_>, leaves: &[u32], 
         // Index bit 6 (missing goes left) reads `left`.
         let bytes = _mm512_permutex2var_epi8(right, index, left);
         let d = _mm512_bitshuffle_epi64_mask(bytes, select);
-        let top = TOP[(d & 127) as usize];
+        let top = TOP[d as u8 as usize];
         let low7 = _bextr2_u64(d, top as u64) as usize;
         // SAFETY: `bextr` extracts 7 bits (`TOP`'s length field), so `low7 < 128`.
         let bottom = unsafe { *SUBTREE_LEAF.get_unchecked(low7) } as u32;
-        (((top >> 16) + bottom) >> shift) as usize
+        let slot = (top >> 16) + bottom;
+        (if FULL { slot } else { slot >> shift }) as usize
     };
     let mut sum = base;
     // Two trees a step: half the loop's own instructions.
-    let mut pairs = bits.trees.chunks_exact(2).zip(leaves.chunks_exact(2 << depth));
+    let mut pairs = trees.chunks_exact(2).zip(leaves.chunks_exact(2 << depth));
     for (trees, leaves) in &mut pairs {
         let (a, b) = (slot(&trees[0]), slot(&trees[1]));
         debug_assert!(a < 1 << depth && b < 1 << depth);
@@ -104,7 +125,7 @@ pub(crate) unsafe fn margin(ranks: &Ranks<'_>, bits: &Bits<'_>, leaves: &[u32], 
         sum += f32::from_bits(unsafe { *leaves.get_unchecked((1 << depth) + b) });
     }
     if let (Some(tree), Some(last)) =
-        (bits.trees.chunks_exact(2).remainder().first(), leaves.chunks_exact(2 << depth).remainder().get(..1 << depth))
+        (trees.chunks_exact(2).remainder().first(), leaves.chunks_exact(2 << depth).remainder().get(..1 << depth))
     {
         sum += f32::from_bits(last[slot(tree)]);
     }
@@ -230,6 +251,7 @@ mod tests {
         // Top leaf 5 (root right, node 2 left, node 5 right): bits 8 + 35 .. 8 + 42, leaves 40…
         let b = 0b010_0001;
         assert_eq!(SUBTREE_LEAF[b], 5);
+        assert_eq!(TOP[b], TOP[b | 128], "bit 7 is ignored");
         assert_eq!(TOP[b] & 0xff, 43);
         assert_eq!((TOP[b] >> 8) & 0xff, 7);
         assert_eq!(TOP[b] >> 16, 40);

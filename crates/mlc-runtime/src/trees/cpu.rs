@@ -23,10 +23,11 @@ x86_gate!(
 );
 
 x86_gate!(
-    /// AVX-512F/BW/VBMI/BITALG, BMI1 and BMI2: the single-row bit kernel.
+    /// AVX-512F/BW/VBMI/BITALG, BMI1, BMI2 and FMA: the single-row bit kernel (FMA for the
+    /// link function it ends with).
     avx512_bits,
     avx512_allowed,
-    ["avx512f", "avx512bw", "avx512vbmi", "avx512bitalg", "bmi1", "bmi2"]
+    ["avx512f", "avx512bw", "avx512vbmi", "avx512bitalg", "bmi1", "bmi2", "fma"]
 );
 
 x86_gate!(

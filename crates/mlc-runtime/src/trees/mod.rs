@@ -29,7 +29,7 @@ mod planes;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod tiles;
 
-use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
+use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
 use mlc_format::records::{BitLanes, BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
@@ -387,7 +387,15 @@ impl<'a> TreeModel<'a> {
             return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
         }
         if let ([o], true) = (&mut *out, link::elementwise(self.info.link)) {
-            // One margin, one output: the link on the value, inlined (no margins buffer).
+            // One margin, one output: the bit kernel ends with the link where it runs.
+            #[cfg(target_arch = "x86_64")]
+            if let Nodes::Complete(forest) = &self.nodes {
+                if let Some(p) = self.bit_row(forest, row, self.info.link) {
+                    *o = p;
+                    return Ok(());
+                }
+            }
+            // Otherwise the link on the value, inlined (no margins buffer).
             let mut margin = [0f32];
             self.margins_unchecked(row, &mut margin);
             *o = link::one(self.info.link, margin[0]);
@@ -459,7 +467,7 @@ impl<'a> TreeModel<'a> {
     fn margins_unchecked(&self, row: &[f32], out: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if let Nodes::Complete(forest) = &self.nodes {
-            if let Some(m) = self.bit_margin(forest, row) {
+            if let Some(m) = self.bit_row(forest, row, Link::Identity) {
                 out[0] = m;
                 return;
             }
@@ -531,7 +539,7 @@ impl<'a> TreeModel<'a> {
             // row by row where it runs.
             if forest.bits.is_some() {
                 for (row, o) in rows.chunks_exact(f).zip(out.iter_mut()) {
-                    *o = self.bit_margin(&forest, row).unwrap_or_default();
+                    *o = self.bit_row(&forest, row, Link::Identity).unwrap_or_default();
                 }
                 return;
             }
@@ -552,17 +560,18 @@ impl<'a> TreeModel<'a> {
         self.batch::<Float>(rows, out, 0)
     }
 
-    /// The margin of `row` (`num_features` values) through the bit kernel, where `forest`
-    /// has a bit index (set only where the CPU runs the kernel).
+    /// The margin of `row` (`num_features` values) through the bit kernel and the
+    /// [elementwise](link::elementwise) `link` (`Link::Identity` for the margin), where
+    /// `forest` has a bit index (set only where the CPU runs the kernel).
     #[cfg(target_arch = "x86_64")]
     #[inline]
-    fn bit_margin(&self, forest: &complete::Forest<'_>, row: &[f32]) -> Option<f32> {
+    fn bit_row(&self, forest: &complete::Forest<'_>, row: &[f32], link: Link) -> Option<f32> {
         let (ranks, bits) = (forest.ranks.as_ref()?, forest.bits.as_ref()?);
         // SAFETY: `bits` is only set where the CPU runs the kernel; the loader checked one bit
         // tree per tree, at most 32 rank chunks (for bits over them) or 32 dense lane records,
         // whose features are below the feature count (≤ 64), `leaves.len() == trees << depth`
         // and depth ≤ 6, and callers pass rows of `num_features` values.
-        Some(unsafe { bits::margin(ranks, bits, forest.leaves, forest.depth, row, f32::from_bits(self.base[0])) })
+        Some(unsafe { bits::predict(ranks, bits, forest.leaves, forest.depth, row, f32::from_bits(self.base[0]), link) })
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
