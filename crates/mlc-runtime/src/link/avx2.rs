@@ -1,8 +1,10 @@
 //! XGBoost's logistic function on eight values at a time (AVX2 and FMA), bit-identical to
 //! [`super::sigmoid`]: the same `expf` algorithm (`crate::math`) evaluated in `f64` lanes (two
 //! vectors of four) with the operations of [`crate::math::expf_fma`] in the same order (fused
-//! multiply-adds where it has them: the same `f32` as without, for every input), the 32-entry
-//! table read with a gather. Groups of eight holding a value whose `expf` argument is
+//! multiply-adds where it has them: the same `f32` as without, for every input; the reduction's
+//! integer by adding and subtracting `SHIFT`, where the scalar function rounds once: the same
+//! integer, and a batch is bound by its throughput, not this latency), the 32-entry table read
+//! with a gather. Groups of eight holding a value whose `expf` argument is
 //! special (|a| ≥ 88, infinite or NaN) go through the scalar function. AVX2 rather than
 //! AVX-512: most x86 edge CPUs have no AVX-512, and on this project's Zen 4 the 512-bit
 //! version was no faster per value (its vectors are split in two halves anyway).

@@ -40,7 +40,7 @@ fn logistic(e: f32) -> f32 {
 #[target_feature(enable = "fma,sse4.1")]
 #[inline]
 pub(crate) unsafe fn one_fma(link: Link, margin: f32) -> f32 {
-    // SAFETY (both calls): the caller checked the CPU for FMA.
+    // SAFETY (every call): the caller checked the CPU for FMA and SSE4.1.
     match link {
         // `exp_argument` is `-x` but below -88.7 (a branch almost never taken): `expf(-x)`
         // with the sign in `expf`'s constants, so no step of its own on the data path.

@@ -29,7 +29,9 @@ mod planes;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod tiles;
 
-use mlc_format::manifest::{Link, ModelManifest, Numeric, TreeEnsemble, TreeLayout};
+#[cfg(target_arch = "x86_64")]
+use mlc_format::manifest::Link;
+use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
 use mlc_format::records::{BitLanes, BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
