@@ -110,8 +110,7 @@ fn add_leaves<const FULL: bool>(trees: &[BitTree], leaves: &[u32], depth: u32, l
         let low7 = _bextr2_u64(d, top as u64) as usize;
         // SAFETY: `bextr` extracts 7 bits (`TOP`'s length field), so `low7 < 128`.
         let bottom = unsafe { *SUBTREE_LEAF.get_unchecked(low7) } as u32;
-        let slot = (top >> 16) + bottom;
-        (if FULL { slot } else { slot >> shift }) as usize
+        (((top >> 16) + bottom) >> shift) as usize
     };
     let mut sum = base;
     // Two trees a step: half the loop's own instructions.

@@ -8,9 +8,9 @@
 //!    of 16 features with at most [`GATHER_COLUMNS`] used ones is gathered instead).
 //! 2. Every threshold becomes a *bit plane* over the block: bit `r` is `t_j <= x[f][r]` (16
 //!    rows per comparison, four comparisons per threshold and 64 rows, their masks one 64-bit
-//!    word of the plane; a missing value gives 0, i.e. left). Each used feature also gets a plane of its missing
-//!    values (all zero, without a test per column, where the sum of a group's used columns is
-//!    not NaN).
+//!    word of the plane; a missing value gives 0, i.e. left). Each used feature also gets a
+//!    plane of its missing values (all zero, without a test per column, where the sum of a
+//!    group's used columns is not NaN).
 //! 3. Per tree, the exit leaf of every row is computed *bit-sliced*: leaf bit `D − 1` is the
 //!    root's plane, and the bit of level `l` selects, row by row, among the planes of the `2^l`
 //!    nodes of that level with the bits above (a tree of `2^l − 1` bitwise selects, one
@@ -619,6 +619,7 @@ fn blocks<const D: usize, const P: usize>(
             missing |= compare.groups::<1>(block, n, g, &mut planes);
         }
         let mut sums = [_mm512_set1_ps(base); GROUPS];
+        let quarters = n.div_ceil(64);
         for (t, tree) in ranks.trees.iter().enumerate() {
             let table = leaf_table(&forest.leaves[t << D..(t + 1) << D]);
             // The tree's node planes: made once per call, or now (the missing-value planes only
@@ -634,7 +635,6 @@ fn blocks<const D: usize, const P: usize>(
                     &nodes
                 }
             };
-            let quarters = n.div_ceil(64);
             if missing == 0 {
                 add_tree::<D, false>(&consts, &planes, nodes, &table, &mut sums, quarters);
             } else {
