@@ -2,8 +2,9 @@
 //! `tree-lane-nodes`): every node of the rank index (§8.9) as the position of its threshold's
 //! bit in the comparison vector `B`, so that the runtime gets all decisions of a tree with one
 //! byte permutation and one bit selection. `B`'s bits are either the rank chunks' lanes (1.4:
-//! 16 lanes per feature chunk, NaN-padded) or dense lanes (1.5: every feature's thresholds one
-//! after another, 16 lanes a [`BitLanes`] record, each lane naming its feature).
+//! 16 lanes per feature chunk, NaN-padded) or dense lanes (1.5: 16 lanes a [`BitLanes`] record,
+//! each lane naming its feature; whole records of one feature first, then the other thresholds
+//! one after another).
 
 use mlc_format::records::{
     bit_position, rank_byte, BitLanes, BitTree, RankChunk, RankTree, BIT_LANES, BIT_MISSING_LEFT, RANK_CHUNK, RANK_DEFAULT_LEFT,
@@ -19,8 +20,8 @@ const BITS: usize = RANK_CHUNK * BITS_MAX_CHUNKS;
 
 /// Where a lane layout puts each threshold's bit in `B`.
 struct LaneMap {
-    /// Bit of rank 0 of feature `f` (rank `r` is `start[f] + r`).
-    start: [usize; 64],
+    /// The bit of rank `r` of feature `f` is `bits[f][r]`.
+    bits: Vec<Vec<usize>>,
     /// A bit that is 0 in every row (a NaN lane or a bit past the last lane): the decision of
     /// padding nodes and of the unused decision bit 7.
     zero: usize,
@@ -65,21 +66,42 @@ pub fn bit_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<Vec<BitTree
     for (c, ch) in chunks.iter().enumerate().rev() {
         start[ch.feature as usize] = RANK_CHUNK * c;
     }
-    Some(select_bits(&LaneMap { start, zero }, trees))
+    // Rank `r` (a byte) of feature `f` is lane `r` from the feature's first chunk on.
+    let bits = start.iter().map(|&s| (s..s + 256).collect()).collect();
+    select_bits(&LaneMap { bits, zero }, trees)
 }
 
-/// The dense lanes of `chunks` (each feature's real thresholds in rank order, features in chunk
-/// order, the last record's unused lanes NaN with feature 0) and the bit index of rank trees
-/// over them (`tree-bit-lanes`, `tree-lane-nodes`), or `None` where the thresholds do not fit
-/// 512 bits with one to spare (the first lane after them, 0 in every row).
+/// The dense lanes of `chunks` and the bit index of rank trees over them (`tree-bit-lanes`,
+/// `tree-lane-nodes`), or `None` where the thresholds do not fit 512 bits with one to spare (the
+/// first lane after them, 0 in every row). Each feature's real thresholds go in rank order,
+/// features in chunk order: first every whole record's worth of a feature (16 lanes of one
+/// feature: the runtime compares them with the feature's value broadcast, no permutation),
+/// then the rest of each feature's thresholds one after another; the last record's unused lanes
+/// are NaN with feature 0.
 pub fn dense_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<(Vec<BitLanes>, Vec<BitTree>)> {
-    let mut start = [0; 64];
-    let mut lanes: Vec<(u8, u32)> = Vec::new();
+    // Each feature's thresholds in rank order (the writer emits a feature's chunks together).
+    let mut features: Vec<(u8, Vec<u32>)> = Vec::new();
     for (c, ch) in chunks.iter().enumerate() {
         if c == 0 || chunks[c - 1].feature != ch.feature {
-            start[ch.feature as usize] = lanes.len();
+            features.push((ch.feature as u8, Vec::new()));
         }
-        lanes.extend(ch.thresholds.iter().filter(|&&t| !f32::from_bits(t).is_nan()).map(|&t| (ch.feature as u8, t)));
+        if let Some((_, thresholds)) = features.last_mut() {
+            thresholds.extend(ch.thresholds.iter().filter(|&&t| !f32::from_bits(t).is_nan()));
+        }
+    }
+    let mut bits = vec![Vec::new(); 64];
+    let mut lanes: Vec<(u8, u32)> = Vec::new();
+    // Pass 0 lays out whole records, pass 1 the rest.
+    for pass in 0..2 {
+        for (f, thresholds) in &features {
+            let whole = thresholds.len() / BIT_LANES * BIT_LANES;
+            let ranks = if pass == 0 { 0..whole } else { whole..thresholds.len() };
+            let of_feature: &mut Vec<usize> = &mut bits[*f as usize];
+            for r in ranks {
+                of_feature.push(lanes.len());
+                lanes.push((*f, thresholds[r]));
+            }
+        }
     }
     if lanes.len() >= BITS {
         return None;
@@ -95,12 +117,13 @@ pub fn dense_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<(Vec<BitL
             r
         })
         .collect();
-    Some((records, select_bits(&LaneMap { start, zero }, trees)))
+    Some((records, select_bits(&LaneMap { bits, zero }, trees)?))
 }
 
 /// Every node of `trees` pointed at its threshold's bit under `map` (from `B` where its missing
 /// values go left, else from `B'`); padding nodes and decision bit 7 at `map.zero`, from `B`.
-fn select_bits(map: &LaneMap, trees: &[RankTree]) -> Vec<BitTree> {
+/// `None` where a node's rank has no lane in `map` (the rank index never makes one).
+fn select_bits(map: &LaneMap, trees: &[RankTree]) -> Option<Vec<BitTree>> {
     trees
         .iter()
         .map(|tree| {
@@ -115,11 +138,11 @@ fn select_bits(map: &LaneMap, trees: &[RankTree]) -> Vec<BitTree> {
                 if rank == RANK_PADDING {
                     set(bit_position(p), map.zero, true);
                 } else {
-                    let bit = map.start[(code & 63) as usize] + rank as usize;
+                    let bit = *map.bits[(code & 63) as usize].get(rank as usize)?;
                     set(bit_position(p), bit, code & RANK_DEFAULT_LEFT != 0);
                 }
             }
-            bits
+            Some(bits)
         })
         .collect()
 }
@@ -204,6 +227,34 @@ mod tests {
         assert_eq!(node_bit(&bits[0], 18), (16, false)); // feature 0, rank 16
         assert_eq!(node_bit(&bits[0], 19), (19, true)); // padding: the first NaN lane, from B
         assert_eq!(node_bit(&bits[0], 62), (19, true));
+    }
+
+    #[test]
+    fn dense_lanes_put_whole_records_of_one_feature_first() {
+        // Feature 0 split at 0.5 and 2.0, feature 1 at 0, 1, …, 16: feature 0's chunk comes
+        // first, but feature 1's first 16 thresholds fill record 0 on their own.
+        let node = |f: u32, t: f32| Node { key: f, threshold: t.to_bits() };
+        let mut nodes: Vec<Node> = vec![node(0, 2.0), node(0, 0.5)];
+        nodes.extend((0..17).map(|i| node(1, i as f32)));
+        let mut padding = vec![false; nodes.len()];
+        nodes.extend((nodes.len()..63).map(|_| node(0, 0.0)));
+        padding.resize(63, true);
+        let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
+        let Some(BitIndex::Lanes(lanes, bits)) = choose(&chunks, &trees) else { panic!("19 thresholds fit 2 records, not 3") };
+        assert_eq!(lanes.len(), 2);
+        let lane = |i: usize| (lanes[i / 16].features[i % 16], f32::from_bits(lanes[i / 16].thresholds[i % 16]));
+        // Lanes 0..16: feature 1, ranks 0..16; then feature 0's two, then feature 1's rank 16.
+        assert!(lanes[0].features.iter().all(|&f| f == 1));
+        for i in 0..16 {
+            assert_eq!(lane(i), (1, i as f32));
+        }
+        assert_eq!((lane(16), lane(17), lane(18)), ((0, 0.5), (0, 2.0), (1, 16.0)));
+        assert_eq!(node_bit(&bits[0], 0), (17, false)); // feature 0, rank 1 (2.0)
+        assert_eq!(node_bit(&bits[0], 1), (16, false)); // feature 0, rank 0 (0.5)
+        assert_eq!(node_bit(&bits[0], 2), (0, false)); // feature 1, rank 0
+        assert_eq!(node_bit(&bits[0], 17), (15, false)); // feature 1, rank 15
+        assert_eq!(node_bit(&bits[0], 18), (18, false)); // feature 1, rank 16
+        assert_eq!(node_bit(&bits[0], 19), (19, true)); // padding: the first NaN lane, from B
     }
 
     #[test]

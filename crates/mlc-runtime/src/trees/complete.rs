@@ -61,6 +61,9 @@ pub(crate) struct Bits<'a> {
 pub(crate) struct Lanes<'a> {
     /// Sixteen lanes a record.
     pub records: &'a [BitLanes],
+    /// How many of the first records have 16 lanes that all name one feature (the compiler
+    /// puts those first; the kernel broadcasts that feature's value for them).
+    pub uniform: usize,
     /// The features the lanes name are all below this (≥ 1 with a record), so a kernel checks
     /// a row's length against it once.
     pub feature_bound: usize,

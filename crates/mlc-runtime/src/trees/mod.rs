@@ -187,7 +187,8 @@ fn load_bits<'a>(
     if feature_bound > num_features {
         return Err(invalid(m, None, "tree-bit-lanes names a feature beyond the feature count"));
     }
-    Ok(Some(complete::Bits { trees: bits, lanes: Some(complete::Lanes { records, feature_bound }) }))
+    let uniform = records.iter().take_while(|r| r.features.iter().all(|&f| f == r.features[0])).count();
+    Ok(Some(complete::Bits { trees: bits, lanes: Some(complete::Lanes { records, uniform, feature_bound }) }))
 }
 
 /// The optional rank index (format 1.3) of a complete-layout model, checked: one tree record
