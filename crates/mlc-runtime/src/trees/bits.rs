@@ -24,7 +24,7 @@ use core::arch::x86_64::*;
 use mlc_format::manifest::Link;
 use mlc_format::records::{BitLanes, BitTree, RankChunk};
 
-use super::complete::{Bits, Lanes, Ranks};
+use super::complete::{Bits, Forest, Lanes, Ranks};
 
 /// Leaf (0..8) of a depth-3 subtree whose 7 node decisions (1 = right) are the low bits of the
 /// index, in level order.
@@ -76,7 +76,8 @@ pub(crate) fn usable() -> bool {
 /// name below `row.len()` (all checked by assertions here; the loader checked them against the
 /// feature count).
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512bitalg,bmi1,bmi2,fma")]
-pub(crate) unsafe fn predict(ranks: &Ranks<'_>, bits: &Bits<'_>, leaves: &[u32], depth: u32, row: &[f32], base: f32, link: Link) -> f32 {
+pub(crate) unsafe fn predict(ranks: &Ranks<'_>, bits: &Bits<'_>, forest: &Forest<'_>, row: &[f32], base: f32, link: Link) -> f32 {
+    let (leaves, depth) = (forest.leaves, forest.depth);
     assert!(depth <= 6 && bits.trees.len() << depth == leaves.len() && row.len() <= 64);
     let (left, right) = match &bits.lanes {
         Some(lanes) => lane_vectors(lanes, row),

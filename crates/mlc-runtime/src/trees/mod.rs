@@ -385,20 +385,32 @@ impl<'a> TreeModel<'a> {
 
     /// Prediction of one row into `out` (length [`TreeModel::num_outputs`]). No heap.
     pub fn predict(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
-        self.check_row(row)?;
-        if out.len() != self.num_outputs() {
-            return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
-        }
-        if let ([o], true) = (&mut *out, link::elementwise(self.info.link)) {
-            // One margin, one output: the bit kernel ends with the link where it runs.
-            #[cfg(target_arch = "x86_64")]
-            if let Nodes::Complete(forest) = &self.nodes {
+        // One margin, one output, a model and a CPU with the bit kernel: the kernel ends with
+        // the link. Checked first, with nothing else on the way (the lowest latency: every
+        // instruction before the kernel counts on one row); every other case out of line.
+        #[cfg(target_arch = "x86_64")]
+        if let (Nodes::Complete(forest), [o], true) = (&self.nodes, &mut *out, row.len() == self.num_features) {
+            if link::elementwise(self.info.link) {
+                // A bit index is only loaded for one output group, so one output here.
+                debug_assert!(forest.bits.is_none() || self.num_outputs() == 1);
                 if let Some(p) = self.bit_row(forest, row, self.info.link) {
                     *o = p;
                     return Ok(());
                 }
             }
-            // Otherwise the link on the value, inlined (no margins buffer).
+        }
+        self.predict_other(row, out)
+    }
+
+    /// [`TreeModel::predict`] where the bit kernel does not take the row.
+    #[inline(never)]
+    fn predict_other(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
+        self.check_row(row)?;
+        if out.len() != self.num_outputs() {
+            return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
+        }
+        if let ([o], true) = (&mut *out, link::elementwise(self.info.link)) {
+            // One margin, one output: the link on the value, inlined (no margins buffer).
             let mut margin = [0f32];
             self.margins_unchecked(row, &mut margin);
             *o = link::one(self.info.link, margin[0]);
@@ -574,7 +586,7 @@ impl<'a> TreeModel<'a> {
         // tree per tree, at most 32 rank chunks (for bits over them) or 32 dense lane records,
         // whose features are below the feature count (≤ 64), `leaves.len() == trees << depth`
         // and depth ≤ 6, and callers pass rows of `num_features` values.
-        Some(unsafe { bits::predict(ranks, bits, forest.leaves, forest.depth, row, f32::from_bits(self.base[0]), link) })
+        Some(unsafe { bits::predict(ranks, bits, forest, row, f32::from_bits(self.base[0]), link) })
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
