@@ -1,20 +1,19 @@
 //! x86-64 single-row kernel with AVX-512 VBMI and BITALG: every decision of a tree in one byte
 //! permutation and one bit selection.
 //!
-//! The compiler's bit index points every node at the bit of its threshold in a 512-bit vector
-//! `B` of all threshold comparisons of the row (§8.10 and §8.11 of `docs/format.md`). `B`'s
-//! lanes are either the rank chunks' (`tree-rank-chunks`, §8.9; bit index `tree-bit-nodes`,
-//! format 1.4: each chunk compared with its feature's value, 16 thresholds per instruction) or
-//! dense lanes (`tree-bit-lanes`, format 1.5; bit index `tree-lane-nodes`: each lane names its
-//! feature, so a record's 16 values come from the row by one permutation, or by a broadcast for
-//! the leading records whose lanes all name one feature, and no lanes are spent on padding a
-//! feature's chunk). Either way bit `16c + l` is lane `l` of record `c`: `t
-//! ≤ x`. Per tree, `vpermi2b` fetches for each of the 64 decision bits the byte of `B` (or of
-//! `B'`, where missing features' bits are set) that holds its node's bit, `vpshufbitqmb` picks
-//! that bit, and the 64-bit decision word gives the exit leaf with two lookups in 128-entry
-//! tables (the top depth-3 subtree, then the bottom one it leads to; `bextr` extracts the
-//! bottom subtree's seven bits), with no dependent load per level. Leaves are added in tree
-//! order in `f32`, so margins are bit-identical to the walk.
+//! The compiler's bit index points every node at the bit of its threshold in a 512-bit vector `B`
+//! of all threshold comparisons of the row (§8.10 and §8.11 of `docs/format.md`). `B`'s lanes are
+//! either the rank chunks' (`tree-rank-chunks`, §8.9; bit index `tree-bit-nodes`, format 1.4: each
+//! chunk compared with its feature's value, 16 thresholds per instruction) or dense lanes
+//! (`tree-bit-lanes`, format 1.5; bit index `tree-lane-nodes`: each lane names its feature, so a
+//! record's 16 values come from the row by one permutation, or by a broadcast for the leading
+//! records whose lanes all name one feature, and no lanes are spent on padding a feature's chunk).
+//! Either way bit `16c + l` is lane `l` of record `c`: `t ≤ x`. Per tree, `vpermi2b` fetches for
+//! each of the 64 decision bits the byte of `B` (or of `B'`, where missing features' bits are set)
+//! that holds its node's bit, `vpshufbitqmb` picks that bit, and the 64-bit decision word gives the
+//! exit leaf with two lookups in 128-entry tables (the top depth-3 subtree, then the bottom one it
+//! leads to; `bextr` extracts the bottom subtree's seven bits), with no dependent load per level.
+//! Leaves are added in tree order in `f32`, so margins are bit-identical to the walk.
 //!
 //! Missing values: a NaN is `≤` no threshold, so its bits in `B` are 0 and it goes left; nodes
 //! whose missing values go right read `B'`.
@@ -68,7 +67,8 @@ pub(crate) fn usable() -> bool {
 /// (`Link::Identity`: the margin itself). The margin is `base` plus every tree's leaf, in tree
 /// order. Tree `t`'s leaves are `leaves[t << depth ..][..1 << depth]`; `bits` selects each
 /// tree's decisions among the lanes of `bits.lanes` where it has them, else of `ranks`' chunks.
-/// The link is computed here, inlined, with the same bits as [`crate::link::one`].
+/// The link is applied here ([`crate::link::one_fma`], no CPU check per row), with the same
+/// bits as [`crate::link::one`].
 ///
 /// # Safety
 /// The CPU must have what [`usable`] checks. `bits.trees.len() << depth == leaves.len()`,
@@ -192,12 +192,12 @@ fn chunk_vectors(ranks: &Ranks<'_>, row: &[f32]) -> (__m512i, __m512i) {
     (left, right)
 }
 
-/// `B` and `B'` over dense lanes (format 1.5): the row in four registers (zeros past its end),
-/// each record's 16 values gathered from them by a permutation on its features (the leading
-/// [`Lanes::uniform`] records, whose lanes all name one feature: its value broadcast, which
-/// spares the permutation pipe) and compared with its thresholds: `t ≤ x` for `B`, `t ≤ x` or unordered (`!(t > x)`) for `B'`, which is
-/// only computed where the row has a missing value. `B'` is also set in NaN-threshold lanes;
-/// the compiler points only padding nodes at those, and they read `B`.
+/// `B` and `B'` over dense lanes (format 1.5): the row in four registers (zeros past its end), each
+/// record's 16 values gathered from them by a permutation on its features (the leading
+/// [`Lanes::uniform`] records, whose lanes all name one feature: its value broadcast, which spares
+/// the permutation pipe) and compared with its thresholds: `t ≤ x` for `B`, `t ≤ x` or unordered
+/// (`!(t > x)`) for `B'`, which is only computed where the row has a missing value. `B'` is also
+/// set in NaN-threshold lanes; the compiler points only padding nodes at those, and they read `B`.
 #[target_feature(enable = "avx512f,avx512bw")]
 #[inline]
 fn lane_vectors(lanes: &Lanes<'_>, row: &[f32]) -> (__m512i, __m512i) {
