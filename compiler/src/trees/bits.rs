@@ -18,15 +18,6 @@ pub const BITS_MAX_CHUNKS: usize = 32;
 /// Bits of the comparison vector.
 const BITS: usize = RANK_CHUNK * BITS_MAX_CHUNKS;
 
-/// Where a lane layout puts each threshold's bit in `B`.
-struct LaneMap {
-    /// The bit of rank `r` of feature `f` is `bits[f][r]`.
-    bits: Vec<Vec<usize>>,
-    /// A bit that is 0 in every row (a NaN lane or a bit past the last lane): the decision of
-    /// padding nodes and of the unused decision bit 7.
-    zero: usize,
-}
-
 /// The bit index of a model: over its rank chunks' lanes (format 1.4) or over dense lanes (1.5).
 pub enum BitIndex {
     /// `tree-bit-nodes`: bits are the lanes of the rank chunks.
@@ -66,9 +57,8 @@ pub fn bit_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<Vec<BitTree
     for (c, ch) in chunks.iter().enumerate().rev() {
         start[ch.feature as usize] = RANK_CHUNK * c;
     }
-    // Rank `r` (a byte) of feature `f` is lane `r` from the feature's first chunk on.
-    let bits = start.iter().map(|&s| (s..s + 256).collect()).collect();
-    select_bits(&LaneMap { bits, zero }, trees)
+    // Rank `r` of feature `f` is lane `r` from the feature's first chunk on.
+    select_bits(zero, trees, |f, r| Some(start[f] + r))
 }
 
 /// The dense lanes of `chunks` and the bit index of rank trees over them (`tree-bit-lanes`,
@@ -117,13 +107,14 @@ pub fn dense_index(chunks: &[RankChunk], trees: &[RankTree]) -> Option<(Vec<BitL
             r
         })
         .collect();
-    Some((records, select_bits(&LaneMap { bits, zero }, trees)?))
+    Some((records, select_bits(zero, trees, |f, r| bits[f].get(r).copied())?))
 }
 
-/// Every node of `trees` pointed at its threshold's bit under `map` (from `B` where its missing
-/// values go left, else from `B'`); padding nodes and decision bit 7 at `map.zero`, from `B`.
-/// `None` where a node's rank has no lane in `map` (the rank index never makes one).
-fn select_bits(map: &LaneMap, trees: &[RankTree]) -> Option<Vec<BitTree>> {
+/// Every node of `trees` pointed at its threshold's bit `lane(feature, rank)` in `B` (read from
+/// `B` where its missing values go left, else from `B'`); padding nodes and decision bit 7 at
+/// `zero`, a bit that is 0 in every row (a NaN lane or a bit past the last lane), from `B`.
+/// `None` where a node's rank has no lane (the rank index never makes one).
+fn select_bits(zero: usize, trees: &[RankTree], lane: impl Fn(usize, usize) -> Option<usize>) -> Option<Vec<BitTree>> {
     trees
         .iter()
         .map(|tree| {
@@ -132,13 +123,13 @@ fn select_bits(map: &LaneMap, trees: &[RankTree]) -> Option<Vec<BitTree>> {
                 bits.index[b] = (bit / 8) as u8 | if missing_left { BIT_MISSING_LEFT } else { 0 };
                 bits.select[b] = (8 * (b % 8) + bit % 8) as u8;
             };
-            set(7, map.zero, true); // unused
+            set(7, zero, true); // unused
             for p in 0..63 {
                 let (code, rank) = (tree.codes[rank_byte(p)], tree.ranks[rank_byte(p)]);
                 if rank == RANK_PADDING {
-                    set(bit_position(p), map.zero, true);
+                    set(bit_position(p), zero, true);
                 } else {
-                    let bit = *map.bits[(code & 63) as usize].get(rank as usize)?;
+                    let bit = lane((code & 63) as usize, rank as usize)?;
                     set(bit_position(p), bit, code & RANK_DEFAULT_LEFT != 0);
                 }
             }
@@ -163,18 +154,23 @@ mod tests {
         assert!(!seen[7]);
     }
 
-    /// The rank index of one depth-6 tree whose nodes split feature 1 at 2.0 and 0.5 and
-    /// feature 0 at 0, 1, …, 16 (two chunks), the rest padding: 3 chunks.
-    fn two_features() -> (Vec<RankChunk>, Vec<RankTree>) {
+    /// The rank index of one depth-6 tree whose nodes split feature `few` at 2.0 and 0.5 and
+    /// feature `many` at 0, 1, …, 16 (two chunks), the rest padding: 3 chunks.
+    fn two_features_with(few: u32, many: u32) -> (Vec<RankChunk>, Vec<RankTree>) {
         let node = |f: u32, t: f32| Node { key: f, threshold: t.to_bits() };
-        let mut nodes: Vec<Node> = vec![node(1, 2.0), node(1, 0.5)];
-        nodes.extend((0..17).map(|i| node(0, i as f32)));
+        let mut nodes: Vec<Node> = vec![node(few, 2.0), node(few, 0.5)];
+        nodes.extend((0..17).map(|i| node(many, i as f32)));
         let mut padding = vec![false; nodes.len()];
         nodes.extend((nodes.len()..63).map(|_| node(0, 0.0)));
         padding.resize(63, true);
         let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
-        assert_eq!(chunks.len(), 3); // feature 0: 2 chunks, feature 1: 1
+        assert_eq!(chunks.len(), 3); // `many`: 2 chunks, `few`: 1
         (chunks, trees)
+    }
+
+    /// [`two_features_with`] feature 1 split twice and feature 0 seventeen times.
+    fn two_features() -> (Vec<RankChunk>, Vec<RankTree>) {
+        two_features_with(1, 0)
     }
 
     #[test]
@@ -233,13 +229,7 @@ mod tests {
     fn dense_lanes_put_whole_records_of_one_feature_first() {
         // Feature 0 split at 0.5 and 2.0, feature 1 at 0, 1, …, 16: feature 0's chunk comes
         // first, but feature 1's first 16 thresholds fill record 0 on their own.
-        let node = |f: u32, t: f32| Node { key: f, threshold: t.to_bits() };
-        let mut nodes: Vec<Node> = vec![node(0, 2.0), node(0, 0.5)];
-        nodes.extend((0..17).map(|i| node(1, i as f32)));
-        let mut padding = vec![false; nodes.len()];
-        nodes.extend((nodes.len()..63).map(|_| node(0, 0.0)));
-        padding.resize(63, true);
-        let (chunks, trees) = super::super::ranks::rank_index(&[(nodes, padding)], 2).unwrap();
+        let (chunks, trees) = two_features_with(0, 1);
         let Some(BitIndex::Lanes(lanes, bits)) = choose(&chunks, &trees) else { panic!("19 thresholds fit 2 records, not 3") };
         assert_eq!(lanes.len(), 2);
         let lane = |i: usize| (lanes[i / 16].features[i % 16], f32::from_bits(lanes[i / 16].thresholds[i % 16]));
