@@ -363,6 +363,41 @@ fn corrupted_bit_lanes_are_a_load_error() {
     assert_eq!(load_tx(&no_ranks), Err("model 2: tree-bit-lanes without a rank index".to_string()));
 }
 
+/// Malformed comparison-byte steps (`tree-lane-steps`, format 1.6) are a typed load error naming
+/// the model and the problem, on every target, whether or not the CPU runs the AVX2 kernel: the
+/// loader checks every step against the bit index it repeats, so no corrupted step reaches the
+/// kernel's byte loads.
+#[test]
+fn corrupted_lane_steps_are_a_load_error() {
+    const GOLDEN: &str = "golden/v1.6/churn_states.x86-64.mlc";
+    let load_tx = |bytes: &AlignedBytes| {
+        let artifact = Artifact::parse(bytes).unwrap();
+        let entry = artifact.model(2).unwrap();
+        assert_eq!(entry.name, "TX");
+        Model::load(&entry).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let golden = AlignedBytes::copy_from(&std::fs::read(fixture(GOLDEN)).unwrap());
+    let artifact = Artifact::parse(&golden).unwrap();
+    for m in 0..3 {
+        assert!(artifact.model(m).unwrap().section(SectionKind::TreeLaneSteps).unwrap().is_some(), "model {m} has steps");
+    }
+    assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeLaneSteps, |_| {})), Ok(()));
+    let disagrees = "model 2: tree-lane-steps disagrees with tree-lane-nodes";
+    let steps: [(Edit, &str); 4] = [
+        // The root's byte one off, a byte far beyond the 1024 (0xffff), the unused entry set.
+        (Box::new(|b: &mut Vec<u8>| b[0] ^= 1), disagrees),
+        (Box::new(|b: &mut Vec<u8>| b[2..4].copy_from_slice(&[0xff, 0xff])), disagrees),
+        (Box::new(|b: &mut Vec<u8>| b[126] = 1), disagrees),
+        (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 128)), "model 2: tree-lane-steps holds a different number of trees"),
+    ];
+    for (edit, want) in steps {
+        assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeLaneSteps, edit)), Err(want.to_string()));
+    }
+    // Without the dense bit index the steps repeat.
+    let alone = rewritten(GOLDEN, |k, _| !matches!(k, SectionKind::TreeBitLanes | SectionKind::TreeLaneNodes));
+    assert_eq!(load_tx(&alone), Err("model 2: tree-lane-steps without tree-lane-nodes".to_string()));
+}
+
 /// A change to a section's bytes.
 type Edit = Box<dyn Fn(&mut Vec<u8>)>;
 

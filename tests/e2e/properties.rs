@@ -525,8 +525,9 @@ proptest! {
 }
 
 /// The tree properties again in a child process with `MLC_NO_AVX512=1` (read once per
-/// process): on an AVX-512 machine this checks the AVX2 batch kernel and the portable
-/// single-row walk.
+/// process): on an AVX-512 machine this checks the AVX2 batch kernel, the AVX2 single-row
+/// kernel (models with dense lanes and their steps, format 1.6; the wide rows take its
+/// eight-register lookups) and the portable single-row walk (the other models).
 #[test]
 fn tree_properties_hold_without_avx512() {
     if std::env::var_os("MLC_NO_AVX512").is_some() {
@@ -538,13 +539,14 @@ fn tree_properties_hold_without_avx512() {
             "random_tree_ensembles_match_the_reference_walk",
             "dense_tree_ensembles_match_the_reference_walk",
             "large_batches_match_the_reference_walk",
+            "wide_rows_match_the_reference_walk",
         ])
         .env("MLC_NO_AVX512", "1")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("3 passed"), "the three tree properties ran: {text}");
+    assert!(text.contains("4 passed"), "the four tree properties ran: {text}");
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! Lowering an [`IrEnsemble`] to artifact sections: layout choice, padding, number encoding.
 
 use mlc_format::manifest::{Numeric, TreeEnsemble, TreeLayout};
-use mlc_format::records::{keep_if_right, ordered_key, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
+use mlc_format::records::{keep_if_right, ordered_key, LaneSteps, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
 use mlc_format::SectionKind;
 
 use super::bits::BitIndex;
@@ -87,8 +87,8 @@ pub struct Indexes {
     /// The `tree-splits` index of the batch bitvector kernels (x86-64, aarch64).
     pub splits: bool,
     /// With `splits`: the rank index (format 1.3) and the bit index built on it (1.4, or 1.5
-    /// with dense lanes: [`super::bits::choose`]), read by the x86-64 single-row and bit-plane
-    /// kernels.
+    /// with dense lanes: [`super::bits::choose`], then also their steps, 1.6), read by the
+    /// x86-64 single-row (AVX-512 and AVX2) and bit-plane kernels.
     pub ranks: bool,
 }
 
@@ -154,6 +154,9 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, indexes: Ind
                         Some(BitIndex::Lanes(lanes, bits)) => {
                             sections.push((SectionKind::TreeBitLanes, bytemuck::cast_slice(&lanes).to_vec()));
                             sections.push((SectionKind::TreeLaneNodes, bytemuck::cast_slice(&bits).to_vec()));
+                            // The same bits in level order for the AVX2 kernel's byte walk (1.6).
+                            let steps: Vec<LaneSteps> = bits.iter().map(LaneSteps::of).collect();
+                            sections.push((SectionKind::TreeLaneSteps, bytemuck::cast_slice(&steps).to_vec()));
                         }
                         None => {}
                     }

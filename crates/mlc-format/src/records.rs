@@ -169,6 +169,42 @@ pub struct BitTree {
 /// Flag of [`BitTree::index`]: read the vector where missing values compare false.
 pub const BIT_MISSING_LEFT: u8 = 64;
 
+impl BitTree {
+    /// Decision bit `b` as one number below 1024: its bit in `B'` (`16c + l` for lane `l` of
+    /// record or chunk `c`), plus 512 where it reads `B` (missing values go left). The byte of
+    /// [`LaneSteps`] that holds it.
+    pub fn decision_byte(&self, b: usize) -> u16 {
+        8 * self.index[b] as u16 + (self.select[b] % 8) as u16
+    }
+}
+
+/// One tree of depth ≤ 6 for the byte walk of the AVX2 single-row kernel (section kind
+/// `tree-lane-steps`, format 1.6), 128 bytes.
+///
+/// The kernel stores the comparisons of the lanes of `tree-bit-lanes` one byte each, 0 or 1:
+/// `B'`'s bit `q` at byte `q` and `B`'s at byte `512 + q`. `bytes[p]` (`p < 63`) is the byte of
+/// level-order node `p` of the tree padded to depth 6: [`BitTree::decision_byte`] of the
+/// tree's `tree-lane-nodes` record at decision bit [`bit_position`]`(p)`; `bytes[63]` is 0. A
+/// walk is `depth` steps `p → 2p + 1 + byte` (the first `2^depth − 1` nodes are the tree's
+/// own), with no branch and no comparison, ending at `2^depth − 1` plus the leaf's slot.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pod, Zeroable)]
+pub struct LaneSteps {
+    /// Per level-order node: its comparison byte (below 1024); 0 at index 63.
+    pub bytes: [u16; 64],
+}
+
+impl LaneSteps {
+    /// The steps of the tree whose bit index record is `bits`.
+    pub fn of(bits: &BitTree) -> LaneSteps {
+        let mut bytes = [0u16; 64];
+        for (p, b) in bytes.iter_mut().take(63).enumerate() {
+            *b = bits.decision_byte(bit_position(p));
+        }
+        LaneSteps { bytes }
+    }
+}
+
 /// Lanes per [`BitLanes`] record.
 pub const BIT_LANES: usize = 16;
 
@@ -283,5 +319,27 @@ mod tests {
                 assert_eq!(x < y, ordered_key(x) < ordered_key(y), "{x:e} {y:e}");
             }
         }
+    }
+
+    #[test]
+    fn lane_steps_follow_the_bit_index_in_level_order() {
+        // Decision bit `b` in byte `b` of `B` (even `b`) or `B'` (odd), at bit `b mod 5`.
+        let mut bits = BitTree { index: [0; 64], select: [0; 64] };
+        for b in 0..64 {
+            bits.index[b] = b as u8 | if b % 2 == 0 { BIT_MISSING_LEFT } else { 0 };
+            bits.select[b] = (8 * (b % 8) + b % 5) as u8;
+        }
+        let steps = LaneSteps::of(&bits);
+        for p in 0..63 {
+            let b = bit_position(p);
+            let flag = if b % 2 == 0 { 512 } else { 0 };
+            assert_eq!(steps.bytes[p] as usize, flag + 8 * b + b % 5, "node {p}");
+        }
+        assert_eq!(steps.bytes[63], 0);
+        // Level-order nodes 0–6 are decision bits 0–6; node 7, the first of level 3, is the
+        // root of the first bottom subtree (bit 8), node 62 the last node of the last (bit 63).
+        assert_eq!(steps.bytes[..7], core::array::from_fn::<u16, 7, _>(|b| bits.decision_byte(b)));
+        assert_eq!(steps.bytes[7], bits.decision_byte(8));
+        assert_eq!(steps.bytes[62], bits.decision_byte(63));
     }
 }

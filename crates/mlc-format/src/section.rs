@@ -58,6 +58,10 @@ pub enum SectionKind {
     /// tree whose bits are the lanes of `tree-bit-lanes` (where `tree-bit-nodes`' are the rank
     /// chunks' lanes).
     TreeLaneNodes = 28,
+    /// Tree ensemble, optional (format 1.6), only with `tree-lane-nodes`: one
+    /// [`crate::records::LaneSteps`] per tree, its nodes' comparison bytes in level order, for
+    /// the AVX2 single-row kernel.
+    TreeLaneSteps = 29,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -95,6 +99,7 @@ impl SectionKind {
             26 => SectionKind::TreeBitNodes,
             27 => SectionKind::TreeBitLanes,
             28 => SectionKind::TreeLaneNodes,
+            29 => SectionKind::TreeLaneSteps,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -126,6 +131,7 @@ impl SectionKind {
             SectionKind::TreeBitNodes => "tree-bit-nodes",
             SectionKind::TreeBitLanes => "tree-bit-lanes",
             SectionKind::TreeLaneNodes => "tree-lane-nodes",
+            SectionKind::TreeLaneSteps => "tree-lane-steps",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

@@ -78,10 +78,12 @@ impl ArtifactWriter {
     /// use (docs/format.md §11.1), so that artifacts without newer features stay readable as
     /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
     /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3), `tree-bit-nodes` (1.4)
-    /// and `tree-bit-lanes` with `tree-lane-nodes` (1.5).
+    /// `tree-bit-lanes` with `tree-lane-nodes` (1.5) and `tree-lane-steps` (1.6).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
-        let names = if has(SectionKind::TreeBitLanes) || has(SectionKind::TreeLaneNodes) {
+        let names = if has(SectionKind::TreeLaneSteps) {
+            6
+        } else if has(SectionKind::TreeBitLanes) || has(SectionKind::TreeLaneNodes) {
             5
         } else if has(SectionKind::TreeBitNodes) {
             4
@@ -217,7 +219,7 @@ mod tests {
         let named = named.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
         assert_eq!(version(&named), (1, 2), "feature names are 1.2");
         // The tree indexes, each alone in a model (the writer does not validate them).
-        for (kind, minor) in [(SectionKind::TreeRankChunks, 3), (SectionKind::TreeBitNodes, 4), (SectionKind::TreeBitLanes, 5)] {
+        for (kind, minor) in [(SectionKind::TreeRankChunks, 3), (SectionKind::TreeBitNodes, 4), (SectionKind::TreeBitLanes, 5), (SectionKind::TreeLaneSteps, 6)] {
             let mut w = ArtifactWriter::new();
             w.add_model("m", &manifest, alloc::vec![(kind, alloc::vec![0; 80])]).unwrap();
             let bytes = w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();

@@ -10,7 +10,7 @@
 //! step. Padding nodes (above leaves shallower than `depth`) have copies of the leaf on both
 //! sides, so their comparison outcome never matters.
 
-use mlc_format::records::{BitLanes, BitTree, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
+use mlc_format::records::{BitLanes, BitTree, LaneSteps, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK};
 
 use super::numeric::{decide, is_missing, Split};
 
@@ -36,8 +36,8 @@ pub(crate) struct Forest<'a> {
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub ranks: Option<Ranks<'a>>,
     /// The optional bit index (format 1.4 or 1.5, with `ranks`), set only where this CPU runs
-    /// the single-row bit kernel (x86-64 with AVX-512 VBMI and BITALG); validated on every
-    /// target.
+    /// a single-row kernel over it (x86-64 with AVX-512 VBMI and BITALG, or with AVX2 and
+    /// `tree-lane-steps`); validated on every target.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub bits: Option<Bits<'a>>,
 }
@@ -52,6 +52,30 @@ pub(crate) struct Bits<'a> {
     pub trees: &'a [BitTree],
     /// The dense lanes the trees' bits refer to; `None`: the rank chunks' lanes.
     pub lanes: Option<Lanes<'a>>,
+    /// The kernel that runs them on this CPU.
+    pub kernel: BitKernel,
+}
+
+/// The single-row kernel over a bit index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub(crate) enum BitKernel {
+    /// AVX-512 VBMI and BITALG (`bits.rs`), over the chunks' or the dense lanes.
+    Avx512,
+    /// AVX2 (`bytes.rs`), over the dense lanes with their [`Steps`].
+    Avx2,
+}
+
+/// Validated comparison-byte steps (format 1.6, `tree-lane-steps`): one [`LaneSteps`] per tree,
+/// equal to what the tree's `tree-lane-nodes` record gives.
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub(crate) struct Steps<'a> {
+    /// One per tree, in tree order.
+    pub trees: &'a [LaneSteps],
+    /// 32-byte blocks of each half (`B'`, `B`) that the steps read: every byte `s` they name
+    /// has `(s mod 512) / 32 < blocks` (at most 16).
+    pub blocks: usize,
 }
 
 /// Validated dense lanes (format 1.5, `tree-bit-lanes`): at most 32 records, features below the
@@ -67,6 +91,8 @@ pub(crate) struct Lanes<'a> {
     /// The features the lanes name are all below this (≥ 1 with a record), so a kernel checks
     /// a row's length against it once.
     pub feature_bound: usize,
+    /// The optional steps of the AVX2 kernel (format 1.6).
+    pub steps: Option<Steps<'a>>,
 }
 
 /// A validated rank index (format 1.3, sections `tree-rank-chunks` and `tree-rank-nodes`):

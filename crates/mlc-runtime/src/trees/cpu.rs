@@ -2,7 +2,7 @@
 //!
 //! With `std` the CPU is asked at run time, and the environment's caps (one reading for the
 //! whole runtime, in `crate::cpu`) select the paths so that each can be measured on an AVX-512
-//! machine: `MLC_NO_AVX512` leaves the AVX2 batch kernel and the walk, `MLC_NO_SIMD` the walk. Without `std`
+//! machine: `MLC_NO_AVX512` leaves the AVX2 kernels, `MLC_NO_SIMD` the walk. Without `std`
 //! only what the build enables at compile time is used.
 
 use crate::cpu::x86_gate;
@@ -35,4 +35,12 @@ x86_gate!(
     avx512_planes,
     avx512_allowed,
     ["avx512f", "avx512bw", "avx512vl", "avx512vbmi", "gfni", "bmi2"]
+);
+
+x86_gate!(
+    /// AVX2, FMA, BMI1 and BMI2: the single-row byte kernel where the bit kernel does not run
+    /// (also where `MLC_NO_AVX512` is set; not where `MLC_NO_SIMD` is).
+    avx2_bytes,
+    simd_allowed,
+    ["avx2", "fma", "bmi1", "bmi2"]
 );

@@ -15,6 +15,8 @@ mod avx2;
 mod avx512;
 #[cfg(target_arch = "x86_64")]
 mod bits;
+#[cfg(target_arch = "x86_64")]
+mod bytes;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod columns;
 mod complete;
@@ -33,7 +35,7 @@ mod tiles;
 use mlc_format::manifest::Link;
 use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::names::FeatureNames;
-use mlc_format::records::{BitLanes, BitTree, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
+use mlc_format::records::{BitLanes, BitTree, LaneSteps, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY};
 use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
@@ -113,23 +115,32 @@ fn load_splits<'a>(
     Ok(Some(complete::Splits { records, index }))
 }
 
-/// Whether this CPU runs the single-row bit kernel.
+/// `bits` with the single-row kernel this CPU runs over them: the AVX-512 bit kernel, else the
+/// AVX2 byte kernel where the model has its steps; `None`: neither (the portable walk).
 #[cfg(target_arch = "x86_64")]
-fn bit_kernel() -> bool {
-    bits::usable()
+fn bit_kernel(bits: complete::Bits<'_>) -> Option<complete::Bits<'_>> {
+    if bits::usable() {
+        Some(complete::Bits { kernel: complete::BitKernel::Avx512, ..bits })
+    } else if bits.lanes.is_some_and(|l| l.steps.is_some()) && bytes::usable() {
+        Some(complete::Bits { kernel: complete::BitKernel::Avx2, ..bits })
+    } else {
+        None
+    }
 }
 
 /// Other targets keep the portable walk.
 #[cfg(not(target_arch = "x86_64"))]
-fn bit_kernel() -> bool {
-    false
+fn bit_kernel(_: complete::Bits<'_>) -> Option<complete::Bits<'_>> {
+    None
 }
 
 /// The optional bit index of a model with a rank index, checked: over the rank chunks (format
 /// 1.4, `tree-bit-nodes`, at most 32 chunks) or over dense lanes (format 1.5, `tree-bit-lanes`
 /// with `tree-lane-nodes`: at most 32 records, features below the feature count); one tree record
 /// per tree, every byte index below 128 and every selector within its byte's 64-bit lane
-/// (`select[b] / 8 == b % 8`). Where a model has both, the dense lanes are used.
+/// (`select[b] / 8 == b % 8`). Where a model has both, the dense lanes are used. The optional
+/// steps over dense lanes (format 1.6, `tree-lane-steps`): one record per tree, each equal to
+/// what its `tree-lane-nodes` record gives ([`LaneSteps::of`]).
 fn load_bits<'a>(
     entry: &ModelEntry<'a>,
     ranks: Option<&complete::Ranks<'a>>,
@@ -140,11 +151,15 @@ fn load_bits<'a>(
     let chunk_trees = entry.optional_records::<BitTree>(SectionKind::TreeBitNodes)?;
     let records = entry.optional_records::<BitLanes>(SectionKind::TreeBitLanes)?;
     let lane_trees = entry.optional_records::<BitTree>(SectionKind::TreeLaneNodes)?;
+    let steps = entry.optional_records::<LaneSteps>(SectionKind::TreeLaneSteps)?;
     let lanes = match (records, lane_trees) {
         (None, None) => None,
         (Some(records), Some(trees)) => Some((records, trees)),
         _ => return Err(invalid(m, None, "tree-bit-lanes and tree-lane-nodes must come together")),
     };
+    if steps.is_some() && lanes.is_none() {
+        return Err(invalid(m, None, "tree-lane-steps without tree-lane-nodes"));
+    }
     let ranks = match (ranks, chunk_trees.is_some(), lanes.is_some()) {
         (_, false, false) => return Ok(None),
         (Some(ranks), _, _) => ranks,
@@ -173,7 +188,7 @@ fn load_bits<'a>(
         }
     }
     let Some((records, bits)) = lanes else {
-        return Ok(chunk_trees.map(|trees| complete::Bits { trees, lanes: None }));
+        return Ok(chunk_trees.map(|trees| complete::Bits { trees, lanes: None, kernel: complete::BitKernel::Avx512 }));
     };
     check_trees(
         bits,
@@ -188,7 +203,22 @@ fn load_bits<'a>(
         return Err(invalid(m, None, "tree-bit-lanes names a feature beyond the feature count"));
     }
     let uniform = records.iter().take_while(|r| r.features.iter().all(|&f| f == r.features[0])).count();
-    Ok(Some(complete::Bits { trees: bits, lanes: Some(complete::Lanes { records, uniform, feature_bound }) }))
+    let steps = match steps {
+        None => None,
+        Some(steps) if steps.len() != trees => return Err(invalid(m, None, "tree-lane-steps holds a different number of trees")),
+        Some(steps) if steps.iter().zip(bits).any(|(s, b)| *s != LaneSteps::of(b)) => {
+            return Err(invalid(m, None, "tree-lane-steps disagrees with tree-lane-nodes"))
+        }
+        Some(steps) => {
+            let blocks = steps.iter().flat_map(|s| s.bytes).map(|s| (s as usize % 512) / 32 + 1).max().unwrap_or(1);
+            Some(complete::Steps { trees: steps, blocks })
+        }
+    };
+    Ok(Some(complete::Bits {
+        trees: bits,
+        lanes: Some(complete::Lanes { records, uniform, feature_bound, steps }),
+        kernel: complete::BitKernel::Avx512,
+    }))
 }
 
 /// The optional rank index (format 1.3) of a complete-layout model, checked: one tree record
@@ -293,7 +323,7 @@ impl<'a> TreeModel<'a> {
                 }
                 let splits = load_splits(entry, trees.len(), depth, num_features, info.numeric)?;
                 let ranks = load_ranks(entry, trees.len(), depth, num_features, &info)?;
-                let bits = load_bits(entry, ranks.as_ref(), trees.len(), num_features)?.filter(|_| bit_kernel());
+                let bits = load_bits(entry, ranks.as_ref(), trees.len(), num_features)?.and_then(bit_kernel);
                 Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks, bits })
             }
             TreeLayout::Linked => {
@@ -331,6 +361,7 @@ impl<'a> TreeModel<'a> {
                     SectionKind::TreeBitNodes,
                     SectionKind::TreeBitLanes,
                     SectionKind::TreeLaneNodes,
+                    SectionKind::TreeLaneSteps,
                 ] {
                     if entry.section(kind)?.is_some() {
                         return Err(invalid(m, None, "tree ranks only with the complete layout"));
@@ -586,7 +617,13 @@ impl<'a> TreeModel<'a> {
         // tree per tree, at most 32 rank chunks (for bits over them) or 32 dense lane records,
         // whose features are below the feature count (≤ 64), `leaves.len() == trees << depth`
         // and depth ≤ 6, and callers pass rows of `num_features` values.
-        Some(unsafe { bits::predict(ranks, bits, forest, row, f32::from_bits(self.base[0]), link) })
+        let base = f32::from_bits(self.base[0]);
+        Some(match (bits.kernel, bits.lanes.as_ref().and_then(|l| l.steps.as_ref().map(|s| (l, s)))) {
+            // SAFETY: as above, and the loader checked that the steps are the bit index's
+            // (every byte below 1024) and computed `blocks` from them.
+            (complete::BitKernel::Avx2, Some((lanes, steps))) => unsafe { bytes::predict(lanes, steps, forest, row, base, link) },
+            _ => unsafe { bits::predict(ranks, bits, forest, row, base, link) },
+        })
     }
 
     fn batch<N: Split>(&self, rows: &[f32], out: &mut [f32], frac_bits: u8) {
