@@ -364,9 +364,9 @@ fn corrupted_bit_lanes_are_a_load_error() {
 }
 
 /// Malformed comparison-byte steps (`tree-lane-steps`, format 1.6) are a typed load error naming
-/// the model and the problem, on every target, whether or not the CPU runs the AVX2 kernel: the
-/// loader checks every step against the bit index it repeats, so no corrupted step reaches the
-/// kernel's byte loads.
+/// the model and the problem, on every target, whether or not the CPU runs the AVX2 kernel: no
+/// step beyond the 1024 comparison bytes reaches the kernel's loads. (Steps that name other
+/// bytes in range load: like the other indexes, their agreement is not checked.)
 #[test]
 fn corrupted_lane_steps_are_a_load_error() {
     const GOLDEN: &str = "golden/v1.6/churn_states.x86-64.mlc";
@@ -382,17 +382,26 @@ fn corrupted_lane_steps_are_a_load_error() {
         assert!(artifact.model(m).unwrap().section(SectionKind::TreeLaneSteps).unwrap().is_some(), "model {m} has steps");
     }
     assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeLaneSteps, |_| {})), Ok(()));
-    let disagrees = "model 2: tree-lane-steps disagrees with tree-lane-nodes";
+    let beyond = "model 2: tree-lane-steps names a byte beyond 1023";
     let steps: [(Edit, &str); 4] = [
-        // The root's byte one off, a byte far beyond the 1024 (0xffff), the unused entry set.
-        (Box::new(|b: &mut Vec<u8>| b[0] ^= 1), disagrees),
-        (Box::new(|b: &mut Vec<u8>| b[2..4].copy_from_slice(&[0xff, 0xff])), disagrees),
-        (Box::new(|b: &mut Vec<u8>| b[126] = 1), disagrees),
+        // Node 1's byte 1024 and 0xffff, the unused entry 63 of the last tree 1024.
+        (Box::new(|b: &mut Vec<u8>| b[2..4].copy_from_slice(&1024u16.to_le_bytes())), beyond),
+        (Box::new(|b: &mut Vec<u8>| b[2..4].copy_from_slice(&[0xff, 0xff])), beyond),
+        (
+            Box::new(|b: &mut Vec<u8>| {
+                let n = b.len();
+                b[n - 2..].copy_from_slice(&1024u16.to_le_bytes());
+            }),
+            beyond,
+        ),
         (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 128)), "model 2: tree-lane-steps holds a different number of trees"),
     ];
     for (edit, want) in steps {
         assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeLaneSteps, edit)), Err(want.to_string()));
     }
+    // The highest byte in range loads.
+    let highest = with_section(GOLDEN, SectionKind::TreeLaneSteps, |b| b[2..4].copy_from_slice(&1023u16.to_le_bytes()));
+    assert_eq!(load_tx(&highest), Ok(()));
     // Without the dense bit index the steps repeat.
     let alone = rewritten(GOLDEN, |k, _| !matches!(k, SectionKind::TreeBitLanes | SectionKind::TreeLaneNodes));
     assert_eq!(load_tx(&alone), Err("model 2: tree-lane-steps without tree-lane-nodes".to_string()));

@@ -1,7 +1,9 @@
 //! Lowering an [`IrEnsemble`] to artifact sections: layout choice, padding, number encoding.
 
 use mlc_format::manifest::{Numeric, TreeEnsemble, TreeLayout};
-use mlc_format::records::{keep_if_right, ordered_key, LaneSteps, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY};
+use mlc_format::records::{
+    keep_if_right, ordered_key, LaneSteps, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY,
+};
 use mlc_format::SectionKind;
 
 use super::bits::BitIndex;

@@ -326,13 +326,13 @@ mod tests {
         // Decision bit `b` in byte `b` of `B` (even `b`) or `B'` (odd), at bit `b mod 5`.
         let mut bits = BitTree { index: [0; 64], select: [0; 64] };
         for b in 0..64 {
-            bits.index[b] = b as u8 | if b % 2 == 0 { BIT_MISSING_LEFT } else { 0 };
+            bits.index[b] = b as u8 | if b.is_multiple_of(2) { BIT_MISSING_LEFT } else { 0 };
             bits.select[b] = (8 * (b % 8) + b % 5) as u8;
         }
         let steps = LaneSteps::of(&bits);
         for p in 0..63 {
             let b = bit_position(p);
-            let flag = if b % 2 == 0 { 512 } else { 0 };
+            let flag = if b.is_multiple_of(2) { 512 } else { 0 };
             assert_eq!(steps.bytes[p] as usize, flag + 8 * b + b % 5, "node {p}");
         }
         assert_eq!(steps.bytes[63], 0);

@@ -219,7 +219,12 @@ mod tests {
         let named = named.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
         assert_eq!(version(&named), (1, 2), "feature names are 1.2");
         // The tree indexes, each alone in a model (the writer does not validate them).
-        for (kind, minor) in [(SectionKind::TreeRankChunks, 3), (SectionKind::TreeBitNodes, 4), (SectionKind::TreeBitLanes, 5), (SectionKind::TreeLaneSteps, 6)] {
+        for (kind, minor) in [
+            (SectionKind::TreeRankChunks, 3),
+            (SectionKind::TreeBitNodes, 4),
+            (SectionKind::TreeBitLanes, 5),
+            (SectionKind::TreeLaneSteps, 6),
+        ] {
             let mut w = ArtifactWriter::new();
             w.add_model("m", &manifest, alloc::vec![(kind, alloc::vec![0; 80])]).unwrap();
             let bytes = w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();

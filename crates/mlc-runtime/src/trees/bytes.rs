@@ -190,7 +190,8 @@ fn compare(lanes: &Lanes<'_>, row: &[f32], bytes: *mut u8, blocks: usize) {
         let halves = |k: usize| records.get(2 * q + k / 2).map(|l| (thresholds(l, k % 2), values(l, k % 2, 2 * q + k / 2)));
         let h: [Option<(__m256, __m256)>; 4] = core::array::from_fn(halves);
         let left = pack(h.map(|h| h.map_or(_mm256_setzero_ps(), |(t, x)| _mm256_cmp_ps::<_CMP_LE_OQ>(t, x))));
-        let right = if missing { pack(h.map(|h| h.map_or(_mm256_setzero_ps(), |(t, x)| _mm256_cmp_ps::<_CMP_NGT_UQ>(t, x)))) } else { left };
+        let right =
+            if missing { pack(h.map(|h| h.map_or(_mm256_setzero_ps(), |(t, x)| _mm256_cmp_ps::<_CMP_NGT_UQ>(t, x)))) } else { left };
         store(q, left, right);
     }
 }

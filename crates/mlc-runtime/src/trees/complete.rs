@@ -67,7 +67,7 @@ pub(crate) enum BitKernel {
 }
 
 /// Validated comparison-byte steps (format 1.6, `tree-lane-steps`): one [`LaneSteps`] per tree,
-/// equal to what the tree's `tree-lane-nodes` record gives.
+/// every byte below 1024.
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 pub(crate) struct Steps<'a> {
