@@ -908,7 +908,7 @@ fn many_clients_over_many_models_under_constant_eviction() {
 
 #[test]
 fn model_management_metadata_and_metrics() {
-    let server = Server::start(&bundle(), &["--memory-budget", "20000"]);
+    let server = Server::start(&bundle(), &["--memory-budget", "30000"]);
     // Health and server metadata.
     for path in ["/ping", "/v2/health/live", "/v2/health/ready"] {
         let r = server.get(path);

@@ -19,8 +19,10 @@ use mlc_format::records::{BitLanes, LaneSteps};
 
 use super::complete::{Forest, Lanes, Steps};
 
-/// Trees walked side by side (one tree at a time, each step's loads wait on the last's and the
-/// CPU has little else to do; measured: 166 vs 209 ns a row for the all-states churn model).
+/// Trees walked side by side: a step's two loads wait on the last step's, so the CPU needs
+/// other trees' steps to overlap (the all-states churn model, 20 trees, `MLC_NO_AVX512=1`: 89 ns
+/// a row with ten; 101–103 with eight or twelve, whose rest goes four or one at a time; a
+/// first version walking one tree at a time took 209 ns against 166 with ten).
 const LANES: usize = 10;
 
 /// Whether the CPU runs [`predict`].
