@@ -125,3 +125,61 @@ fn serde_json_private_tokens_are_plain_keys_in_a_json_record() {
     assert_eq!(parse_field(json_value(features[0])), None, "an object is not a feature value");
     assert!(parse_field(json_value(features[1])).unwrap().is_nan(), "null is missing");
 }
+
+/// `xgboost_ubj` target, in the fuzz smoke run of `scripts/test.sh`: tree 2 of a 12-tree model
+/// splits feature 4 at a NaN threshold, missing values going left (XGBoost stores NaN in
+/// `split_conditions` for categorical splits). A present value goes right there (`!(x < NaN)`,
+/// docs/format.md §8.5); the bitvector batch kernels (AVX-512, AVX2 and NEON) compared `x ≥ NaN`,
+/// false, and sent it left: batch margins −2.1376 against −2.0316 from the walk and from the
+/// importer's reference on 5 of 32 probe rows. They now compare a NaN threshold as −∞. Checked here
+/// with the CPU's kernels and again without AVX-512 (the AVX2 kernel) in a child process.
+#[test]
+fn nan_thresholds_send_present_values_right_in_batches() {
+    use mlc_compiler::import::xgboost;
+    use mlc_compiler::trees::build::probe_rows;
+    use mlc_compiler::Target;
+    use mlc_format::manifest::TreeLayout;
+    use mlc_runtime::{Input, Model, Scratch};
+
+    let bytes = reproducer("xgboost_ubj/nan-threshold-default-left-batch-went-left.ubj");
+    let ir = xgboost::import("m.ubj", &bytes).unwrap();
+    let nan_left = |n: &mlc_compiler::trees::IrNode| matches!(n, mlc_compiler::trees::IrNode::Split { threshold, default_left: true, .. } if threshold.is_nan());
+    assert!(ir.trees.iter().flat_map(|t| &t.nodes).any(nan_left), "a NaN threshold whose missing values go left");
+    let rows = probe_rows(&ir, 32);
+    for layout in [TreeLayout::Complete, TreeLayout::Linked] {
+        let options = CompileOptions {
+            target: Target::X86_64,
+            layout: Some(layout),
+            check_rows: Some(rows.clone()),
+            command_line: "test".into(),
+            ..CompileOptions::default()
+        };
+        let input = ModelInput::new("m", ModelSource::XGBoost { file: "m.ubj".into(), bytes: bytes.clone() });
+        let bytes = mlc_format::AlignedBytes::copy_from(&compile_models(&[input], &options).unwrap().bytes);
+        let artifact = mlc_format::Artifact::parse(&bytes).unwrap();
+        let model = Model::load(&artifact.model(0).unwrap()).unwrap();
+        let flat: Vec<f32> = rows.iter().flatten().copied().collect();
+        let mut batch = vec![0f32; rows.len()];
+        model.margins(Input::Rows(&flat), &mut Scratch::default(), &mut batch).unwrap();
+        for (row, got) in rows.iter().zip(&batch) {
+            let mut single = [0f32];
+            model.margins(Input::Rows(row), &mut Scratch::default(), &mut single).unwrap();
+            let want = ir.margins(row)[0];
+            assert_eq!(
+                (got.to_bits(), single[0].to_bits()),
+                (want.to_bits(), want.to_bits()),
+                "{layout:?}: batch {got}, single {}, want {want} on {row:?}",
+                single[0]
+            );
+        }
+    }
+    if std::env::var_os("MLC_NO_AVX512").is_none() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "nan_thresholds_send_present_values_right_in_batches"])
+            .env("MLC_NO_AVX512", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && text.contains("1 passed"), "without AVX-512: {text}\n{}", String::from_utf8_lossy(&out.stderr));
+    }
+}

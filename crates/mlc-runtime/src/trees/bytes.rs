@@ -50,8 +50,8 @@ pub(crate) unsafe fn predict(lanes: &Lanes<'_>, steps: &Steps<'_>, forest: &Fore
     let (leaves, depth) = (forest.leaves, forest.depth);
     assert!(depth <= 6 && steps.trees.len() << depth == leaves.len() && steps.blocks <= 16);
     let mut d = MaybeUninit::<Decisions>::uninit();
-    let bytes = d.as_mut_ptr() as *mut u8;
-    compare(lanes, row, bytes, steps.blocks);
+    compare(lanes, row, &mut d, steps.blocks);
+    let bytes = d.as_ptr() as *const u8;
     let trees = steps.trees;
     let mut sum = base;
     let mut t = 0;
@@ -128,10 +128,10 @@ fn lookup(row: &[__m256; 8], regs: usize, f: __m256i) -> __m256 {
     }
 }
 
-/// Writes the comparison bytes of `row` for the first `blocks` 32-lane blocks of `B` (at
-/// `bytes + 512`) and `B'` (at `bytes`): zeros past the last record.
+/// Writes the comparison bytes of `row` for the first `blocks` 32-lane blocks of `B` (from
+/// byte 512 of `d`) and `B'` (from byte 0): zeros past the last record.
 #[target_feature(enable = "avx2")]
-fn compare(lanes: &Lanes<'_>, row: &[f32], bytes: *mut u8, blocks: usize) {
+fn compare(lanes: &Lanes<'_>, row: &[f32], d: &mut MaybeUninit<Decisions>, blocks: usize) {
     assert!(row.len() <= 64 && lanes.records.len() <= 32 && blocks <= 16);
     assert!(lanes.feature_bound <= row.len(), "a bit lane names a feature beyond the row");
     // The row in registers of eight (zeros past its end), as many as the lanes' features need
@@ -166,10 +166,11 @@ fn compare(lanes: &Lanes<'_>, row: &[f32], bytes: *mut u8, blocks: usize) {
         // The packs interleave 128-bit halves: dwords 0, 4, 1, 5, … put the lanes back in order.
         _mm256_and_si256(_mm256_permutevar8x32_epi32(b, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7)), _mm256_set1_epi8(1))
     };
+    let bytes = d.as_mut_ptr() as *mut u8;
     let store = |q: usize, left: __m256i, right: __m256i| {
         debug_assert!(q < 16);
-        // SAFETY: bytes `32q .. 32q + 32` and `512 + 32q ..` of the caller's 1024, `q < 16`,
-        // 32-byte aligned.
+        // SAFETY: bytes `32q .. 32q + 32` and `512 + 32q ..` of `d`'s 1024, `q < blocks ≤ 16`,
+        // 32-byte aligned (`Decisions` is).
         unsafe {
             _mm256_store_si256(bytes.add(512 + 32 * q) as *mut __m256i, left);
             _mm256_store_si256(bytes.add(32 * q) as *mut __m256i, right);
