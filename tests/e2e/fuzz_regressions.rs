@@ -131,8 +131,9 @@ fn serde_json_private_tokens_are_plain_keys_in_a_json_record() {
 /// `split_conditions` for categorical splits). A present value goes right there (`!(x < NaN)`,
 /// docs/format.md §8.5); the bitvector batch kernels (AVX-512, AVX2 and NEON) compared `x ≥ NaN`,
 /// false, and sent it left: batch margins −2.1376 against −2.0316 from the walk and from the
-/// importer's reference on 5 of 32 probe rows. They now compare a NaN threshold as −∞. Checked here
-/// with the CPU's kernels and again without AVX-512 (the AVX2 kernel) in a child process.
+/// importer's reference on 5 of 32 probe rows. The loader now keeps an index with a NaN threshold
+/// from those kernels (the walk takes such a model's batches). Checked here with the CPU's kernels
+/// and again without AVX-512 (the AVX2 kernel) in a child process.
 #[test]
 fn nan_thresholds_send_present_values_right_in_batches() {
     use mlc_compiler::import::xgboost;

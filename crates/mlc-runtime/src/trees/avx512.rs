@@ -15,7 +15,7 @@ use core::arch::x86_64::*;
 use mlc_format::records::SplitRecord;
 
 use super::columns::{Columns, MAX_FEATURES};
-use super::complete::{split_threshold, Forest};
+use super::complete::Forest;
 
 /// Rows per vector (one block).
 pub(crate) const ROWS: usize = 16;
@@ -42,13 +42,14 @@ fn trailing_zeros(v: __m512i) -> __m512i {
 /// Applies `splits` to the leaf-bitvector words of `B` blocks of 16 rows (`x[b]` holds block
 /// `b`'s features): rows that go right clear the split's `keep` zero bits. `DEFAULT_LEFT`: a
 /// missing value goes left (GE is false on NaN); otherwise right (NLT is true on NaN). Present
-/// values go right iff `!(x < t)` either way ([`split_threshold`]: a NaN `t` compared as −∞).
+/// values go right iff `!(x < t)` either way, for every threshold but NaN (`x ≥ NaN` is false):
+/// the loader keeps the index of a model with a NaN threshold from the kernels (`load_splits`).
 #[target_feature(enable = "avx512f,avx512cd")]
 #[inline]
 fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [__m512i; B], x: &Columns<__m512, B>, splits: &[SplitRecord]) {
     for s in splits {
         let x = x.get(s.feature as usize);
-        let thr = _mm512_set1_ps(split_threshold(s));
+        let thr = _mm512_set1_ps(f32::from_bits(s.threshold));
         let keep = _mm512_set1_epi32(s.keep as i32);
         for b in 0..B {
             let right =

@@ -129,22 +129,6 @@ impl<'a> Splits<'a> {
     }
 }
 
-/// The threshold the bitvector kernels compare split record `s`'s values with (`≥` in the lists
-/// where missing values go left, `!<` where they go right): its own, or −∞ for a NaN threshold.
-/// At a NaN threshold a present value goes right (`!(x < NaN)`, docs/format.md §8.5), as at −∞
-/// (`x ≥ −∞`, `!(x < −∞)`), and a missing one still goes to its list's side; `x ≥ NaN`, false,
-/// sent present values left (fuzz finding F10).
-#[inline]
-#[cfg_attr(not(any(target_arch = "x86_64", target_arch = "aarch64")), allow(dead_code))]
-pub(crate) fn split_threshold(s: &SplitRecord) -> f32 {
-    let t = f32::from_bits(s.threshold);
-    if t.is_nan() {
-        f32::NEG_INFINITY
-    } else {
-        t
-    }
-}
-
 /// One level down: `g` is a global node index of tree `t` (whose nodes start at `base = t·S`).
 ///
 /// Callers guarantee `g < nodes.len()` (at most `depth` steps from a root, as above) and

@@ -5,8 +5,8 @@
 //! right clears the split's left-subtree leaves from its 64-bit leaf bitvector (two 32-bit
 //! words, in two registers per 4 rows). Missing values follow the split's list exactly as in
 //! AVX2: `vcgeq_f32` (false on NaN) where a missing value goes left, the complement of
-//! `vcltq_f32` (true on NaN) where it goes right (a NaN threshold compared as −∞,
-//! `complete::split_threshold`). The exit leaf is the lowest bit left
+//! `vcltq_f32` (true on NaN) where it goes right (no NaN threshold: the loader keeps such a
+//! model's index from the kernels). The exit leaf is the lowest bit left
 //! (`31 − clz(w & −w)`: NEON has no count of trailing zeros); leaves are loaded lane by lane
 //! (no gather) and added per row in tree order in `f32`, so margins are bit-identical to the
 //! scalar walk. Features are transposed once per tile of [`BLOCKS`] × 4 rows into a stack
@@ -17,7 +17,7 @@ use core::arch::aarch64::*;
 use mlc_format::records::SplitRecord;
 
 use super::columns::{Columns, MAX_FEATURES};
-use super::complete::{split_threshold, Forest};
+use super::complete::Forest;
 
 /// Rows per vector (one block).
 pub(crate) const ROWS: usize = 4;
@@ -49,7 +49,7 @@ fn trailing_zeros(v: uint32x4_t) -> int32x4_t {
 fn apply<const DEFAULT_LEFT_: bool, const B: usize>(words: &mut [uint32x4_t; B], x: &Columns<float32x4_t, B>, splits: &[SplitRecord]) {
     for s in splits {
         let x = x.get(s.feature as usize);
-        let thr = vdupq_n_f32(split_threshold(s));
+        let thr = vdupq_n_f32(f32::from_bits(s.threshold));
         let clear = vdupq_n_u32(!s.keep);
         for b in 0..B {
             // The bits to clear: `clear` where the row goes right.
@@ -154,10 +154,10 @@ mod tests {
     }
 
     /// A value of a feature or a threshold: a few shared values (so that rows hit thresholds
-    /// exactly), signed zeros, infinities; NaN (missing in rows; a threshold every present value
-    /// is right of, as XGBoost's categorical splits store).
+    /// exactly), signed zeros, infinities; NaN (missing) in rows only (the loader keeps the index
+    /// of a model with a NaN threshold from the kernels).
     fn value(missing: bool) -> impl Strategy<Value = f32> {
-        let nan = if missing { 2 } else { 1 };
+        let nan = if missing { 1 } else { 0 };
         prop_oneof![
             4 => prop::sample::select(vec![-1.5f32, -0.0, 0.0, 0.5, 1.0, 2.25, 7.0]),
             2 => -10f32..10.0,
