@@ -55,8 +55,9 @@ pub(crate) unsafe fn predict(lanes: &Lanes<'_>, steps: &Steps<'_>, forest: &Fore
     let trees = steps.trees;
     let mut sum = base;
     let mut t = 0;
-    // SAFETY (every `walk`): `compare` wrote the blocks every step reads (the caller's
-    // contract); `t + L ≤ trees.len()` and `leaves.len() == trees.len() << depth`.
+    // SAFETY (every `walk`): `compare` wrote 0s and 1s to the blocks every step reads (the
+    // caller's contract: `blocks` covers every step's byte, each below 1024); `t + L ≤
+    // trees.len()` and `leaves.len() == trees.len() << depth`.
     while t + LANES <= trees.len() {
         for v in unsafe { walk::<LANES>(bytes, &trees[t..], &leaves[t << depth..], depth) } {
             sum += v;
@@ -82,7 +83,7 @@ pub(crate) unsafe fn predict(lanes: &Lanes<'_>, steps: &Steps<'_>, forest: &Fore
 /// side over the comparison bytes at `bytes`.
 ///
 /// # Safety
-/// Every byte the trees' steps name is initialized.
+/// Every byte the trees' steps name is below 1024 and initialized, to 0 or 1.
 #[inline(always)]
 unsafe fn walk<const L: usize>(bytes: *const u8, trees: &[LaneSteps], leaves: &[u32], depth: u32) -> [f32; L] {
     assert!(trees.len() >= L && leaves.len() >= L << depth && depth <= 6);
@@ -91,8 +92,9 @@ unsafe fn walk<const L: usize>(bytes: *const u8, trees: &[LaneSteps], leaves: &[
     // spills: 116 vs 90 ns a row).
     for _ in 0..depth {
         for (k, p) in p.iter_mut().enumerate() {
-            // SAFETY: `k < L ≤ trees.len()` and `p < 2^depth − 1 ≤ 63` before each step; a
-            // step's byte is below 1024 (`decision_byte`) and initialized (the caller's contract).
+            // SAFETY: `k < L ≤ trees.len()` and `p < 2^depth − 1 ≤ 63` before each step (each
+            // decision is 0 or 1); a step's byte is below 1024 (the loader checked) and
+            // initialized (the caller's contract).
             let decision = unsafe { *bytes.add(*trees.get_unchecked(k).bytes.get_unchecked(*p) as usize) };
             *p = 2 * *p + 1 + decision as usize;
         }
@@ -102,8 +104,9 @@ unsafe fn walk<const L: usize>(bytes: *const u8, trees: &[LaneSteps], leaves: &[
     let s = (1usize << depth) - 1;
     core::array::from_fn(|k| {
         let slot = p[k] - s;
-        // SAFETY: `slot < 1 << depth` and tree `k`'s leaves are `leaves[k << depth..][..1 << depth]`
-        // (asserted above).
+        // SAFETY: `depth` steps of `p → 2p + 1 + (0 or 1)` from 0 end below `2^(depth+1) − 1`, so
+        // `slot < 1 << depth`; tree `k`'s leaves are `leaves[k << depth..][..1 << depth]` (asserted
+        // above).
         f32::from_bits(unsafe { *leaves.get_unchecked((k << depth) + slot) })
     })
 }
