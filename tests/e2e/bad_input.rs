@@ -310,6 +310,24 @@ fn corrupted_bit_index_is_a_load_error() {
     assert_eq!(load_first(&no_ranks), Err("model 0: tree-bit-nodes without a rank index".to_string()));
 }
 
+/// Model 2 of a churn bundle, `TX`, loaded: `Ok`, or the load error's text.
+fn load_tx(bytes: &AlignedBytes) -> Result<(), String> {
+    let artifact = Artifact::parse(bytes).unwrap();
+    let entry = artifact.model(2).unwrap();
+    assert_eq!(entry.name, "TX");
+    Model::load(&entry).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// The section kinds of each model of the golden churn bundle `file` (AK, MT, TX).
+fn section_kinds(file: &str) -> Vec<Vec<SectionKind>> {
+    let golden = AlignedBytes::copy_from(&std::fs::read(fixture(file)).unwrap());
+    let artifact = Artifact::parse(&golden).unwrap();
+    let kinds: Vec<Vec<SectionKind>> =
+        artifact.models().map(|m| m.section_indices().filter_map(|i| artifact.section_entry(i).known_kind()).collect()).collect();
+    assert_eq!(kinds.len(), 3, "{file}: three models");
+    kinds
+}
+
 /// A malformed dense-lane bit index (`tree-bit-lanes` with `tree-lane-nodes`, format 1.5) is a
 /// typed load error naming the model and the problem, on every target, whether or not the CPU
 /// runs the bit kernel.
@@ -317,17 +335,9 @@ fn corrupted_bit_index_is_a_load_error() {
 fn corrupted_bit_lanes_are_a_load_error() {
     const GOLDEN: &str = "golden/v1.5/churn_states.x86-64.mlc";
     // Every model has dense lanes (TX: 11 rank chunks, 4 records), none the 1.4 bit index.
-    let load_tx = |bytes: &AlignedBytes| {
-        let artifact = Artifact::parse(bytes).unwrap();
-        let entry = artifact.model(2).unwrap();
-        assert_eq!(entry.name, "TX");
-        Model::load(&entry).map(|_| ()).map_err(|e| e.to_string())
-    };
-    let golden = AlignedBytes::copy_from(&std::fs::read(fixture(GOLDEN)).unwrap());
-    let artifact = Artifact::parse(&golden).unwrap();
-    let has = |m: u32, kind| artifact.model(m).unwrap().section(kind).unwrap().is_some();
-    for m in 0..3 {
-        assert!(has(m, SectionKind::TreeBitLanes) && has(m, SectionKind::TreeLaneNodes) && !has(m, SectionKind::TreeBitNodes));
+    for kinds in section_kinds(GOLDEN) {
+        assert!(kinds.contains(&SectionKind::TreeBitLanes) && kinds.contains(&SectionKind::TreeLaneNodes));
+        assert!(!kinds.contains(&SectionKind::TreeBitNodes));
     }
     assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeBitLanes, |_| {})), Ok(()));
     let beyond = "model 2: tree-bit-lanes names a feature beyond the feature count";
@@ -370,16 +380,8 @@ fn corrupted_bit_lanes_are_a_load_error() {
 #[test]
 fn corrupted_lane_steps_are_a_load_error() {
     const GOLDEN: &str = "golden/v1.6/churn_states.x86-64.mlc";
-    let load_tx = |bytes: &AlignedBytes| {
-        let artifact = Artifact::parse(bytes).unwrap();
-        let entry = artifact.model(2).unwrap();
-        assert_eq!(entry.name, "TX");
-        Model::load(&entry).map(|_| ()).map_err(|e| e.to_string())
-    };
-    let golden = AlignedBytes::copy_from(&std::fs::read(fixture(GOLDEN)).unwrap());
-    let artifact = Artifact::parse(&golden).unwrap();
-    for m in 0..3 {
-        assert!(artifact.model(m).unwrap().section(SectionKind::TreeLaneSteps).unwrap().is_some(), "model {m} has steps");
+    for (m, kinds) in section_kinds(GOLDEN).iter().enumerate() {
+        assert!(kinds.contains(&SectionKind::TreeLaneSteps), "model {m} has steps");
     }
     assert_eq!(load_tx(&with_section(GOLDEN, SectionKind::TreeLaneSteps, |_| {})), Ok(()));
     let beyond = "model 2: tree-lane-steps names a byte beyond 1023";
