@@ -21,6 +21,12 @@ Models (12 rounds, max_depth 4 unless said):
     lossguide (grow_policy=lossguide, max_leaves=16, max_depth=0),
     categorical (f3 as a pandas category; only where the version supports
     it; for rejection tests), gblinear (for rejection tests).
+    Objectives added later (their thresholds are not probed by inputs.csv, so
+    that the inputs of the models above stay as they were): rank_ndcg and
+    rank_pairwise (query groups of 20 rows), survival_cox (negative label =
+    censored), reg_quantileerror (quantile_alpha 0.5; XGBoost >= 2.0), and for
+    rejection tests binary_hinge and survival_aft (their links are not in the
+    format: a step function, and exp computed in f64).
 
 Files per version dir:
     <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
@@ -85,6 +91,11 @@ def make_data():
         "multi": np.digitize(lin + noise, [-0.7, 0.7]).astype(np.float32),
         "count": rng.poisson(np.exp(0.3 * lin)).astype(np.float32),
         "gamma": rng.gamma(2.0, np.exp(0.3 * lin) / 2.0).astype(np.float32) + np.float32(1e-3),
+        "relevance": np.digitize(lin + noise, [-1.0, 0.0, 1.0]).astype(np.float32),
+        # Survival time; negative = censored at that time (XGBoost's survival:cox convention).
+        "cox": (rng.exponential(np.exp(-0.3 * lin)) * np.where(rng.random(N_ROWS) < 0.2, -1, 1)
+                + np.float32(0)).astype(np.float32),
+        "aft": rng.exponential(np.exp(0.3 * lin)).astype(np.float32) + np.float32(1e-3),
     }
     return X, labels
 
@@ -111,7 +122,21 @@ MODELS = [
      "f3 is categorical (split_type 1); importer should reject it naming tree and node"),
     ("gblinear", {"objective": "binary:logistic", "booster": "gblinear"}, "binary", False,
      "linear booster, no trees; importer should reject it"),
+    # Added objectives (not probed by inputs.csv, see the docstring).
+    ("rank_ndcg", {"objective": "rank:ndcg"}, "relevance", True, "query groups of 20 rows"),
+    ("rank_pairwise", {"objective": "rank:pairwise"}, "relevance", True, "query groups of 20 rows"),
+    ("survival_cox", {"objective": "survival:cox"}, "cox", True, "negative labels are censored"),
+    ("reg_quantileerror", {"objective": "reg:quantileerror", "quantile_alpha": 0.5}, "reg", True,
+     "one quantile (XGBoost >= 2.0)"),
+    ("binary_hinge", {"objective": "binary:hinge"}, "binary", False,
+     "its step link is not in the format; importer should reject it by name"),
+    ("survival_aft", {"objective": "survival:aft", "aft_loss_distribution": "normal"}, "aft", False,
+     "its link (exp computed in f64, then rounded to f32) is not in the format; importer should "
+     "reject it by name"),
 ]
+# Models whose thresholds inputs.csv probes: those before the added objectives.
+PROBED = [m[0] for m in MODELS[:MODELS.index(next(m for m in MODELS if m[0] == "rank_ndcg"))]]
+GROUP = 20  # rows per query group of the ranking models
 
 
 def fmt_in(v) -> str:
@@ -138,7 +163,17 @@ def cat_frame(X):
 def dmatrix(name, X, y=None):
     if name == "categorical":
         return xgb.DMatrix(cat_frame(X), label=y, enable_categorical=True)
-    return xgb.DMatrix(X, label=y, missing=np.nan)
+    if y is not None and name == "survival_aft":
+        # Interval-censored AFT labels: 30% right-censored ([t, +inf)), the rest exact.
+        d = xgb.DMatrix(X, missing=np.nan)
+        upper = np.where(np.arange(len(y)) % 10 < 3, np.inf, y).astype(np.float32)
+        d.set_float_info("label_lower_bound", y)
+        d.set_float_info("label_upper_bound", upper)
+        return d
+    d = xgb.DMatrix(X, label=y, missing=np.nan)
+    if y is not None and name.startswith("rank_"):
+        d.set_group([GROUP] * (len(y) // GROUP))
+    return d
 
 
 def train(name, params, X, y):
@@ -229,7 +264,7 @@ def main():
         if note:
             entries[name]["note"] = note
 
-    inputs = build_inputs(X, [jsons[n] for n in jsons if n != "categorical"])
+    inputs = build_inputs(X, [jsons[n] for n in jsons if n != "categorical" and n in PROBED])
     with open(os.path.join(vdir, "inputs.csv"), "w", newline="\n") as f:
         for r in inputs:
             f.write(",".join(fmt_in(v) for v in r) + "\n")
