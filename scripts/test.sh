@@ -35,7 +35,7 @@ seed_out=$(cargo test --workspace --test keras -- --ignored seed_model_ 2>&1) ||
 grep -E "^test |test result" <<<"$seed_out"
 grep -qE "test result: ok\. [1-9]" <<<"$seed_out" || { echo "no seed_model_ test ran" >&2; exit 1; }
 
-echo "== expf == the C library's expf for every f32 (release build; skips on a non-FMA glibc), expf_fma == expf on the same values; vector sigmoid == scalar on every 5th f32"
+echo "== expf == the C library's expf for every f32 (release build; skips on a non-FMA glibc), expf_fma == expf on the same values; expf_via_f64 == (f32) exp((f64) x) likewise; vector sigmoid == scalar on every 5th f32"
 cargo test -q -p mlc-runtime --features std --release -- --ignored --nocapture 2>&1 | grep -E "expf|skipped|test result"
 
 echo "== no_std, no allocator: mlc-runtime for thumbv7m-none-eabi and thumbv7em-none-eabihf"

@@ -24,9 +24,8 @@ Models (12 rounds, max_depth 4 unless said):
     Objectives added later (their thresholds are not probed by inputs.csv, so
     that the inputs of the models above stay as they were): rank_ndcg and
     rank_pairwise (query groups of 20 rows), survival_cox (negative label =
-    censored), reg_quantileerror (quantile_alpha 0.5; XGBoost >= 2.0), and for
-    rejection tests binary_hinge and survival_aft (their links are not in the
-    format: a step function, and exp computed in f64).
+    censored), reg_quantileerror (quantile_alpha 0.5; XGBoost >= 2.0),
+    binary_hinge and survival_aft (exp computed in f64).
 
 Files per version dir:
     <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
@@ -36,6 +35,10 @@ Files per version dir:
                          threshold of one of the models or its float32
                          neighbour (nextafter toward -inf / +inf), then
                          rows with some / all features missing.
+    links.csv            (XGBoost >= 2.0) objective,margin,prediction: the link
+                         function of five objectives on about 450 margins set by
+                         base_margin on a model with no trees (random, special,
+                         and where expf and exp computed in f64 round apart).
     <name>.expected.csv  per input row: the margin(s), then the
                          prediction(s), '%.9g' of float32. Multi-class:
                          3 margins then 3 probabilities; multi:softmax: 3
@@ -128,11 +131,9 @@ MODELS = [
     ("survival_cox", {"objective": "survival:cox"}, "cox", True, "negative labels are censored"),
     ("reg_quantileerror", {"objective": "reg:quantileerror", "quantile_alpha": 0.5}, "reg", True,
      "one quantile (XGBoost >= 2.0)"),
-    ("binary_hinge", {"objective": "binary:hinge"}, "binary", False,
-     "its step link is not in the format; importer should reject it by name"),
-    ("survival_aft", {"objective": "survival:aft", "aft_loss_distribution": "normal"}, "aft", False,
-     "its link (exp computed in f64, then rounded to f32) is not in the format; importer should "
-     "reject it by name"),
+    ("binary_hinge", {"objective": "binary:hinge"}, "binary", True, "0/1 predictions"),
+    ("survival_aft", {"objective": "survival:aft", "aft_loss_distribution": "normal"}, "aft", True,
+     "exp of the margin computed in f64 (format 1.7 link ExpF64); 30% right-censored"),
 ]
 # Models whose thresholds inputs.csv probes: those before the added objectives.
 PROBED = [m[0] for m in MODELS[:MODELS.index(next(m for m in MODELS if m[0] == "rank_ndcg"))]]
@@ -223,6 +224,46 @@ def build_inputs(X, model_jsons):
     return np.array(rows, dtype=np.float32)
 
 
+LINK_OBJECTIVES = ["reg:squarederror", "binary:logistic", "count:poisson", "survival:aft", "binary:hinge"]
+
+
+def link_margins():
+    """Margins that probe the link functions: random ones, special values, and margins where
+    expf and exp computed in f64 round to different f32 (so the two exp links are told apart)."""
+    import ctypes
+    libm = ctypes.CDLL("libm.so.6")
+    libm.expf.restype, libm.expf.argtypes = ctypes.c_float, [ctypes.c_float]
+    rng = np.random.default_rng(5)
+    scan = rng.uniform(-20, 20, 400_000).astype(np.float32)
+    via_f64 = np.exp(scan.astype(np.float64)).astype(np.float32)
+    differ = [m for m, d in zip(scan, via_f64) if np.float32(libm.expf(float(m))) != d][:40]
+    special = [0.0, -0.0, np.inf, -np.inf, np.nan, 88.7, -88.7, 88.72, 89.0, -104.0, -110.0,
+               np.nextafter(np.float32(0), np.float32(1)), -np.nextafter(np.float32(0), np.float32(1))]
+    return np.concatenate([np.array(differ, np.float32), np.array(special, np.float32),
+                           rng.uniform(-100, 100, 200).astype(np.float32),
+                           rng.uniform(-3, 3, 200).astype(np.float32)])
+
+
+def write_link_probe(vdir):
+    """links.csv: per objective and margin, XGBoost's prediction of a model with no trees whose
+    margin is set by base_margin: `objective,margin,prediction` (margin shortest round-trip,
+    prediction %.9g of float32)."""
+    margins = link_margins()
+    X = np.zeros((len(margins), 1), np.float32)
+    rows = []
+    for objective in LINK_OBJECTIVES:
+        d = xgb.DMatrix(np.zeros((8, 1), np.float32), label=np.array([0, 1] * 4, np.float32))
+        if objective == "survival:aft":
+            d.set_float_info("label_lower_bound", np.ones(8, np.float32))
+            d.set_float_info("label_upper_bound", np.full(8, 2, np.float32))
+        b = xgb.train({"objective": objective, "base_score": 0.5}, d, num_boost_round=0)
+        p = np.asarray(b.predict(xgb.DMatrix(X, base_margin=margins)), np.float32)
+        for m, v in zip(margins, p):
+            rows.append(f"{objective},{'nan' if np.isnan(m) else fmt_in(m) if np.isfinite(m) else ('inf' if m > 0 else '-inf')},{fmt_out(v)}")
+    with open(os.path.join(vdir, "links.csv"), "w", newline="\n") as f:
+        f.write("\n".join(rows) + "\n")
+
+
 def main():
     if pd is None:
         print("pandas not importable: categorical model skipped", file=sys.stderr)
@@ -264,6 +305,8 @@ def main():
         if note:
             entries[name]["note"] = note
 
+    if VT >= (2, 0):
+        write_link_probe(vdir)
     inputs = build_inputs(X, [jsons[n] for n in jsons if n != "categorical" and n in PROBED])
     with open(os.path.join(vdir, "inputs.csv"), "w", newline="\n") as f:
         for r in inputs:

@@ -31,6 +31,8 @@ const STATES: [&str; 3] = ["AK", "MT", "TX"];
 
 /// The sentiment network of the int8 golden.
 const NETWORK: &str = "imdb_cnn_mcu";
+/// The XGBoost 3.2.0 fixtures of the links format 1.7 added (`Hinge`, `ExpF64`).
+const LINKS: [&str; 2] = ["binary_hinge", "survival_aft"];
 
 /// What a golden artifact is compiled from.
 #[derive(Clone, Copy, Debug)]
@@ -39,6 +41,8 @@ enum Source {
     ChurnStates,
     /// The [`NETWORK`] sentiment CNN, calibrated on the first 148 committed reviews.
     Sentiment,
+    /// The [`LINKS`] models (XGBoost JSON), as a bundle.
+    Links,
 }
 
 /// One committed golden artifact.
@@ -142,6 +146,14 @@ const GOLDENS: &[Golden] = &[
         committed_outputs: false,
     },
     Golden {
+        version: "v1.7",
+        file: "xgboost_links.x86-64.mlc",
+        source: Source::Links,
+        target: Target::X86_64,
+        frozen: false,
+        committed_outputs: false,
+    },
+    Golden {
         version: "v1.2",
         file: "churn_states.cortex-m3.mlc",
         source: Source::ChurnStates,
@@ -190,6 +202,7 @@ impl Golden {
         match self.source {
             Source::ChurnStates => STATES.to_vec(),
             Source::Sentiment => vec![NETWORK],
+            Source::Links => LINKS.to_vec(),
         }
     }
 
@@ -198,6 +211,7 @@ impl Golden {
         let path = |name: &str| match self.source {
             Source::ChurnStates => fixture(&format!("churn/models/states/{name}.json")),
             Source::Sentiment => fixture(&format!("sentiment/{name}")),
+            Source::Links => fixture(&format!("xgboost/3.2.0/{name}.json")),
         };
         self.names().iter().map(|n| format!("{n}={}", path(n).display())).collect()
     }
@@ -248,6 +262,17 @@ fn cases(g: &Golden) -> Vec<(Case, Vec<f32>)> {
                 let rows = read_state_rows(&fixture(rows)).into_iter().zip(read_csv(&fixture(expected))).enumerate();
                 for (i, ((state, row), want)) in rows.filter(|(_, ((s, _), _))| STATES.contains(&s.as_str())) {
                     cases.push((Case { what: format!("{name} row {} ({state})", i + 1), model: state, input: Input::Row(row) }, want));
+                }
+            }
+            cases
+        }
+        Source::Links => {
+            let rows = read_csv(&fixture("xgboost/3.2.0/inputs.csv"));
+            let mut cases = Vec::new();
+            for name in LINKS {
+                let expected = read_csv(&fixture(&format!("xgboost/3.2.0/{name}.expected.csv")));
+                for (i, (row, want)) in rows.iter().zip(expected).enumerate() {
+                    cases.push((Case { what: format!("{name} row {}", i + 1), model: name.into(), input: Input::Row(row.clone()) }, want));
                 }
             }
             cases
@@ -419,6 +444,11 @@ fn check_against_framework(g: &Golden, cases: &[(Case, Vec<f32>)], got: &[Vec<f3
             // most a few ulps of its Q27 leaves per tree.
             assert!(worst < 1e-5, "{}: margin error {worst} vs XGBoost", g.file);
             assert_eq!(decisions, cases.len(), "{}: decisions vs XGBoost", g.file);
+        }
+        Source::Links => {
+            // Float32 margins and links: XGBoost's own outputs, bit for bit.
+            let exact = cases.iter().zip(got).all(|((_, want), got)| want.iter().zip(got).all(|(a, b)| same(*a, *b)));
+            assert!(exact, "{}: outputs differ from XGBoost's", g.file);
         }
         Source::Sentiment => {
             assert!(decisions as f64 >= 0.99 * cases.len() as f64, "{}: {decisions}/{} decisions vs Keras", g.file, cases.len())

@@ -6,7 +6,7 @@
 //!   `default_left[i]`; numbers are parsed from their text straight to `f32`, never via `f64`;
 //! * `base_score` is a scalar string (`"5E-1"`, ≤ 3.0) or an array string (`"[1.4E-1]"`, 3.1+),
 //!   in probability space: the margin is `logit` for logistic objectives, `log` for
-//!   Poisson/gamma/Tweedie/Cox and the value itself otherwise;
+//!   Poisson/gamma/Tweedie/Cox/AFT and the value itself otherwise;
 //! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
 //! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, multi-target
 //!   trees and unsupported objectives are rejected, naming the tree and node or the objective.
@@ -43,9 +43,11 @@ fn objective_link(name: &str) -> Option<(Link, BaseTransform)> {
         | "rank:ndcg"
         | "rank:map" => (Link::Identity, BaseTransform::Identity),
         // `expf` of the margin (the hazard ratio for `survival:cox`), `log` of `base_score`.
-        // Not `survival:aft`: XGBoost computes its `exp` in `f64`, which differs from `expf`
-        // on about 6 in 10,000 margins (measured on 200,000 with XGBoost 3.2.0).
         "count:poisson" | "reg:gamma" | "reg:tweedie" | "survival:cox" => (Link::Exp, BaseTransform::Log),
+        // XGBoost computes this `exp` in `f64` (C's `exp` of the widened margin), which differs
+        // from `expf` on about 6 in 10,000 margins (measured on 200,000 with XGBoost 3.2.0).
+        "survival:aft" => (Link::ExpF64, BaseTransform::Log),
+        "binary:hinge" => (Link::Hinge, BaseTransform::Identity),
         "multi:softprob" => (Link::Softmax, BaseTransform::Identity),
         "multi:softmax" => (Link::ArgMax, BaseTransform::Identity),
         _ => return None,
@@ -213,8 +215,8 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         what: format!(
             "objective `{objective}` (supported: binary:logistic, binary:logitraw, reg:logistic, reg:squarederror, \
              reg:squaredlogerror, reg:pseudohubererror, reg:absoluteerror, reg:quantileerror, count:poisson, \
-             reg:gamma, reg:tweedie, survival:cox, rank:pairwise, rank:ndcg, rank:map, multi:softprob, \
-             multi:softmax)"
+             reg:gamma, reg:tweedie, survival:cox, survival:aft, binary:hinge, rank:pairwise, rank:ndcg, \
+             rank:map, multi:softprob, multi:softmax)"
         ),
     })?;
     if num_target > 1 {

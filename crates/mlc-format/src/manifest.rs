@@ -167,6 +167,10 @@ pub enum Link {
     Softmax,
     /// Index of the largest margin, as a float (XGBoost `multi:softmax`).
     ArgMax,
+    /// 1 where the margin is above 0, else 0 (XGBoost `binary:hinge`). Format 1.7.
+    Hinge,
+    /// `exp` computed in `f64`, rounded to `f32` (XGBoost `survival:aft`). Format 1.7.
+    ExpF64,
 }
 
 /// Tree node layout, chosen by the compiler per model.
@@ -192,6 +196,14 @@ pub enum Numeric {
 }
 
 impl Link {
+    /// The minor format version that added this link (0 for those of 1.0).
+    pub fn since_minor(self) -> u16 {
+        match self {
+            Link::Hinge | Link::ExpF64 => 7,
+            Link::Identity | Link::Sigmoid | Link::Exp | Link::Softmax | Link::ArgMax => 0,
+        }
+    }
+
     /// Number of prediction values for `groups` margins.
     pub fn outputs(self, groups: u32) -> u32 {
         match self {

@@ -37,6 +37,8 @@ impl core::error::Error for WriteError {}
 
 struct PendingModel {
     name: String,
+    /// The minor format version the manifest needs (its link's).
+    since_minor: u16,
     manifest: Vec<u8>,
     sections: Vec<(SectionKind, Vec<u8>)>,
 }
@@ -69,8 +71,12 @@ impl ArtifactWriter {
         if self.models.iter().any(|m| m.name == name) {
             return Err(WriteError::DuplicateName(name.into()));
         }
+        let since_minor = match &manifest.body {
+            crate::manifest::ModelBody::TreeEnsemble(t) => t.link.since_minor(),
+            crate::manifest::ModelBody::Network(_) => 0,
+        };
         let manifest = postcard::to_allocvec(manifest).map_err(|_| WriteError::Encoding)?;
-        self.models.push(PendingModel { name: name.into(), manifest, sections });
+        self.models.push(PendingModel { name: name.into(), since_minor, manifest, sections });
         Ok(())
     }
 
@@ -78,7 +84,8 @@ impl ArtifactWriter {
     /// use (docs/format.md §11.1), so that artifacts without newer features stay readable as
     /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
     /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3), `tree-bit-nodes` (1.4)
-    /// `tree-bit-lanes` with `tree-lane-nodes` (1.5) and `tree-lane-steps` (1.6).
+    /// `tree-bit-lanes` with `tree-lane-nodes` (1.5), `tree-lane-steps` (1.6) and the links
+    /// `Hinge` and `ExpF64` (1.7).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
         let names = if has(SectionKind::TreeLaneSteps) {
@@ -96,7 +103,8 @@ impl ArtifactWriter {
         };
         let layers = self.models.iter().flat_map(|m| &m.sections).filter(|(kind, _)| *kind == SectionKind::NetLayers);
         let ops = layers.flat_map(|(_, bytes)| crate::net::LayerRecord::cast_slice(bytes).unwrap_or(&[]).iter().map(|l| l.op));
-        ops.map(Op::since_minor).max().unwrap_or(0).max(names).min(FORMAT_MINOR)
+        let links = self.models.iter().map(|m| m.since_minor).max().unwrap_or(0);
+        ops.map(Op::since_minor).max().unwrap_or(0).max(names).max(links).min(FORMAT_MINOR)
     }
 
     /// Lays out the artifact: header, section table, then every section at a 64-byte boundary.
@@ -178,7 +186,7 @@ impl ArtifactWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::manifest::{ModelBody, NetInput, Network, Source};
+    use crate::manifest::{Link, ModelBody, NetInput, Network, Numeric, Source, TreeEnsemble, TreeLayout};
     use crate::net::LayerRecord;
     use crate::{AlignedBytes, Artifact};
 
@@ -229,6 +237,15 @@ mod tests {
             w.add_model("m", &manifest, alloc::vec![(kind, alloc::vec![0; 80])]).unwrap();
             let bytes = w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
             assert_eq!(version(&bytes), (1, minor), "{}", kind.name());
+        }
+        // The links of 1.7, and those of 1.0.
+        for (link, minor) in [(Link::Hinge, 7), (Link::ExpF64, 7), (Link::Exp, 0), (Link::Sigmoid, 0)] {
+            let trees = TreeEnsemble { num_trees: 0, num_groups: 1, link, layout: TreeLayout::Linked, numeric: Numeric::Float32 };
+            let manifest = ModelManifest { body: ModelBody::TreeEnsemble(trees), ..manifest.clone() };
+            let mut w = ArtifactWriter::new();
+            w.add_model("m", &manifest, alloc::vec![]).unwrap();
+            let bytes = w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
+            assert_eq!(version(&bytes), (1, minor), "{link:?}");
         }
         let empty = ArtifactWriter::new().finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
         assert_eq!(version(&empty), (1, 0));

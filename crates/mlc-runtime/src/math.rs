@@ -8,6 +8,9 @@
 //! once-rounded value without an FMA instruction (see [`expf`]), and is tested against the
 //! host's `expf` over every `f32`.
 
+mod exp64;
+pub use exp64::expf_via_f64;
+
 /// `2^(i/32)` as `f64` bits, minus `i << 47` (so that adding `k << 47` scales by `2^(k/32)`).
 pub(crate) static TABLE: [u64; 32] = [
     0x3ff0000000000000,

@@ -48,7 +48,19 @@ pub(crate) unsafe fn one_fma(link: Link, margin: f32) -> f32 {
         Link::Sigmoid if margin < -88.7 => logistic(unsafe { crate::math::expf_fma(88.7) }),
         Link::Sigmoid => logistic(unsafe { crate::math::expf_neg_fma(margin) }),
         Link::Exp => unsafe { crate::math::expf_fma(margin) },
+        Link::Hinge => hinge(margin),
+        Link::ExpF64 => crate::math::expf_via_f64(margin),
         Link::Identity | Link::Softmax | Link::ArgMax => margin,
+    }
+}
+
+/// XGBoost's `binary:hinge` prediction: `margin > 0 ? 1 : 0` in `f32` (NaN gives 0).
+#[inline(always)]
+pub fn hinge(margin: f32) -> f32 {
+    if margin > 0.0 {
+        1.0
+    } else {
+        0.0
     }
 }
 
@@ -78,10 +90,10 @@ pub fn argmax(values: &[f32]) -> usize {
     best
 }
 
-/// Whether `link` gives one output per margin, from that margin alone (identity, sigmoid, exp):
-/// then [`apply_elementwise`] takes the margins of any number of rows at once.
+/// Whether `link` gives one output per margin, from that margin alone (all but softmax and
+/// argmax): then [`apply_elementwise`] takes the margins of any number of rows at once.
 pub fn elementwise(link: Link) -> bool {
-    matches!(link, Link::Identity | Link::Sigmoid | Link::Exp)
+    matches!(link, Link::Identity | Link::Sigmoid | Link::Exp | Link::Hinge | Link::ExpF64)
 }
 
 /// Applies an [`elementwise`] `link` to `values` in place, the margins of any number of rows
@@ -100,9 +112,9 @@ pub fn apply_elementwise(link: Link, values: &mut [f32]) {
                 *v = sigmoid(*v);
             }
         }
-        Link::Exp => {
+        Link::Exp | Link::Hinge | Link::ExpF64 => {
             for v in values.iter_mut() {
-                *v = crate::math::expf(*v);
+                *v = one(link, *v);
             }
         }
         Link::Identity | Link::Softmax | Link::ArgMax => {}
@@ -121,6 +133,8 @@ pub fn one(link: Link, margin: f32) -> f32 {
     match link {
         Link::Sigmoid => sigmoid(margin),
         Link::Exp => crate::math::expf(margin),
+        Link::Hinge => hinge(margin),
+        Link::ExpF64 => crate::math::expf_via_f64(margin),
         Link::Identity | Link::Softmax | Link::ArgMax => margin,
     }
 }
@@ -131,7 +145,7 @@ pub fn one(link: Link, margin: f32) -> f32 {
 pub fn apply(link: Link, margins: &mut [f32], out: &mut [f32]) {
     match link {
         Link::Identity => out.copy_from_slice(margins),
-        Link::Sigmoid | Link::Exp => {
+        Link::Sigmoid | Link::Exp | Link::Hinge | Link::ExpF64 => {
             for (o, &m) in out.iter_mut().zip(margins.iter()) {
                 *o = one(link, m);
             }
