@@ -25,7 +25,10 @@ Models (12 rounds, max_depth 4 unless said):
     that the inputs of the models above stay as they were): rank_ndcg and
     rank_pairwise (query groups of 20 rows), survival_cox (negative label =
     censored), reg_quantileerror (quantile_alpha 0.5; XGBoost >= 2.0),
-    binary_hinge and survival_aft (exp computed in f64).
+    binary_hinge and survival_aft (exp computed in f64); several targets (XGBoost
+    >= 2.0, one output per tree): multi_target_reg, multi_label (binary:logistic
+    on 3 labels) and quantiles (3 alphas), and for a rejection test vector_leaf
+    (multi_strategy multi_output_tree).
 
 Files per version dir:
     <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
@@ -100,6 +103,9 @@ def make_data():
                 + np.float32(0)).astype(np.float32),
         "aft": rng.exponential(np.exp(0.3 * lin)).astype(np.float32) + np.float32(1e-3),
     }
+    shifted = [lin + noise, 0.5 * lin - Z[:, 2], np.sin(Z[:, 0]) + 0.3 * Z[:, 1]]
+    labels["reg3"] = np.stack(shifted, axis=1).astype(np.float32)
+    labels["binary3"] = (labels["reg3"] > np.median(labels["reg3"], axis=0)).astype(np.float32)
     return X, labels
 
 
@@ -134,6 +140,13 @@ MODELS = [
     ("binary_hinge", {"objective": "binary:hinge"}, "binary", True, "0/1 predictions"),
     ("survival_aft", {"objective": "survival:aft", "aft_loss_distribution": "normal"}, "aft", True,
      "exp of the margin computed in f64 (format 1.7 link ExpF64); 30% right-censored"),
+    # Several targets (XGBoost >= 2.0), one output per tree: 3 margins and 3 outputs a row.
+    ("multi_target_reg", {"objective": "reg:squarederror"}, "reg3", True, "3 regression targets"),
+    ("multi_label", {"objective": "binary:logistic"}, "binary3", True, "3 binary labels"),
+    ("quantiles", {"objective": "reg:quantileerror", "quantile_alpha": [0.1, 0.5, 0.9]}, "reg", True,
+     "3 quantiles"),
+    ("vector_leaf", {"objective": "reg:squarederror", "multi_strategy": "multi_output_tree"}, "reg3",
+     False, "vector-leaf trees; importer should reject them naming the tree"),
 ]
 # Models whose thresholds inputs.csv probes: those before the added objectives.
 PROBED = [m[0] for m in MODELS[:MODELS.index(next(m for m in MODELS if m[0] == "rank_ndcg"))]]
@@ -295,6 +308,7 @@ def main():
         entries[name] = {
             "objective": jsons[name]["learner"]["objective"]["name"],
             "num_class": int(lp.get("num_class", "0")),
+            "num_target": int(lp.get("num_target", "1")),
             "booster": gb["name"],
             "base_score": lp.get("base_score"),
             "num_feature": int(lp.get("num_feature", "0")),

@@ -1,5 +1,5 @@
 //! Models saved by XGBoost 1.7, 2.0, 2.1, 3.0 and 3.2 (JSON and UBJ), every objective mlc
-//! supports (the ranking, survival, hinge and quantile models from 2.1 on): compiled output == XGBoost's
+//! supports (the ranking, survival, hinge, quantile and multi-target models from 2.1 on): compiled output == XGBoost's
 //! output on shared inputs (threshold rows and missing values included). Unsupported models fail
 //! with an error naming what is unsupported.
 
@@ -121,6 +121,16 @@ fn categorical_splits_are_rejected_naming_tree_and_node() {
             let path = fixture(&format!("xgboost/{version}/categorical.{ext}"));
             let err = compile_err(&path);
             assert!(err.contains("categorical split") && err.contains("tree ") && err.contains("node "), "{version}.{ext}: {err}");
+        }
+    }
+}
+
+#[test]
+fn vector_leaf_trees_are_rejected_naming_the_tree() {
+    for version in ["2.1.4", "3.0.5", "3.2.0"] {
+        for ext in ["json", "ubj"] {
+            let err = compile_err(&fixture(&format!("xgboost/{version}/vector_leaf.{ext}")));
+            assert!(err.contains("tree 0") && err.contains("vector leaves"), "{version}.{ext}: {err}");
         }
     }
 }

@@ -8,8 +8,10 @@
 //!   in probability space: the margin is `logit` for logistic objectives, `log` for
 //!   Poisson/gamma/Tweedie/Cox/AFT and the value itself otherwise;
 //! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
-//! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, multi-target
-//!   trees and unsupported objectives are rejected, naming the tree and node or the objective.
+//! * several targets (`num_target`) with one output per tree are groups, as classes are;
+//! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, vector-leaf
+//!   (multi-target) trees and unsupported objectives are rejected, naming the tree and node or
+//!   the objective.
 
 use serde_json::Value;
 
@@ -31,8 +33,8 @@ fn objective_link(name: &str) -> Option<(Link, BaseTransform)> {
     Some(match name {
         "binary:logistic" | "reg:logistic" => (Link::Sigmoid, BaseTransform::Logit),
         "binary:logitraw" => (Link::Identity, BaseTransform::Identity),
-        // Margins as they are: the regression losses, one quantile (`reg:quantileerror` with
-        // several is a multi-target model, rejected below), and the ranking scores.
+        // Margins as they are: the regression losses, quantiles (several are targets), and the
+        // ranking scores.
         "reg:squarederror"
         | "reg:linear"
         | "reg:squaredlogerror"
@@ -219,8 +221,15 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
              rank:map, multi:softprob, multi:softmax)"
         ),
     })?;
-    if num_target > 1 {
-        return Err(ImportError::Unsupported { file: file.into(), what: format!("multi-target models (num_target = {num_target})") });
+    // Several targets (XGBoost 2.0+: multi-output regression, multi-label classification,
+    // several quantiles) with one output per tree are groups like classes: `tree_info` names
+    // each tree's target, whose margin takes the link alone. Vector-leaf trees
+    // (`multi_strategy = multi_output_tree`) are rejected tree by tree below.
+    if num_target > 1 && (num_class > 1 || !mlc_runtime::link::elementwise(link)) {
+        return Err(ImportError::Unsupported {
+            file: file.into(),
+            what: format!("{num_target} targets with objective `{objective}` (several targets take an elementwise link)"),
+        });
     }
     // Rows are dense: one f32 per feature. 2^24 features make 64 MB rows, far beyond what an
     // edge device scores; larger declarations are refused rather than allocated.
@@ -230,9 +239,9 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
             format!("num_feature = {num_features} is out of range (1 ..= {MAX_FEATURES}: rows are dense)"),
         ));
     }
-    let num_groups = num_class.max(1);
+    let num_groups = num_class.max(num_target).max(1);
     if num_groups > 64 {
-        return Err(ImportError::Unsupported { file: file.into(), what: format!("{num_groups} classes (at most 64)") });
+        return Err(ImportError::Unsupported { file: file.into(), what: format!("{num_groups} classes or targets (at most 64)") });
     }
 
     let booster = learner.key(file, "gradient_booster")?;
