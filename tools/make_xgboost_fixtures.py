@@ -28,7 +28,7 @@ Models (12 rounds, max_depth 4 unless said):
     binary_hinge and survival_aft (exp computed in f64); several targets (XGBoost
     >= 2.0, one output per tree): multi_target_reg, multi_label (binary:logistic
     on 3 labels) and quantiles (3 alphas), and for a rejection test vector_leaf
-    (multi_strategy multi_output_tree).
+    (multi_strategy multi_output_tree); random_forest (num_parallel_tree 4).
 
 Files per version dir:
     <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
@@ -147,6 +147,9 @@ MODELS = [
      "3 quantiles"),
     ("vector_leaf", {"objective": "reg:squarederror", "multi_strategy": "multi_output_tree"}, "reg3",
      False, "vector-leaf trees; importer should reject them naming the tree"),
+    ("random_forest", {"objective": "binary:logistic", "num_parallel_tree": 4, "subsample": 0.8,
+                       "colsample_bynode": 0.8, "eta": 1.0}, "binary", True,
+     "4 parallel trees a round (XGBoost's random forest)"),
 ]
 # Models whose thresholds inputs.csv probes: those before the added objectives.
 PROBED = [m[0] for m in MODELS[:MODELS.index(next(m for m in MODELS if m[0] == "rank_ndcg"))]]
