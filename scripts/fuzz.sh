@@ -52,6 +52,8 @@ compile churn_bundle.mlc AL="$FX/churn/models/states/AL.json" NY="$FX/churn/mode
 compile softprob.mlc "$FX/xgboost/3.2.0/multi_softprob.json"
 compile softmax_fixed.mlc "$FX/xgboost/2.0.3/multi_softmax.ubj" --numeric fixed
 compile dart.mlc "$FX/xgboost/3.0.5/dart.json"
+compile links.mlc hinge="$FX/xgboost/3.2.0/binary_hinge.json" aft="$FX/xgboost/3.2.0/survival_aft.ubj"   # format 1.7 links
+compile multi_target.mlc "$FX/xgboost/3.2.0/multi_label.json"
 compile tiny_text_cnn.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric float
 compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8 --calibration "$FX/sentiment/reviews.txt"
 compile sentiment_mcu.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric float

@@ -69,6 +69,12 @@ enum Objective {
     Poisson,
     SoftProb(u32),
     SoftMax(u32),
+    /// `survival:aft`: `exp` in `f64` (format 1.7).
+    Aft,
+    /// `binary:hinge`: 0 or 1 (format 1.7).
+    Hinge,
+    /// `binary:logistic` on several labels (`num_target`).
+    MultiLabel(u32),
 }
 
 impl Objective {
@@ -80,11 +86,14 @@ impl Objective {
             Objective::Poisson => "count:poisson",
             Objective::SoftProb(_) => "multi:softprob",
             Objective::SoftMax(_) => "multi:softmax",
+            Objective::Aft => "survival:aft",
+            Objective::Hinge => "binary:hinge",
+            Objective::MultiLabel(_) => "binary:logistic",
         }
     }
     fn groups(self) -> u32 {
         match self {
-            Objective::SoftProb(k) | Objective::SoftMax(k) => k,
+            Objective::SoftProb(k) | Objective::SoftMax(k) | Objective::MultiLabel(k) => k,
             _ => 1,
         }
     }
@@ -111,11 +120,14 @@ fn ensemble() -> impl Strategy<Value = Ensemble> {
         Just(Objective::Poisson),
         (2u32..4).prop_map(Objective::SoftProb),
         (2u32..4).prop_map(Objective::SoftMax),
+        Just(Objective::Aft),
+        Just(Objective::Hinge),
+        (2u32..4).prop_map(Objective::MultiLabel),
     ];
     (1u32..7, objective).prop_flat_map(|(features, objective)| {
         let base = match objective {
-            Objective::Logistic => prop::sample::select(&[0.5f32, 0.3575, 0.2, 0.9][..]).boxed(),
-            Objective::Poisson => prop::sample::select(&[0.5f32, 1.0, 3.25][..]).boxed(),
+            Objective::Logistic | Objective::MultiLabel(_) => prop::sample::select(&[0.5f32, 0.3575, 0.2, 0.9][..]).boxed(),
+            Objective::Poisson | Objective::Aft => prop::sample::select(&[0.5f32, 1.0, 3.25][..]).boxed(),
             _ => prop::sample::select(&[0.5f32, 0.0, -1.25][..]).boxed(),
         };
         let groups = objective.groups();
@@ -208,17 +220,21 @@ fn model_json(e: &Ensemble) -> String {
     let trees: Vec<String> = e.trees.iter().map(|(_, t)| tree_json(t, e.deleted_nodes)).collect();
     let info: Vec<String> = e.trees.iter().map(|(g, _)| g.to_string()).collect();
     let base = if e.array_base_score { format!("[{:E}]", e.base_score) } else { format!("{:E}", e.base_score) };
-    let (version, num_class) = (
+    let (version, num_class, num_target) = (
         if e.array_base_score { "3,2,0" } else { "2,1,4" },
         match e.objective {
             Objective::SoftProb(k) | Objective::SoftMax(k) => k,
             _ => 0,
         },
+        match e.objective {
+            Objective::MultiLabel(k) => k,
+            _ => 1,
+        },
     );
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"{{"learner":{{"attributes":{{}},"feature_names":[],"feature_types":[],"gradient_booster":{{"model":{{"gbtree_model_param":{{"num_parallel_tree":"1","num_trees":"{nt}"}},"iteration_indptr":[],"tree_info":[{info}],"trees":[{trees}]}},"name":"gbtree"}},"learner_model_param":{{"base_score":"{base}","boost_from_average":"1","num_class":"{num_class}","num_feature":"{nf}","num_target":"1"}},"objective":{{"name":"{obj}"}}}},"version":[{version}]}}"#,
+        r#"{{"learner":{{"attributes":{{}},"feature_names":[],"feature_types":[],"gradient_booster":{{"model":{{"gbtree_model_param":{{"num_parallel_tree":"1","num_trees":"{nt}"}},"iteration_indptr":[],"tree_info":[{info}],"trees":[{trees}]}},"name":"gbtree"}},"learner_model_param":{{"base_score":"{base}","boost_from_average":"1","num_class":"{num_class}","num_feature":"{nf}","num_target":"{num_target}"}},"objective":{{"name":"{obj}"}}}},"version":[{version}]}}"#,
         nt = e.trees.len(),
         info = info.join(","),
         trees = trees.join(","),
@@ -232,8 +248,8 @@ fn model_json(e: &Ensemble) -> String {
 /// tree order, in f32; `x < threshold` goes left, NaN goes to the default side.
 fn reference_margins(e: &Ensemble, row: &[f32]) -> Vec<f32> {
     let base = match e.objective {
-        Objective::Logistic => -(1.0f32 / e.base_score - 1.0).ln(),
-        Objective::Poisson => e.base_score.ln(),
+        Objective::Logistic | Objective::MultiLabel(_) => -(1.0f32 / e.base_score - 1.0).ln(),
+        Objective::Poisson | Objective::Aft => e.base_score.ln(),
         _ => e.base_score,
     };
     let mut m = vec![base; e.objective.groups() as usize];
@@ -270,7 +286,9 @@ fn reference_outputs(obj: Objective, m: &[f32]) -> Vec<f64> {
     match obj {
         Objective::Logistic => vec![1.0 / (1.0 + (-(m[0] as f64)).exp())],
         Objective::LogitRaw | Objective::Squared => vec![m[0] as f64],
-        Objective::Poisson => vec![(m[0] as f64).exp()],
+        Objective::Poisson | Objective::Aft => vec![(m[0] as f64).exp()],
+        Objective::Hinge => vec![if m[0] > 0.0 { 1.0 } else { 0.0 }],
+        Objective::MultiLabel(_) => m.iter().map(|&v| 1.0 / (1.0 + (-(v as f64)).exp())).collect(),
         Objective::SoftProb(_) => {
             let max = m.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b as f64));
             let e: Vec<f64> = m.iter().map(|&v| (v as f64 - max).exp()).collect();
