@@ -38,7 +38,7 @@ Files per version dir:
                          threshold of one of the models or its float32
                          neighbour (nextafter toward -inf / +inf), then
                          rows with some / all features missing.
-    links.csv            (XGBoost >= 2.0) objective,margin,prediction: the link
+    links.csv            objective,margin,prediction: the link
                          function of five objectives on about 450 margins set by
                          base_margin on a model with no trees (random, special,
                          and where expf and exp computed in f64 round apart).
@@ -293,6 +293,9 @@ def main():
         if name == "categorical" and (pd is None or VT < (1, 6)):
             print(f"{VER}: {name} skipped (not supported)")
             continue
+        if name == "vector_leaf" and VT < (2, 0):  # multi_strategy came with 2.0
+            print(f"{VER}: {name} skipped (not supported)")
+            continue
         try:
             bst = train(name, params, X, labels[lab])
         except xgb.core.XGBoostError as e:
@@ -322,8 +325,7 @@ def main():
         if note:
             entries[name]["note"] = note
 
-    if VT >= (2, 0):
-        write_link_probe(vdir)
+    write_link_probe(vdir)
     inputs = build_inputs(X, [jsons[n] for n in jsons if n != "categorical" and n in PROBED])
     with open(os.path.join(vdir, "inputs.csv"), "w", newline="\n") as f:
         for r in inputs:

@@ -6,7 +6,8 @@
 //!   `default_left[i]`; numbers are parsed from their text straight to `f32`, never via `f64`;
 //! * `base_score` is a scalar string (`"5E-1"`, ≤ 3.0) or an array string (`"[1.4E-1]"`, 3.1+),
 //!   in probability space: the margin is `logit` for logistic objectives, `log` for
-//!   Poisson/gamma/Tweedie/Cox/AFT and the value itself otherwise;
+//!   Poisson/gamma/Tweedie/Cox/AFT and the value itself otherwise; the links are those of the
+//!   XGBoost version that saved the model (`survival:aft`: `expf` up to 2.0, `exp` in `f64` from 2.1);
 //! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
 //! * several targets (`num_target`) with one output per tree are groups, as classes are;
 //! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, vector-leaf
@@ -28,8 +29,9 @@ enum BaseTransform {
     Log,
 }
 
-/// The link function and base-score transform of each supported objective.
-fn objective_link(name: &str) -> Option<(Link, BaseTransform)> {
+/// The link function and base-score transform of each supported objective, as the XGBoost
+/// `version` (major, minor) that saved the model predicts.
+fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)> {
     Some(match name {
         "binary:logistic" | "reg:logistic" => (Link::Sigmoid, BaseTransform::Logit),
         "binary:logitraw" => (Link::Identity, BaseTransform::Identity),
@@ -46,9 +48,11 @@ fn objective_link(name: &str) -> Option<(Link, BaseTransform)> {
         | "rank:map" => (Link::Identity, BaseTransform::Identity),
         // `expf` of the margin (the hazard ratio for `survival:cox`), `log` of `base_score`.
         "count:poisson" | "reg:gamma" | "reg:tweedie" | "survival:cox" => (Link::Exp, BaseTransform::Log),
-        // XGBoost computes this `exp` in `f64` (C's `exp` of the widened margin), which differs
-        // from `expf` on about 6 in 10,000 margins (measured on 200,000 with XGBoost 3.2.0).
-        "survival:aft" => (Link::ExpF64, BaseTransform::Log),
+        // XGBoost 2.1 and later compute this `exp` in `f64` (C's `exp` of the widened margin),
+        // which differs from `expf` on about 6 in 10,000 margins; 1.7 and 2.0 use `expf`
+        // (measured on 200,000 margins with 1.7.6, 2.0.3, 2.1.4 and 3.2.0).
+        "survival:aft" if version >= [2, 1] => (Link::ExpF64, BaseTransform::Log),
+        "survival:aft" => (Link::Exp, BaseTransform::Log),
         "binary:hinge" => (Link::Hinge, BaseTransform::Identity),
         "multi:softprob" => (Link::Softmax, BaseTransform::Identity),
         "multi:softmax" => (Link::ArgMax, BaseTransform::Identity),
@@ -212,7 +216,7 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     let num_class = params.opt_key("num_class").map(|v| v.int(file)).transpose()?.unwrap_or(0);
     let num_target = params.opt_key("num_target").map(|v| v.int(file)).transpose()?.unwrap_or(1);
     let objective = learner.key(file, "objective")?.key(file, "name")?.str(file)?.to_string();
-    let (link, base_how) = objective_link(&objective).ok_or_else(|| ImportError::Unsupported {
+    let (link, base_how) = objective_link(&objective, [version[0], version[1]]).ok_or_else(|| ImportError::Unsupported {
         file: file.into(),
         what: format!(
             "objective `{objective}` (supported: binary:logistic, binary:logitraw, reg:logistic, reg:squarederror, \
