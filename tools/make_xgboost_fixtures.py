@@ -28,7 +28,8 @@ Models (12 rounds, max_depth 4 unless said):
     binary_hinge and survival_aft (exp computed in f64); several targets (XGBoost
     >= 2.0, one output per tree): multi_target_reg, multi_label (binary:logistic
     on 3 labels) and quantiles (3 alphas), and for a rejection test vector_leaf
-    (multi_strategy multi_output_tree); random_forest (num_parallel_tree 4).
+    (multi_strategy multi_output_tree); random_forest (num_parallel_tree 4);
+    base_score_tiny and base_score_one (3.2+ clamps base_score to [1e-6, 1 - 1e-6]).
 
 Files per version dir:
     <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
@@ -150,6 +151,12 @@ MODELS = [
     ("random_forest", {"objective": "binary:logistic", "num_parallel_tree": 4, "subsample": 0.8,
                        "colsample_bynode": 0.8, "eta": 1.0}, "binary", True,
      "4 parallel trees a round (XGBoost's random forest)"),
+    # base_score at the edges: 3.2+ clamps it to [1e-6, 1 - 1e-6] (and accepts 1, which earlier
+    # versions reject: skipped there).
+    ("base_score_tiny", {"objective": "binary:logistic", "base_score": 1e-8}, "binary", True,
+     "base_score 1e-8: clamped to 1e-6 from XGBoost 3.2"),
+    ("base_score_one", {"objective": "binary:logistic", "base_score": 1.0}, "binary", True,
+     "base_score 1: XGBoost 3.2+ only, clamped to 1 - 1e-6"),
 ]
 # Models whose thresholds inputs.csv probes: those before the added objectives.
 PROBED = [m[0] for m in MODELS[:MODELS.index(next(m for m in MODELS if m[0] == "rank_ndcg"))]]

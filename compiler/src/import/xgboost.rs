@@ -183,13 +183,22 @@ fn base_scores(file: &str, at: &At<'_>) -> Result<Vec<f32>, ImportError> {
     values.filter(|v| !v.is_empty()).ok_or_else(bad)
 }
 
-fn to_margin(file: &str, x: f32, how: BaseTransform) -> Result<f32, ImportError> {
+/// The margin of `base_score` `x` as the XGBoost `version` (major, minor) that saved the model
+/// computes it.
+fn to_margin(file: &str, x: f32, how: BaseTransform, version: [u64; 2]) -> Result<f32, ImportError> {
     Ok(match how {
         BaseTransform::Identity => x,
         BaseTransform::Logit => {
-            if x.is_nan() || x <= 0.0 || x >= 1.0 {
-                return Err(ImportError::parse(file, format!("base_score {x} must be in (0, 1) for a logistic objective")));
+            // 3.2 and later accept [0, 1] and clamp it to [1e-6, 1 - 1e-6] (measured: 0, 1e-8 and
+            // 5e-7 give the margin of 1e-6; 1 and 1 - 1e-7 that of 1 - 1e-6); earlier versions
+            // accept (0, 1) only and do not clamp.
+            let clamps = version >= [3, 2];
+            let valid = if clamps { (0.0..=1.0).contains(&x) } else { x > 0.0 && x < 1.0 };
+            if !valid {
+                let range = if clamps { "[0, 1]" } else { "(0, 1)" };
+                return Err(ImportError::parse(file, format!("base_score {x} must be in {range} for a logistic objective")));
             }
+            let x = if clamps { x.clamp(1e-6, 1.0 - 1e-6) } else { x };
             // XGBoost's LogisticRegression::ProbToMargin, in f32: -logf(1/x - 1).
             -(1.0f32 / x - 1.0).ln()
         }
@@ -278,7 +287,7 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         n if n == num_groups as usize => base,
         n => return Err(ImportError::parse(file, format!("base_score has {n} values for {num_groups} outputs"))),
     };
-    let base_margin = base.iter().map(|&x| to_margin(file, x, base_how)).collect::<Result<Vec<_>, _>>()?;
+    let base_margin = base.iter().map(|&x| to_margin(file, x, base_how, [version[0], version[1]])).collect::<Result<Vec<_>, _>>()?;
 
     let mut trees = Vec::with_capacity(trees_json.len());
     for (t, tree_v) in trees_json.iter().enumerate() {
