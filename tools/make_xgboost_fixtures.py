@@ -43,6 +43,8 @@ Files per version dir:
                          function of five objectives on about 450 margins set by
                          base_margin on a model with no trees (random, special,
                          and where expf and exp computed in f64 round apart).
+    softmax.csv          m0;m1;m2,p0;p1;p2,class: multi:softprob and multi:softmax
+                         on about 210 margin triples set by base_margin.
     <name>.expected.csv  per input row: the margin(s), then the
                          prediction(s), '%.9g' of float32. Multi-class:
                          3 margins then 3 probabilities; multi:softmax: 3
@@ -287,6 +289,29 @@ def write_link_probe(vdir):
         f.write("\n".join(rows) + "\n")
 
 
+def write_softmax_probe(vdir):
+    """softmax.csv: XGBoost's multi:softprob and multi:softmax predictions of a 3-class model with
+    no trees whose margins are set by base_margin: `m0;m1;m2,p0;p1;p2,class` (margins shortest
+    round-trip, probabilities %.9g of float32). Random margins, large ones (overflow of exp
+    without the max shift), ties, infinities and NaN."""
+    rng = np.random.default_rng(6)
+    rows = [rng.uniform(-5, 5, 3) for _ in range(150)] + [rng.uniform(-200, 200, 3) for _ in range(50)]
+    rows += [[1, 1, 1], [2, 2, 1], [0, 0, 0], [-0.0, 0.0, -0.0], [100, 100.5, 99], [88.7, 89, 90],
+             [np.inf, 0, 1], [-np.inf, 0, 1], [np.nan, 0, 1], [0, np.nan, 1], [-np.inf, -np.inf, 0]]
+    m = np.array(rows, np.float32)
+    X = np.zeros((len(m), 1), np.float32)
+    d = xgb.DMatrix(np.zeros((9, 1), np.float32), label=np.array([0, 1, 2] * 3, np.float32))
+    out = {}
+    for objective in ("multi:softprob", "multi:softmax"):
+        b = xgb.train({"objective": objective, "num_class": 3, "base_score": 0.5}, d, num_boost_round=0)
+        out[objective] = np.asarray(b.predict(xgb.DMatrix(X, base_margin=m)), np.float32)
+    def num(v):
+        return "nan" if np.isnan(v) else ("inf" if v > 0 else "-inf") if np.isinf(v) else fmt_in(v)
+    with open(os.path.join(vdir, "softmax.csv"), "w", newline="\n") as f:
+        for row, p, c in zip(m, out["multi:softprob"].reshape(len(m), 3), out["multi:softmax"].reshape(-1)):
+            f.write(";".join(num(v) for v in row) + "," + ";".join(fmt_out(v) for v in p) + "," + fmt_out(c) + "\n")
+
+
 def main():
     if pd is None:
         print("pandas not importable: categorical model skipped", file=sys.stderr)
@@ -333,6 +358,7 @@ def main():
             entries[name]["note"] = note
 
     write_link_probe(vdir)
+    write_softmax_probe(vdir)
     inputs = build_inputs(X, [jsons[n] for n in jsons if n != "categorical" and n in PROBED])
     with open(os.path.join(vdir, "inputs.csv"), "w", newline="\n") as f:
         for r in inputs:

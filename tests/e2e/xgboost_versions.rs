@@ -106,6 +106,32 @@ fn links_match_xgboost_on_margins_that_tell_them_apart() {
     assert!(checked > 10_000, "{checked}");
 }
 
+/// Softmax and argmax against XGBoost's `multi:softprob` and `multi:softmax` predictions of a
+/// 3-class model with no trees whose margins are set by `base_margin` (`softmax.csv`: random,
+/// large, tied, infinite and missing margins).
+#[test]
+fn softmax_and_argmax_match_xgboost_on_margins_set_by_base_margin() {
+    use mlc_format::manifest::Link;
+    let floats = |text: &str| text.split(';').map(|v| v.parse::<f32>().unwrap()).collect::<Vec<_>>();
+    let same = |a: f32, b: f32| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
+    let mut checked = 0;
+    for version in ["1.7.6", "2.0.3", "2.1.4", "3.0.5", "3.2.0"] {
+        let text = std::fs::read_to_string(fixture(&format!("xgboost/{version}/softmax.csv"))).unwrap();
+        for line in text.lines() {
+            let [margins, probabilities, class] = line.split(',').collect::<Vec<_>>()[..] else { panic!("{line}") };
+            let (margins, want) = (floats(margins), floats(probabilities));
+            let mut got = vec![0f32; 3];
+            mlc_runtime::link::apply(Link::Softmax, &mut margins.clone(), &mut got);
+            assert!(got.iter().zip(&want).all(|(a, b)| same(*a, *b)), "{version} softmax of {margins:?}: {got:?} != XGBoost {want:?}");
+            let mut arg = [0f32];
+            mlc_runtime::link::apply(Link::ArgMax, &mut margins.clone(), &mut arg);
+            assert_eq!(arg[0], class.parse::<f32>().unwrap(), "{version} argmax of {margins:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
 fn compile_err(path: &std::path::Path) -> String {
     let spec = ModelSpec::parse(&path.display().to_string()).unwrap();
     let opts: CompileOptions = options(Target::Host, None);
