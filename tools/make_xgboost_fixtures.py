@@ -304,7 +304,8 @@ def write_softmax_probe(vdir):
     out = {}
     for objective in ("multi:softprob", "multi:softmax"):
         b = xgb.train({"objective": objective, "num_class": 3, "base_score": 0.5}, d, num_boost_round=0)
-        out[objective] = np.asarray(b.predict(xgb.DMatrix(X, base_margin=m)), np.float32)
+        margin = m if VT >= (1, 6) else m.reshape(-1)  # before 1.6: one flat row-major array
+        out[objective] = np.asarray(b.predict(xgb.DMatrix(X, base_margin=margin)), np.float32)
     def num(v):
         return "nan" if np.isnan(v) else ("inf" if v > 0 else "-inf") if np.isinf(v) else fmt_in(v)
     with open(os.path.join(vdir, "softmax.csv"), "w", newline="\n") as f:
@@ -330,8 +331,8 @@ def main():
             continue
         try:
             bst = train(name, params, X, labels[lab])
-        except xgb.core.XGBoostError as e:
-            print(f"{VER}: {name} skipped: {str(e).splitlines()[0]}")
+        except (xgb.core.XGBoostError, ValueError, AssertionError) as e:  # older versions: no multi-target
+            print(f"{VER}: {name} skipped: {(str(e).splitlines() or [type(e).__name__])[0]}")
             continue
         files = [f"{name}.json"]
         bst.save_model(os.path.join(vdir, f"{name}.json"))

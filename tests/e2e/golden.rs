@@ -31,8 +31,9 @@ const STATES: [&str; 3] = ["AK", "MT", "TX"];
 
 /// The sentiment network of the int8 golden.
 const NETWORK: &str = "imdb_cnn_mcu";
-/// The XGBoost 3.2.0 fixtures of the links format 1.7 added (`Hinge`, `ExpF64`).
-const LINKS: [&str; 2] = ["binary_hinge", "survival_aft"];
+/// The XGBoost fixtures (name, version) of the links format 1.7 added: `Hinge`, `ExpF64` and
+/// `SigmoidUnclamped` (a `binary:logistic` model saved by XGBoost 1.5).
+const LINKS: [(&str, &str); 3] = [("binary_hinge", "3.2.0"), ("survival_aft", "3.2.0"), ("binary_logistic", "1.5.2")];
 
 /// What a golden artifact is compiled from.
 #[derive(Clone, Copy, Debug)]
@@ -202,7 +203,7 @@ impl Golden {
         match self.source {
             Source::ChurnStates => STATES.to_vec(),
             Source::Sentiment => vec![NETWORK],
-            Source::Links => LINKS.to_vec(),
+            Source::Links => LINKS.iter().map(|(name, _)| *name).collect(),
         }
     }
 
@@ -211,7 +212,10 @@ impl Golden {
         let path = |name: &str| match self.source {
             Source::ChurnStates => fixture(&format!("churn/models/states/{name}.json")),
             Source::Sentiment => fixture(&format!("sentiment/{name}")),
-            Source::Links => fixture(&format!("xgboost/3.2.0/{name}.json")),
+            Source::Links => {
+                let (_, version) = LINKS.iter().find(|(n, _)| *n == name).unwrap();
+                fixture(&format!("xgboost/{version}/{name}.json"))
+            }
         };
         self.names().iter().map(|n| format!("{n}={}", path(n).display())).collect()
     }
@@ -267,10 +271,10 @@ fn cases(g: &Golden) -> Vec<(Case, Vec<f32>)> {
             cases
         }
         Source::Links => {
-            let rows = read_csv(&fixture("xgboost/3.2.0/inputs.csv"));
             let mut cases = Vec::new();
-            for name in LINKS {
-                let expected = read_csv(&fixture(&format!("xgboost/3.2.0/{name}.expected.csv")));
+            for (name, version) in LINKS {
+                let rows = read_csv(&fixture(&format!("xgboost/{version}/inputs.csv")));
+                let expected = read_csv(&fixture(&format!("xgboost/{version}/{name}.expected.csv")));
                 for (i, (row, want)) in rows.iter().zip(expected).enumerate() {
                     cases.push((Case { what: format!("{name} row {}", i + 1), model: name.into(), input: Input::Row(row.clone()) }, want));
                 }

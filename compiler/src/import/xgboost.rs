@@ -33,7 +33,10 @@ enum BaseTransform {
 /// `version` (major, minor) that saved the model predicts.
 fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)> {
     Some(match name {
-        "binary:logistic" | "reg:logistic" => (Link::Sigmoid, BaseTransform::Logit),
+        // XGBoost 1.6 and later clamp the sigmoid's exponent at 88.7; earlier versions do not
+        // (measured: a margin of -100 gives 3.0e-39 from 1.6.2 on and 0 with 1.3.3 and 1.5.2).
+        "binary:logistic" | "reg:logistic" if version >= [1, 6] => (Link::Sigmoid, BaseTransform::Logit),
+        "binary:logistic" | "reg:logistic" => (Link::SigmoidUnclamped, BaseTransform::Logit),
         "binary:logitraw" => (Link::Identity, BaseTransform::Identity),
         // Margins as they are: the regression losses, quantiles (several are targets), and the
         // ranking scores.

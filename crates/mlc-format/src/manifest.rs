@@ -171,6 +171,9 @@ pub enum Link {
     Hinge,
     /// `exp` computed in `f64`, rounded to `f32` (XGBoost `survival:aft`). Format 1.7.
     ExpF64,
+    /// The logistic function without the clamp of [`Link::Sigmoid`] (XGBoost before 1.6:
+    /// `1 / (1 + expf(-m))`, 0 below a margin of about -88.72). Format 1.7.
+    SigmoidUnclamped,
 }
 
 /// Tree node layout, chosen by the compiler per model.
@@ -199,7 +202,7 @@ impl Link {
     /// The minor format version that added this link (0 for those of 1.0).
     pub fn since_minor(self) -> u16 {
         match self {
-            Link::Hinge | Link::ExpF64 => 7,
+            Link::Hinge | Link::ExpF64 | Link::SigmoidUnclamped => 7,
             Link::Identity | Link::Sigmoid | Link::Exp | Link::Softmax | Link::ArgMax => 0,
         }
     }

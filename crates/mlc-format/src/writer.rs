@@ -85,7 +85,7 @@ impl ArtifactWriter {
     /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
     /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3), `tree-bit-nodes` (1.4)
     /// `tree-bit-lanes` with `tree-lane-nodes` (1.5), `tree-lane-steps` (1.6) and the links
-    /// `Hinge` and `ExpF64` (1.7).
+    /// `Hinge`, `ExpF64` and `SigmoidUnclamped` (1.7).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
         let names = if has(SectionKind::TreeLaneSteps) {
@@ -239,7 +239,7 @@ mod tests {
             assert_eq!(version(&bytes), (1, minor), "{}", kind.name());
         }
         // The links of 1.7, and those of 1.0.
-        for (link, minor) in [(Link::Hinge, 7), (Link::ExpF64, 7), (Link::Exp, 0), (Link::Sigmoid, 0)] {
+        for (link, minor) in [(Link::Hinge, 7), (Link::ExpF64, 7), (Link::SigmoidUnclamped, 7), (Link::Exp, 0), (Link::Sigmoid, 0)] {
             let trees = TreeEnsemble { num_trees: 0, num_groups: 1, link, layout: TreeLayout::Linked, numeric: Numeric::Float32 };
             let manifest = ModelManifest { body: ModelBody::TreeEnsemble(trees), ..manifest.clone() };
             let mut w = ArtifactWriter::new();

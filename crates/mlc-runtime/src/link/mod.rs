@@ -46,7 +46,7 @@ pub(crate) unsafe fn one_fma(link: Link, margin: f32) -> f32 {
         // `exp_argument` is `-x` but below -88.7 (a branch almost never taken): `expf(-x)`
         // with the sign in `expf`'s constants, so no step of its own on the data path.
         Link::Sigmoid if margin < -88.7 => logistic(unsafe { crate::math::expf_fma(88.7) }),
-        Link::Sigmoid => logistic(unsafe { crate::math::expf_neg_fma(margin) }),
+        Link::Sigmoid | Link::SigmoidUnclamped => logistic(unsafe { crate::math::expf_neg_fma(margin) }),
         Link::Exp => unsafe { crate::math::expf_fma(margin) },
         Link::Hinge => hinge(margin),
         Link::ExpF64 => crate::math::expf_via_f64(margin),
@@ -93,7 +93,7 @@ pub fn argmax(values: &[f32]) -> usize {
 /// Whether `link` gives one output per margin, from that margin alone (all but softmax and
 /// argmax): then [`apply_elementwise`] takes the margins of any number of rows at once.
 pub fn elementwise(link: Link) -> bool {
-    matches!(link, Link::Identity | Link::Sigmoid | Link::Exp | Link::Hinge | Link::ExpF64)
+    matches!(link, Link::Identity | Link::Sigmoid | Link::Exp | Link::Hinge | Link::ExpF64 | Link::SigmoidUnclamped)
 }
 
 /// Applies an [`elementwise`] `link` to `values` in place, the margins of any number of rows
@@ -112,7 +112,7 @@ pub fn apply_elementwise(link: Link, values: &mut [f32]) {
                 *v = sigmoid(*v);
             }
         }
-        Link::Exp | Link::Hinge | Link::ExpF64 => {
+        Link::Exp | Link::Hinge | Link::ExpF64 | Link::SigmoidUnclamped => {
             for v in values.iter_mut() {
                 *v = one(link, *v);
             }
@@ -132,6 +132,7 @@ pub fn one(link: Link, margin: f32) -> f32 {
     }
     match link {
         Link::Sigmoid => sigmoid(margin),
+        Link::SigmoidUnclamped => logistic(crate::math::expf(-margin)),
         Link::Exp => crate::math::expf(margin),
         Link::Hinge => hinge(margin),
         Link::ExpF64 => crate::math::expf_via_f64(margin),
@@ -145,7 +146,7 @@ pub fn one(link: Link, margin: f32) -> f32 {
 pub fn apply(link: Link, margins: &mut [f32], out: &mut [f32]) {
     match link {
         Link::Identity => out.copy_from_slice(margins),
-        Link::Sigmoid | Link::Exp | Link::Hinge | Link::ExpF64 => {
+        Link::Sigmoid | Link::Exp | Link::Hinge | Link::ExpF64 | Link::SigmoidUnclamped => {
             for (o, &m) in out.iter_mut().zip(margins.iter()) {
                 *o = one(link, m);
             }
@@ -175,14 +176,22 @@ mod tests {
     }
 
     /// The single-value links the tree kernels use (with FMA where the CPU has it) against
-    /// [`sigmoid`] and the portable `expf`: every 4099th `f32` bit pattern (NaNs, infinities,
+    /// [`sigmoid`], the portable `expf` and the other links' portable forms: every 4099th `f32` bit pattern (NaNs, infinities,
     /// subnormals, both signs). (The `expf` under them is checked on every `f32` of its range
     /// in `math`'s tests.)
     #[test]
     fn one_is_the_portable_link() {
         for b in (0..=u32::MAX).step_by(4099) {
             let x = f32::from_bits(b);
-            for (one, scalar) in [(one(Link::Sigmoid, x), sigmoid(x)), (one(Link::Exp, x), crate::math::expf(x))] {
+            let unclamped = logistic(crate::math::expf(-x));
+            let pairs = [
+                (one(Link::Sigmoid, x), sigmoid(x)),
+                (one(Link::Exp, x), crate::math::expf(x)),
+                (one(Link::SigmoidUnclamped, x), unclamped),
+                (one(Link::Hinge, x), hinge(x)),
+                (one(Link::ExpF64, x), crate::math::expf_via_f64(x)),
+            ];
+            for (one, scalar) in pairs {
                 assert!(one.to_bits() == scalar.to_bits() || one.is_nan() && scalar.is_nan(), "{x:e}: {one:e} vs {scalar:e}");
             }
         }
