@@ -29,7 +29,8 @@ Models (12 rounds, max_depth 4 unless said):
     >= 2.0, one output per tree): multi_target_reg, multi_label (binary:logistic
     on 3 labels) and quantiles (3 alphas), and for a rejection test vector_leaf
     (multi_strategy multi_output_tree); random_forest (num_parallel_tree 4);
-    base_score_tiny and base_score_one (3.2+ clamps base_score to [1e-6, 1 - 1e-6]).
+    base_score_tiny and base_score_one (3.2+ clamps base_score to [1e-6, 1 - 1e-6]);
+    reg_absoluteerror, reg_pseudohubererror, reg_squaredlogerror, reg_tweedie.
 
 Files per version dir:
     <name>.json always, <name>.ubj when the version supports UBJSON (>= 1.6)
@@ -153,6 +154,11 @@ MODELS = [
     ("random_forest", {"objective": "binary:logistic", "num_parallel_tree": 4, "subsample": 0.8,
                        "colsample_bynode": 0.8, "eta": 1.0}, "binary", True,
      "4 parallel trees a round (XGBoost's random forest)"),
+    # The other regression objectives the importer supports.
+    ("reg_absoluteerror", {"objective": "reg:absoluteerror"}, "reg", True, "XGBoost >= 1.7"),
+    ("reg_pseudohubererror", {"objective": "reg:pseudohubererror"}, "reg", True, ""),
+    ("reg_squaredlogerror", {"objective": "reg:squaredlogerror"}, "gamma", True, "labels > -1"),
+    ("reg_tweedie", {"objective": "reg:tweedie", "tweedie_variance_power": 1.5}, "gamma", True, ""),
     # base_score at the edges: 3.2+ clamps it to [1e-6, 1 - 1e-6] (and accepts 1, which earlier
     # versions reject: skipped there).
     ("base_score_tiny", {"objective": "binary:logistic", "base_score": 1e-8}, "binary", True,
