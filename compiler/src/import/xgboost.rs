@@ -7,7 +7,8 @@
 //! * `base_score` is a scalar string (`"5E-1"`, ≤ 3.0) or an array string (`"[1.4E-1]"`, 3.1+),
 //!   in probability space: the margin is `logit` for logistic objectives, `log` for
 //!   Poisson/gamma/Tweedie/Cox/AFT and the value itself otherwise; the links are those of the
-//!   XGBoost version that saved the model (`survival:aft`: `expf` up to 2.0, `exp` in `f64` from 2.1);
+//!   XGBoost version that saved the model (`survival:aft`: `expf` up to 2.0, `exp` in `f64` from 2.1;
+//!   before 1.3 the base margin is added after the trees, as a last one-leaf tree per group);
 //! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
 //! * several targets (`num_target`) with one output per tree are groups, as classes are;
 //! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, vector-leaf
@@ -37,7 +38,11 @@ fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)
         // (measured: a margin of -100 gives 3.0e-39 from 1.6.2 on and 0 with 1.3.3 and 1.5.2).
         "binary:logistic" | "reg:logistic" if version >= [1, 6] => (Link::Sigmoid, BaseTransform::Logit),
         "binary:logistic" | "reg:logistic" => (Link::SigmoidUnclamped, BaseTransform::Logit),
-        "binary:logitraw" => (Link::Identity, BaseTransform::Identity),
+        // Before 1.3 `binary:logitraw` takes the logit of `base_score` as `binary:logistic` does
+        // (measured: a base_score of 0.3 gives a margin of -0.847 with 1.0.2 and 1.2.1, 0.3 from
+        // 1.3.3 on).
+        "binary:logitraw" if version >= [1, 3] => (Link::Identity, BaseTransform::Identity),
+        "binary:logitraw" => (Link::Identity, BaseTransform::Logit),
         // Margins as they are: the regression losses, quantiles (several are targets), and the
         // ranking scores.
         "reg:squarederror"
@@ -290,7 +295,7 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         n if n == num_groups as usize => base,
         n => return Err(ImportError::parse(file, format!("base_score has {n} values for {num_groups} outputs"))),
     };
-    let base_margin = base.iter().map(|&x| to_margin(file, x, base_how, [version[0], version[1]])).collect::<Result<Vec<_>, _>>()?;
+    let mut base_margin = base.iter().map(|&x| to_margin(file, x, base_how, [version[0], version[1]])).collect::<Result<Vec<_>, _>>()?;
 
     let mut trees = Vec::with_capacity(trees_json.len());
     for (t, tree_v) in trees_json.iter().enumerate() {
@@ -310,6 +315,15 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
             }
         }
         trees.push(tree);
+    }
+    // Before 1.3 XGBoost adds the base margin after the trees (from 0, in tree order, then the
+    // base; measured with 1.0.2 and 1.2.1), not before them. The same sums in f32: a base of 0
+    // and, last in each group, a tree that is one leaf holding the base margin.
+    if [version[0], version[1]] < [1, 3] {
+        for (g, b) in base_margin.iter_mut().enumerate() {
+            trees.push(IrTree { group: g as u32, nodes: vec![IrNode::Leaf { value: *b }] });
+            *b = 0.0;
+        }
     }
     let feature_names = feature_names(file, &learner, num_features as usize)?;
     Ok(IrEnsemble {
