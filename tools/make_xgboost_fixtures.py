@@ -8,6 +8,11 @@ tests/fixtures/xgboost/MANIFEST.json (one entry per version, per model).
     target/venv/bin/python tools/make_xgboost_fixtures.py
     target/venv-xgb-1.7.6/bin/python tools/make_xgboost_fixtures.py   # etc.
 
+The venvs (2026-12-07): `xgboost-cpu==V numpy pandas` for 2.1.4, 3.0.5, 3.1.x and 3.2.0 (no
+CUDA); `xgboost==V "numpy<2" "pandas<2.2" "scipy<1.14"` for 1.3.3, 1.5.2, 1.6.2, 1.7.6 and
+2.0.3 (no xgboost-cpu wheels); `xgboost==V "numpy<1.24" "pandas<2" "scipy<1.12"` for 1.0.2 and
+1.2.1. Python 3.11. Every version retrains the same models bit for bit (hist/exact, seed 0).
+
 Data: synthetic, numpy only (no scikit-learn), seed 7: 400 rows x 6
 features. f1 and f3 are integer-valued (so thresholds equal data values),
 f4 and f5 have NaNs injected. Every tree model uses tree_method=hist and
