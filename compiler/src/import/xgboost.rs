@@ -30,6 +30,30 @@ enum BaseTransform {
     Log,
 }
 
+/// The objectives [`objective_link`] knows, for error messages (a unit test checks the two agree).
+const OBJECTIVES: [&str; 20] = [
+    "binary:logistic",
+    "binary:logitraw",
+    "binary:hinge",
+    "reg:logistic",
+    "reg:squarederror",
+    "reg:linear",
+    "reg:squaredlogerror",
+    "reg:pseudohubererror",
+    "reg:absoluteerror",
+    "reg:quantileerror",
+    "count:poisson",
+    "reg:gamma",
+    "reg:tweedie",
+    "survival:cox",
+    "survival:aft",
+    "rank:pairwise",
+    "rank:ndcg",
+    "rank:map",
+    "multi:softprob",
+    "multi:softmax",
+];
+
 /// The link function and base-score transform of each supported objective, as the XGBoost
 /// `version` (major, minor) that saved the model predicts.
 fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)> {
@@ -227,20 +251,17 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         None => Vec::new(),
     };
     let version = [0, 1, 2].map(|i| version.get(i).copied().unwrap_or(0).max(0) as u64);
+    // The arithmetic of the version that saved the model where XGBoost changed it.
+    let major_minor = [version[0], version[1]];
     let learner = root.key(file, "learner")?;
     let params = learner.key(file, "learner_model_param")?;
     let num_features = params.key(file, "num_feature")?.int(file)?;
     let num_class = params.opt_key("num_class").map(|v| v.int(file)).transpose()?.unwrap_or(0);
     let num_target = params.opt_key("num_target").map(|v| v.int(file)).transpose()?.unwrap_or(1);
     let objective = learner.key(file, "objective")?.key(file, "name")?.str(file)?.to_string();
-    let (link, base_how) = objective_link(&objective, [version[0], version[1]]).ok_or_else(|| ImportError::Unsupported {
+    let (link, base_how) = objective_link(&objective, major_minor).ok_or_else(|| ImportError::Unsupported {
         file: file.into(),
-        what: format!(
-            "objective `{objective}` (supported: binary:logistic, binary:logitraw, reg:logistic, reg:squarederror, \
-             reg:squaredlogerror, reg:pseudohubererror, reg:absoluteerror, reg:quantileerror, count:poisson, \
-             reg:gamma, reg:tweedie, survival:cox, survival:aft, binary:hinge, rank:pairwise, rank:ndcg, \
-             rank:map, multi:softprob, multi:softmax)"
-        ),
+        what: format!("objective `{objective}` (supported: {})", OBJECTIVES.join(", ")),
     })?;
     // Several targets (XGBoost 2.0+: multi-output regression, multi-label classification,
     // several quantiles) with one output per tree are groups like classes: `tree_info` names
@@ -295,7 +316,7 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         n if n == num_groups as usize => base,
         n => return Err(ImportError::parse(file, format!("base_score has {n} values for {num_groups} outputs"))),
     };
-    let mut base_margin = base.iter().map(|&x| to_margin(file, x, base_how, [version[0], version[1]])).collect::<Result<Vec<_>, _>>()?;
+    let mut base_margin = base.iter().map(|&x| to_margin(file, x, base_how, major_minor)).collect::<Result<Vec<_>, _>>()?;
 
     let mut trees = Vec::with_capacity(trees_json.len());
     for (t, tree_v) in trees_json.iter().enumerate() {
@@ -319,7 +340,7 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     // Before 1.3 XGBoost adds the base margin after the trees (from 0, in tree order, then the
     // base; measured with 1.0.2 and 1.2.1), not before them. The same sums in f32: a base of 0
     // and, last in each group, a tree that is one leaf holding the base margin.
-    if [version[0], version[1]] < [1, 3] {
+    if major_minor < [1, 3] {
         for (g, b) in base_margin.iter_mut().enumerate() {
             trees.push(IrTree { group: g as u32, nodes: vec![IrNode::Leaf { value: *b }] });
             *b = 0.0;
@@ -447,6 +468,16 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_objective_has_a_link_in_every_version() {
+        for version in [[1, 0], [1, 3], [1, 6], [2, 1], [3, 2]] {
+            for name in OBJECTIVES {
+                assert!(objective_link(name, version).is_some(), "{name} in {version:?}");
+            }
+            assert!(objective_link("reg:made_up", version).is_none());
+        }
+    }
 
     fn fixture(path: &str) -> Vec<u8> {
         std::fs::read(format!("{}/../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
