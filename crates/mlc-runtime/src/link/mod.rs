@@ -12,6 +12,13 @@ pub fn sigmoid(x: f32) -> f32 {
     logistic(crate::math::expf(exp_argument(x)))
 }
 
+/// XGBoost's logistic function before 1.6: `1 / (1 + expf(-x))` in `f32`, with no clamp (0 where
+/// `expf` overflows).
+#[inline]
+pub fn sigmoid_unclamped(x: f32) -> f32 {
+    logistic(crate::math::expf(-x))
+}
+
 /// The argument of the sigmoid's `expf`: `std::min(-x, 88.7f)`, so a NaN stays NaN (Rust's
 /// `f32::min` would drop it).
 #[inline(always)]
@@ -132,7 +139,7 @@ pub fn one(link: Link, margin: f32) -> f32 {
     }
     match link {
         Link::Sigmoid => sigmoid(margin),
-        Link::SigmoidUnclamped => logistic(crate::math::expf(-margin)),
+        Link::SigmoidUnclamped => sigmoid_unclamped(margin),
         Link::Exp => crate::math::expf(margin),
         Link::Hinge => hinge(margin),
         Link::ExpF64 => crate::math::expf_via_f64(margin),
@@ -176,18 +183,17 @@ mod tests {
     }
 
     /// The single-value links the tree kernels use (with FMA where the CPU has it) against
-    /// [`sigmoid`], the portable `expf` and the other links' portable forms: every 4099th `f32` bit pattern (NaNs, infinities,
-    /// subnormals, both signs). (The `expf` under them is checked on every `f32` of its range
+    /// [`sigmoid`], the portable `expf` and the other links' portable forms: every 4099th `f32`
+    /// bit pattern (NaNs, infinities, subnormals, both signs). (The `expf` under them is checked on every `f32` of its range
     /// in `math`'s tests.)
     #[test]
     fn one_is_the_portable_link() {
         for b in (0..=u32::MAX).step_by(4099) {
             let x = f32::from_bits(b);
-            let unclamped = logistic(crate::math::expf(-x));
             let pairs = [
                 (one(Link::Sigmoid, x), sigmoid(x)),
                 (one(Link::Exp, x), crate::math::expf(x)),
-                (one(Link::SigmoidUnclamped, x), unclamped),
+                (one(Link::SigmoidUnclamped, x), sigmoid_unclamped(x)),
                 (one(Link::Hinge, x), hinge(x)),
                 (one(Link::ExpF64, x), crate::math::expf_via_f64(x)),
             ];
