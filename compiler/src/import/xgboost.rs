@@ -95,6 +95,18 @@ fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)
 /// Reads a model file; the format is told by the extension (`.json`, `.ubj`) or, failing that,
 /// by the bytes.
 pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
+    // XGBoost's deprecated binary format (`save_model` to a name without `.json`/`.ubj` before
+    // 2.1, `save_raw("deprecated")`) begins with `binf` from 1.1 on: not read, but named.
+    let resave = "load it with XGBoost and save_model it as .json or .ubj";
+    if bytes.starts_with(b"binf") {
+        return Err(ImportError::Unsupported { file: file.into(), what: format!("XGBoost's legacy binary model format ({resave})") });
+    }
+    // Neither `{` (JSON, or UBJSON's object) nor `[`: 1.0's binary format (a float first), or
+    // not a model at all.
+    if !matches!(bytes.first(), Some(b'{' | b'[' | b' ' | b'\n' | b'\r' | b'\t')) {
+        let what = format!("not XGBoost JSON or UBJSON, which begin with `{{` (if it is XGBoost's legacy binary model format: {resave})");
+        return Err(ImportError::parse(file, what));
+    }
     let is_ubj = if file.ends_with(".ubj") {
         true
     } else if file.ends_with(".json") {
@@ -468,6 +480,17 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_legacy_binary_format_is_named() {
+        // The first bytes XGBoost 1.7.6 and 1.0.2 write for `save_model("m.model")`.
+        let since_1_1 = [b"binf".as_slice(), &[0, 0, 0, 0x3f, 6, 0, 0, 0]].concat();
+        let version_1_0 = [0, 0, 0, 0x3f, 6, 0, 0, 0];
+        for bytes in [&since_1_1[..], &version_1_0] {
+            let err = import("m.model", bytes).unwrap_err().to_string();
+            assert!(err.contains("m.model") && err.contains("legacy binary"), "{err}");
+        }
+    }
 
     #[test]
     fn every_listed_objective_has_a_link_in_every_version() {
