@@ -120,8 +120,17 @@ pub fn apply_elementwise(link: Link, values: &mut [f32]) {
             }
         }
         Link::Exp | Link::Hinge | Link::ExpF64 | Link::SigmoidUnclamped => {
+            // The CPU asked once for all the values, not per value as [`one`] does.
+            #[cfg(target_arch = "x86_64")]
+            if avx2::fma_usable() {
+                for v in values.iter_mut() {
+                    // SAFETY: `fma_usable` checked the CPU.
+                    *v = unsafe { one_fma(link, *v) };
+                }
+                return;
+            }
             for v in values.iter_mut() {
-                *v = one(link, *v);
+                *v = one_portable(link, *v);
             }
         }
         Link::Identity | Link::Softmax | Link::ArgMax => {}
@@ -137,6 +146,12 @@ pub fn one(link: Link, margin: f32) -> f32 {
         // SAFETY: `fma_usable` checked the CPU.
         return unsafe { one_fma(link, margin) };
     }
+    one_portable(link, margin)
+}
+
+/// [`one`] without FMA instructions: the same bits.
+#[inline(always)]
+fn one_portable(link: Link, margin: f32) -> f32 {
     match link {
         Link::Sigmoid => sigmoid(margin),
         Link::SigmoidUnclamped => sigmoid_unclamped(margin),
