@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::CompileError;
 use crate::frontend::{Frontend, Lowered, ModelId, ModelReport};
-use crate::import::{keras, xgboost};
+use crate::import::{keras, keras_file, xgboost};
 use crate::nn::build::PreparedNet;
 use crate::options::CompileOptions;
 use crate::source::{ModelInput, ModelSource, ModelSpec};
@@ -76,7 +76,14 @@ impl Prepared {
             ModelSource::Path(path) if path.is_dir() => Prepared::net(name, path, &keras::read_dir(path)?, options),
             ModelSource::Path(path) => {
                 let bytes = std::fs::read(path).map_err(|error| CompileError::Io { path: path.clone(), error })?;
-                Prepared::trees(name, &path.display().to_string(), &bytes, options)
+                if keras_file::is_archive(&bytes) {
+                    let mut prepared = Prepared::net(name, path, &keras_file::read(path, &bytes)?, options)?;
+                    // The source's identity is the file's bytes, as for a tree model.
+                    prepared.sha256 = Sha256::digest(&bytes).into();
+                    Ok(prepared)
+                } else {
+                    Prepared::trees(name, &path.display().to_string(), &bytes, options)
+                }
             }
             ModelSource::XGBoost { file, bytes } => Prepared::trees(name, file, bytes, options),
             ModelSource::Keras { dir, files } => Prepared::net(name, Path::new(dir), files, options),

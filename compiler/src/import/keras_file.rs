@@ -1,0 +1,456 @@
+//! Keras' own saved model, `model.save("model.keras")` (Keras 3), read with no export step.
+//!
+//! The file is a zip archive of
+//! - `config.json`: the model's serialization, the same JSON as `model.to_json()`;
+//! - `metadata.json`: `{"keras_version": ...}`;
+//! - `model.weights.h5`: HDF5 (written by h5py). Each layer's variables are the datasets
+//!   `0`, `1`, … of the group `<path>/vars`, in the order the layer created them. A layer's
+//!   path is not its name: Keras names it by its class and its place among its model's layers,
+//!   `layers/<class in snake_case>[_<n>]` (`layers/dense`, `layers/dense_1`, …), with a nested
+//!   model's layers under `<its path>/layers/`. From Keras 3.6 the group also carries the
+//!   layer's name as an attribute `name`, which is checked against the configuration;
+//! - `assets/<path>/vocabulary.txt`: the vocabulary of a `TextVectorization` that was
+//!   adapted (one given its vocabulary keeps it in `config.json`).
+//!
+//! [`read`] turns the archive into the files of an export ([`KerasFiles`]: the configuration
+//! as it is, the weights as safetensors named `<layer name>/<variable name>`, the vocabulary
+//! as `vocab.txt`), so that one importer, [`super::keras::import_files`], reads both forms.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use hdf5_reader::{Datatype, Hdf5File};
+use safetensors::tensor::TensorView;
+use serde_json::Value;
+
+use super::keras::KerasFiles;
+use crate::error::ImportError;
+
+/// The archive's entries that [`read`] reads.
+const CONFIG: &str = "config.json";
+const METADATA: &str = "metadata.json";
+const WEIGHTS: &str = "model.weights.h5";
+
+/// Largest entry [`read`] decompresses: a bound on what a damaged or hostile archive makes it
+/// allocate (the largest IMDb model of the repository holds 25 MB of weights).
+const MAX_ENTRY_BYTES: u64 = 1 << 30;
+
+/// `TextVectorization`'s own tokens, first in its vocabulary: the mask token (id 0) and the
+/// out-of-vocabulary token (id 1).
+const SPECIAL_TOKENS: [&str; 2] = ["", "[UNK]"];
+
+/// Whether `bytes` start as a zip archive does (a `.keras` file).
+pub fn is_archive(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads a `.keras` archive (`file` names it in messages, and each entry as `file/entry`)
+/// into the files of an export.
+pub fn read(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
+    let name = |entry: &str| file.join(entry).display().to_string();
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::parse(&file.display().to_string(), format!("not a readable zip archive, as a .keras file is: {e}")))?;
+    let mut entry = |entry: &str, required: bool| -> Result<Option<Vec<u8>>, ImportError> {
+        let mut f = match archive.by_name(entry) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) if !required => return Ok(None),
+            Err(e) => return Err(ImportError::parse(&name(entry), format!("cannot read it from the archive: {e}"))),
+        };
+        let mut data = Vec::new();
+        (&mut f)
+            .take(MAX_ENTRY_BYTES + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| ImportError::parse(&name(entry), format!("cannot read it from the archive: {e}")))?;
+        if data.len() as u64 > MAX_ENTRY_BYTES {
+            return Err(ImportError::parse(&name(entry), format!("larger than {MAX_ENTRY_BYTES} bytes")));
+        }
+        Ok(Some(data))
+    };
+    let config_bytes = entry(CONFIG, true)?.unwrap_or_default();
+    let h5 = entry(WEIGHTS, true)?.unwrap_or_default();
+    let metadata = entry(METADATA, false)?;
+    let config: Value = serde_json::from_slice(&config_bytes).map_err(|e| ImportError::parse(&name(CONFIG), format!("JSON: {e}")))?;
+    let layers = saved_layers(&name(CONFIG), &config)?;
+
+    // The weights, named as an export names them.
+    let weights_file = name(WEIGHTS);
+    let h5_len = h5.len();
+    let h5 = Hdf5File::from_vec(h5).map_err(|e| ImportError::parse(&weights_file, format!("HDF5: {e}")))?;
+    let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
+    for layer in &layers {
+        let Some(variables) = variables(layer.class, layer.config) else { continue };
+        read_variables(&weights_file, &h5, h5_len, layer, &variables, &mut tensors)?;
+    }
+    let keras_version = metadata
+        .as_deref()
+        .and_then(|m| serde_json::from_slice::<Value>(m).ok())
+        .and_then(|m| m.get("keras_version").and_then(Value::as_str).map(str::to_string));
+    let weights = safetensors_bytes(&tensors, keras_version)?;
+
+    // The vocabulary of a TextVectorization inside the model: in its configuration, or, for
+    // one that was adapted, in the archive's assets.
+    let mut vocab = None;
+    if let Some(layer) = layers.iter().find(|l| l.class == "TextVectorization") {
+        let tokens = match layer.config.get("vocabulary") {
+            Some(Value::Array(list)) => list
+                .iter()
+                .map(|t| t.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| layer.unsupported(&name(CONFIG), "a vocabulary that is not a list of strings"))?,
+            None | Some(Value::Null) => {
+                let asset = format!("assets/{}/vocabulary.txt", layer.path);
+                let text = entry(&asset, false)?.ok_or_else(|| {
+                    ImportError::parse(&name(&asset), format!("missing: the vocabulary of TextVectorization layer `{}`", layer.name))
+                })?;
+                let text = String::from_utf8(text).map_err(|_| ImportError::parse(&name(&asset), "not UTF-8".into()))?;
+                assets_vocabulary(&text)
+            }
+            Some(other) => return Err(layer.unsupported(&name(CONFIG), format!("vocabulary = {other} (a file path or another value)"))),
+        };
+        vocab = Some(vocab_txt(&tokens).map_err(|what| layer.unsupported(&name(CONFIG), what))?);
+    }
+    Ok(KerasFiles { config: config_bytes, weights, vocab, vectorizer: None })
+}
+
+/// A layer of the saved model: its configuration and where the weights file keeps it.
+struct SavedLayer<'v> {
+    /// Its `class_name`.
+    class: &'v str,
+    /// Its `name`.
+    name: &'v str,
+    /// Its `config`.
+    config: &'v Value,
+    /// Its group in `model.weights.h5` (and its folder under `assets/`), e.g.
+    /// `layers/sequential/layers/dense_1`.
+    path: String,
+}
+
+impl SavedLayer<'_> {
+    fn err(&self, file: &str, what: impl std::fmt::Display) -> ImportError {
+        ImportError::parse(file, format!("layer `{}`: {what}", self.name))
+    }
+    fn unsupported(&self, file: &str, what: impl std::fmt::Display) -> ImportError {
+        ImportError::Unsupported { file: file.into(), what: format!("layer `{}`: {what}", self.name) }
+    }
+}
+
+/// Every layer of the model, nested models' layers included, with the path Keras saves it
+/// under: a model's layers are numbered per class in the order of `model.layers` (Keras'
+/// `saving_lib._save_container_state`), which for a Sequential model leaves out its
+/// InputLayer.
+fn saved_layers<'v>(file: &str, config: &'v Value) -> Result<Vec<SavedLayer<'v>>, ImportError> {
+    fn walk<'v>(file: &str, model: &'v Value, prefix: &str, out: &mut Vec<SavedLayer<'v>>, depth: usize) -> Result<(), ImportError> {
+        if depth > 32 {
+            return Err(ImportError::parse(file, "models nested more than 32 deep".into()));
+        }
+        let class = model.get("class_name").and_then(Value::as_str).unwrap_or("");
+        let layers = model
+            .pointer("/config/layers")
+            .and_then(Value::as_array)
+            .ok_or_else(|| ImportError::parse(file, format!("model class `{class}` without config.layers")))?;
+        let mut used: Vec<(String, usize)> = Vec::new();
+        for layer in layers {
+            let layer_class = layer.get("class_name").and_then(Value::as_str).unwrap_or("");
+            if class == "Sequential" && layer_class == "InputLayer" {
+                continue;
+            }
+            let snake = to_snake_case(layer_class);
+            let unique = match used.iter_mut().find(|(n, _)| *n == snake) {
+                Some((_, count)) => {
+                    *count += 1;
+                    format!("{snake}_{count}")
+                }
+                None => {
+                    used.push((snake.clone(), 0));
+                    snake
+                }
+            };
+            let path = format!("{prefix}layers/{unique}");
+            if layer.pointer("/config/layers").is_some() {
+                walk(file, layer, &format!("{path}/"), out, depth + 1)?;
+            } else {
+                let config = layer.get("config").unwrap_or(&Value::Null);
+                let name = config.get("name").and_then(Value::as_str).unwrap_or("?");
+                out.push(SavedLayer { class: layer_class, name, config, path });
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(file, config, "", &mut out, 0)?;
+    Ok(out)
+}
+
+/// Keras' `naming.to_snake_case`: drop non-word characters, put `_` before each capitalised
+/// word that follows a character and between a lower-case letter and a capital, lower-case
+/// it all (`GlobalMaxPooling1D` → `global_max_pooling1d`).
+fn to_snake_case(name: &str) -> String {
+    let s: Vec<char> = name.chars().filter(|c| c.is_alphanumeric() || *c == '_').collect();
+    // re.sub("(.)([A-Z][a-z]+)", r"\1_\2"): matches scanned left to right, not overlapping.
+    let mut first = Vec::with_capacity(s.len() + 4);
+    let mut i = 0;
+    while i < s.len() {
+        let capitalised = i + 2 < s.len() && s[i + 1].is_ascii_uppercase() && s[i + 2].is_ascii_lowercase();
+        if capitalised {
+            let mut end = i + 2;
+            while end < s.len() && s[end].is_ascii_lowercase() {
+                end += 1;
+            }
+            first.push(s[i]);
+            first.push('_');
+            first.extend_from_slice(&s[i + 1..end]);
+            i = end;
+        } else {
+            first.push(s[i]);
+            i += 1;
+        }
+    }
+    // re.sub("([a-z])([A-Z])", r"\1_\2"), then lower().
+    let mut out = String::with_capacity(first.len() + 4);
+    let mut i = 0;
+    while i < first.len() {
+        if i + 1 < first.len() && first[i].is_ascii_lowercase() && first[i + 1].is_ascii_uppercase() {
+            out.push(first[i]);
+            out.push('_');
+            out.push(first[i + 1]);
+            i += 2;
+        } else {
+            out.push(first[i]);
+            i += 1;
+        }
+    }
+    out.to_lowercase()
+}
+
+/// The variables a layer of a class the importer knows creates, in the order Keras creates
+/// them in its `build` (the order of `model.weights.h5`'s datasets `0`, `1`, …); `None` for
+/// the other classes (the importer names them).
+fn variables(class: &str, config: &Value) -> Option<Vec<&'static str>> {
+    let on = |key: &str| config.get(key).and_then(Value::as_bool) != Some(false);
+    Some(match class {
+        "Embedding" => vec!["embeddings"],
+        "Dense" | "Conv1D" => {
+            let mut v = vec!["kernel"];
+            if on("use_bias") {
+                v.push("bias");
+            }
+            v
+        }
+        "BatchNormalization" => {
+            let mut v = Vec::new();
+            if on("scale") {
+                v.push("gamma");
+            }
+            if on("center") {
+                v.push("beta");
+            }
+            v.extend(["moving_mean", "moving_variance"]);
+            v
+        }
+        "InputLayer"
+        | "TextVectorization"
+        | "Dropout"
+        | "MaxPooling1D"
+        | "AveragePooling1D"
+        | "GlobalMaxPooling1D"
+        | "GlobalAveragePooling1D"
+        | "Flatten" => vec![],
+        _ => return None,
+    })
+}
+
+/// Reads `layer`'s variables, named `variables`, from its group of the weights file, as
+/// little-endian `f32` tensors named `<layer name>/<variable name>`.
+fn read_variables(
+    file: &str,
+    h5: &Hdf5File,
+    h5_len: usize,
+    layer: &SavedLayer<'_>,
+    variables: &[&str],
+    out: &mut Vec<(String, Vec<usize>, Vec<u8>)>,
+) -> Result<(), ImportError> {
+    let group_path = format!("{}/vars", layer.path);
+    let group = match h5.group(&group_path) {
+        Ok(g) => g,
+        // A layer without variables may have no group (files of other Keras versions).
+        Err(_) if variables.is_empty() => return Ok(()),
+        Err(e) => return Err(layer.err(file, format!("no group `{group_path}`: {e}"))),
+    };
+    // From Keras 3.6 the group names its layer: a check of the path's numbering.
+    if let Ok(attribute) = group.attribute("name") {
+        match attribute.read_string() {
+            Ok(saved) if saved == layer.name => {}
+            Ok(saved) => {
+                return Err(layer.err(file, format!("group `{group_path}` holds the variables of layer `{saved}`, not of this one")));
+            }
+            Err(e) => return Err(layer.err(file, format!("group `{group_path}`: attribute `name`: {e}"))),
+        }
+    }
+    let (_, names) = group.member_names().map_err(|e| layer.err(file, format!("group `{group_path}`: {e}")))?;
+    if names.len() != variables.len() {
+        return Err(layer.unsupported(
+            file,
+            format!(
+                "{} variables in `{group_path}`; a {} with this configuration has {} ({})",
+                names.len(),
+                layer.class,
+                variables.len(),
+                variables.join(", ")
+            ),
+        ));
+    }
+    for (i, variable) in variables.iter().enumerate() {
+        let key = format!("{}/{variable}", layer.name);
+        let at = format!("{group_path}/{i}");
+        let dataset = group.dataset(&i.to_string()).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
+        match dataset.dtype() {
+            Datatype::FloatingPoint { size: 4, .. } => {}
+            other => return Err(layer.unsupported(file, format!("`{at}` ({variable}) is {other:?}, not float32"))),
+        }
+        let shape: Vec<usize> = dataset.shape().iter().map(|&d| usize::try_from(d).unwrap_or(usize::MAX)).collect();
+        // The data of an uncompressed dataset lies in the file; a compressed one may be
+        // larger, within reason.
+        let count = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
+        let count = count
+            .filter(|&n| n.saturating_mul(4) <= h5_len.saturating_mul(64))
+            .ok_or_else(|| layer.err(file, format!("`{at}` ({variable}) has shape {shape:?}, too large for the file")))?;
+        let mut values = vec![0f32; count];
+        dataset.read_into(&mut values).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
+        if out.iter().any(|(k, ..)| *k == key) {
+            return Err(layer.err(file, format!("a second layer named `{}` in the model", layer.name)));
+        }
+        out.push((key, shape, values.iter().flat_map(|v| v.to_le_bytes()).collect()));
+    }
+    Ok(())
+}
+
+/// The tensors as a safetensors file, with the Keras version in its metadata (as
+/// `tools/export_keras.py` records it).
+fn safetensors_bytes(tensors: &[(String, Vec<usize>, Vec<u8>)], keras_version: Option<String>) -> Result<Vec<u8>, ImportError> {
+    let views = tensors
+        .iter()
+        .map(|(name, shape, data)| {
+            TensorView::new(safetensors::Dtype::F32, shape.clone(), data)
+                .map(|view| (name.as_str(), view))
+                .map_err(|e| ImportError::parse(WEIGHTS, format!("weight `{name}`: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let metadata = keras_version.map(|v| [("mlc.keras_version".to_string(), v)].into_iter().collect());
+    safetensors::serialize(views, metadata).map_err(|e| ImportError::parse(WEIGHTS, format!("safetensors: {e}")))
+}
+
+/// The lines of an adapted vocabulary's `vocabulary.txt` as Keras reads them back
+/// (`IndexLookup.load_assets`: Python's `str.splitlines()`, trailing empty lines dropped).
+fn assets_vocabulary(text: &str) -> Vec<String> {
+    // Python's line boundaries: \n, \r, \r\n, \v, \f, \x1c, \x1d, \x1e, \x85, \u2028, \u2029.
+    let boundary = |c: char| matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        match rest.find(boundary) {
+            Some(at) => {
+                lines.push(rest[..at].to_string());
+                let skip = if rest[at..].starts_with("\r\n") { 2 } else { rest[at..].chars().next().map_or(1, char::len_utf8) };
+                rest = &rest[at + skip..];
+            }
+            None => {
+                lines.push(rest.to_string());
+                rest = "";
+            }
+        }
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// The vocabulary as `vocab.txt` holds it (the special tokens first, a token per line), from
+/// a `TextVectorization`'s list: Keras' `set_vocabulary` takes the list as it is when it
+/// starts with the special tokens, and puts them first when it does not; `Err` for a list it
+/// refuses, or a token `vocab.txt` cannot hold.
+fn vocab_txt(tokens: &[String]) -> Result<Vec<u8>, String> {
+    let given = tokens.len() >= 2 && tokens[..2] == SPECIAL_TOKENS;
+    let words = if given { &tokens[2..] } else { tokens };
+    let mut out = Vec::new();
+    for token in SPECIAL_TOKENS {
+        out.extend_from_slice(token.as_bytes());
+        out.push(b'\n');
+    }
+    for (i, token) in words.iter().enumerate() {
+        if SPECIAL_TOKENS.contains(&token.as_str()) {
+            return Err(format!("vocabulary token {i} is {token:?}, one of TextVectorization's own tokens"));
+        }
+        if token.contains('\n') {
+            return Err(format!("vocabulary token {i} ({token:?}) holds a line break"));
+        }
+        out.extend_from_slice(token.as_bytes());
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_become_kerass_paths() {
+        for (class, path) in [
+            ("Dense", "dense"),
+            ("Conv1D", "conv1d"),
+            ("GlobalMaxPooling1D", "global_max_pooling1d"),
+            ("GlobalAveragePooling1D", "global_average_pooling1d"),
+            ("BatchNormalization", "batch_normalization"),
+            ("TextVectorization", "text_vectorization"),
+            ("InputLayer", "input_layer"),
+            ("MaxPooling1D", "max_pooling1d"),
+            ("Functional", "functional"),
+            // Python's regular expressions on a name with runs of capitals.
+            ("HTTPServerLayer", "http_server_layer"),
+            ("ABC", "abc"),
+            ("aB", "a_b"),
+        ] {
+            assert_eq!(to_snake_case(class), path, "{class}");
+        }
+    }
+
+    #[test]
+    fn layers_are_numbered_per_class_and_sequential_leaves_out_its_input() {
+        let config: Value = serde_json::json!({"class_name": "Sequential", "config": {"layers": [
+            {"class_name": "InputLayer", "config": {"name": "in"}},
+            {"class_name": "Dense", "config": {"name": "a"}},
+            {"class_name": "Functional", "config": {"name": "f", "layers": [
+                {"class_name": "InputLayer", "config": {"name": "in2"}},
+                {"class_name": "Dense", "config": {"name": "b"}},
+            ]}},
+            {"class_name": "Dense", "config": {"name": "c"}},
+        ]}});
+        let layers = saved_layers("f", &config).unwrap();
+        let paths: Vec<(&str, &str)> = layers.iter().map(|l| (l.name, l.path.as_str())).collect();
+        assert_eq!(
+            paths,
+            [
+                ("a", "layers/dense"),
+                ("in2", "layers/functional/layers/input_layer"),
+                ("b", "layers/functional/layers/dense"),
+                ("c", "layers/dense_1")
+            ]
+        );
+    }
+
+    #[test]
+    fn assets_vocabularies_split_as_python_does() {
+        assert_eq!(assets_vocabulary("\n[UNK]\na\r\nb\u{2028}c\n\n"), ["", "[UNK]", "a", "b", "c"]);
+        assert_eq!(assets_vocabulary(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn special_tokens_are_put_first_once() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(vocab_txt(&list(&["a", "b"])).unwrap(), b"\n[UNK]\na\nb\n");
+        assert_eq!(vocab_txt(&list(&["", "[UNK]", "a"])).unwrap(), b"\n[UNK]\na\n");
+        assert!(vocab_txt(&list(&["a", "[UNK]"])).unwrap_err().contains("token 1"));
+        assert!(vocab_txt(&list(&["a\nb"])).unwrap_err().contains("line break"));
+    }
+}

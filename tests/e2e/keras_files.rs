@@ -1,0 +1,245 @@
+//! Keras models as Keras saves them, `model.keras`, compiled with no export step
+//! (`compiler/src/import/keras_file.rs`): the models of tests/fixtures/keras_files (written by
+//! tools/make_keras_file_fixtures.py, with Keras' outputs from the file as Keras loads it back)
+//! against Keras, the five `.keras` files of tests/fixtures/keras_textvec against their exports,
+//! and damaged archives, each an error naming the file and the place.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use mlc_compiler::import::{keras, keras_file};
+use mlc_compiler::{Calibration, CompileOptions, Target};
+use mlc_format::Artifact;
+use mlc_runtime::{Input, Model, ScratchBuf};
+use mlc_tests::{compile, fixture, mlc_command, options, read_csv};
+use serde_json::Value;
+
+/// The models of tests/fixtures/keras_files; `text_*` take strings.
+const CASES: [&str; 5] = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "text_adapted", "text_given"];
+
+fn saved(name: &str) -> PathBuf {
+    fixture(&format!("keras_files/{name}/model.keras"))
+}
+
+/// The strings of tests/fixtures/keras_textvec/texts.json.
+fn texts() -> Vec<String> {
+    serde_json::from_slice(&std::fs::read(fixture("keras_textvec/texts.json")).unwrap()).unwrap()
+}
+
+/// A model's inputs: one string per row for a text model, else numbers (token ids as numbers).
+enum Inputs {
+    Text(Vec<String>),
+    Numbers(Vec<Vec<f32>>),
+}
+
+fn inputs(name: &str) -> Inputs {
+    if name.starts_with("text_") {
+        Inputs::Text(texts())
+    } else {
+        Inputs::Numbers(read_csv(&fixture(&format!("keras_files/{name}/inputs.csv"))))
+    }
+}
+
+/// `path` compiled for `target` (int8 with `int8`, calibrated on `inputs`).
+fn compiled(path: &Path, inputs: &Inputs, target: Target, int8: bool) -> mlc_format::AlignedBytes {
+    let lines = match inputs {
+        Inputs::Text(t) => t.clone(),
+        Inputs::Numbers(rows) => rows.iter().map(|r| r.iter().map(f32::to_string).collect::<Vec<_>>().join(",")).collect(),
+    };
+    let calibration = int8.then(|| Calibration { source: "inputs".into(), lines });
+    compile(&[format!("m={}", path.display())], &CompileOptions { calibration, ..options(target, Some(int8)) })
+}
+
+/// The runtime's outputs, one row per input.
+fn run(bytes: &[u8], inputs: &Inputs) -> Vec<Vec<f32>> {
+    let artifact = Artifact::parse(bytes).unwrap();
+    let model = Model::by_name(&artifact, "m").unwrap();
+    let mut scratch = ScratchBuf::new();
+    let mut one = |input: Input<'_>| {
+        let mut out = vec![0f32; model.num_outputs()];
+        model.predict(input, &mut scratch.for_model(&model), &mut out).unwrap();
+        out
+    };
+    match inputs {
+        Inputs::Text(texts) => texts.iter().map(|t| one(Input::Text(t.as_bytes()))).collect(),
+        Inputs::Numbers(rows) => {
+            let ids = matches!(model.input_kind(), mlc_runtime::InputKind::TokenIds { .. });
+            rows.iter()
+                .map(|row| {
+                    let id_row: Vec<u32> = row.iter().map(|&v| v as u32).collect();
+                    one(if ids { Input::Ids(&id_row) } else { Input::Rows(row) })
+                })
+                .collect()
+        }
+    }
+}
+
+/// The largest |difference| between two tables of the same shape.
+fn worst(got: &[Vec<f32>], want: &[Vec<f32>]) -> f32 {
+    assert_eq!(got.len(), want.len());
+    got.iter()
+        .zip(want)
+        .flat_map(|(g, w)| {
+            assert_eq!(g.len(), w.len());
+            g.iter().zip(w).map(|(g, w)| (g - w).abs())
+        })
+        .fold(0f32, f32::max)
+}
+
+#[test]
+fn saved_models_reproduce_keras_in_float32_and_stay_close_in_int8() {
+    for name in CASES {
+        let inputs = inputs(name);
+        let expected = read_csv(&fixture(&format!("keras_files/{name}/expected.csv")));
+        let d = worst(&run(&compiled(&saved(name), &inputs, Target::Host, false), &inputs), &expected);
+        println!("{name}: runtime float32 vs Keras: max |Δ| = {d:e}");
+        assert!(d <= 1e-5, "{name}: the compiled model differs from Keras by {d}");
+        let d = worst(&run(&compiled(&saved(name), &inputs, Target::CortexM4, true), &inputs), &expected);
+        let range = expected.iter().flatten().fold(0f32, |m, v| m.max(v.abs()));
+        println!("{name}: runtime int8 vs Keras: max |Δ| = {d:e} (outputs up to {range})");
+        assert!(d <= 0.05 * range.max(1.0), "{name}: int8 differs from Keras by {d}");
+    }
+}
+
+/// The five text models saved by Keras and exported by tools/export_keras.py: the same network,
+/// tokenizer included, whichever the compiler reads.
+#[test]
+fn a_saved_model_imports_as_its_export_does() {
+    for name in ["seq_default", "fn_lower", "seq_strip", "fn_raw", "guide_e2e"] {
+        let dir = fixture(&format!("keras_textvec/{name}"));
+        let path = dir.join("model.keras");
+        let from_file = keras::import_files(&path, &keras_file::read(&path, &std::fs::read(&path).unwrap()).unwrap()).unwrap();
+        let from_export = keras::import_dir(&dir).unwrap();
+        assert_eq!(from_file, from_export, "{name}");
+        let texts = Inputs::Text(texts());
+        let file_out = run(&compiled(&path, &texts, Target::Host, false), &texts);
+        let export_out = run(&compiled(&dir, &texts, Target::Host, false), &texts);
+        assert_eq!(file_out, export_out, "{name}: the two artifacts predict alike, bit for bit");
+    }
+}
+
+/// What a user runs: `mlc compile model.keras`, then `mlc predict`.
+#[test]
+fn mlc_compiles_a_keras_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let artifact = tmp.path().join("m.mlc");
+    let out = mlc_command().arg("compile").arg(saved("seq_mlp_bn")).arg("-o").arg(&artifact).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let input = fixture("keras_files/seq_mlp_bn/inputs.csv");
+    let out = mlc_command().arg("predict").arg(&artifact).arg(&input).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: Vec<Vec<f32>> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| l.split(',').map(|v| v.parse().unwrap()).collect()).collect();
+    let d = worst(&got, &read_csv(&fixture("keras_files/seq_mlp_bn/expected.csv")));
+    assert!(d <= 1e-5, "mlc predict differs from Keras by {d}");
+}
+
+/// The entries of `name`'s archive, each passed through `edit` (`None` drops it), as a new
+/// archive (stored, as Keras writes it).
+fn edited(name: &str, mut edit: impl FnMut(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(saved(name)).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let entry_name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if let Some(data) = edit(&entry_name, data) {
+            let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+            out.start_file(entry_name, stored).unwrap();
+            out.write_all(&data).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The import of `bytes` as `name.keras`: its error.
+fn error(bytes: &[u8]) -> String {
+    let path = Path::new("bad/model.keras");
+    match keras_file::read(path, bytes).and_then(|files| keras::import_files(path, &files)) {
+        Ok(_) => "(imported)".into(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// `config.json` of `name` with `edit` applied.
+fn with_config(name: &str, edit: impl Fn(&mut Value)) -> Vec<u8> {
+    edited(name, |entry, data| {
+        if entry != "config.json" {
+            return Some(data);
+        }
+        let mut config: Value = serde_json::from_slice(&data).unwrap();
+        edit(&mut config);
+        Some(serde_json::to_vec(&config).unwrap())
+    })
+}
+
+#[test]
+fn damaged_archives_are_errors_naming_the_file_and_the_place() {
+    let whole = std::fs::read(saved("seq_mlp_bn")).unwrap();
+    assert!(error(&edited("seq_mlp_bn", |_, d| Some(d))).contains("(imported)"), "the rewritten archive itself imports");
+    // Truncated: the archive's directory is gone.
+    let e = error(&whole[..whole.len() / 2]);
+    assert!(e.starts_with("bad/model.keras: not a readable zip archive"), "{e}");
+    // An entry missing.
+    let e = error(&edited("seq_mlp_bn", |n, d| (n != "model.weights.h5").then_some(d)));
+    assert!(e.starts_with("bad/model.keras/model.weights.h5: cannot read it from the archive"), "{e}");
+    // A damaged entry: the zip's checksum.
+    let mut flipped = whole.clone();
+    let at = flipped.windows(8).position(|w| w == b"\x89HDF\r\n\x1a\n").unwrap() + 4096;
+    flipped[at] ^= 0x55;
+    let e = error(&flipped);
+    assert!(e.starts_with("bad/model.keras/model.weights.h5: cannot read it from the archive"), "{e}");
+    // Not HDF5, with a valid checksum.
+    let e = error(&edited("seq_mlp_bn", |n, d| Some(if n == "model.weights.h5" { b"not hdf5".to_vec() } else { d })));
+    assert!(e.starts_with("bad/model.keras/model.weights.h5: HDF5: "), "{e}");
+    // The weights file truncated.
+    let e = error(&edited("seq_mlp_bn", |n, d| Some(if n == "model.weights.h5" { d[..d.len() / 3].to_vec() } else { d })));
+    assert!(e.starts_with("bad/model.keras/model.weights.h5: "), "{e}");
+    // Not JSON.
+    let e = error(&edited("seq_mlp_bn", |n, d| Some(if n == "config.json" { b"{".to_vec() } else { d })));
+    assert!(e.starts_with("bad/model.keras/config.json: JSON: "), "{e}");
+}
+
+#[test]
+fn a_configuration_that_does_not_fit_the_weights_is_named() {
+    // The first Dense said to have no bias: the file holds two variables for it.
+    let e = error(&with_config("seq_mlp_bn", |c| c["config"]["layers"][1]["config"]["use_bias"] = false.into()));
+    assert!(
+        e.contains("unsupported: layer `dense")
+            && e.contains("2 variables in `layers/dense/vars`; a Dense")
+            && e.contains("has 1 (kernel)"),
+        "{e}"
+    );
+    // Two Dense layers' places swapped: each path holds the other's variables (the file's `name`).
+    let e = error(&with_config("seq_mlp_bn", |c| {
+        let layers = c["config"]["layers"].as_array_mut().unwrap();
+        let (a, b) = (layers[1]["config"]["name"].clone(), layers[3]["config"]["name"].clone());
+        layers[1]["config"]["name"] = b;
+        layers[3]["config"]["name"] = a;
+    }));
+    assert!(e.contains("group `layers/dense/vars` holds the variables of layer"), "{e}");
+    // A layer the importer does not know is named by it, not by the weights reader.
+    let e = error(&with_config("seq_mlp_bn", |c| c["config"]["layers"][6]["class_name"] = "LayerNormalization".into()));
+    assert!(e.contains("unsupported: layer `dense") && e.contains("layer type LayerNormalization"), "{e}");
+}
+
+#[test]
+fn the_vocabulary_comes_from_the_configuration_or_the_assets() {
+    // Adapted: in the assets; without them the layer's vocabulary is missing, by name.
+    let e = error(&edited("text_adapted", |n, d| (!n.starts_with("assets/")).then_some(d)));
+    assert!(
+        e.contains("bad/model.keras/assets/layers/text_vectorization/vocabulary.txt: missing: the vocabulary of TextVectorization layer"),
+        "{e}"
+    );
+    // Given: Keras' own tokens appear once, first, whether the list had them or not.
+    let path = saved("text_given");
+    let files = keras_file::read(&path, &std::fs::read(&path).unwrap()).unwrap();
+    let vocab = String::from_utf8(files.vocab.unwrap()).unwrap();
+    assert!(vocab.starts_with("\n[UNK]\ngreat\n") && vocab.matches("[UNK]").count() == 1, "{vocab:?}");
+    let e = error(&with_config("text_given", |c| {
+        let v = &mut c["config"]["layers"][1]["config"]["vocabulary"];
+        v.as_array_mut().unwrap().push("[UNK]".into());
+    }));
+    assert!(e.contains("one of TextVectorization's own tokens"), "{e}");
+}

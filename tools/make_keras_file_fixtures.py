@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Write small Keras models as Keras itself saves them (`model.save("model.keras")`), with
+Keras' own outputs, into tests/fixtures/keras_files/: what `mlc compile model.keras` reads with
+no export step (compiler/src/import/keras_file.rs).
+
+For every model NAME below:
+    NAME/model.keras    the model as `model.save` writes it: a zip of config.json,
+                        metadata.json, model.weights.h5 (HDF5, written by h5py) and, for a
+                        TextVectorization that was adapted, its vocabulary under assets/
+    NAME/inputs.csv     (models on numbers) one input per line: token ids, or the float input
+                        flattened (length x channels, channels last), comma-separated, '%.9g'
+    NAME/expected.csv   per line, Keras' float32 outputs for that input (text models: for each
+                        string of tests/fixtures/keras_textvec/texts.json), '%.9g'
+
+The models are trained for a few steps by Keras on synthetic data (seeded), so that their
+weights and BatchNormalization statistics are Keras' own. The expected outputs come from the
+model as `keras.models.load_model` reads the saved file back.
+
+Models (each chosen for what the file holds, beyond what tests/fixtures/keras_ops covers)
+    seq_mlp_bn       floats (12) -> Dense(16, relu) -> BatchNormalization(center=False)
+                     -> Dense(8, tanh, use_bias=False) -> BatchNormalization(scale=False)
+                     -> Dropout -> Dense(3, softmax): a Sequential (its InputLayer is not one
+                     of the file's layers), three Dense and two BatchNormalization layers
+                     (the file names them dense, dense_1, dense_2, ...), optional weights absent
+    fn_conv_nested   floats (24, 4) -> Conv1D(6, 3, same, no bias) -> a Sequential nested in
+                     the Functional model [Conv1D(5, 2, causal, dilation 2, relu),
+                     MaxPooling1D(2), BatchNormalization] -> AveragePooling1D(2, same)
+                     -> Flatten -> Dense(2, sigmoid): weights under layers/sequential/layers/
+    ids_cnn          token ids (16) -> Embedding(50, 6) -> Conv1D(8, 5, strides 2, relu)
+                     -> GlobalAveragePooling1D -> Dense(4)
+    text_adapted     a string Input -> TextVectorization adapted on a few sentences (its
+                     vocabulary is then in the file's assets/, not in config.json)
+                     -> Embedding -> Conv1D(4, 3, relu) -> GlobalMaxPooling1D
+                     -> Dense(1, sigmoid)
+    text_given       a string Input -> TextVectorization(vocabulary=[...], standardize="lower")
+                     whose list starts with "" and "[UNK]" (Keras drops them: they are its
+                     own) -> Embedding -> Flatten -> Dense(2, softmax)
+
+Run: target/venv-tf/bin/python tools/make_keras_file_fixtures.py
+(venv: python3 -m venv target/venv-tf && target/venv-tf/bin/pip install -r tools/requirements-sentiment.txt)
+model.keras holds the date Keras saved it: a re-run rewrites every file.
+"""
+
+import json
+import os
+import shutil
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "tests", "fixtures", "keras_files")
+TEXTS = os.path.join(ROOT, "tests", "fixtures", "keras_textvec", "texts.json")
+INPUTS = 30
+
+ADAPT = [
+    "the movie was great and the music was great",
+    "a bad plot, a boring film; bad acting",
+    "I loved it! brilliant cast, brilliant story",
+    "don't watch it: it's bad",
+    "great film great cast",
+]
+GIVEN = ["", "[UNK]", "great", "bad", "movie", "film", "the", "it", "was", "loved", "boring", "café"]
+
+
+def build(name, keras):
+    L = keras.layers
+    if name == "seq_mlp_bn":
+        return keras.Sequential([
+            keras.Input(shape=(12,)),
+            L.Dense(16, activation="relu"),
+            L.BatchNormalization(center=False, momentum=0.5),
+            L.Dense(8, activation="tanh", use_bias=False),
+            L.BatchNormalization(scale=False, momentum=0.5, epsilon=0.01),
+            L.Dropout(0.25),
+            L.Dense(3, activation="softmax"),
+        ], name=name)
+    if name == "fn_conv_nested":
+        inner = keras.Sequential([
+            L.Conv1D(5, 2, padding="causal", dilation_rate=2, activation="relu"),
+            L.MaxPooling1D(2),
+            L.BatchNormalization(momentum=0.5),
+        ])
+        x = inp = keras.Input(shape=(24, 4))
+        x = L.Conv1D(6, 3, padding="same", use_bias=False)(x)
+        x = inner(x)
+        x = L.AveragePooling1D(2, padding="same")(x)
+        x = L.Flatten()(x)
+        return keras.Model(inp, L.Dense(2, activation="sigmoid")(x), name=name)
+    if name == "ids_cnn":
+        return keras.Sequential([
+            keras.Input(shape=(16,), dtype="int32"),
+            L.Embedding(50, 6),
+            L.Conv1D(8, 5, strides=2, activation="relu"),
+            L.GlobalAveragePooling1D(),
+            L.Dense(4),
+        ], name=name)
+    if name == "text_adapted":
+        tv = L.TextVectorization(output_sequence_length=10)
+        tv.adapt(ADAPT)
+        x = inp = keras.Input(shape=(1,), dtype="string")
+        x = tv(x)
+        x = L.Embedding(len(tv.get_vocabulary()), 8)(x)
+        x = L.Conv1D(4, 3, activation="relu")(x)
+        x = L.GlobalMaxPooling1D()(x)
+        return keras.Model(inp, L.Dense(1, activation="sigmoid")(x), name=name)
+    if name == "text_given":
+        tv = L.TextVectorization(vocabulary=GIVEN, standardize="lower", output_sequence_length=6)
+        x = inp = keras.Input(shape=(1,), dtype="string")
+        x = tv(x)
+        x = L.Embedding(len(tv.get_vocabulary()), 3)(x)
+        x = L.Flatten()(x)
+        return keras.Model(inp, L.Dense(2, activation="softmax")(x), name=name)
+    raise ValueError(name)
+
+
+MODELS = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "text_adapted", "text_given"]
+
+
+def inputs(name, model, rng):
+    """The model's test inputs: strings for a text model, else an array."""
+    import numpy as np
+    if name.startswith("text_"):
+        with open(TEXTS, encoding="utf-8") as f:
+            return json.load(f)
+    shape = model.inputs[0].shape[1:]
+    if name == "ids_cnn":
+        return rng.integers(0, 50, size=(INPUTS, *shape)).astype("int32")
+    return rng.normal(size=(INPUTS, *shape)).astype("float32")
+
+
+def strings(texts):
+    """A batch of strings for a model with a string Input of shape (1,)."""
+    import tensorflow as tf
+    return tf.reshape(tf.constant(texts, dtype=tf.string), (-1, 1))
+
+
+def train(name, model, rng, keras):
+    """A few steps on synthetic data, so that the weights and statistics are Keras'."""
+    import numpy as np
+    out = model.outputs[0].shape[-1]
+    if name.startswith("text_"):
+        x = strings(ADAPT * 4)
+    elif name == "ids_cnn":
+        x = rng.integers(0, 50, size=(64, 16)).astype("int32")
+    else:
+        x = rng.normal(size=(64, *model.inputs[0].shape[1:])).astype("float32")
+    y = rng.random(size=(len(x), out)).astype("float32")
+    if out > 1 and name != "ids_cnn":
+        y = y / y.sum(axis=1, keepdims=True)
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mse")
+    model.fit(x, y, epochs=3, batch_size=16, verbose=0)
+
+
+def main():
+    import keras
+    import numpy as np
+
+    keras.utils.set_random_seed(7)
+    rng = np.random.default_rng(7)
+    for name in MODELS:
+        model = build(name, keras)
+        train(name, model, rng, keras)
+        outdir = os.path.join(OUT, name)
+        shutil.rmtree(outdir, ignore_errors=True)
+        os.makedirs(outdir)
+        saved = os.path.join(outdir, "model.keras")
+        model.save(saved)
+        loaded = keras.models.load_model(saved)
+        x = inputs(name, model, rng)
+        if isinstance(x, list):
+            want = loaded.predict(strings(x), verbose=0)
+            again = model.predict(strings(x), verbose=0)
+        else:
+            want = loaded.predict(x, verbose=0)
+            again = model.predict(x, verbose=0)
+            fmt = "%d" if x.dtype.kind == "i" else "%.9g"
+            np.savetxt(os.path.join(outdir, "inputs.csv"), x.reshape(len(x), -1), fmt=fmt, delimiter=",")
+        assert np.abs(want - again).max() < 1e-6, f"{name}: the reloaded model differs"
+        np.savetxt(os.path.join(outdir, "expected.csv"), want.reshape(len(want), -1), fmt="%.9g", delimiter=",")
+        print(f"{name}: {os.path.getsize(saved)} bytes, outputs {want.shape}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
