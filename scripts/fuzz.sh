@@ -21,7 +21,7 @@ ROOT=$PWD
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj keras tokenizer records transform serve_requests)
+ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj keras keras_file tokenizer records transform serve_requests)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 [ $# -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 
@@ -91,6 +91,21 @@ for d in "$ROOT/fuzz/seeds/tiny_text_cnn" "$FX/sentiment/imdb_cnn_mcu"; do
     { cat "$d/config.json"; printf '%s' "$SEP"; cat "$d/model.safetensors"; } >"$SEEDS/keras-$n-no-tokenizer"
     seed keras "$SEEDS/keras-$n"
     seed keras "$SEEDS/keras-$n-no-tokenizer"
+done
+# keras_file (fuzz/src/keras_file_input.rs): each Keras-saved archive whole (mode byte 0) and as
+# its entries (mode byte 1: config.json, model.weights.h5 and an adapted vocabulary).
+for f in "$FX"/keras_files/*/model.keras "$FX"/keras_textvec/*/model.keras; do
+    n=$(basename "$(dirname "$f")")
+    { printf '\x00'; cat "$f"; } >"$SEEDS/keras-file-$n"
+    python3 - "$f" "$SEEDS/keras-file-$n-entries" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+parts = [z.read("config.json"), z.read("model.weights.h5")]
+parts += [z.read(n) for n in z.namelist() if n.startswith("assets/") and n.endswith("/vocabulary.txt")][:1]
+open(sys.argv[2], "wb").write(b"\x01" + b"\n#--#\n".join(parts))
+PY
+    seed keras_file "$SEEDS/keras-file-$n"
+    seed keras_file "$SEEDS/keras-file-$n-entries"
 done
 i=0
 while IFS= read -r line && [ $i -lt 24 ]; do

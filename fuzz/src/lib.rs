@@ -11,6 +11,7 @@
 // `cargo fuzz` builds with nightly and `--cfg fuzzing`; `cfg(sanitize)` tells whether ASan is on.
 #![cfg_attr(fuzzing, feature(cfg_sanitize))]
 
+pub mod keras_file_input;
 pub mod keras_input;
 
 use mlc_format::manifest::NetInput;

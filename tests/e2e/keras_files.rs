@@ -243,3 +243,44 @@ fn the_vocabulary_comes_from_the_configuration_or_the_assets() {
     }));
     assert!(e.contains("one of TextVectorization's own tokens"), "{e}");
 }
+
+/// Every model of a sweep that tools/keras_sweep.py wrote (`MLC_KERAS_SWEEP=DIR`: random
+/// models of the supported layers, saved by Keras, with Keras' outputs), compiled in float32
+/// and run: each within 1e-5 of Keras, or a list of those that are not.
+#[test]
+#[ignore = "needs MLC_KERAS_SWEEP=DIR, written by tools/keras_sweep.py (TensorFlow)"]
+fn sweep_of_keras_models() {
+    let Some(dir) = std::env::var_os("MLC_KERAS_SWEEP") else {
+        println!("skipped: MLC_KERAS_SWEEP is not set (tools/keras_sweep.py writes the models)");
+        return;
+    };
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    let mut failed = Vec::new();
+    for d in &dirs {
+        let inputs = Inputs::Numbers(read_csv(&d.join("inputs.csv")));
+        let expected = read_csv(&d.join("expected.csv"));
+        let path = d.join("model.keras");
+        let compiled = mlc_compiler::compile_models(
+            &[mlc_compiler::ModelInput::parse(&format!("m={}", path.display())).unwrap()],
+            &options(Target::Host, Some(false)),
+        );
+        let outcome = match compiled {
+            Ok(c) => {
+                let bytes = mlc_format::AlignedBytes::copy_from(&c.bytes);
+                let d = worst(&run(&bytes, &inputs), &expected);
+                if d <= 1e-5 {
+                    Ok(d)
+                } else {
+                    Err(format!("max |Δ| = {d:e}"))
+                }
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        println!("{}: {outcome:?}", d.display());
+        if let Err(e) = outcome {
+            failed.push(format!("{}: {e}", d.display()));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} models:\n{}", failed.len(), dirs.len(), failed.join("\n"));
+}
