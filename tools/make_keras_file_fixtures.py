@@ -7,6 +7,9 @@ For every model NAME below:
     NAME/model.keras    the model as `model.save` writes it: a zip of config.json,
                         metadata.json, model.weights.h5 (HDF5, written by h5py) and, for a
                         TextVectorization that was adapted, its vocabulary under assets/
+    NAME/model.h5       (models on numbers) the same model in the legacy HDF5 format,
+                        `model.save("model.h5")`; its outputs as Keras loads it back equal
+                        those of model.keras (checked here)
     NAME/inputs.csv     (models on numbers) one input per line: token ids, or the float input
                         flattened (length x channels, channels last), comma-separated, '%.9g'
     NAME/expected.csv   per line, Keras' float32 outputs for that input (text models: for each
@@ -35,6 +38,15 @@ Models (each chosen for what the file holds, beyond what tests/fixtures/keras_op
     text_given       a string Input -> TextVectorization(vocabulary=[...], standardize="lower")
                      whose list starts with "" and "[UNK]" (Keras drops them: they are its
                      own) -> Embedding -> Flatten -> Dense(2, softmax)
+
+Keras 2 models (tf_keras 2.21, the Keras 2 of TensorFlow 2.16 and later: its
+serialization has `batch_input_shape` and the old `inbound_nodes` lists), saved as model.h5
+(Keras 2's default format), with tf_keras' outputs:
+    k2_seq           floats (10) with `input_shape` on the first layer: Dense(8, relu)
+                     -> BatchNormalization -> Dense(4, tanh) -> Dense(2, softmax)
+    k2_fn_nested     floats (16, 3) -> Conv1D(5, 3, relu) -> MaxPooling1D(2)
+                     -> BatchNormalization(center=False) -> GlobalAveragePooling1D -> a nested
+                     Sequential [Dense(6, relu), Dense(1, sigmoid)]
 
 Run: target/venv-tf/bin/python tools/make_keras_file_fixtures.py
 (venv: python3 -m venv target/venv-tf && target/venv-tf/bin/pip install -r tools/requirements-sentiment.txt)
@@ -177,8 +189,54 @@ def main():
             fmt = "%d" if x.dtype.kind == "i" else "%.9g"
             np.savetxt(os.path.join(outdir, "inputs.csv"), x.reshape(len(x), -1), fmt=fmt, delimiter=",")
         assert np.abs(want - again).max() < 1e-6, f"{name}: the reloaded model differs"
+        if not isinstance(x, list):
+            legacy = os.path.join(outdir, "model.h5")
+            model.save(legacy)
+            from_h5 = keras.models.load_model(legacy, compile=False).predict(x, verbose=0)
+            assert np.array_equal(from_h5, want), f"{name}: the .h5 model differs from the .keras one"
         np.savetxt(os.path.join(outdir, "expected.csv"), want.reshape(len(want), -1), fmt="%.9g", delimiter=",")
         print(f"{name}: {os.path.getsize(saved)} bytes, outputs {want.shape}")
+    keras2(rng)
+
+
+def keras2(rng):
+    """The Keras 2 models (tf_keras), saved as .h5."""
+    import numpy as np
+    import tf_keras as k2
+    L = k2.layers
+    k2.utils.set_random_seed(7)
+    models = {
+        "k2_seq": k2.Sequential([
+            L.Dense(8, activation="relu", input_shape=(10,)),
+            L.BatchNormalization(momentum=0.5),
+            L.Dense(4, activation="tanh"),
+            L.Dense(2, activation="softmax"),
+        ]),
+    }
+    x = inp = k2.Input((16, 3))
+    x = L.Conv1D(5, 3, activation="relu")(x)
+    x = L.MaxPooling1D(2)(x)
+    x = L.BatchNormalization(center=False, momentum=0.5)(x)
+    x = L.GlobalAveragePooling1D()(x)
+    x = k2.Sequential([L.Dense(6, activation="relu"), L.Dense(1, activation="sigmoid")])(x)
+    models["k2_fn_nested"] = k2.Model(inp, x)
+    for name, model in models.items():
+        shape = model.inputs[0].shape[1:]
+        train_x = rng.normal(size=(64, *shape)).astype("float32")
+        train_y = rng.random(size=(64, model.outputs[0].shape[-1])).astype("float32")
+        model.compile(optimizer=k2.optimizers.Adam(0.05), loss="mse")
+        model.fit(train_x, train_y, epochs=3, batch_size=16, verbose=0)
+        outdir = os.path.join(OUT, name)
+        shutil.rmtree(outdir, ignore_errors=True)
+        os.makedirs(outdir)
+        saved = os.path.join(outdir, "model.h5")
+        model.save(saved)
+        x = rng.normal(size=(INPUTS, *shape)).astype("float32")
+        want = k2.models.load_model(saved, compile=False).predict(x, verbose=0)
+        assert np.abs(want - model.predict(x, verbose=0)).max() < 1e-6, f"{name}: the reloaded model differs"
+        np.savetxt(os.path.join(outdir, "inputs.csv"), x.reshape(len(x), -1), fmt="%.9g", delimiter=",")
+        np.savetxt(os.path.join(outdir, "expected.csv"), want.reshape(len(want), -1), fmt="%.9g", delimiter=",")
+        print(f"{name}: {os.path.getsize(saved)} bytes (Keras {k2.__version__}), outputs {want.shape}")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ impl Prepared {
             ModelSource::Path(path) if path.is_dir() => Prepared::net(name, path, &keras::read_dir(path)?, options),
             ModelSource::Path(path) => {
                 let bytes = std::fs::read(path).map_err(|error| CompileError::Io { path: path.clone(), error })?;
-                if keras_file::is_archive(&bytes) {
+                if keras_file::is_saved_model(&bytes) {
                     let mut prepared = Prepared::net(name, path, &keras_file::read(path, &bytes)?, options)?;
                     // The source's identity is the file's bytes, as for a tree model.
                     prepared.sha256 = Sha256::digest(&bytes).into();

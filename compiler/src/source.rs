@@ -37,8 +37,8 @@ impl ModelSpec {
 /// A trained model, in a file or in memory.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModelSource {
-    /// A file — XGBoost's `save_model` JSON or UBJSON, or Keras' `model.save` archive
-    /// (`.keras`, told by its bytes) — or a directory (a Keras export written by
+    /// A file — XGBoost's `save_model` JSON or UBJSON, or Keras' `model.save` file (`.keras`
+    /// or legacy `.h5`, told by its bytes) — or a directory (a Keras export written by
     /// `tools/export_keras.py`), read by the compiler.
     Path(PathBuf),
     /// An XGBoost `save_model` file in memory.

@@ -101,6 +101,43 @@ fn saved_models_reproduce_keras_in_float32_and_stay_close_in_int8() {
     }
 }
 
+/// The legacy HDF5 format: Keras 3's `model.save("model.h5")` of the same models imports to the
+/// same network as their `.keras`; Keras 2's (tf_keras: `batch_input_shape`, the old
+/// `inbound_nodes`, weights named `dense/kernel:0`) reproduces Keras 2.
+#[test]
+fn legacy_h5_models_import_and_reproduce_keras() {
+    for name in ["seq_mlp_bn", "fn_conv_nested", "ids_cnn"] {
+        let h5 = fixture(&format!("keras_files/{name}/model.h5"));
+        let from_h5 = keras::import_files(&h5, &keras_file::read(&h5, &std::fs::read(&h5).unwrap()).unwrap()).unwrap();
+        let from_keras = keras::import_files(&saved(name), &keras_file::read(&saved(name), &std::fs::read(saved(name)).unwrap()).unwrap());
+        assert_eq!(from_h5, from_keras.unwrap(), "{name}");
+    }
+    for name in ["k2_seq", "k2_fn_nested"] {
+        let h5 = fixture(&format!("keras_files/{name}/model.h5"));
+        let inputs = inputs(name);
+        let expected = read_csv(&fixture(&format!("keras_files/{name}/expected.csv")));
+        let d = worst(&run(&compiled(&h5, &inputs, Target::Host, false), &inputs), &expected);
+        println!("{name}: runtime float32 vs Keras 2: max |Δ| = {d:e}");
+        assert!(d <= 1e-5, "{name}: the compiled model differs from Keras 2 by {d}");
+        let d = worst(&run(&compiled(&h5, &inputs, Target::CortexM4, true), &inputs), &expected);
+        println!("{name}: runtime int8 vs Keras 2: max |Δ| = {d:e}");
+        assert!(d <= 0.05, "{name}: int8 differs from Keras 2 by {d}");
+    }
+    // Truncated.
+    let e = error(&std::fs::read(fixture("keras_files/k2_seq/model.h5")).unwrap()[..4096]);
+    assert!(e.starts_with("bad/model.keras: "), "{e}");
+    // Weights alone (what `save_weights` writes, as inside a `.keras`): named as such.
+    let mut weights_only = Vec::new();
+    edited("seq_mlp_bn", |n, d| {
+        if n == "model.weights.h5" {
+            weights_only = d;
+        }
+        None
+    });
+    let e = error(&weights_only);
+    assert!(e.contains("no attribute `model_config`: a file of weights only"), "{e}");
+}
+
 /// The five text models saved by Keras and exported by tools/export_keras.py: the same network,
 /// tokenizer included, whichever the compiler reads.
 #[test]
@@ -246,7 +283,7 @@ fn the_vocabulary_comes_from_the_configuration_or_the_assets() {
 
 /// Every model of a sweep that tools/keras_sweep.py wrote (`MLC_KERAS_SWEEP=DIR`: random
 /// models of the supported layers, saved by Keras, with Keras' outputs), compiled in float32
-/// and run: each within 1e-5 of Keras, or a list of those that are not.
+/// and run (`.keras` and `.h5`): each within 1e-5 of Keras, or a list of those that are not.
 #[test]
 #[ignore = "needs MLC_KERAS_SWEEP=DIR, written by tools/keras_sweep.py (TensorFlow)"]
 fn sweep_of_keras_models() {
@@ -260,26 +297,27 @@ fn sweep_of_keras_models() {
     for d in &dirs {
         let inputs = Inputs::Numbers(read_csv(&d.join("inputs.csv")));
         let expected = read_csv(&d.join("expected.csv"));
-        let path = d.join("model.keras");
-        let compiled = mlc_compiler::compile_models(
-            &[mlc_compiler::ModelInput::parse(&format!("m={}", path.display())).unwrap()],
-            &options(Target::Host, Some(false)),
-        );
-        let outcome = match compiled {
-            Ok(c) => {
-                let bytes = mlc_format::AlignedBytes::copy_from(&c.bytes);
-                let d = worst(&run(&bytes, &inputs), &expected);
-                if d <= 1e-5 {
-                    Ok(d)
-                } else {
-                    Err(format!("max |Δ| = {d:e}"))
+        for path in [d.join("model.keras"), d.join("model.h5")].into_iter().filter(|p| p.exists()) {
+            let compiled = mlc_compiler::compile_models(
+                &[mlc_compiler::ModelInput::parse(&format!("m={}", path.display())).unwrap()],
+                &options(Target::Host, Some(false)),
+            );
+            let outcome = match compiled {
+                Ok(c) => {
+                    let bytes = mlc_format::AlignedBytes::copy_from(&c.bytes);
+                    let d = worst(&run(&bytes, &inputs), &expected);
+                    if d <= 1e-5 {
+                        Ok(d)
+                    } else {
+                        Err(format!("max |Δ| = {d:e}"))
+                    }
                 }
+                Err(e) => Err(e.to_string()),
+            };
+            println!("{}: {outcome:?}", path.display());
+            if let Err(e) = outcome {
+                failed.push(format!("{}: {e}", path.display()));
             }
-            Err(e) => Err(e.to_string()),
-        };
-        println!("{}: {outcome:?}", d.display());
-        if let Err(e) = outcome {
-            failed.push(format!("{}: {e}", d.display()));
         }
     }
     assert!(failed.is_empty(), "{} of {} models:\n{}", failed.len(), dirs.len(), failed.join("\n"));

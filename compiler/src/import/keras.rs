@@ -278,7 +278,13 @@ fn layer_list<'v>(file: &str, config: &'v Value) -> Result<&'v [Value], ImportEr
             for pair in layers.windows(2) {
                 let prev = pair[0].pointer("/config/name").and_then(Value::as_str);
                 let inbound = pair[1].get("inbound_nodes").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-                let history = inbound.first().and_then(|n| n.pointer("/args/0/config/keras_history/0")).and_then(Value::as_str);
+                // Keras 3: `{"args": [tensor], ...}`; Keras 2: `[["layer", 0, 0, {}]]`.
+                let history = inbound
+                    .first()
+                    .and_then(|n| {
+                        n.pointer("/args/0/config/keras_history/0").or_else(|| n.as_array().filter(|a| a.len() == 1)?.first()?.get(0))
+                    })
+                    .and_then(Value::as_str);
                 if inbound.len() != 1 || history != prev {
                     let name = pair[1].pointer("/config/name").and_then(Value::as_str).unwrap_or("?");
                     return Err(ImportError::Unsupported {
@@ -333,30 +339,14 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectori
             Some(f) => Err(ctx.unsupported(&name, format!("data_format = {f}"))),
         };
         if class == "InputLayer" {
-            let dims: Vec<Option<usize>> =
-                opt("batch_shape").as_array().map(|a| a.iter().skip(1).map(usize_of).collect()).unwrap_or_default();
-            let int = opt("dtype").as_str().is_some_and(|d| d.starts_with("int"));
-            let string = opt("dtype").as_str() == Some("string");
-            if dims.contains(&Some(0)) {
-                return Err(ctx.unsupported(&name, format!("input shape {:?} with a zero dimension", opt("batch_shape"))));
-            }
-            shape = Some(match dims.as_slice() {
-                [] | [Some(1)] if string => Shape::Text,
-                _ if string => {
-                    return Err(ctx.unsupported(&name, format!("string input of shape {:?} (one string per example)", opt("batch_shape"))))
-                }
-                [Some(l)] if int => Shape::Ids(*l),
-                [Some(f)] => Shape::Vector(*f),
-                [Some(l), Some(c)] => Shape::Seq(*l, *c),
-                _ => {
-                    return Err(ctx.unsupported(
-                        &name,
-                        format!("input shape {:?} (need fixed (length) ids, (length, channels) or (features))", opt("batch_shape")),
-                    ))
-                }
-            });
+            shape = Some(input_shape(ctx, &name, cfg)?);
             input = shape;
             continue;
+        }
+        // Keras 2: a Sequential model's first layer may carry the input's shape itself.
+        if shape.is_none() && cfg.get("batch_input_shape").is_some() {
+            shape = Some(input_shape(ctx, &name, cfg)?);
+            input = shape;
         }
         if class == "Dropout" {
             continue; // identity at inference
@@ -497,6 +487,34 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectori
         return Err(ImportError::Unsupported { file: ctx.file.clone(), what: "models whose output is not a vector".into() });
     }
     Ok((NnModel { input, layers, tokenizer: None, framework: format!("keras {version}") }, vectorizer))
+}
+
+/// The input an InputLayer's config describes (`batch_shape`; Keras 2: `batch_input_shape`,
+/// which a Sequential model's first layer may also carry).
+fn input_shape(ctx: &Ctx<'_>, name: &str, cfg: &Value) -> Result<Shape, ImportError> {
+    let opt = |key: &str| cfg.get(key).unwrap_or(&Value::Null);
+    let batch_shape = match cfg.get("batch_shape") {
+        Some(shape) => shape,
+        None => opt("batch_input_shape"),
+    };
+    let dims: Vec<Option<usize>> = batch_shape.as_array().map(|a| a.iter().skip(1).map(usize_of).collect()).unwrap_or_default();
+    let int = opt("dtype").as_str().is_some_and(|d| d.starts_with("int"));
+    let string = opt("dtype").as_str() == Some("string");
+    if dims.contains(&Some(0)) {
+        return Err(ctx.unsupported(name, format!("input shape {batch_shape:?} with a zero dimension")));
+    }
+    Ok(match dims.as_slice() {
+        [] | [Some(1)] if string => Shape::Text,
+        _ if string => return Err(ctx.unsupported(name, format!("string input of shape {batch_shape:?} (one string per example)"))),
+        [Some(l)] if int => Shape::Ids(*l),
+        [Some(f)] => Shape::Vector(*f),
+        [Some(l), Some(c)] => Shape::Seq(*l, *c),
+        _ => {
+            return Err(
+                ctx.unsupported(name, format!("input shape {batch_shape:?} (need fixed (length) ids, (length, channels) or (features))"))
+            )
+        }
+    })
 }
 
 /// A layer's `padding`; `causal` only where `causal` (convolutions).

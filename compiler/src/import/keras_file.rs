@@ -1,6 +1,8 @@
-//! Keras' own saved model, `model.save("model.keras")` (Keras 3), read with no export step.
+//! Keras' own saved models, read with no export step: `model.save("model.keras")` (Keras 3's
+//! format) and `model.save("model.h5")` (the legacy HDF5 format, which Keras 2 wrote by default
+//! and Keras 3 still writes).
 //!
-//! The file is a zip archive of
+//! A `.keras` file is a zip archive of
 //! - `config.json`: the model's serialization, the same JSON as `model.to_json()`;
 //! - `metadata.json`: `{"keras_version": ...}`;
 //! - `model.weights.h5`: HDF5 (written by h5py). Each layer's variables are the datasets
@@ -12,9 +14,16 @@
 //! - `assets/<path>/vocabulary.txt`: the vocabulary of a `TextVectorization` that was
 //!   adapted (one given its vocabulary keeps it in `config.json`).
 //!
-//! [`read`] turns the archive into the files of an export ([`KerasFiles`]: the configuration
-//! as it is, the weights as safetensors named `<layer name>/<variable name>`, the vocabulary
-//! as `vocab.txt`), so that one importer, [`super::keras::import_files`], reads both forms.
+//! An `.h5` file is one HDF5 file: the root's attribute `model_config` holds the configuration
+//! (Keras 2's serialization or Keras 3's, which [`super::keras`] both read), `keras_version`
+//! the version, and the group `model_weights` a group per layer of the model (a nested model's
+//! for all its layers) whose attribute `weight_names` lists its variables, each the path of its
+//! dataset inside that group: `dense/kernel:0` (Keras 2), `sequential/dense/kernel` (Keras 3).
+//! The last two components name the layer and the variable.
+//!
+//! [`read`] turns either into the files of an export ([`KerasFiles`]: the configuration as it
+//! is, the weights as safetensors named `<layer name>/<variable name>`, the vocabulary as
+//! `vocab.txt`), so that one importer, [`super::keras::import_files`], reads every form.
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -39,14 +48,70 @@ const MAX_ENTRY_BYTES: u64 = 1 << 30;
 /// out-of-vocabulary token (id 1).
 const SPECIAL_TOKENS: [&str; 2] = ["", "[UNK]"];
 
-/// Whether `bytes` start as a zip archive does (a `.keras` file).
-pub fn is_archive(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
+/// The first bytes of an HDF5 file (a legacy `.h5` model).
+const HDF5_SIGNATURE: &[u8] = b"\x89HDF\r\n\x1a\n";
+
+/// Whether `bytes` start as a Keras saved model does: a zip archive (`.keras`) or an HDF5 file
+/// (`.h5`).
+pub fn is_saved_model(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(HDF5_SIGNATURE)
 }
 
-/// Reads a `.keras` archive (`file` names it in messages, and each entry as `file/entry`)
-/// into the files of an export.
+/// Reads a Keras saved model, `.keras` or `.h5` (told by its bytes), into the files of an
+/// export. `file` names it in messages, and each entry of a `.keras` archive as `file/entry`.
 pub fn read(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
+    if bytes.starts_with(HDF5_SIGNATURE) {
+        read_h5(file, bytes)
+    } else {
+        read_archive(file, bytes)
+    }
+}
+
+/// Reads a legacy `.h5` model (see the module's documentation).
+fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
+    let name = file.display().to_string();
+    let err = |what: String| ImportError::parse(&name, what);
+    let h5 = Hdf5File::from_bytes(bytes).map_err(|e| err(format!("HDF5: {e}")))?;
+    let root = h5.root_group().map_err(|e| err(format!("HDF5: {e}")))?;
+    let text_attribute = |group: &hdf5_reader::group::Group, key: &str| {
+        group.attribute(key).ok().map(|a| a.read_string().map_err(|e| err(format!("attribute `{key}`: {e}")))).transpose()
+    };
+    let config = text_attribute(&root, "model_config")?.ok_or_else(|| {
+        err("no attribute `model_config`: a file of weights only (`save_weights`)? mlc needs the whole model (`model.save`)".into())
+    })?;
+    let keras_version = text_attribute(&root, "keras_version")?;
+    let weights = root.group("model_weights").map_err(|e| err(format!("no group `model_weights`: {e}")))?;
+    let h5_len = bytes.len();
+    let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
+    for layer in weights.groups().map_err(|e| err(format!("group `model_weights`: {e}")))? {
+        let group_path = format!("model_weights/{}", layer.name());
+        let names = match layer.attribute("weight_names") {
+            // A layer without variables: an empty list (of floats, as h5py writes it).
+            Ok(a) if a.num_elements().ok() == Some(0) => Vec::new(),
+            Ok(a) => a.read_strings().map_err(|e| err(format!("`{group_path}`: attribute `weight_names`: {e}")))?,
+            Err(_) => continue,
+        };
+        for weight in names {
+            let at = format!("{group_path}/{weight}");
+            // `[scope/]layer/variable[:0]`.
+            let mut parts = weight.rsplit('/');
+            let variable = parts.next().unwrap_or_default();
+            let variable = variable.strip_suffix(":0").unwrap_or(variable);
+            let layer_name = parts.next().unwrap_or(layer.name());
+            let dataset = h5.dataset(&at).map_err(|e| err(format!("`{at}`: {e}")))?;
+            let key = format!("{layer_name}/{variable}");
+            let (shape, data) = read_f32(&dataset, h5_len).map_err(|e| err(format!("`{at}`: {e}")))?;
+            if tensors.iter().any(|(k, ..)| *k == key) {
+                return Err(err(format!("`{at}`: a second weight `{key}`")));
+            }
+            tensors.push((key, shape, data));
+        }
+    }
+    Ok(KerasFiles { config: config.into_bytes(), weights: safetensors_bytes(&tensors, keras_version)?, vocab: None, vectorizer: None })
+}
+
+/// Reads a `.keras` archive (see the module's documentation).
+fn read_archive(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
     let name = |entry: &str| file.join(entry).display().to_string();
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ImportError::parse(&file.display().to_string(), format!("not a readable zip archive, as a .keras file is: {e}")))?;
@@ -303,25 +368,32 @@ fn read_variables(
         let key = format!("{}/{variable}", layer.name);
         let at = format!("{group_path}/{i}");
         let dataset = group.dataset(&i.to_string()).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
-        match dataset.dtype() {
-            Datatype::FloatingPoint { size: 4, .. } => {}
-            other => return Err(layer.unsupported(file, format!("`{at}` ({variable}) is {other:?}, not float32"))),
-        }
-        let shape: Vec<usize> = dataset.shape().iter().map(|&d| usize::try_from(d).unwrap_or(usize::MAX)).collect();
-        // The data of an uncompressed dataset lies in the file; a compressed one may be
-        // larger, within reason.
-        let count = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
-        let count = count
-            .filter(|&n| n.saturating_mul(4) <= h5_len.saturating_mul(64))
-            .ok_or_else(|| layer.err(file, format!("`{at}` ({variable}) has shape {shape:?}, too large for the file")))?;
-        let mut values = vec![0f32; count];
-        dataset.read_into(&mut values).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
+        let (shape, data) = read_f32(&dataset, h5_len).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
         if out.iter().any(|(k, ..)| *k == key) {
             return Err(layer.err(file, format!("a second layer named `{}` in the model", layer.name)));
         }
-        out.push((key, shape, values.iter().flat_map(|v| v.to_le_bytes()).collect()));
+        out.push((key, shape, data));
     }
     Ok(())
+}
+
+/// A float32 dataset's shape and values (little-endian bytes); `Err` says why not. `h5_len`,
+/// the file's size, bounds what it may allocate: an uncompressed dataset's data lies in the
+/// file, a compressed one may be larger, within reason.
+fn read_f32(dataset: &hdf5_reader::Dataset, h5_len: usize) -> Result<(Vec<usize>, Vec<u8>), String> {
+    match dataset.dtype() {
+        Datatype::FloatingPoint { size: 4, .. } => {}
+        other => return Err(format!("{other:?}, not float32")),
+    }
+    let shape: Vec<usize> = dataset.shape().iter().map(|&d| usize::try_from(d).unwrap_or(usize::MAX)).collect();
+    let count = shape
+        .iter()
+        .try_fold(1usize, |n, &d| n.checked_mul(d))
+        .filter(|&n| n.saturating_mul(4) <= h5_len.saturating_mul(64))
+        .ok_or_else(|| format!("shape {shape:?}, too large for the file"))?;
+    let mut values = vec![0f32; count];
+    dataset.read_into(&mut values).map_err(|e| e.to_string())?;
+    Ok((shape, values.iter().flat_map(|v| v.to_le_bytes()).collect()))
 }
 
 /// The tensors as a safetensors file, with the Keras version in its metadata (as
