@@ -169,6 +169,12 @@ fn mlc_compiles_a_keras_file() {
         String::from_utf8(out.stdout).unwrap().lines().map(|l| l.split(',').map(|v| v.parse().unwrap()).collect()).collect();
     let d = worst(&got, &read_csv(&fixture("keras_files/seq_mlp_bn/expected.csv")));
     assert!(d <= 1e-5, "mlc predict differs from Keras by {d}");
+    // The model itself where an artifact belongs: what to do with it.
+    for model in [saved("seq_mlp_bn"), fixture("keras_files/seq_mlp_bn/model.h5")] {
+        let out = mlc_command().arg("predict").arg(&model).arg(&input).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && stderr.contains("a Keras model (.keras or .h5)") && stderr.contains("mlc compile"), "{stderr}");
+    }
 }
 
 /// The entries of `name`'s archive, each passed through `edit` (`None` drops it), as a new

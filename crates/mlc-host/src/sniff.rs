@@ -1,5 +1,5 @@
 //! What a file given where an artifact (or a model to compile) belongs is, so that errors can
-//! say what to do with it: an XGBoost model or a Keras export is compiled first, a gzip or tar
+//! say what to do with it: an XGBoost model, a Keras model or a Keras export is compiled first, a gzip or tar
 //! archive (SageMaker's `model.tar.gz`) is unpacked first, a CSV file is data.
 
 use std::io::Read;
@@ -12,6 +12,8 @@ pub enum Kind {
     XgboostModel,
     /// A Keras export directory (`config.json` and `model.safetensors`, tools/export_keras.py).
     KerasExport,
+    /// A Keras saved model: a `.keras` zip archive, or an HDF5 file (a legacy `.h5` model).
+    KerasModel,
     /// A gzip-compressed file (e.g. `model.tar.gz`).
     Gzip,
     /// A tar archive.
@@ -26,6 +28,7 @@ impl Kind {
         match self {
             Kind::XgboostModel => "an XGBoost model",
             Kind::KerasExport => "a Keras export directory",
+            Kind::KerasModel => "a Keras model (.keras or .h5)",
             Kind::Gzip => "a gzip-compressed file",
             Kind::Tar => "a tar archive",
             Kind::Csv => "a CSV file",
@@ -36,12 +39,12 @@ impl Kind {
     pub fn advice(self, path: &Path) -> String {
         let p = path.display();
         match self {
-            Kind::XgboostModel | Kind::KerasExport => {
+            Kind::XgboostModel | Kind::KerasExport | Kind::KerasModel => {
                 format!("compile it into an artifact first: `mlc compile {p} -o model.mlc`")
             }
             Kind::Gzip => format!("unpack it first (`tar xzf {p}` for a model.tar.gz) and give the model inside"),
             Kind::Tar => format!("unpack it first (`tar xf {p}`) and give the model inside"),
-            Kind::Csv => "give it as input data; the model is a `.mlc` artifact (or, to compile, an XGBoost `.json`/`.ubj` or a Keras export directory)".into(),
+            Kind::Csv => "give it as input data; the model is a `.mlc` artifact (or, to compile, an XGBoost `.json`/`.ubj`, a Keras `.keras`/`.h5` or a Keras export directory)".into(),
         }
     }
 }
@@ -68,6 +71,10 @@ pub fn sniff_bytes(head: &[u8], extension: &str) -> Option<Kind> {
     }
     if head.get(257..262) == Some(b"ustar") {
         return Some(Kind::Tar);
+    }
+    // HDF5's signature; a zip archive named `.keras` (other zip archives are not judged).
+    if head.starts_with(b"\x89HDF\r\n\x1a\n") || (head.starts_with(b"PK\x03\x04") && extension.eq_ignore_ascii_case("keras")) {
+        return Some(Kind::KerasModel);
     }
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start_matches('\u{feff}').trim_start();
@@ -111,6 +118,9 @@ mod tests {
         assert_eq!(sniff_bytes(br#"{"learner": {"attributes": {}}}"#, "json"), Some(Kind::XgboostModel));
         assert_eq!(sniff_bytes(b"{L\x00\x00\x00\x07learner{", "ubj"), Some(Kind::XgboostModel));
         assert_eq!(sniff_bytes(b"1,2,3\n", "csv"), Some(Kind::Csv));
+        assert_eq!(sniff_bytes(b"\x89HDF\r\n\x1a\n\x00", "h5"), Some(Kind::KerasModel));
+        assert_eq!(sniff_bytes(b"PK\x03\x04\x14\x00", "keras"), Some(Kind::KerasModel));
+        assert_eq!(sniff_bytes(b"PK\x03\x04\x14\x00", "zip"), None);
         assert_eq!(sniff_bytes(b"1,2,3\n", "bin"), None);
     }
 
