@@ -93,7 +93,7 @@ for d in "$ROOT/fuzz/seeds/tiny_text_cnn" "$FX/sentiment/imdb_cnn_mcu"; do
     seed keras "$SEEDS/keras-$n-no-tokenizer"
 done
 # keras_file (fuzz/src/keras_file_input.rs): each Keras-saved archive whole (mode byte 0) and as
-# its entries (mode byte 1: config.json, model.weights.h5 and an adapted vocabulary).
+# its entries (mode byte 1: config.json, model.weights.h5 and an adapted vocabulary), ...
 for f in "$FX"/keras_files/*/model.keras "$FX"/keras_textvec/*/model.keras; do
     n=$(basename "$(dirname "$f")")
     { printf '\x00'; cat "$f"; } >"$SEEDS/keras-file-$n"
@@ -106,6 +106,12 @@ open(sys.argv[2], "wb").write(b"\x01" + b"\n#--#\n".join(parts))
 PY
     seed keras_file "$SEEDS/keras-file-$n"
     seed keras_file "$SEEDS/keras-file-$n-entries"
+done
+# ... and the legacy HDF5 models, whole (mode byte 0).
+for f in "$FX"/keras_files/*/model.h5; do
+    n=$(basename "$(dirname "$f")")
+    { printf '\x00'; cat "$f"; } >"$SEEDS/keras-file-$n-h5"
+    seed keras_file "$SEEDS/keras-file-$n-h5"
 done
 i=0
 while IFS= read -r line && [ $i -lt 24 ]; do

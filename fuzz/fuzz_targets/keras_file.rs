@@ -1,7 +1,8 @@
-//! Keras' own `.keras` file (`mlc_compiler::import::keras_file::read`: the zip archive, its
-//! HDF5 weights read by a third-party reader, the layer paths, the vocabulary), then the
-//! importer on what it read. Inputs: fuzz/src/keras_file_input.rs. Seeds: the `.keras` files of
-//! tests/fixtures (scripts/fuzz.sh), whole and as entries.
+//! Keras' own saved models (`mlc_compiler::import::keras_file::read`: a `.keras` zip archive,
+//! its HDF5 weights read by a third-party reader, the layer paths, the vocabulary; or a legacy
+//! `.h5` model), then the importer on what it read. Inputs: fuzz/src/keras_file_input.rs.
+//! Seeds: the `.keras` files of tests/fixtures (scripts/fuzz.sh), whole and as entries, and its
+//! `.h5` files.
 #![no_main]
 
 use std::path::Path;

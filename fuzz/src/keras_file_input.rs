@@ -1,8 +1,8 @@
-//! The `keras_file` fuzz target's input format: a `.keras` archive, given as it is, or built
+//! The `keras_file` fuzz target's input format: a Keras saved model, given as it is, or built
 //! from its entries so that mutations reach the HDF5 weights and the configuration past the
 //! archive's checksums. One definition for the target and for the replay of its findings.
 //!
-//! - first byte even: the rest is the archive;
+//! - first byte even: the rest is the file, a `.keras` archive or a legacy `.h5` model (HDF5);
 //! - first byte odd: the rest is `config.json`, `model.weights.h5` and, optionally, an adapted
 //!   vocabulary (`assets/layers/text_vectorization/vocabulary.txt`), separated by
 //!   [`SEPARATOR`], stored into an archive as Keras writes it.
@@ -12,7 +12,7 @@ use std::io::Write;
 /// What separates the entries.
 pub const SEPARATOR: &[u8] = b"\n#--#\n";
 
-/// The archive of a `keras_file` fuzz input.
+/// The file of a `keras_file` fuzz input.
 pub fn keras_archive(data: &[u8]) -> Vec<u8> {
     let Some((&mode, mut rest)) = data.split_first() else { return Vec::new() };
     if mode % 2 == 0 {
