@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import mlc
-from conftest import CHURN, SENTIMENT, mlc_predict
+from conftest import CHURN, FIXTURES, SENTIMENT, mlc_predict
 
 
 def bits(a):
@@ -226,3 +226,18 @@ def test_the_gil_is_released_while_predicting(churn_bundle, heldout):
         sys.setswitchinterval(old)
         counter.join()
     assert during > 0
+
+
+def test_compile_reads_keras_saved_models(tmp_path):
+    # Keras' own files, .keras and legacy .h5, with no export step: one bundle, Keras' outputs.
+    d = FIXTURES / "keras_files" / "seq_mlp_bn"
+    out = tmp_path / "keras.mlc"
+    report = mlc.compile({"from_keras": d / "model.keras", "from_h5": d / "model.h5"}, out)
+    assert [m["name"] for m in report["models"]] == ["from_keras", "from_h5"]
+    rows = np.loadtxt(d / "inputs.csv", delimiter=",", dtype=np.float32)
+    want = np.loadtxt(d / "expected.csv", delimiter=",", dtype=np.float32)
+    art = mlc.load(out)
+    p = art["from_keras"].predict(rows)
+    assert p.shape == want.shape
+    np.testing.assert_allclose(p, want, atol=1e-5)
+    np.testing.assert_array_equal(bits(art["from_h5"].predict(rows)), bits(p))
