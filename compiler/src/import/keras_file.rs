@@ -40,9 +40,11 @@ const CONFIG: &str = "config.json";
 const METADATA: &str = "metadata.json";
 const WEIGHTS: &str = "model.weights.h5";
 
-/// Largest entry [`read`] decompresses: a bound on what a damaged or hostile archive makes it
-/// allocate (the largest IMDb model of the repository holds 25 MB of weights).
+/// Largest entry [`read`] decompresses, and the most it decompresses per byte of the archive:
+/// a bound on what a damaged or hostile archive makes it allocate. Keras stores its entries
+/// uncompressed; float weights deflate by far less than 64×.
 const MAX_ENTRY_BYTES: u64 = 1 << 30;
+const MAX_EXPANSION: u64 = 64;
 
 /// `TextVectorization`'s own tokens, first in its vocabulary: the mask token (id 0) and the
 /// out-of-vocabulary token (id 1).
@@ -115,6 +117,7 @@ fn read_archive(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
     let name = |entry: &str| file.join(entry).display().to_string();
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ImportError::parse(&file.display().to_string(), format!("not a readable zip archive, as a .keras file is: {e}")))?;
+    let limit = MAX_ENTRY_BYTES.min((bytes.len() as u64).saturating_mul(MAX_EXPANSION));
     let mut entry = |entry: &str, required: bool| -> Result<Option<Vec<u8>>, ImportError> {
         let mut f = match archive.by_name(entry) {
             Ok(f) => f,
@@ -123,11 +126,11 @@ fn read_archive(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
         };
         let mut data = Vec::new();
         (&mut f)
-            .take(MAX_ENTRY_BYTES + 1)
+            .take(limit + 1)
             .read_to_end(&mut data)
             .map_err(|e| ImportError::parse(&name(entry), format!("cannot read it from the archive: {e}")))?;
-        if data.len() as u64 > MAX_ENTRY_BYTES {
-            return Err(ImportError::parse(&name(entry), format!("larger than {MAX_ENTRY_BYTES} bytes")));
+        if data.len() as u64 > limit {
+            return Err(ImportError::parse(&name(entry), format!("decompresses to more than {limit} bytes")));
         }
         Ok(Some(data))
     };
