@@ -62,6 +62,24 @@ pub fn keras_probabilities(model: &str) -> Vec<f32> {
     text.lines().map(|l| l.parse().unwrap()).collect()
 }
 
+/// The test strings of the text models (`keras_textvec/texts.json`): punctuation, case,
+/// Unicode spaces, empty and over-long texts.
+pub fn keras_texts() -> Vec<String> {
+    serde_json::from_slice(&std::fs::read(fixture("keras_textvec/texts.json")).unwrap()).unwrap()
+}
+
+/// The largest |difference| between two tables of outputs of the same shape.
+pub fn worst(got: &[Vec<f32>], want: &[Vec<f32>]) -> f32 {
+    assert_eq!(got.len(), want.len());
+    got.iter()
+        .zip(want)
+        .flat_map(|(g, w)| {
+            assert_eq!(g.len(), w.len());
+            g.iter().zip(w).map(|(g, w)| (g - w).abs())
+        })
+        .fold(0f32, f32::max)
+}
+
 /// Options for a test compilation.
 pub fn options(target: Target, fixed_point: Option<bool>) -> CompileOptions {
     CompileOptions { target, fixed_point, command_line: String::from("test"), ..Default::default() }

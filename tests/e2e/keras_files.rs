@@ -11,7 +11,7 @@ use mlc_compiler::import::{keras, keras_file};
 use mlc_compiler::{Calibration, CompileOptions, Target};
 use mlc_format::Artifact;
 use mlc_runtime::{Input, Model, ScratchBuf};
-use mlc_tests::{compile, fixture, mlc_command, options, read_csv};
+use mlc_tests::{compile, fixture, keras_texts, mlc_command, options, read_csv, worst};
 use serde_json::Value;
 
 /// The models of tests/fixtures/keras_files; `text_*` take strings.
@@ -19,11 +19,6 @@ const CASES: [&str; 5] = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "text_adapt
 
 fn saved(name: &str) -> PathBuf {
     fixture(&format!("keras_files/{name}/model.keras"))
-}
-
-/// The strings of tests/fixtures/keras_textvec/texts.json.
-fn texts() -> Vec<String> {
-    serde_json::from_slice(&std::fs::read(fixture("keras_textvec/texts.json")).unwrap()).unwrap()
 }
 
 /// A model's inputs: one string per row for a text model, else numbers (token ids as numbers).
@@ -34,7 +29,7 @@ enum Inputs {
 
 fn inputs(name: &str) -> Inputs {
     if name.starts_with("text_") {
-        Inputs::Text(texts())
+        Inputs::Text(keras_texts())
     } else {
         Inputs::Numbers(read_csv(&fixture(&format!("keras_files/{name}/inputs.csv"))))
     }
@@ -72,18 +67,6 @@ fn run(bytes: &[u8], inputs: &Inputs) -> Vec<Vec<f32>> {
                 .collect()
         }
     }
-}
-
-/// The largest |difference| between two tables of the same shape.
-fn worst(got: &[Vec<f32>], want: &[Vec<f32>]) -> f32 {
-    assert_eq!(got.len(), want.len());
-    got.iter()
-        .zip(want)
-        .flat_map(|(g, w)| {
-            assert_eq!(g.len(), w.len());
-            g.iter().zip(w).map(|(g, w)| (g - w).abs())
-        })
-        .fold(0f32, f32::max)
 }
 
 #[test]
@@ -148,7 +131,7 @@ fn a_saved_model_imports_as_its_export_does() {
         let from_file = keras::import_files(&path, &keras_file::read(&path, &std::fs::read(&path).unwrap()).unwrap()).unwrap();
         let from_export = keras::import_dir(&dir).unwrap();
         assert_eq!(from_file, from_export, "{name}");
-        let texts = Inputs::Text(texts());
+        let texts = Inputs::Text(keras_texts());
         let file_out = run(&compiled(&path, &texts, Target::Host, false), &texts);
         let export_out = run(&compiled(&dir, &texts, Target::Host, false), &texts);
         assert_eq!(file_out, export_out, "{name}: the two artifacts predict alike, bit for bit");

@@ -9,7 +9,7 @@ use mlc_compiler::{Calibration, CompileOptions, Target};
 use mlc_format::manifest::{NetInput, TextStandardize};
 use mlc_format::Artifact;
 use mlc_runtime::{Input, Model, ScratchBuf};
-use mlc_tests::{compile, fixture, mlc_command, options, read_csv};
+use mlc_tests::{compile, fixture, keras_texts as texts, mlc_command, options, read_csv, worst};
 use serde_json::Value;
 
 /// The fixture models, with the standardisation each one's layer was given.
@@ -21,11 +21,6 @@ const CASES: [(&str, TextStandardize); 5] = [
     // Keras' guide: the trained Functional model nested behind the vectorizer.
     ("guide_e2e", TextStandardize::LowerAndStripPunctuation),
 ];
-
-/// The test strings (`texts.json`).
-fn texts() -> Vec<String> {
-    serde_json::from_slice(&std::fs::read(fixture("keras_textvec/texts.json")).unwrap()).unwrap()
-}
 
 fn dir(name: &str) -> std::path::PathBuf {
     fixture(&format!("keras_textvec/{name}"))
@@ -54,18 +49,6 @@ fn run(bytes: &[u8]) -> (Vec<Vec<f32>>, Vec<Vec<f32>>) {
         outputs.push(out);
     }
     (ids, outputs)
-}
-
-/// The largest |difference| between two tables of the same shape.
-fn worst(got: &[Vec<f32>], want: &[Vec<f32>]) -> f32 {
-    assert_eq!(got.len(), want.len());
-    got.iter()
-        .zip(want)
-        .flat_map(|(g, w)| {
-            assert_eq!(g.len(), w.len());
-            g.iter().zip(w).map(|(g, w)| (g - w).abs())
-        })
-        .fold(0f32, f32::max)
 }
 
 #[test]
