@@ -308,6 +308,22 @@ fn sweep_of_keras_models() {
                 failed.push(format!("{}: {e}", path.display()));
             }
         }
+        // int8 for a microcontroller, calibrated on the inputs: it compiles (or is refused for
+        // accumulators that could overflow, with that reason) and runs; its error is reported.
+        let path = d.join(if d.join("model.keras").exists() { "model.keras" } else { "model.h5" });
+        let Inputs::Numbers(rows) = &inputs else { unreachable!() };
+        let lines = rows.iter().map(|r| r.iter().map(f32::to_string).collect::<Vec<_>>().join(",")).collect();
+        let int8 =
+            CompileOptions { calibration: Some(Calibration { source: "inputs".into(), lines }), ..options(Target::CortexM4, Some(true)) };
+        match mlc_compiler::compile_models(&[mlc_compiler::ModelInput::parse(&format!("m={}", path.display())).unwrap()], &int8) {
+            Ok(c) => {
+                let got = run(&mlc_format::AlignedBytes::copy_from(&c.bytes), &inputs);
+                let range = expected.iter().flatten().fold(0f32, |m, v| m.max(v.abs()));
+                println!("{}: int8 max |Δ| = {:e} (outputs up to {range})", path.display(), worst(&got, &expected));
+            }
+            Err(mlc_compiler::CompileError::Quantize { .. }) => println!("{}: int8 refused (accumulator range)", path.display()),
+            Err(e) => failed.push(format!("{}: int8: {e}", path.display())),
+        }
     }
     assert!(failed.is_empty(), "{} of {} models:\n{}", failed.len(), dirs.len(), failed.join("\n"));
 }
