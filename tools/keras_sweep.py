@@ -12,7 +12,7 @@ compiles each with `mlc`'s compiler (float32, host) and compares with Keras.
 
 Each model: token ids into an Embedding, a float sequence, or a float vector; on sequences
 1-3 of Conv1D (filters, kernel 1-5, strides, dilation, valid/same/causal, relu or linear,
-with or without bias), MaxPooling1D / AveragePooling1D (pool, strides, valid/same),
+with or without bias), Dense on every position (relu or linear), MaxPooling1D / AveragePooling1D (pool, strides, valid/same),
 BatchNormalization (center, scale, epsilon; its statistics drawn at random), Dropout; then
 Flatten, GlobalMaxPooling1D or GlobalAveragePooling1D; then 1-3 Dense (every supported
 activation, with or without bias) with BatchNormalization or Dropout between; as a Sequential,
@@ -33,7 +33,7 @@ def seq_layers(rng, L, length):
     """Sequence layers that keep the length positive; returns (layers, length)."""
     out = []
     for _ in range(rng.integers(1, 4)):
-        kind = rng.choice(["conv", "conv", "pool", "bn", "dropout"])
+        kind = rng.choice(["conv", "conv", "pool", "bn", "dropout", "dense"])
         if kind == "conv":
             k = int(rng.integers(1, 6))
             dilation = int(rng.choice([1, 1, 2, 3]))
@@ -55,6 +55,9 @@ def seq_layers(rng, L, length):
             out.append(cls(pool, strides=strides, padding=padding))
             s = strides or pool
             length = (length - pool) // s + 1 if padding == "valid" else -(-length // s)
+        elif kind == "dense":  # on every position of the sequence
+            out.append(L.Dense(int(rng.integers(1, 9)), activation=str(rng.choice(["linear", "relu"])),
+                               use_bias=bool(rng.random() < 0.7)))
         elif kind == "bn":
             out.append(bn(rng, L))
         else:

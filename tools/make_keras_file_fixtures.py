@@ -35,6 +35,9 @@ Models (each chosen for what the file holds, beyond what tests/fixtures/keras_op
                      vocabulary is then in the file's assets/, not in config.json)
                      -> Embedding -> Conv1D(4, 3, relu) -> GlobalMaxPooling1D
                      -> Dense(1, sigmoid)
+    ids_dense_steps  token ids (12) -> Embedding(40, 6) -> Dense(8, relu) on every position
+                     (Keras applies a Dense to a sequence's last axis) -> Dense(5)
+                     -> GlobalAveragePooling1D -> Dense(2, softmax)
     text_given       a string Input -> TextVectorization(vocabulary=[...], standardize="lower")
                      whose list starts with "" and "[UNK]" (Keras drops them: they are its
                      own) -> Embedding -> Flatten -> Dense(2, softmax)
@@ -48,7 +51,7 @@ serialization has `batch_input_shape` and the old `inbound_nodes` lists), saved 
                      -> BatchNormalization(center=False) -> GlobalAveragePooling1D -> a nested
                      Sequential [Dense(6, relu), Dense(1, sigmoid)]
 
-Run: target/venv-tf/bin/python tools/make_keras_file_fixtures.py
+Run: target/venv-tf/bin/python tools/make_keras_file_fixtures.py [NAME...]   (default: all)
 (venv: python3 -m venv target/venv-tf && target/venv-tf/bin/pip install -r tools/requirements-sentiment.txt)
 model.keras holds the date Keras saved it: a re-run rewrites every file.
 """
@@ -107,6 +110,15 @@ def build(name, keras):
             L.GlobalAveragePooling1D(),
             L.Dense(4),
         ], name=name)
+    if name == "ids_dense_steps":
+        return keras.Sequential([
+            keras.Input(shape=(12,), dtype="int32"),
+            L.Embedding(40, 6),
+            L.Dense(8, activation="relu"),
+            L.Dense(5),
+            L.GlobalAveragePooling1D(),
+            L.Dense(2, activation="softmax"),
+        ], name=name)
     if name == "text_adapted":
         tv = L.TextVectorization(output_sequence_length=10)
         tv.adapt(ADAPT)
@@ -126,7 +138,7 @@ def build(name, keras):
     raise ValueError(name)
 
 
-MODELS = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "text_adapted", "text_given"]
+MODELS = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "text_adapted", "text_given"]
 
 
 def inputs(name, model, rng):
@@ -136,8 +148,9 @@ def inputs(name, model, rng):
         with open(TEXTS, encoding="utf-8") as f:
             return json.load(f)
     shape = model.inputs[0].shape[1:]
-    if name == "ids_cnn":
-        return rng.integers(0, 50, size=(INPUTS, *shape)).astype("int32")
+    if name.startswith("ids_"):
+        vocab = next(l for l in model.layers if l.__class__.__name__ == "Embedding").input_dim
+        return rng.integers(0, vocab, size=(INPUTS, *shape)).astype("int32")
     return rng.normal(size=(INPUTS, *shape)).astype("float32")
 
 
@@ -153,12 +166,13 @@ def train(name, model, rng, keras):
     out = model.outputs[0].shape[-1]
     if name.startswith("text_"):
         x = strings(ADAPT * 4)
-    elif name == "ids_cnn":
-        x = rng.integers(0, 50, size=(64, 16)).astype("int32")
+    elif name.startswith("ids_"):
+        vocab = next(l for l in model.layers if l.__class__.__name__ == "Embedding").input_dim
+        x = rng.integers(0, vocab, size=(64, *model.inputs[0].shape[1:])).astype("int32")
     else:
         x = rng.normal(size=(64, *model.inputs[0].shape[1:])).astype("float32")
     y = rng.random(size=(len(x), out)).astype("float32")
-    if out > 1 and name != "ids_cnn":
+    if out > 1 and name != "ids_cnn":  # the outputs of softmax models sum to 1
         y = y / y.sum(axis=1, keepdims=True)
     model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mse")
     model.fit(x, y, epochs=3, batch_size=16, verbose=0)
@@ -168,9 +182,12 @@ def main():
     import keras
     import numpy as np
 
+    only = sys.argv[1:]
     keras.utils.set_random_seed(7)
     rng = np.random.default_rng(7)
     for name in MODELS:
+        if only and name not in only:
+            continue
         model = build(name, keras)
         train(name, model, rng, keras)
         outdir = os.path.join(OUT, name)
@@ -196,10 +213,10 @@ def main():
             assert np.array_equal(from_h5, want), f"{name}: the .h5 model differs from the .keras one"
         np.savetxt(os.path.join(outdir, "expected.csv"), want.reshape(len(want), -1), fmt="%.9g", delimiter=",")
         print(f"{name}: {os.path.getsize(saved)} bytes, outputs {want.shape}")
-    keras2(rng)
+    keras2(rng, only)
 
 
-def keras2(rng):
+def keras2(rng, only):
     """The Keras 2 models (tf_keras), saved as .h5."""
     import numpy as np
     import tf_keras as k2
@@ -221,6 +238,8 @@ def keras2(rng):
     x = k2.Sequential([L.Dense(6, activation="relu"), L.Dense(1, activation="sigmoid")])(x)
     models["k2_fn_nested"] = k2.Model(inp, x)
     for name, model in models.items():
+        if only and name not in only:
+            continue
         shape = model.inputs[0].shape[1:]
         train_x = rng.normal(size=(64, *shape)).astype("float32")
         train_y = rng.random(size=(64, model.outputs[0].shape[-1])).astype("float32")

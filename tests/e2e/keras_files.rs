@@ -15,7 +15,7 @@ use mlc_tests::{compile, fixture, keras_texts, mlc_command, options, read_csv, w
 use serde_json::Value;
 
 /// The models of tests/fixtures/keras_files; `text_*` take strings.
-const CASES: [&str; 5] = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "text_adapted", "text_given"];
+const CASES: [&str; 6] = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "text_adapted", "text_given"];
 
 fn saved(name: &str) -> PathBuf {
     fixture(&format!("keras_files/{name}/model.keras"))
@@ -89,7 +89,7 @@ fn saved_models_reproduce_keras_in_float32_and_stay_close_in_int8() {
 /// `inbound_nodes`, weights named `dense/kernel:0`) reproduces Keras 2.
 #[test]
 fn legacy_h5_models_import_and_reproduce_keras() {
-    for name in ["seq_mlp_bn", "fn_conv_nested", "ids_cnn"] {
+    for name in ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps"] {
         let h5 = fixture(&format!("keras_files/{name}/model.h5"));
         let from_h5 = keras::import_files(&h5, &keras_file::read(&h5, &std::fs::read(&h5).unwrap()).unwrap()).unwrap();
         let from_keras = keras::import_files(&saved(name), &keras_file::read(&saved(name), &std::fs::read(saved(name)).unwrap()).unwrap());
@@ -225,6 +225,18 @@ fn damaged_archives_are_errors_naming_the_file_and_the_place() {
     // Not JSON.
     let e = error(&edited("seq_mlp_bn", |n, d| Some(if n == "config.json" { b"{".to_vec() } else { d })));
     assert!(e.starts_with("bad/model.keras/config.json: JSON: "), "{e}");
+}
+
+/// A Dense on a sequence is Keras' Dense on every position: a convolution of width 1 (folded
+/// into the embedding before it); an activation a convolution does not have is named.
+#[test]
+fn a_dense_on_a_sequence_is_a_convolution_of_width_one() {
+    let path = saved("ids_dense_steps");
+    let model = keras::import_files(&path, &keras_file::read(&path, &std::fs::read(&path).unwrap()).unwrap()).unwrap();
+    let ops: Vec<String> = model.layers.iter().map(|l| format!("{}:{:?}", l.name, std::mem::discriminant(&l.op))).collect();
+    assert!(matches!(model.layers[1].op, mlc_compiler::nn::Op::Conv1D { stride: 1, dilation: 1, .. }), "{ops:?}");
+    let e = error(&with_config("ids_dense_steps", |c| c["config"]["layers"][2]["config"]["activation"] = "tanh".into()));
+    assert!(e.contains("unsupported: layer `dense") && e.contains("Dense on a sequence with activation = \"tanh\""), "{e}");
 }
 
 #[test]

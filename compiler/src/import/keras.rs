@@ -8,8 +8,9 @@
 //! vocabulary is the export's `vocab.txt`), Embedding, Dropout, Conv1D (valid/same/causal, any
 //! stride or dilation),
 //! MaxPooling1D, AveragePooling1D (valid/same), GlobalMaxPooling1D, GlobalAveragePooling1D,
-//! Flatten, Dense (linear/relu/sigmoid/tanh/softmax), BatchNormalization (over the channels, as
-//! in inference). Anything else is an error naming the layer and option.
+//! Flatten, Dense (linear/relu/sigmoid/tanh/softmax; on a sequence, where Keras applies it to
+//! every position, linear/relu, as a convolution of width 1), BatchNormalization (over the
+//! channels, as in inference). Anything else is an error naming the layer and option.
 
 use std::path::Path;
 
@@ -449,14 +450,31 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectori
                 (Op::Flatten, Shape::Vector(n))
             }
             "Dense" => {
-                let Shape::Vector(inp) = current else {
-                    return Err(ctx.unsupported(&name, "Dense on a sequence (add Flatten or global pooling before it)"));
-                };
                 let units = usize_of(opt("units")).ok_or_else(|| ctx.err(&name, "units missing"))?;
-                let activation = activation(ctx, &name, opt("activation"), true)?;
-                let kernel = ctx.weight(&name, "kernel", &[inp, units])?;
-                let bias = bias(ctx, &name, opt("use_bias"), units)?;
-                (Op::Dense { kernel, bias, activation }, Shape::Vector(units))
+                match current {
+                    Shape::Vector(inp) => {
+                        let activation = activation(ctx, &name, opt("activation"), true)?;
+                        let kernel = ctx.weight(&name, "kernel", &[inp, units])?;
+                        let bias = bias(ctx, &name, opt("use_bias"), units)?;
+                        (Op::Dense { kernel, bias, activation }, Shape::Vector(units))
+                    }
+                    // Keras applies a Dense to a sequence's last axis, every position alike: a
+                    // convolution of width 1, whose kernel `(1, channels, units)` holds the same
+                    // values.
+                    Shape::Seq(len, c) => {
+                        let activation = activation(ctx, &name, opt("activation"), false).map_err(|_| {
+                            ctx.unsupported(
+                                &name,
+                                format!("Dense on a sequence with activation = {} (only linear or relu)", opt("activation")),
+                            )
+                        })?;
+                        let Tensor { data, .. } = ctx.weight(&name, "kernel", &[c, units])?;
+                        let kernel = Tensor { shape: vec![1, c, units], data };
+                        let bias = bias(ctx, &name, opt("use_bias"), units)?;
+                        (Op::Conv1D { kernel, bias, stride: 1, dilation: 1, padding: Padding::Valid, activation }, Shape::Seq(len, units))
+                    }
+                    Shape::Ids(_) | Shape::Text => return Err(ctx.unsupported(&name, "Dense on token ids (an Embedding first)")),
+                }
             }
             "BatchNormalization" => (batch_normalization(ctx, &name, cfg, current)?, current),
             other => return Err(ctx.unsupported(&name, format!("layer type {other}"))),
