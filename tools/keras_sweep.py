@@ -94,6 +94,11 @@ def build(rng, keras, name):
         act = str(rng.choice(["linear", "relu", "sigmoid", "tanh", "softmax"]))
         body.append(L.Dense(int(rng.integers(1, 9)), activation=act, use_bias=bool(rng.random() < 0.7)))
     form = rng.choice(["sequential", "functional", "nested"])
+    if form == "sequential" and kind == "ids" and keras.__version__.startswith("2.") and rng.random() < 0.5:
+        # Keras 2's own way: no Input, the Embedding's input_length (the model's input is float).
+        e = body[0]
+        body[0] = L.Embedding(e.input_dim, e.output_dim, input_length=length)
+        return keras.Sequential(body, name=name), kind
     if form == "sequential":
         return keras.Sequential([inp] + body, name=name), kind
     x = inp

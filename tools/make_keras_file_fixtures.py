@@ -47,6 +47,9 @@ serialization has `batch_input_shape` and the old `inbound_nodes` lists), saved 
 (Keras 2's default format), with tf_keras' outputs:
     k2_seq           floats (10) with `input_shape` on the first layer: Dense(8, relu)
                      -> BatchNormalization -> Dense(4, tanh) -> Dense(2, softmax)
+    k2_emb_seq       token ids (9): a Sequential that starts with Embedding(30, 4,
+                     input_length=9) (Keras 2 gives it a float input, which the Embedding
+                     casts) -> Conv1D(6, 2, relu) -> GlobalMaxPooling1D -> Dense(3, softmax)
     k2_fn_nested     floats (16, 3) -> Conv1D(5, 3, relu) -> MaxPooling1D(2)
                      -> BatchNormalization(center=False) -> GlobalAveragePooling1D -> a nested
                      Sequential [Dense(6, relu), Dense(1, sigmoid)]
@@ -230,6 +233,12 @@ def keras2(rng, only):
             L.Dense(2, activation="softmax"),
         ]),
     }
+    models["k2_emb_seq"] = k2.Sequential([
+        L.Embedding(30, 4, input_length=9),
+        L.Conv1D(6, 2, activation="relu"),
+        L.GlobalMaxPooling1D(),
+        L.Dense(3, activation="softmax"),
+    ])
     x = inp = k2.Input((16, 3))
     x = L.Conv1D(5, 3, activation="relu")(x)
     x = L.MaxPooling1D(2)(x)
@@ -241,7 +250,12 @@ def keras2(rng, only):
         if only and name not in only:
             continue
         shape = model.inputs[0].shape[1:]
-        train_x = rng.normal(size=(64, *shape)).astype("float32")
+        ids = name == "k2_emb_seq"
+
+        def draw(n):
+            return rng.integers(0, 30, size=(n, *shape)) if ids else rng.normal(size=(n, *shape)).astype("float32")
+
+        train_x = draw(64)
         train_y = rng.random(size=(64, model.outputs[0].shape[-1])).astype("float32")
         model.compile(optimizer=k2.optimizers.Adam(0.05), loss="mse")
         model.fit(train_x, train_y, epochs=3, batch_size=16, verbose=0)
@@ -250,10 +264,10 @@ def keras2(rng, only):
         os.makedirs(outdir)
         saved = os.path.join(outdir, "model.h5")
         model.save(saved)
-        x = rng.normal(size=(INPUTS, *shape)).astype("float32")
+        x = draw(INPUTS)
         want = k2.models.load_model(saved, compile=False).predict(x, verbose=0)
         assert np.abs(want - model.predict(x, verbose=0)).max() < 1e-6, f"{name}: the reloaded model differs"
-        np.savetxt(os.path.join(outdir, "inputs.csv"), x.reshape(len(x), -1), fmt="%.9g", delimiter=",")
+        np.savetxt(os.path.join(outdir, "inputs.csv"), x.reshape(len(x), -1), fmt="%d" if ids else "%.9g", delimiter=",")
         np.savetxt(os.path.join(outdir, "expected.csv"), want.reshape(len(want), -1), fmt="%.9g", delimiter=",")
         print(f"{name}: {os.path.getsize(saved)} bytes (Keras {k2.__version__}), outputs {want.shape}")
 

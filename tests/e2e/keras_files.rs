@@ -86,7 +86,8 @@ fn saved_models_reproduce_keras_in_float32_and_stay_close_in_int8() {
 
 /// The legacy HDF5 format: Keras 3's `model.save("model.h5")` of the same models imports to the
 /// same network as their `.keras`; Keras 2's (tf_keras: `batch_input_shape`, the old
-/// `inbound_nodes`, weights named `dense/kernel:0`) reproduces Keras 2.
+/// `inbound_nodes`, weights named `dense/kernel:0`, an Embedding given a float input)
+/// reproduces Keras 2.
 #[test]
 fn legacy_h5_models_import_and_reproduce_keras() {
     for name in ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps"] {
@@ -95,7 +96,7 @@ fn legacy_h5_models_import_and_reproduce_keras() {
         let from_keras = keras::import_files(&saved(name), &keras_file::read(&saved(name), &std::fs::read(saved(name)).unwrap()).unwrap());
         assert_eq!(from_h5, from_keras.unwrap(), "{name}");
     }
-    for name in ["k2_seq", "k2_fn_nested"] {
+    for name in ["k2_seq", "k2_emb_seq", "k2_fn_nested"] {
         let h5 = fixture(&format!("keras_files/{name}/model.h5"));
         let inputs = inputs(name);
         let expected = read_csv(&fixture(&format!("keras_files/{name}/expected.csv")));

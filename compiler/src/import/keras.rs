@@ -376,7 +376,16 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectori
         };
         let (op, next) = match class {
             "Embedding" => {
-                let Shape::Ids(len) = current else { return Err(ctx.unsupported(&name, "Embedding not on token ids")) };
+                let len = match current {
+                    Shape::Ids(len) => len,
+                    // The model's input as floats, which the Embedding casts to ids: what Keras 2
+                    // gives a Sequential model that starts with one (`input_length`).
+                    Shape::Vector(len) if layers.is_empty() && input == Some(current) => {
+                        input = Some(Shape::Ids(len));
+                        len
+                    }
+                    _ => return Err(ctx.unsupported(&name, "Embedding not on token ids")),
+                };
                 if opt("mask_zero").as_bool() == Some(true) {
                     return Err(ctx.unsupported(&name, "mask_zero = true"));
                 }
