@@ -164,7 +164,11 @@ def main():
         else:
             path = os.path.join(d, "model.keras")
             model.save(path)
-            model.save(os.path.join(d, "model.h5"))
+            try:
+                model.save(os.path.join(d, "model.h5"))
+            except ValueError as e:  # Keras 3.0's legacy writer fails on some nested models
+                os.remove(os.path.join(d, "model.h5"))
+                print(name, "no .h5:", str(e).splitlines()[0], flush=True)
         loaded = keras.models.load_model(path, compile=False)
         shape = model.inputs[0].shape[1:]
         if kind == "ids":

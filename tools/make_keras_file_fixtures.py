@@ -54,6 +54,15 @@ serialization has `batch_input_shape` and the old `inbound_nodes` lists), saved 
                      -> BatchNormalization(center=False) -> GlobalAveragePooling1D -> a nested
                      Sequential [Dense(6, relu), Dense(1, sigmoid)]
 
+A Keras 3.0 model (its `.keras` records no layer names; its `.h5` names a nested model's
+variables without their layers, `kernel`, in the model's legacy order), written by a second
+run in a Keras 3.0.5 environment (JAX backend):
+    k30_nested       floats (6) -> Dense(5) -> a nested Sequential [BatchNormalization,
+                     Dense(4, relu)] -> Dense(2), as model.keras and model.h5
+    KERAS_BACKEND=jax target/venv-k30/bin/python tools/make_keras_file_fixtures.py --keras30
+    (venv: python3 -m venv target/venv-k30 && target/venv-k30/bin/pip install keras==3.0.5
+    "numpy<2" h5py packaging "jax[cpu]==0.4.30")
+
 Run: target/venv-tf/bin/python tools/make_keras_file_fixtures.py [NAME...]   (default: all)
 (venv: python3 -m venv target/venv-tf && target/venv-tf/bin/pip install -r tools/requirements-sentiment.txt)
 model.keras holds the date Keras saved it: a re-run rewrites every file.
@@ -181,7 +190,39 @@ def train(name, model, rng, keras):
     model.fit(x, y, epochs=3, batch_size=16, verbose=0)
 
 
+def keras30():
+    """The Keras 3.0 model (run with keras 3.0.5)."""
+    import keras
+    import numpy as np
+    assert keras.__version__.startswith("3.0."), keras.__version__
+    L = keras.layers
+    keras.utils.set_random_seed(7)
+    rng = np.random.default_rng(7)
+    x = inp = keras.Input((6,))
+    x = L.Dense(5)(x)
+    x = keras.Sequential([L.BatchNormalization(momentum=0.5), L.Dense(4, activation="relu")])(x)
+    model = keras.Model(inp, L.Dense(2)(x))
+    # A loss object: Keras 3.0 cannot load back the name "mse" from a compiled model's file.
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss=keras.losses.MeanSquaredError())
+    model.fit(rng.normal(size=(64, 6)).astype("float32"), rng.random(size=(64, 2)).astype("float32"), epochs=3, verbose=0)
+    outdir = os.path.join(OUT, "k30_nested")
+    shutil.rmtree(outdir, ignore_errors=True)
+    os.makedirs(outdir)
+    x = rng.normal(size=(INPUTS, 6)).astype("float32")
+    want = model.predict(x, verbose=0)
+    for file in ["model.keras", "model.h5"]:
+        path = os.path.join(outdir, file)
+        model.save(path)
+        got = keras.models.load_model(path, compile=False).predict(x, verbose=0)
+        assert np.abs(got - want).max() < 1e-6, f"{file}: the reloaded model differs"
+    np.savetxt(os.path.join(outdir, "inputs.csv"), x, fmt="%.9g", delimiter=",")
+    np.savetxt(os.path.join(outdir, "expected.csv"), want, fmt="%.9g", delimiter=",")
+    print(f"k30_nested: Keras {keras.__version__}, outputs {want.shape}")
+
+
 def main():
+    if sys.argv[1:] == ["--keras30"]:
+        return keras30()
     import keras
     import numpy as np
 

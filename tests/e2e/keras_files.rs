@@ -107,6 +107,19 @@ fn legacy_h5_models_import_and_reproduce_keras() {
         println!("{name}: runtime int8 vs Keras 2: max |Δ| = {d:e}");
         assert!(d <= 0.05, "{name}: int8 differs from Keras 2 by {d}");
     }
+    // Keras 3.0: its `.keras` records no layer names (the paths alone find the weights), its
+    // `.h5` names a nested model's variables without their layers (`gamma`, `beta`, `kernel`,
+    // `bias`, `moving_mean`, `moving_variance`: the legacy order, trainable first).
+    for file in ["model.keras", "model.h5"] {
+        let path = fixture(&format!("keras_files/k30_nested/{file}"));
+        let inputs = inputs("k30_nested");
+        let d = worst(
+            &run(&compiled(&path, &inputs, Target::Host, false), &inputs),
+            &read_csv(&fixture("keras_files/k30_nested/expected.csv")),
+        );
+        println!("k30_nested/{file}: runtime float32 vs Keras 3.0.5: max |Δ| = {d:e}");
+        assert!(d <= 1e-5, "k30_nested/{file}: the compiled model differs from Keras 3.0 by {d}");
+    }
     // Truncated.
     let e = error(&std::fs::read(fixture("keras_files/k2_seq/model.h5")).unwrap()[..4096]);
     assert!(e.starts_with("bad/model.keras: "), "{e}");

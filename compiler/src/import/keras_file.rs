@@ -19,7 +19,9 @@
 //! the version, and the group `model_weights` a group per layer of the model (a nested model's
 //! for all its layers) whose attribute `weight_names` lists its variables, each the path of its
 //! dataset inside that group: `dense/kernel:0` (Keras 2), `sequential/dense/kernel` (Keras 3).
-//! The last two components name the layer and the variable.
+//! The last two components name the layer and the variable; Keras 3.0–3.5 write the variable
+//! alone (`kernel`), and a nested model's are then in the order of its configuration
+//! ([`legacy_order`]).
 //!
 //! [`read`] turns either into the files of an export ([`KerasFiles`]: the configuration as it
 //! is, the weights as safetensors named `<layer name>/<variable name>`, the vocabulary as
@@ -82,6 +84,8 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
         err("no attribute `model_config`: a file of weights only (`save_weights`)? mlc needs the whole model (`model.save`)".into())
     })?;
     let keras_version = text_attribute(&root, "keras_version")?;
+    let model: Value = serde_json::from_str(&config).map_err(|e| err(format!("attribute `model_config`: JSON: {e}")))?;
+    let top_layers = model.pointer("/config/layers").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
     let weights = root.group("model_weights").map_err(|e| err(format!("no group `model_weights`: {e}")))?;
     let h5_len = bytes.len();
     let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
@@ -93,13 +97,43 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
             Ok(a) => a.read_strings().map_err(|e| err(format!("`{group_path}`: attribute `weight_names`: {e}")))?,
             Err(_) => continue,
         };
-        for weight in names {
+        // Keras 3.0–3.5 name a nested model's variables without their layers (`kernel`): they
+        // are then the model's legacy order, which its configuration gives.
+        let nested = top_layers
+            .iter()
+            .find(|l| l.pointer("/config/name").and_then(Value::as_str) == Some(layer.name()))
+            .filter(|l| l.pointer("/config/layers").is_some());
+        let by_order = match nested {
+            Some(model) if names.iter().any(|n| !n.contains('/')) => {
+                let order = legacy_order(model).map_err(|what| err(format!("`{group_path}`: {what}")))?;
+                if order.len() != names.len() {
+                    return Err(err(format!(
+                        "`{group_path}`: {} weights, but the configuration of model `{}` has {}",
+                        names.len(),
+                        layer.name(),
+                        order.len()
+                    )));
+                }
+                Some(order)
+            }
+            _ => None,
+        };
+        for (i, weight) in names.iter().enumerate() {
             let at = format!("{group_path}/{weight}");
             // `[scope/]layer/variable[:0]`.
             let mut parts = weight.rsplit('/');
             let variable = parts.next().unwrap_or_default();
             let variable = variable.strip_suffix(":0").unwrap_or(variable);
-            let layer_name = parts.next().unwrap_or(layer.name());
+            let layer_name = match &by_order {
+                Some(order) => {
+                    let (owner, expected) = &order[i];
+                    if variable != *expected {
+                        return Err(err(format!("`{at}`: weight {i} of the model's legacy order is layer `{owner}`'s `{expected}`")));
+                    }
+                    owner.as_str()
+                }
+                None => parts.next().unwrap_or(layer.name()),
+            };
             let dataset = h5.dataset(&at).map_err(|e| err(format!("`{at}`: {e}")))?;
             let key = format!("{layer_name}/{variable}");
             let (shape, data) = read_f32(&dataset, h5_len).map_err(|e| err(format!("`{at}`: {e}")))?;
@@ -110,6 +144,43 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
         }
     }
     Ok(KerasFiles { config: config.into_bytes(), weights: safetensors_bytes(&tensors, keras_version)?, vocab: None, vectorizer: None })
+}
+
+/// A nested model's variables in the order Keras' legacy format keeps them
+/// (`trainable_weights + non_trainable_weights`), as `(layer name, variable name)`: every
+/// layer's variables in layer order, those created trainable first, then the others
+/// (BatchNormalization's moving statistics); a model whose configuration says
+/// `trainable: false` keeps them all in layer order. This is the order of the model as Keras
+/// rebuilds it from its configuration, which is the order it reads the file in: a layer given
+/// `trainable: false` before it is built, as the configuration gives it, still creates its
+/// variables trainable.
+fn legacy_order(model: &Value) -> Result<Vec<(String, &'static str)>, String> {
+    fn walk(model: &Value, out: &mut Vec<(String, &'static str, bool)>, depth: usize) -> Result<(), String> {
+        let layers = model.pointer("/config/layers").and_then(Value::as_array).ok_or("a model without config.layers")?;
+        if depth > 32 {
+            return Err("models nested more than 32 deep".into());
+        }
+        for layer in layers {
+            if layer.pointer("/config/layers").is_some() {
+                walk(layer, out, depth + 1)?;
+                continue;
+            }
+            let config = layer.get("config").unwrap_or(&Value::Null);
+            let class = layer.get("class_name").and_then(Value::as_str).unwrap_or("?");
+            let name = config.get("name").and_then(Value::as_str).unwrap_or("?");
+            let variables =
+                variables(class, config).ok_or_else(|| format!("layer `{name}` of class {class}, whose weights mlc does not know"))?;
+            out.extend(variables.into_iter().map(|v| (name.to_string(), v, !v.starts_with("moving_"))));
+        }
+        Ok(())
+    }
+    let mut all = Vec::new();
+    walk(model, &mut all, 0)?;
+    if model.pointer("/config/trainable").and_then(Value::as_bool) != Some(false) {
+        // A stable partition: the trainable ones first.
+        all.sort_by_key(|(_, _, trainable)| !trainable);
+    }
+    Ok(all.into_iter().map(|(layer, v, _)| (layer, v)).collect())
 }
 
 /// Reads a `.keras` archive (see the module's documentation).
