@@ -52,6 +52,10 @@ const MAX_EXPANSION: u64 = 64;
 /// out-of-vocabulary token (id 1).
 const SPECIAL_TOKENS: [&str; 2] = ["", "[UNK]"];
 
+/// A weight read from the file: its name as an export names it (`<layer name>/<variable
+/// name>`), its shape and its values as little-endian `f32` bytes.
+type NamedTensor = (String, Vec<usize>, Vec<u8>);
+
 /// The first bytes of an HDF5 file (a legacy `.h5` model).
 const HDF5_SIGNATURE: &[u8] = b"\x89HDF\r\n\x1a\n";
 
@@ -88,7 +92,7 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
     let top_layers = model.pointer("/config/layers").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
     let weights = root.group("model_weights").map_err(|e| err(format!("no group `model_weights`: {e}")))?;
     let h5_len = bytes.len();
-    let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
+    let mut tensors: Vec<NamedTensor> = Vec::new();
     for layer in weights.groups().map_err(|e| err(format!("group `model_weights`: {e}")))? {
         let group_path = format!("model_weights/{}", layer.name());
         let names = match layer.attribute("weight_names") {
@@ -215,7 +219,7 @@ fn read_archive(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
     let weights_file = name(WEIGHTS);
     let h5_len = h5.len();
     let h5 = Hdf5File::from_vec(h5).map_err(|e| ImportError::parse(&weights_file, format!("HDF5: {e}")))?;
-    let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
+    let mut tensors: Vec<NamedTensor> = Vec::new();
     for layer in &layers {
         let Some(variables) = variables(layer.class, layer.config) else { continue };
         read_variables(&weights_file, &h5, h5_len, layer, &variables, &mut tensors)?;
@@ -406,7 +410,7 @@ fn read_variables(
     h5_len: usize,
     layer: &SavedLayer<'_>,
     variables: &[&str],
-    out: &mut Vec<(String, Vec<usize>, Vec<u8>)>,
+    out: &mut Vec<NamedTensor>,
 ) -> Result<(), ImportError> {
     let group_path = format!("{}/vars", layer.path);
     let group = match h5.group(&group_path) {
@@ -472,7 +476,7 @@ fn read_f32(dataset: &hdf5_reader::Dataset, h5_len: usize) -> Result<(Vec<usize>
 
 /// The tensors as a safetensors file, with the Keras version in its metadata (as
 /// `tools/export_keras.py` records it).
-fn safetensors_bytes(tensors: &[(String, Vec<usize>, Vec<u8>)], keras_version: Option<String>) -> Result<Vec<u8>, ImportError> {
+fn safetensors_bytes(tensors: &[NamedTensor], keras_version: Option<String>) -> Result<Vec<u8>, ImportError> {
     let views = tensors
         .iter()
         .map(|(name, shape, data)| {
