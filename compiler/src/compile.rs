@@ -73,7 +73,10 @@ impl Prepared {
     fn new(input: &ModelInput, options: &CompileOptions) -> Result<Prepared, CompileError> {
         let name = input.name.as_str();
         match &input.source {
-            ModelSource::Path(path) if path.is_dir() => Prepared::net(name, path, &keras::read_dir(path)?, options),
+            ModelSource::Path(path) if path.is_dir() => {
+                let files = if keras_file::is_unzipped_model(path) { keras_file::read_unzipped(path)? } else { keras::read_dir(path)? };
+                Prepared::net(name, path, &files, options)
+            }
             ModelSource::Path(path) => {
                 let bytes = std::fs::read(path).map_err(|error| CompileError::Io { path: path.clone(), error })?;
                 if keras_file::is_saved_model(&bytes) {

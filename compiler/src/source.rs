@@ -38,8 +38,8 @@ impl ModelSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModelSource {
     /// A file — XGBoost's `save_model` JSON or UBJSON, or Keras' `model.save` file (`.keras`
-    /// or legacy `.h5`, told by its bytes) — or a directory (a Keras export written by
-    /// `tools/export_keras.py`), read by the compiler.
+    /// or legacy `.h5`, told by its bytes) — or a directory (a Keras model saved unzipped, or
+    /// a Keras export written by `tools/export_keras.py`), read by the compiler.
     Path(PathBuf),
     /// An XGBoost `save_model` file in memory.
     XGBoost {

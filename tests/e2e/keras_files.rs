@@ -152,6 +152,30 @@ fn a_saved_model_imports_as_its_export_does() {
     }
 }
 
+/// A model saved unzipped (`model.save(dir, zipped=False)`: the archive's entries as files, its
+/// adapted vocabulary under `assets/`) compiles to what its `.keras` compiles to.
+#[test]
+fn a_model_saved_unzipped_compiles_as_its_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut entries = Vec::new();
+    edited("text_adapted", |name, data| {
+        entries.push((name.to_string(), data));
+        None
+    });
+    assert!(entries.iter().any(|(n, _)| n.starts_with("assets/")), "the fixture has an adapted vocabulary");
+    for (name, data) in &entries {
+        let path = tmp.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, data).unwrap();
+    }
+    let texts = Inputs::Text(keras_texts());
+    let from_dir = run(&compiled(tmp.path(), &texts, Target::Host, false), &texts);
+    assert_eq!(from_dir, run(&compiled(&saved("text_adapted"), &texts, Target::Host, false), &texts));
+    std::fs::remove_file(tmp.path().join("model.weights.h5")).unwrap();
+    let e = keras::read_dir(tmp.path()).and_then(|f| keras::import_files(tmp.path(), &f)).unwrap_err().to_string();
+    assert!(e.contains("model.safetensors"), "without its weights it is no longer a saved model: {e}");
+}
+
 /// What a user runs: `mlc compile model.keras`, then `mlc predict`.
 #[test]
 fn mlc_compiles_a_keras_file() {

@@ -14,6 +14,9 @@
 //! - `assets/<path>/vocabulary.txt`: the vocabulary of a `TextVectorization` that was
 //!   adapted (one given its vocabulary keeps it in `config.json`).
 //!
+//! `model.save(dir, zipped=False)` (Keras 3.6 and later) writes the same entries as the files
+//! of a directory.
+//!
 //! An `.h5` file is one HDF5 file: the root's attribute `model_config` holds the configuration
 //! (Keras 2's serialization or Keras 3's, which [`super::keras`] both read), `keras_version`
 //! the version, and the group `model_weights` a group per layer of the model (a nested model's
@@ -209,6 +212,33 @@ fn read_archive(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
         }
         Ok(Some(data))
     };
+    from_entries(file, &mut entry)
+}
+
+/// Whether `dir` holds a Keras model saved unzipped (`model.save(dir, zipped=False)`, Keras
+/// 3.6 and later): a `.keras` archive's entries as files.
+pub fn is_unzipped_model(dir: &Path) -> bool {
+    dir.join(CONFIG).is_file() && dir.join(WEIGHTS).is_file()
+}
+
+/// Reads a Keras model saved unzipped (see [`is_unzipped_model`]) into the files of an export.
+pub fn read_unzipped(dir: &Path) -> Result<KerasFiles, ImportError> {
+    let mut entry = |entry: &str, required: bool| -> Result<Option<Vec<u8>>, ImportError> {
+        let path = dir.join(entry);
+        match std::fs::read(&path) {
+            Ok(data) => Ok(Some(data)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(None),
+            Err(e) => Err(ImportError::parse(&path.display().to_string(), e.to_string())),
+        }
+    };
+    from_entries(dir, &mut entry)
+}
+
+/// A `.keras` model from its entries: `entry(name, required)` gives an entry's bytes (`None`:
+/// an optional entry that is not there); `file` names the model in messages, and each entry as
+/// `file/entry`.
+fn from_entries(file: &Path, entry: &mut dyn FnMut(&str, bool) -> Result<Option<Vec<u8>>, ImportError>) -> Result<KerasFiles, ImportError> {
+    let name = |entry: &str| file.join(entry).display().to_string();
     let config_bytes = entry(CONFIG, true)?.unwrap_or_default();
     let h5 = entry(WEIGHTS, true)?.unwrap_or_default();
     let metadata = entry(METADATA, false)?;

@@ -12,7 +12,8 @@ pub enum Kind {
     XgboostModel,
     /// A Keras export directory (`config.json` and `model.safetensors`, tools/export_keras.py).
     KerasExport,
-    /// A Keras saved model: a `.keras` zip archive, or an HDF5 file (a legacy `.h5` model).
+    /// A Keras saved model: a `.keras` zip archive (or its entries in a directory, saved with
+    /// `zipped=False`), or an HDF5 file (a legacy `.h5` model).
     KerasModel,
     /// A gzip-compressed file (e.g. `model.tar.gz`).
     Gzip,
@@ -54,6 +55,9 @@ impl Kind {
 pub fn sniff(path: &Path) -> Option<Kind> {
     if path.is_dir() {
         let has = |name: &str| path.join(name).is_file();
+        if has("config.json") && has("model.weights.h5") {
+            return Some(Kind::KerasModel); // saved unzipped (`zipped=False`)
+        }
         return (has("config.json") && (has("model.safetensors") || has("vectorizer.json"))).then_some(Kind::KerasExport);
     }
     let mut head = Vec::with_capacity(512);
