@@ -234,10 +234,13 @@ pub fn read_unzipped(dir: &Path) -> Result<KerasFiles, ImportError> {
     from_entries(dir, &mut entry)
 }
 
-/// A `.keras` model from its entries: `entry(name, required)` gives an entry's bytes (`None`:
-/// an optional entry that is not there); `file` names the model in messages, and each entry as
+/// How [`from_entries`] reads an entry: `entry(name, required)` gives its bytes, `None` for an
+/// optional entry that is not there.
+type Entry<'a> = dyn FnMut(&str, bool) -> Result<Option<Vec<u8>>, ImportError> + 'a;
+
+/// A `.keras` model from its entries; `file` names the model in messages, and each entry as
 /// `file/entry`.
-fn from_entries(file: &Path, entry: &mut dyn FnMut(&str, bool) -> Result<Option<Vec<u8>>, ImportError>) -> Result<KerasFiles, ImportError> {
+fn from_entries(file: &Path, entry: &mut Entry<'_>) -> Result<KerasFiles, ImportError> {
     let name = |entry: &str| file.join(entry).display().to_string();
     let config_bytes = entry(CONFIG, true)?.unwrap_or_default();
     let h5 = entry(WEIGHTS, true)?.unwrap_or_default();
