@@ -75,21 +75,19 @@ impl Prepared {
         match &input.source {
             ModelSource::Path(path) if path.is_dir() => {
                 let files = if keras_file::is_unzipped_model(path) { keras_file::read_unzipped(path)? } else { keras::read_dir(path)? };
-                Prepared::net(name, path, &files, options)
+                Prepared::net(name, path, &files, export_hash(&files), options)
             }
             ModelSource::Path(path) => {
                 let bytes = std::fs::read(path).map_err(|error| CompileError::Io { path: path.clone(), error })?;
                 if keras_file::is_saved_model(&bytes) {
-                    let mut prepared = Prepared::net(name, path, &keras_file::read(path, &bytes)?, options)?;
                     // The source's identity is the file's bytes, as for a tree model.
-                    prepared.sha256 = Sha256::digest(&bytes).into();
-                    Ok(prepared)
+                    Prepared::net(name, path, &keras_file::read(path, &bytes)?, Sha256::digest(&bytes).into(), options)
                 } else {
                     Prepared::trees(name, &path.display().to_string(), &bytes, options)
                 }
             }
             ModelSource::XGBoost { file, bytes } => Prepared::trees(name, file, bytes, options),
-            ModelSource::Keras { dir, files } => Prepared::net(name, Path::new(dir), files, options),
+            ModelSource::Keras { dir, files } => Prepared::net(name, Path::new(dir), files, export_hash(files), options),
             ModelSource::Network(model) => {
                 let front = Front::Net(PreparedNet::prepare(&ModelId { name, file: "" }, (**model).clone(), options)?);
                 Ok(Prepared { name: name.into(), origin: String::new(), sha256: [0; 32], front })
@@ -103,15 +101,17 @@ impl Prepared {
         Ok(Prepared { name: name.into(), origin: file.into(), sha256: Sha256::digest(bytes).into(), front })
     }
 
-    fn net(name: &str, dir: &Path, files: &keras::KerasFiles, options: &CompileOptions) -> Result<Prepared, CompileError> {
+    fn net(
+        name: &str,
+        dir: &Path,
+        files: &keras::KerasFiles,
+        sha256: [u8; 32],
+        options: &CompileOptions,
+    ) -> Result<Prepared, CompileError> {
         let original = keras::import_files(dir, files)?;
         let origin = dir.display().to_string();
         let front = Front::Net(PreparedNet::prepare(&ModelId { name, file: &origin }, original, options)?);
-        // The source's identity: its configuration and weights.
-        let mut hash = Sha256::new();
-        hash.update(&files.config);
-        hash.update(&files.weights);
-        Ok(Prepared { name: name.into(), origin, sha256: hash.finalize().into(), front })
+        Ok(Prepared { name: name.into(), origin, sha256, front })
     }
 
     fn id(&self) -> ModelId<'_> {
@@ -131,6 +131,15 @@ impl Prepared {
             Front::Net(n) => n.check(&self.id(), compiled, options),
         }
     }
+}
+
+/// The identity of a network given as an export's files: SHA-256 of its configuration followed
+/// by its weights (docs/format.md §7.4, field 6).
+fn export_hash(files: &keras::KerasFiles) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(&files.config);
+    hash.update(&files.weights);
+    hash.finalize().into()
 }
 
 /// The artifact of `prepared`, with `reports` (none in the first pass).

@@ -247,13 +247,17 @@ impl TextOptions {
     }
 }
 
+/// `TextVectorization`'s own tokens, first in its vocabulary: the mask token (id 0) and the
+/// out-of-vocabulary token (id 1).
+pub(super) const SPECIAL_TOKENS: [&str; 2] = ["", "[UNK]"];
+
 /// The tokenizer of a text model from its vocabulary (`vocab.txt`, named `file` in messages)
 /// and its vectorizer's options; `Err` says what does not fit.
 fn tokenizer(file: &str, vocab: &[u8], options: &TextOptions) -> Result<TokenizerSpec, String> {
     // Tokens are separated by `\n` only (tokens may hold other Unicode line breaks).
     let body = vocab.strip_suffix(b"\n").unwrap_or(vocab);
     let vocab: Vec<Vec<u8>> = body.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
-    if vocab.len() < 2 || !vocab[0].is_empty() || vocab[1] != b"[UNK]" {
+    if vocab.len() < 2 || vocab[..2].iter().zip(SPECIAL_TOKENS).any(|(token, special)| token != special.as_bytes()) {
         return Err(format!("{file} must start with the padding token \"\" and \"[UNK]\""));
     }
     let n = vocab.len();

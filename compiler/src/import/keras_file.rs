@@ -37,7 +37,7 @@ use hdf5_reader::{Datatype, Hdf5File};
 use safetensors::tensor::TensorView;
 use serde_json::Value;
 
-use super::keras::KerasFiles;
+use super::keras::{KerasFiles, SPECIAL_TOKENS};
 use crate::error::ImportError;
 
 /// The archive's entries that [`read`] reads.
@@ -50,10 +50,6 @@ const WEIGHTS: &str = "model.weights.h5";
 /// uncompressed; float weights deflate by far less than 64×.
 const MAX_ENTRY_BYTES: u64 = 1 << 30;
 const MAX_EXPANSION: u64 = 64;
-
-/// `TextVectorization`'s own tokens, first in its vocabulary: the mask token (id 0) and the
-/// out-of-vocabulary token (id 1).
-const SPECIAL_TOKENS: [&str; 2] = ["", "[UNK]"];
 
 /// A weight read from the file: its name as an export names it (`<layer name>/<variable
 /// name>`), its shape and its values as little-endian `f32` bytes.
@@ -112,7 +108,7 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
             .filter(|l| l.pointer("/config/layers").is_some());
         let by_order = match nested {
             Some(model) if names.iter().any(|n| !n.contains('/')) => {
-                let order = legacy_order(model).map_err(|what| err(format!("`{group_path}`: {what}")))?;
+                let order = legacy_order(&name, model)?;
                 if order.len() != names.len() {
                     return Err(err(format!(
                         "`{group_path}`: {} weights, but the configuration of model `{}` has {}",
@@ -144,13 +140,15 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
             let dataset = h5.dataset(&at).map_err(|e| err(format!("`{at}`: {e}")))?;
             let key = format!("{layer_name}/{variable}");
             let (shape, data) = read_f32(&dataset, h5_len).map_err(|e| err(format!("`{at}`: {e}")))?;
-            if tensors.iter().any(|(k, ..)| *k == key) {
-                return Err(err(format!("`{at}`: a second weight `{key}`")));
-            }
             tensors.push((key, shape, data));
         }
     }
-    Ok(KerasFiles { config: config.into_bytes(), weights: safetensors_bytes(&tensors, keras_version)?, vocab: None, vectorizer: None })
+    Ok(KerasFiles {
+        config: config.into_bytes(),
+        weights: safetensors_bytes(&name, &tensors, keras_version)?,
+        vocab: None,
+        vectorizer: None,
+    })
 }
 
 /// A nested model's variables in the order Keras' legacy format keeps them
@@ -161,28 +159,13 @@ fn read_h5(file: &Path, bytes: &[u8]) -> Result<KerasFiles, ImportError> {
 /// rebuilds it from its configuration, which is the order it reads the file in: a layer given
 /// `trainable: false` before it is built, as the configuration gives it, still creates its
 /// variables trainable.
-fn legacy_order(model: &Value) -> Result<Vec<(String, &'static str)>, String> {
-    fn walk(model: &Value, out: &mut Vec<(String, &'static str, bool)>, depth: usize) -> Result<(), String> {
-        let layers = model.pointer("/config/layers").and_then(Value::as_array).ok_or("a model without config.layers")?;
-        if depth > 32 {
-            return Err("models nested more than 32 deep".into());
-        }
-        for layer in layers {
-            if layer.pointer("/config/layers").is_some() {
-                walk(layer, out, depth + 1)?;
-                continue;
-            }
-            let config = layer.get("config").unwrap_or(&Value::Null);
-            let class = layer.get("class_name").and_then(Value::as_str).unwrap_or("?");
-            let name = config.get("name").and_then(Value::as_str).unwrap_or("?");
-            let variables =
-                variables(class, config).ok_or_else(|| format!("layer `{name}` of class {class}, whose weights mlc does not know"))?;
-            out.extend(variables.into_iter().map(|v| (name.to_string(), v, !v.starts_with("moving_"))));
-        }
-        Ok(())
-    }
+fn legacy_order(file: &str, model: &Value) -> Result<Vec<(String, &'static str)>, ImportError> {
     let mut all = Vec::new();
-    walk(model, &mut all, 0)?;
+    for layer in saved_layers(file, model)? {
+        let variables = variables(layer.class, layer.config)
+            .ok_or_else(|| layer.unsupported(file, format!("class {}, whose weights mlc does not know", layer.class)))?;
+        all.extend(variables.into_iter().map(|v| (layer.name.to_string(), v, !v.starts_with("moving_"))));
+    }
     if model.pointer("/config/trainable").and_then(Value::as_bool) != Some(false) {
         // A stable partition: the trainable ones first.
         all.sort_by_key(|(_, _, trainable)| !trainable);
@@ -261,7 +244,7 @@ fn from_entries(file: &Path, entry: &mut Entry<'_>) -> Result<KerasFiles, Import
         .as_deref()
         .and_then(|m| serde_json::from_slice::<Value>(m).ok())
         .and_then(|m| m.get("keras_version").and_then(Value::as_str).map(str::to_string));
-    let weights = safetensors_bytes(&tensors, keras_version)?;
+    let weights = safetensors_bytes(&weights_file, &tensors, keras_version)?;
 
     // The vocabulary of a TextVectorization inside the model: in its configuration, or, for
     // one that was adapted, in the archive's assets.
@@ -480,9 +463,6 @@ fn read_variables(
         let at = format!("{group_path}/{i}");
         let dataset = group.dataset(&i.to_string()).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
         let (shape, data) = read_f32(&dataset, h5_len).map_err(|e| layer.err(file, format!("`{at}` ({variable}): {e}")))?;
-        if out.iter().any(|(k, ..)| *k == key) {
-            return Err(layer.err(file, format!("a second layer named `{}` in the model", layer.name)));
-        }
         out.push((key, shape, data));
     }
     Ok(())
@@ -508,18 +488,20 @@ fn read_f32(dataset: &hdf5_reader::Dataset, h5_len: usize) -> Result<(Vec<usize>
 }
 
 /// The tensors as a safetensors file, with the Keras version in its metadata (as
-/// `tools/export_keras.py` records it).
-fn safetensors_bytes(tensors: &[NamedTensor], keras_version: Option<String>) -> Result<Vec<u8>, ImportError> {
-    let views = tensors
-        .iter()
-        .map(|(name, shape, data)| {
-            TensorView::new(safetensors::Dtype::F32, shape.clone(), data)
-                .map(|view| (name.as_str(), view))
-                .map_err(|e| ImportError::parse(WEIGHTS, format!("weight `{name}`: {e}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+/// `tools/export_keras.py` records it); `Err` for two weights of one name (two layers of one
+/// name in the model), `file` naming the weights file.
+fn safetensors_bytes(file: &str, tensors: &[NamedTensor], keras_version: Option<String>) -> Result<Vec<u8>, ImportError> {
+    let mut views = Vec::with_capacity(tensors.len());
+    for (name, shape, data) in tensors {
+        if views.iter().any(|(n, _)| n == name) {
+            return Err(ImportError::parse(file, format!("a second weight `{name}`: two layers of one name in the model")));
+        }
+        let view = TensorView::new(safetensors::Dtype::F32, shape.clone(), data)
+            .map_err(|e| ImportError::parse(file, format!("weight `{name}`: {e}")))?;
+        views.push((name.clone(), view));
+    }
     let metadata = keras_version.map(|v| [("mlc.keras_version".to_string(), v)].into_iter().collect());
-    safetensors::serialize(views, metadata).map_err(|e| ImportError::parse(WEIGHTS, format!("safetensors: {e}")))
+    safetensors::serialize(views, metadata).map_err(|e| ImportError::parse(file, format!("safetensors: {e}")))
 }
 
 /// The lines of an adapted vocabulary's `vocabulary.txt` as Keras reads them back
@@ -626,6 +608,14 @@ mod tests {
     fn assets_vocabularies_split_as_python_does() {
         assert_eq!(assets_vocabulary("\n[UNK]\na\r\nb\u{2028}c\n\n"), ["", "[UNK]", "a", "b", "c"]);
         assert_eq!(assets_vocabulary(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn two_weights_of_one_name_are_refused() {
+        let w = |name: &str| (name.to_string(), vec![1], 1f32.to_le_bytes().to_vec());
+        assert!(safetensors_bytes("w.h5", &[w("a/kernel"), w("b/kernel")], None).is_ok());
+        let e = safetensors_bytes("w.h5", &[w("a/kernel"), w("a/kernel")], None).unwrap_err().to_string();
+        assert!(e.starts_with("w.h5: a second weight `a/kernel`"), "{e}");
     }
 
     #[test]
