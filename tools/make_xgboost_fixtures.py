@@ -25,7 +25,8 @@ Models (12 rounds, max_depth 4 unless said):
     base_score_0_3 (binary:logistic, base_score=0.3),
     lossguide (grow_policy=lossguide, max_leaves=16, max_depth=0),
     categorical (f3 as a pandas category; only where the version supports
-    it; for rejection tests), gblinear (for rejection tests).
+    it; see also make_xgboost_categorical_fixtures.py), gblinear (for
+    rejection tests).
     Objectives added later (their thresholds are not probed by inputs.csv, so
     that the inputs of the models above stay as they were): rank_ndcg and
     rank_pairwise (query groups of 20 rows), survival_cox (negative label =
@@ -137,8 +138,9 @@ MODELS = [
      "base_score set explicitly to 0.3"),
     ("lossguide", {"objective": "binary:logistic", "grow_policy": "lossguide",
                    "max_leaves": 16, "max_depth": 0}, "binary", True, "deep trees"),
-    ("categorical", {"objective": "binary:logistic"}, "binary", False,
-     "f3 is categorical (split_type 1); importer should reject it naming tree and node"),
+    ("categorical", {"objective": "binary:logistic"}, "binary", True,
+     "f3 is categorical (split_type 1); the expected outputs read f3 as a pandas category: "
+     "a value that is not one of 0..4 is missing"),
     ("gblinear", {"objective": "binary:logistic", "booster": "gblinear"}, "binary", False,
      "linear booster, no trees; importer should reject it"),
     # Added objectives (not probed by inputs.csv, see the docstring).

@@ -11,15 +11,20 @@
 //!   before 1.3 the base margin is added after the trees, as a last one-leaf tree per group);
 //! * `dart` trees are scaled by `weight_drop` as XGBoost does at prediction time;
 //! * several targets (`num_target`) with one output per tree are groups, as classes are;
-//! * deleted and unreachable nodes are dropped; categorical splits, `gblinear`, vector-leaf
-//!   (multi-target) trees and unsupported objectives are rejected, naming the tree and node or
-//!   the objective.
+//! * categorical splits (`split_type` 1) send the node's categories right
+//!   ([`IrNode::CategorySplit`], the values being category codes); a value that is no category
+//!   goes left, before 1.7 where missing values go (`mlc_format::categories`);
+//! * deleted and unreachable nodes are dropped; `gblinear`, vector-leaf (multi-target) trees
+//!   and unsupported objectives are rejected, naming the tree or the objective.
+
+use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::ubjson;
 use crate::error::ImportError;
 use crate::trees::{IrEnsemble, IrNode, IrTree};
+use mlc_format::categories;
 use mlc_format::manifest::Link;
 
 /// How `base_score` turns into a margin.
@@ -331,13 +336,14 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     let mut base_margin = base.iter().map(|&x| to_margin(file, x, base_how, major_minor)).collect::<Result<Vec<_>, _>>()?;
 
     let mut trees = Vec::with_capacity(trees_json.len());
+    let mut sets = CategorySets { out_of_range_default: major_minor < [1, 7], ..Default::default() };
     for (t, tree_v) in trees_json.iter().enumerate() {
         let at = At { v: tree_v, path: format!("{}[{t}]", trees_at.path) };
         let group = tree_info[t];
         if !(0..num_groups).contains(&group) {
             return Err(ImportError::parse(file, format!("tree {t}: tree_info group {group} is out of range")));
         }
-        let mut tree = import_tree(file, t, &at, num_features as u32)?;
+        let mut tree = import_tree(file, t, &at, num_features as u32, &mut sets)?;
         tree.group = group as u32;
         if let Some(w) = &weights {
             // Dart predicts with every leaf scaled by its tree's weight (one f32 product).
@@ -360,6 +366,7 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     }
     let feature_names = feature_names(file, &learner, num_features as usize)?;
     Ok(IrEnsemble {
+        category_sets: sets.sets,
         feature_names,
         num_features: num_features as u32,
         num_groups: num_groups as u32,
@@ -400,7 +407,65 @@ fn feature_names(file: &str, learner: &At<'_>, num_features: usize) -> Result<Ve
 /// Most features a model may declare.
 pub const MAX_FEATURES: i64 = 1 << 24;
 
-fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<IrTree, ImportError> {
+/// The category sets of an ensemble's categorical splits, each once.
+#[derive(Default)]
+struct CategorySets {
+    /// Encoded sets ([`mlc_format::categories::encode_set`]), in first-use order.
+    sets: Vec<Vec<u32>>,
+    /// Each set's index, by its categories.
+    index: HashMap<Vec<u32>, u32>,
+    /// XGBoost before 1.7 sends a value that is no category, or lies beyond a set's bit words,
+    /// where missing values go (`common::Decision<true>`); 1.7 and later send it left.
+    out_of_range_default: bool,
+}
+
+impl CategorySets {
+    /// The index of the set of `categories` (sorted, distinct), added if new.
+    fn intern(&mut self, categories: Vec<u32>) -> u32 {
+        if let Some(&i) = self.index.get(&categories) {
+            return i;
+        }
+        let i = self.sets.len() as u32;
+        self.sets.push(categories::encode_set(&categories, self.out_of_range_default));
+        self.index.insert(categories, i);
+        i
+    }
+}
+
+/// Each categorical node's categories (`categories_nodes`, `categories_segments`,
+/// `categories_sizes`, `categories`), sorted and distinct, by source node index.
+fn category_lists(file: &str, t: usize, at: &At<'_>, n: usize) -> Result<HashMap<usize, Vec<u32>>, ImportError> {
+    let list = |k: &str| at.key(file, k).and_then(|v| v.ints(file));
+    let (nodes, segments, sizes, categories) =
+        (list("categories_nodes")?, list("categories_segments")?, list("categories_sizes")?, list("categories")?);
+    if segments.len() != nodes.len() || sizes.len() != nodes.len() {
+        return Err(ImportError::parse(file, format!("tree {t}: categories_nodes, _segments and _sizes differ in length")));
+    }
+    let mut out = HashMap::with_capacity(nodes.len());
+    for ((&node, &start), &size) in nodes.iter().zip(&segments).zip(&sizes) {
+        let what = |m: &str| ImportError::parse(file, format!("tree {t}, node {node}: {m}"));
+        if !(0..n as i64).contains(&node) {
+            return Err(what("a categorical node index out of range"));
+        }
+        let end = start.checked_add(size).filter(|&e| start >= 0 && size > 0 && e as u64 <= categories.len() as u64);
+        let Some(end) = end else { return Err(what("its categories segment is empty or out of range")) };
+        let mut cats = Vec::with_capacity(size as usize);
+        for &c in &categories[start as usize..end as usize] {
+            if !(0..categories::CATEGORY_LIMIT as i64).contains(&c) {
+                return Err(what(&format!("category {c} is not between 0 and 2^24 - 1")));
+            }
+            cats.push(c as u32);
+        }
+        cats.sort_unstable();
+        cats.dedup();
+        if out.insert(node as usize, cats).is_some() {
+            return Err(what("listed twice in categories_nodes"));
+        }
+    }
+    Ok(out)
+}
+
+fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut CategorySets) -> Result<IrTree, ImportError> {
     let left = at.key(file, "left_children")?.ints(file)?;
     let right = at.key(file, "right_children")?.ints(file)?;
     let feature = at.key(file, "split_indices")?.ints(file)?;
@@ -421,7 +486,8 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
     if n == 0 || [right.len(), feature.len(), cond.len(), default_left.len(), split_type.len()].iter().any(|&l| l != n) {
         return Err(ImportError::parse(file, format!("tree {t}: node arrays are empty or differ in length")));
     }
-    let mut nodes = Vec::new();
+    let mut lists = if split_type.iter().any(|&s| s != 0) { category_lists(file, t, at, n)? } else { HashMap::new() };
+    let mut nodes: Vec<IrNode> = Vec::new();
     /// A source node still to visit, the parent slot to patch with its new index
     /// (`(parent, is_left)`), and its depth.
     type Pending = (usize, Option<(usize, bool)>, usize);
@@ -434,7 +500,7 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
         seen[src] = true;
         let me = nodes.len() as u32;
         if let Some((p, is_left)) = parent {
-            if let IrNode::Split { left, right, .. } = &mut nodes[p] {
+            if let Some((left, right)) = nodes[p].children_mut() {
                 *if is_left { left } else { right } = me;
             }
         }
@@ -442,11 +508,11 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
             nodes.push(IrNode::Leaf { value: cond[src] });
             continue;
         }
-        if split_type[src] != 0 {
-            return Err(ImportError::Unsupported {
-                file: file.into(),
-                what: format!("tree {t}, node {src}: categorical split (re-train with one-hot or ordinal-encoded features)"),
-            });
+        if !(0..=1).contains(&split_type[src]) {
+            return Err(ImportError::parse(
+                file,
+                format!("tree {t}, node {src}: split_type {} (0 numerical, 1 categorical)", split_type[src]),
+            ));
         }
         let (l, r) = (left[src], right[src]);
         let in_range = |c: i64| c > 0 && (c as usize) < n;
@@ -463,12 +529,15 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32) -> Result<I
         if depth >= 64 {
             return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: deeper than 64 levels") });
         }
-        nodes.push(IrNode::Split {
-            feature: f as u32,
-            threshold: cond[src],
-            default_left: default_left[src] != 0,
-            left: u32::MAX,
-            right: u32::MAX,
+        let (feature, default_left, left, right) = (f as u32, default_left[src] != 0, u32::MAX, u32::MAX);
+        nodes.push(if split_type[src] == 1 {
+            // A categorical split: its categories go right (each node is visited once).
+            let Some(categories) = lists.remove(&src) else {
+                return Err(ImportError::parse(file, format!("tree {t}, node {src}: a categorical split without categories")));
+            };
+            IrNode::CategorySplit { feature, set: sets.intern(categories), default_left, left, right }
+        } else {
+            IrNode::Split { feature, threshold: cond[src], default_left, left, right }
         });
         let p = me as usize;
         stack.push((r as usize, Some((p, false)), depth + 1));

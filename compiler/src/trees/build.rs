@@ -49,6 +49,12 @@ impl Frontend for PreparedTrees {
         } else {
             Numeric::Float32
         };
+        if ir.has_categories() && options.layout == Some(TreeLayout::Complete) {
+            return Err(CompileError::Layout {
+                file: file.into(),
+                what: "the model has categorical splits, which only the linked layout holds; use --layout linked".into(),
+            });
+        }
         let (layout, why) = choose_layout(&ir, options.target, options.layout);
         if layout == TreeLayout::Complete && layout::cost(&ir).complete == usize::MAX {
             return Err(CompileError::Layout {
@@ -145,6 +151,12 @@ impl Frontend for PreparedTrees {
 /// trees walk branch-free; they pay for it with padding, taken only where memory allows.
 pub fn choose_layout(ir: &IrEnsemble, target: Target, forced: Option<TreeLayout>) -> (TreeLayout, String) {
     let c = layout::cost(ir);
+    if ir.has_categories() {
+        // Only linked nodes can hold category sets (a forced complete layout is refused in
+        // `prepare`).
+        let sets = ir.category_sets.len();
+        return (TreeLayout::LinkedCategorical, format!("layout LinkedCategorical: {sets} category sets; linked {} B", c.linked));
+    }
     if let Some(l) = forced {
         return (l, format!("layout {l:?} (forced); complete {} B, linked {} B", c.complete, c.linked));
     }
@@ -162,9 +174,15 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
     let mut per_feature: BTreeMap<u32, Vec<f32>> = BTreeMap::new();
     for t in &ir.trees {
         for n in &t.nodes {
-            if let IrNode::Split { feature, threshold, .. } = *n {
-                let up = f32::from_bits(threshold.to_bits().wrapping_add(1));
-                per_feature.entry(feature).or_default().extend([threshold, next_down(threshold), up]);
+            match *n {
+                IrNode::Split { feature, threshold, .. } => {
+                    let up = f32::from_bits(threshold.to_bits().wrapping_add(1));
+                    per_feature.entry(feature).or_default().extend([threshold, next_down(threshold), up]);
+                }
+                IrNode::CategorySplit { feature, set, .. } => {
+                    per_feature.entry(feature).or_default().extend(category_probes(&ir.category_sets[set as usize]))
+                }
+                IrNode::Leaf { .. } => {}
             }
         }
     }
@@ -183,6 +201,17 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
                 .collect()
         })
         .collect()
+}
+
+/// Values at a category set (header word first): its first categories, each with a fraction
+/// and its neighbours, then values past its words and values that are no category.
+fn category_probes(set: &[u32]) -> Vec<f32> {
+    let words = &set[1..];
+    let beyond = (32 * words.len()) as f32;
+    let members = (0..words.len() as u32 * 32).filter(|c| words[(c / 32) as usize] >> (c % 32) & 1 != 0);
+    let mut out: Vec<f32> = members.take(16).flat_map(|c| [c as f32, c as f32 + 0.5, c as f32 + 1.0, c as f32 - 0.5]).collect();
+    out.extend([beyond, beyond - 1.0, -0.0, -1.0, 16_777_216.0, f32::INFINITY]);
+    out
 }
 
 /// The largest `f32` below `x` (for finite, non-zero positive or negative values; below 0, the
@@ -224,6 +253,7 @@ mod tests {
             trees: vec![IrTree { group: 0, nodes }],
             framework: "test".into(),
             feature_names: Vec::new(),
+            category_sets: Vec::new(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Lowering an [`IrEnsemble`] to artifact sections: layout choice, padding, number encoding.
 
+use mlc_format::categories::CATEGORICAL;
 use mlc_format::manifest::{Numeric, TreeEnsemble, TreeLayout};
 use mlc_format::records::{
     keep_if_right, ordered_key, LaneSteps, LinkedNode, Node, SplitRecord, TreeRecord, DEFAULT_LEFT, LEAF_KEY, MISSING_KEY,
@@ -29,7 +30,7 @@ pub fn cost(ir: &IrEnsemble) -> LayoutCost {
     } else {
         usize::MAX
     };
-    let linked = ir.trees.iter().map(|tr| tr.nodes.len() * 12).sum();
+    let linked = ir.trees.iter().map(|tr| tr.nodes.len() * 12).sum::<usize>() + ir.category_sets.iter().map(|s| s.len() * 4).sum::<usize>();
     LayoutCost { complete, linked, depth }
 }
 
@@ -165,11 +166,23 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, indexes: Ind
                 }
             }
         }
-        TreeLayout::Linked => {
+        TreeLayout::Linked | TreeLayout::LinkedCategorical => {
+            assert!(layout == TreeLayout::LinkedCategorical || !ir.has_categories(), "categorical splits need the categorical layout");
+            // Every set once, back to back; a categorical node's value is its set's offset.
+            let mut words = Vec::new();
+            let offsets: Vec<u32> = ir
+                .category_sets
+                .iter()
+                .map(|set| {
+                    let at = words.len() as u32;
+                    words.extend_from_slice(set);
+                    at
+                })
+                .collect();
             let mut nodes = Vec::new();
             for tree in &ir.trees {
                 let start = nodes.len();
-                let tn = linked_nodes(tree, numeric);
+                let tn = linked_nodes(tree, numeric, &offsets);
                 table.push(TreeRecord {
                     node_start: start as u32,
                     node_count: tn.len() as u32,
@@ -180,6 +193,9 @@ pub fn lower(ir: &IrEnsemble, layout: TreeLayout, numeric: Numeric, indexes: Ind
                 nodes.extend(tn);
             }
             sections.push((SectionKind::TreeNodes, bytemuck::cast_slice(&nodes).to_vec()));
+            if layout == TreeLayout::LinkedCategorical {
+                sections.push((SectionKind::TreeCategories, bytemuck::cast_slice(&words).to_vec()));
+            }
         }
     }
     let base: Vec<u32> = ir.base_margin.iter().map(|&b| encode_value(b, numeric)).collect();
@@ -206,7 +222,7 @@ fn fill_complete(
     if pos >= first_leaf {
         let value = match tree.nodes[src as usize] {
             IrNode::Leaf { value } => value,
-            IrNode::Split { .. } => unreachable!("a split below the tree's depth"),
+            IrNode::Split { .. } | IrNode::CategorySplit { .. } => unreachable!("a split below the tree's depth"),
         };
         leaves[pos - first_leaf] = encode_value(value, numeric);
         return;
@@ -217,6 +233,7 @@ fn fill_complete(
             fill_complete(tree, left, 2 * pos + 1, first_leaf, numeric, nodes, leaves, padding);
             fill_complete(tree, right, 2 * pos + 2, first_leaf, numeric, nodes, leaves, padding);
         }
+        IrNode::CategorySplit { .. } => unreachable!("a categorical split in the complete layout"),
         IrNode::Leaf { .. } => {
             nodes[pos] = padding_node(numeric);
             padding[pos] = true;
@@ -227,8 +244,9 @@ fn fill_complete(
 }
 
 /// Breadth-first renumbering so that children are adjacent (`right = left + 1`) and come
-/// after their parent, as the runtime requires.
-fn linked_nodes(tree: &IrTree, numeric: Numeric) -> Vec<LinkedNode> {
+/// after their parent, as the runtime requires. A categorical split's value is the offset of its
+/// set in `tree-categories` (`set_offsets`).
+fn linked_nodes(tree: &IrTree, numeric: Numeric, set_offsets: &[u32]) -> Vec<LinkedNode> {
     let mut order = vec![0u32];
     let mut out = Vec::with_capacity(tree.nodes.len());
     let mut next = 0;
@@ -242,6 +260,12 @@ fn linked_nodes(tree: &IrTree, numeric: Numeric) -> Vec<LinkedNode> {
                 order.push(left);
                 order.push(right);
                 LinkedNode { key: split_key(feature, default_left), value: encode_threshold(threshold, numeric), left: at }
+            }
+            IrNode::CategorySplit { feature, set, default_left, left, right } => {
+                let at = order.len() as u32;
+                order.push(left);
+                order.push(right);
+                LinkedNode { key: split_key(feature, default_left) | CATEGORICAL, value: set_offsets[set as usize], left: at }
             }
         });
     }

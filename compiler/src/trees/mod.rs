@@ -6,7 +6,9 @@ pub mod build;
 pub mod layout;
 pub mod ranks;
 
+use mlc_format::categories;
 use mlc_format::manifest::Link;
+use mlc_format::records::DEFAULT_LEFT;
 
 /// A node of an imported tree.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,11 +27,45 @@ pub enum IrNode {
         /// Index of the right child.
         right: u32,
     },
+    /// XGBoost's categorical split: `x[feature]` read as a category
+    /// ([`mlc_format::categories::category`]) goes right iff it is in the ensemble's category set
+    /// `set` ([`IrEnsemble::category_sets`]); a missing value goes left iff `default_left`; the
+    /// rest as [`mlc_format::categories::goes_left`] says.
+    CategorySplit {
+        /// Feature index.
+        feature: u32,
+        /// Index of the category set in [`IrEnsemble::category_sets`].
+        set: u32,
+        /// Where a missing value goes.
+        default_left: bool,
+        /// Index of the left child in the tree's node list.
+        left: u32,
+        /// Index of the right child.
+        right: u32,
+    },
     /// A leaf adding `value` to its group's margin.
     Leaf {
         /// Leaf value.
         value: f32,
     },
+}
+
+impl IrNode {
+    /// The children of a split (left, right); `None` for a leaf.
+    pub fn children(&self) -> Option<(u32, u32)> {
+        match *self {
+            IrNode::Split { left, right, .. } | IrNode::CategorySplit { left, right, .. } => Some((left, right)),
+            IrNode::Leaf { .. } => None,
+        }
+    }
+
+    /// The children of a split, to set them; `None` for a leaf.
+    pub fn children_mut(&mut self) -> Option<(&mut u32, &mut u32)> {
+        match self {
+            IrNode::Split { left, right, .. } | IrNode::CategorySplit { left, right, .. } => Some((left, right)),
+            IrNode::Leaf { .. } => None,
+        }
+    }
 }
 
 /// One tree; node 0 is the root. Every node is reachable and the tree is acyclic.
@@ -45,9 +81,9 @@ impl IrTree {
     /// Length of the longest root-to-leaf path (a single leaf has depth 0).
     pub fn depth(&self) -> u32 {
         fn go(nodes: &[IrNode], i: u32) -> u32 {
-            match nodes[i as usize] {
-                IrNode::Leaf { .. } => 0,
-                IrNode::Split { left, right, .. } => 1 + go(nodes, left).max(go(nodes, right)),
+            match nodes[i as usize].children() {
+                None => 0,
+                Some((left, right)) => 1 + go(nodes, left).max(go(nodes, right)),
             }
         }
         go(&self.nodes, 0)
@@ -59,14 +95,14 @@ impl IrTree {
             .iter()
             .filter_map(|n| match n {
                 IrNode::Leaf { value } => Some(value.abs()),
-                IrNode::Split { .. } => None,
+                IrNode::Split { .. } | IrNode::CategorySplit { .. } => None,
             })
             .fold(0.0, f32::max)
     }
 
     /// Number of split nodes.
     pub fn split_count(&self) -> usize {
-        self.nodes.iter().filter(|n| matches!(n, IrNode::Split { .. })).count()
+        self.nodes.iter().filter(|n| n.children().is_some()).count()
     }
 }
 
@@ -91,9 +127,17 @@ pub struct IrEnsemble {
     /// The features' names in feature order (XGBoost's `feature_names`, unique), or empty
     /// when the model has none.
     pub feature_names: Vec<String>,
+    /// The category sets of the [`IrNode::CategorySplit`]s, each encoded as `tree-categories`
+    /// holds it ([`mlc_format::categories::encode_set`]: header word, then the bit words).
+    pub category_sets: Vec<Vec<u32>>,
 }
 
 impl IrEnsemble {
+    /// Whether any tree has a categorical split (then only the linked layout holds it).
+    pub fn has_categories(&self) -> bool {
+        !self.category_sets.is_empty()
+    }
+
     /// Reference evaluation of one row's margins: the plainest possible walk, used by the
     /// compiler's accuracy checks and by tests as the oracle for the runtime's kernels.
     pub fn margins(&self, row: &[f32]) -> Vec<f32> {
@@ -106,6 +150,11 @@ impl IrEnsemble {
                     IrNode::Split { feature, threshold, default_left, left, right } => {
                         let x = row[feature as usize];
                         let go_left = if x.is_nan() { default_left } else { x < threshold };
+                        i = if go_left { left } else { right } as usize;
+                    }
+                    IrNode::CategorySplit { feature, set, default_left, left, right } => {
+                        let key = if default_left { DEFAULT_LEFT } else { 0 };
+                        let go_left = categories::goes_left(row[feature as usize], key, &self.category_sets[set as usize]);
                         i = if go_left { left } else { right } as usize;
                     }
                 }

@@ -22,6 +22,7 @@ extern crate alloc;
 #[cfg(feature = "alloc")]
 mod aligned;
 mod bytes;
+pub mod categories;
 mod checksum;
 mod error;
 mod header;

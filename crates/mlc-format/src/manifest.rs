@@ -183,6 +183,21 @@ pub enum TreeLayout {
     Complete,
     /// Explicit children, [`crate::records::LinkedNode`]s with leaves inline.
     Linked,
+    /// [`TreeLayout::Linked`] whose splits may also be category-set splits (format 1.8): a node
+    /// with [`crate::records::CATEGORICAL`] in its key goes right iff its feature's value is a
+    /// category of the set its `value` points at in `tree-categories` (XGBoost's categorical
+    /// splits, [`crate::categories::goes_left`]).
+    LinkedCategorical,
+}
+
+impl TreeLayout {
+    /// The minor format version that introduced this layout.
+    pub fn since_minor(self) -> u16 {
+        match self {
+            TreeLayout::LinkedCategorical => 8,
+            TreeLayout::Complete | TreeLayout::Linked => 0,
+        }
+    }
 }
 
 /// Number encoding of thresholds, leaves and base margins.

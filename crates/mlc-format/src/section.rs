@@ -62,6 +62,10 @@ pub enum SectionKind {
     /// [`crate::records::LaneSteps`] per tree, its nodes' comparison bytes in level order, for
     /// the AVX2 single-row kernel.
     TreeLaneSteps = 29,
+    /// Tree ensemble, [`crate::manifest::TreeLayout::LinkedCategorical`] only (format 1.8): the
+    /// category sets of its categorical splits, `u32` words (see
+    /// [`crate::categories`]).
+    TreeCategories = 30,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -100,6 +104,7 @@ impl SectionKind {
             27 => SectionKind::TreeBitLanes,
             28 => SectionKind::TreeLaneNodes,
             29 => SectionKind::TreeLaneSteps,
+            30 => SectionKind::TreeCategories,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -132,6 +137,7 @@ impl SectionKind {
             SectionKind::TreeBitLanes => "tree-bit-lanes",
             SectionKind::TreeLaneNodes => "tree-lane-nodes",
             SectionKind::TreeLaneSteps => "tree-lane-steps",
+            SectionKind::TreeCategories => "tree-categories",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

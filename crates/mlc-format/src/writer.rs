@@ -37,7 +37,7 @@ impl core::error::Error for WriteError {}
 
 struct PendingModel {
     name: String,
-    /// The minor format version the manifest needs (its link's).
+    /// The minor format version the manifest needs (its link's and its layout's).
     since_minor: u16,
     manifest: Vec<u8>,
     sections: Vec<(SectionKind, Vec<u8>)>,
@@ -72,7 +72,7 @@ impl ArtifactWriter {
             return Err(WriteError::DuplicateName(name.into()));
         }
         let since_minor = match &manifest.body {
-            crate::manifest::ModelBody::TreeEnsemble(t) => t.link.since_minor(),
+            crate::manifest::ModelBody::TreeEnsemble(t) => t.link.since_minor().max(t.layout.since_minor()),
             crate::manifest::ModelBody::Network(_) => 0,
         };
         let manifest = postcard::to_allocvec(manifest).map_err(|_| WriteError::Encoding)?;
@@ -85,7 +85,7 @@ impl ArtifactWriter {
     /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
     /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3), `tree-bit-nodes` (1.4)
     /// `tree-bit-lanes` with `tree-lane-nodes` (1.5), `tree-lane-steps` (1.6) and the links
-    /// `Hinge`, `ExpF64` and `SigmoidUnclamped` (1.7).
+    /// `Hinge`, `ExpF64` and `SigmoidUnclamped` (1.7) and the layout `LinkedCategorical` (1.8).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
         let names = if has(SectionKind::TreeLaneSteps) {
@@ -247,6 +247,19 @@ mod tests {
             let bytes = w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
             assert_eq!(version(&bytes), (1, minor), "{link:?}");
         }
+        // The categorical layout of 1.8.
+        let trees = TreeEnsemble {
+            num_trees: 0,
+            num_groups: 1,
+            link: Link::Sigmoid,
+            layout: TreeLayout::LinkedCategorical,
+            numeric: Numeric::Float32,
+        };
+        let manifest = ModelManifest { body: ModelBody::TreeEnsemble(trees), ..manifest.clone() };
+        let mut w = ArtifactWriter::new();
+        w.add_model("m", &manifest, alloc::vec![]).unwrap();
+        let bytes = w.finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
+        assert_eq!(version(&bytes), (1, 8), "LinkedCategorical");
         let empty = ArtifactWriter::new().finish(&Provenance { compiler: "test", target: "host", options: "" }).unwrap();
         assert_eq!(version(&empty), (1, 0));
     }

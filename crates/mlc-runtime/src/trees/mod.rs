@@ -5,6 +5,8 @@
 //!   walks `D` branch-free steps per tree; ten trees are walked interleaved for
 //!   instruction-level parallelism.
 //! * [`TreeLayout::Linked`]: explicit children, for deep or lopsided trees.
+//! * [`TreeLayout::LinkedCategorical`]: the linked layout with category-set splits (XGBoost's
+//!   categorical splits, [`mlc_format::categories`]).
 //!
 //! Leaves are always added in tree order onto the base margin, in `f32` (XGBoost's order, so
 //! float margins are bit-exact) or in wrapping `i32` fixed point.
@@ -31,6 +33,7 @@ mod planes;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod tiles;
 
+use mlc_format::categories::{self, CATEGORICAL, CATEGORY_FEATURE_MASK};
 #[cfg(target_arch = "x86_64")]
 use mlc_format::manifest::Link;
 use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
@@ -55,7 +58,11 @@ pub const BATCH_BLOCK: usize = 16;
 #[derive(Debug, Clone, Copy)]
 enum Nodes<'a> {
     Complete(complete::Forest<'a>),
-    Linked { nodes: &'a [LinkedNode] },
+    /// `categories`: the `tree-categories` words of a [`TreeLayout::LinkedCategorical`] model.
+    Linked {
+        nodes: &'a [LinkedNode],
+        categories: Option<&'a [u32]>,
+    },
 }
 
 /// A validated tree ensemble, executing in place from artifact bytes.
@@ -347,8 +354,19 @@ impl<'a> TreeModel<'a> {
                 let bits = load_bits(entry, ranks.as_ref(), trees.len(), num_features)?.and_then(bit_kernel);
                 Nodes::Complete(complete::Forest { nodes, leaves, trees, depth, splits, ranks, bits })
             }
-            TreeLayout::Linked => {
+            TreeLayout::Linked | TreeLayout::LinkedCategorical => {
                 let nodes: &[LinkedNode] = entry.records(SectionKind::TreeNodes)?;
+                let categorical = info.layout == TreeLayout::LinkedCategorical;
+                let categories: Option<&[u32]> = entry.optional_records(SectionKind::TreeCategories)?;
+                if categories.is_some() && !categorical {
+                    return Err(invalid(m, None, "tree-categories only with the categorical layout"));
+                }
+                // A categorical layout's keys hold the feature in bits 0–29, so no split's key
+                // can be LEAF_KEY.
+                if categorical && num_features > CATEGORY_FEATURE_MASK as usize {
+                    return Err(invalid(m, None, "the categorical layout takes at most 2^30 - 1 features"));
+                }
+                let feature_mask = if categorical { CATEGORY_FEATURE_MASK } else { FEATURE_MASK };
                 for (t, rec) in trees.iter().enumerate() {
                     let t = Some(t as u32);
                     if rec.group as usize >= groups {
@@ -363,8 +381,11 @@ impl<'a> TreeModel<'a> {
                         if n.key == LEAF_KEY {
                             continue;
                         }
-                        if (n.key & FEATURE_MASK) as usize >= num_features {
+                        if (n.key & feature_mask) as usize >= num_features {
                             return Err(invalid(m, t, "split on a feature index beyond the feature count"));
+                        }
+                        if categorical && n.key & CATEGORICAL != 0 {
+                            categories::set_at(categories.unwrap_or(&[]), n.value).map_err(|what| invalid(m, t, what))?;
                         }
                         // Children after the parent: every walk ends within node_count steps.
                         let left = n.left as usize;
@@ -388,7 +409,7 @@ impl<'a> TreeModel<'a> {
                         return Err(invalid(m, None, "tree ranks only with the complete layout"));
                     }
                 }
-                Nodes::Linked { nodes }
+                Nodes::Linked { nodes, categories: categorical.then_some(categories.unwrap_or(&[])) }
             }
         };
         // Feature names (format 1.2, optional): well formed, one per feature.
@@ -553,7 +574,7 @@ impl<'a> TreeModel<'a> {
         }
         match self.nodes {
             Nodes::Complete(forest) => forest.accumulate_row::<N>(row, acc),
-            Nodes::Linked { nodes } => linked::accumulate_row::<N>(self.trees, nodes, row, acc),
+            Nodes::Linked { nodes, categories } => linked::accumulate_row::<N>(self.trees, nodes, categories, row, acc),
         }
         for (o, &a) in out.iter_mut().zip(acc.iter()) {
             *o = N::to_f32(a, frac_bits);
@@ -662,9 +683,9 @@ impl<'a> TreeModel<'a> {
             }
             match self.nodes {
                 Nodes::Complete(forest) => forest.accumulate_rows::<N>(rows, f, g, acc),
-                Nodes::Linked { nodes } => {
+                Nodes::Linked { nodes, categories } => {
                     for (row, a) in rows.chunks(f).zip(acc.chunks_mut(g)) {
-                        linked::accumulate_row::<N>(self.trees, nodes, row, a);
+                        linked::accumulate_row::<N>(self.trees, nodes, categories, row, a);
                     }
                 }
             }
