@@ -54,6 +54,8 @@ compile softmax_fixed.mlc "$FX/xgboost/2.0.3/multi_softmax.ubj" --numeric fixed
 compile dart.mlc "$FX/xgboost/3.0.5/dart.json"
 compile links.mlc hinge="$FX/xgboost/3.2.0/binary_hinge.json" aft="$FX/xgboost/3.2.0/survival_aft.ubj"   # format 1.7 links
 compile multi_target.mlc "$FX/xgboost/3.2.0/multi_label.json"
+compile categorical.mlc old="$FX/xgboost_categorical/1.6.2/partition.json" new="$FX/xgboost_categorical/3.2.0/onehot.ubj"   # format 1.8 layout
+compile categorical_fixed.mlc "$FX/xgboost_categorical/3.2.0/partition.json" --numeric fixed
 compile tiny_text_cnn.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric float
 compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8 --calibration "$FX/sentiment/reviews.txt"
 compile sentiment_mcu.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric float
@@ -66,21 +68,24 @@ seed() { # TARGET FILE [NAME]: copies FILE into the target's corpus unless it is
 }
 REVIEW=$(head -n 1 "$FX/sentiment/reviews.txt")
 ROW=$(head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2-)
+CATEGORY_ROW=$(sed -n 200p "$FX/xgboost_categorical/3.2.0/inputs.csv")
 for f in "$SEEDS"/*.mlc; do
     seed artifact "$f"
     # predict: the artifact, then the prediction input (a review for text models, else a row).
     name=$(basename "$f")
     if [[ $name == *text* || $name == sentiment* ]]; then
         { cat "$f"; printf '%s' "$REVIEW"; } >"$SEEDS/$name.input"
+    elif [[ $name == categorical* ]]; then
+        { cat "$f"; printf '%s' "$CATEGORY_ROW"; } >"$SEEDS/$name.input"
     else
         { cat "$f"; printf '%s' "$ROW"; } >"$SEEDS/$name.input"
     fi
     seed predict "$SEEDS/$name.input"
 done
-for f in "$FX"/xgboost/*/*.json "$FX"/churn/models/states/{AL,CA,NY,TX}.json; do
+for f in "$FX"/xgboost/*/*.json "$FX"/xgboost_categorical/*/*.json "$FX"/churn/models/states/{AL,CA,NY,TX}.json; do
     [[ $f == *MANIFEST* ]] || seed xgboost_json "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-for f in "$FX"/xgboost/*/*.ubj "$FX"/churn/models/states/{AL,CA,NY,TX}.ubj; do
+for f in "$FX"/xgboost/*/*.ubj "$FX"/xgboost_categorical/*/*.ubj "$FX"/churn/models/states/{AL,CA,NY,TX}.ubj; do
     seed xgboost_ubj "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 SEP=$'\n#--#\n'

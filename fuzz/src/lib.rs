@@ -402,7 +402,8 @@ pub fn compile_trees(file: &str, bytes: &[u8]) {
     }
     let cost = layout::cost(&ir);
     let mut layouts = vec![TreeLayout::Linked];
-    if cost.complete <= 1 << 20 {
+    // Categorical splits: only the linked layout holds them (then the categorical one).
+    if cost.complete <= 1 << 20 && !ir.has_categories() {
         layouts.push(TreeLayout::Complete);
     }
     let mut numerics = vec![Numeric::Float32];
@@ -428,8 +429,9 @@ pub fn compile_trees(file: &str, bytes: &[u8]) {
             let artifact = Artifact::parse(buf.as_slice()).unwrap_or_else(|e| panic!("compiled artifact does not validate: {e}"));
             let entry = artifact.model(0).expect("model 0");
             let body = entry.manifest().expect("manifest").body;
+            let want_layout = if ir.has_categories() { TreeLayout::LinkedCategorical } else { tree_layout };
             assert!(
-                matches!(body, mlc_format::manifest::ModelBody::TreeEnsemble(t) if t.layout == tree_layout && t.numeric == numeric),
+                matches!(body, mlc_format::manifest::ModelBody::TreeEnsemble(t) if t.layout == want_layout && t.numeric == numeric),
                 "compiled as {body:?}, asked for {tree_layout:?}, {numeric:?}"
             );
             let model = Model::load(&entry).unwrap_or_else(|e| panic!("compiled model does not load ({tree_layout:?}, {numeric:?}): {e}"));

@@ -31,9 +31,18 @@ const STATES: [&str; 3] = ["AK", "MT", "TX"];
 
 /// The sentiment network of the int8 golden.
 const NETWORK: &str = "imdb_cnn_mcu";
-/// The XGBoost fixtures (name, version) of the links format 1.7 added: `Hinge`, `ExpF64` and
-/// `SigmoidUnclamped` (a `binary:logistic` model saved by XGBoost 1.5).
-const LINKS: [(&str, &str); 3] = [("binary_hinge", "3.2.0"), ("survival_aft", "3.2.0"), ("binary_logistic", "1.5.2")];
+/// The XGBoost fixtures (model name, file under `tests/fixtures` without `.json`) of the links
+/// format 1.7 added: `Hinge`, `ExpF64` and `SigmoidUnclamped` (a `binary:logistic` model saved
+/// by XGBoost 1.5). Each folder holds `inputs.csv`, each model `<file>.expected.csv`.
+const LINKS: &[(&str, &str)] = &[
+    ("binary_hinge", "xgboost/3.2.0/binary_hinge"),
+    ("survival_aft", "xgboost/3.2.0/survival_aft"),
+    ("binary_logistic", "xgboost/1.5.2/binary_logistic"),
+];
+/// The XGBoost fixtures of format 1.8's categorical layout: partition splits with XGBoost 1.6's
+/// out-of-range rule, one-hot splits with 3.2's.
+const CATEGORICAL: &[(&str, &str)] =
+    &[("partition_1_6", "xgboost_categorical/1.6.2/partition"), ("onehot_3_2", "xgboost_categorical/3.2.0/onehot")];
 
 /// What a golden artifact is compiled from.
 #[derive(Clone, Copy, Debug)]
@@ -42,8 +51,8 @@ enum Source {
     ChurnStates,
     /// The [`NETWORK`] sentiment CNN, calibrated on the first 148 committed reviews.
     Sentiment,
-    /// The [`LINKS`] models (XGBoost JSON), as a bundle.
-    Links,
+    /// XGBoost JSON models (name, file stem: [`LINKS`], [`CATEGORICAL`]), as a bundle.
+    XGBoost(&'static [(&'static str, &'static str)]),
 }
 
 /// One committed golden artifact.
@@ -149,7 +158,15 @@ const GOLDENS: &[Golden] = &[
     Golden {
         version: "v1.7",
         file: "xgboost_links.x86-64.mlc",
-        source: Source::Links,
+        source: Source::XGBoost(LINKS),
+        target: Target::X86_64,
+        frozen: false,
+        committed_outputs: false,
+    },
+    Golden {
+        version: "v1.8",
+        file: "xgboost_categorical.x86-64.mlc",
+        source: Source::XGBoost(CATEGORICAL),
         target: Target::X86_64,
         frozen: false,
         committed_outputs: false,
@@ -203,7 +220,7 @@ impl Golden {
         match self.source {
             Source::ChurnStates => STATES.to_vec(),
             Source::Sentiment => vec![NETWORK],
-            Source::Links => LINKS.iter().map(|(name, _)| *name).collect(),
+            Source::XGBoost(models) => models.iter().map(|(name, _)| *name).collect(),
         }
     }
 
@@ -212,9 +229,9 @@ impl Golden {
         let path = |name: &str| match self.source {
             Source::ChurnStates => fixture(&format!("churn/models/states/{name}.json")),
             Source::Sentiment => fixture(&format!("sentiment/{name}")),
-            Source::Links => {
-                let (_, version) = LINKS.iter().find(|(n, _)| *n == name).unwrap();
-                fixture(&format!("xgboost/{version}/{name}.json"))
+            Source::XGBoost(models) => {
+                let (_, stem) = models.iter().find(|(n, _)| *n == name).unwrap();
+                fixture(&format!("{stem}.json"))
             }
         };
         self.names().iter().map(|n| format!("{n}={}", path(n).display())).collect()
@@ -270,13 +287,17 @@ fn cases(g: &Golden) -> Vec<(Case, Vec<f32>)> {
             }
             cases
         }
-        Source::Links => {
+        Source::XGBoost(models) => {
             let mut cases = Vec::new();
-            for (name, version) in LINKS {
-                let rows = read_csv(&fixture(&format!("xgboost/{version}/inputs.csv")));
-                let expected = read_csv(&fixture(&format!("xgboost/{version}/{name}.expected.csv")));
+            for (name, stem) in models {
+                let stem = fixture(stem);
+                let rows = read_csv(&stem.with_file_name("inputs.csv"));
+                let expected = read_csv(&stem.with_extension("expected.csv"));
                 for (i, (row, want)) in rows.iter().zip(expected).enumerate() {
-                    cases.push((Case { what: format!("{name} row {}", i + 1), model: name.into(), input: Input::Row(row.clone()) }, want));
+                    cases.push((
+                        Case { what: format!("{name} row {}", i + 1), model: name.to_string(), input: Input::Row(row.clone()) },
+                        want,
+                    ));
                 }
             }
             cases
@@ -369,13 +390,15 @@ fn current_reader_reads_every_golden() {
         assert_eq!(names, g.names(), "{}: models", g.file);
         for entry in artifact.models() {
             let model = Model::load(&entry).unwrap_or_else(|e| panic!("{}: model {}: {e}", g.file, entry.name));
-            // Feature names (format 1.2): the churn models' 18, in XGBoost's order, from 1.2 on.
+            // Feature names (format 1.2): the churn models' 18, in XGBoost's order, from 1.2 on;
+            // the categorical models' (trained from a pandas frame) f0..f4.
             let names: Option<Vec<&str>> = model.feature_names().map(|n| n.iter().collect());
             match (g.source, header.minor >= 2) {
                 (Source::ChurnStates, true) => {
                     let names = names.unwrap_or_else(|| panic!("{}: model {} has no feature names", g.file, entry.name));
                     assert_eq!((names.len(), names[0], names[17]), (18, "account_length", "number_customer_service_calls"), "{}", g.file);
                 }
+                (Source::XGBoost(CATEGORICAL), _) => assert_eq!(names, Some(vec!["f0", "f1", "f2", "f3", "f4"]), "{}", g.file),
                 _ => assert_eq!(names, None, "{}: model {}: feature names before 1.2", g.file, entry.name),
             }
         }
@@ -451,7 +474,7 @@ fn check_against_framework(g: &Golden, cases: &[(Case, Vec<f32>)], got: &[Vec<f3
         }
         // Its committed outputs are XGBoost's own (`committed_outputs: false`), already compared
         // bit for bit by the caller.
-        Source::Links => {}
+        Source::XGBoost(_) => {}
         Source::Sentiment => {
             assert!(decisions as f64 >= 0.99 * cases.len() as f64, "{}: {decisions}/{} decisions vs Keras", g.file, cases.len())
         }
