@@ -26,14 +26,34 @@ def take_columns(x, columns):
     return x.iloc[:, list(columns)]
 
 
+def _is_category(dtype):
+    return getattr(dtype, "name", "") == "category"
+
+
+def _category_codes(x):
+    """The DataFrame `x` with each pandas `category` column replaced by its codes as float32, NaN
+    where missing: the numbers XGBoost's categorical splits read (the frame's categories must be
+    those of training, in the same order)."""
+    positions = [i for i, t in enumerate(x.dtypes) if _is_category(t)]
+    if not positions:
+        return x
+    x = x.copy(deep=False)
+    for i in positions:
+        codes = x.iloc[:, i].cat.codes
+        x.isetitem(i, codes.where(codes >= 0).astype(np.float32))
+    return x
+
+
 def rows(x, copy=True):
-    """`x` as a C-contiguous 2-D float32 array (rows x features)."""
+    """`x` as a C-contiguous 2-D float32 array (rows x features). A DataFrame's `category`
+    columns give their codes (NaN where missing)."""
     if _is_dataframe(x):
+        if not copy:
+            raise InputError("a DataFrame is converted to float32 rows: copy=False refuses it")
+        x = _category_codes(x)
         bad = [f"{c} ({t})" for c, t in zip(x.columns, x.dtypes) if getattr(t, "kind", "O") not in _NUMERIC_KINDS]
         if bad:
             raise InputError(f"DataFrame columns that are not numbers: {', '.join(map(str, bad[:5]))}")
-        if not copy:
-            raise InputError("a DataFrame is converted to float32 rows: copy=False refuses it")
         return np.ascontiguousarray(x.to_numpy(dtype=np.float32, na_value=np.nan))
     if isinstance(x, np.ndarray):
         a = x

@@ -103,3 +103,27 @@ def test_multiclass_gives_rows_of_classes_bit_exact(artifacts):
     assert p.shape == (len(rows), 3) and p.dtype == np.float32
     np.testing.assert_array_equal(bits(p), bits(want[:, 3:]))
     np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, :3]))
+
+
+def test_categorical_splits_match_xgboost_from_codes_and_dataframes(artifacts):
+    """XGBoost's categorical splits: the codes as numbers give XGBoost's predictions bit for bit
+    (every kind of code); a DataFrame's `category` columns give their codes."""
+    src = CHURN.parent / "xgboost_categorical" / "3.2.0"
+    out = artifacts / "categorical.mlc"
+    mlc.compile({"m": src / "partition.json"}, out)
+    model = mlc.load(out)["m"]
+    rows = np.array([[float(v) if v else np.nan for v in line.split(",")] for line in (src / "inputs.csv").read_text().splitlines()],
+                    dtype=np.float32)
+    want = np.loadtxt(src / "partition.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
+    np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, 0]))
+    np.testing.assert_array_equal(bits(model.predict(rows)), bits(want[:, 1]))
+    # The rows whose codes are categories of training, as a frame with two category columns
+    # (other categories than the trained ones are the caller's to map; here none).
+    valid = np.all([np.isin(rows[:, i], np.arange(n)) | np.isnan(rows[:, i]) for i, n in ((1, 5), (3, 51))], axis=0)
+    sub = rows[valid]
+    assert len(sub) >= 40
+    frame = pd.DataFrame({f"f{i}": sub[:, i] for i in range(5)})
+    for i, n in ((1, 5), (3, 51)):
+        codes = np.where(np.isnan(sub[:, i]), -1, sub[:, i]).astype(np.int64)
+        frame[f"f{i}"] = pd.Categorical.from_codes(codes, categories=[f"c{k}" for k in range(n)])
+    np.testing.assert_array_equal(bits(model.predict(frame)), bits(want[valid, 1]))

@@ -130,15 +130,16 @@ fn corrupt_and_run(base: &[u8], edits: &[(usize, u8)]) {
     }
     let bytes = AlignedBytes::copy_from(&bytes);
     let Ok(artifact) = Artifact::parse_trusted(&bytes) else { return };
-    let row = [0.5f32; 18];
     for entry in artifact.models() {
         if let Ok(model) = Model::load(&entry) {
+            // Values 0.5, 1.5, 2.5 …: below and above thresholds, and category codes.
+            let row: Vec<f32> = (0..model.num_features()).map(|i| (i % 4) as f32 + 0.5).collect();
             let mut out = vec![0f32; model.num_outputs()];
             let _ = model.predict(Input::Rows(&row), &mut Scratch::default(), &mut out);
             let mut margins = vec![0f32; model.num_margins()];
             let _ = model.margins(Input::Rows(&row), &mut Scratch::default(), &mut margins);
             // 40 rows: whole 16-row blocks (the vector kernel where available) and a tail.
-            let rows: Vec<f32> = (0..40).flat_map(|i| row.map(|x| x + i as f32 * 0.25)).collect();
+            let rows: Vec<f32> = (0..40).flat_map(|i| row.iter().map(move |x| x + i as f32 * 0.25)).collect();
             let mut batch = vec![0f32; 40 * model.num_outputs()];
             let _ = model.predict(Input::Rows(&rows), &mut Scratch::default(), &mut batch);
         }
@@ -172,6 +173,57 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
             }
         }
     }
+    // The categorical layout (format 1.8): every byte of the first model's sections.
+    let golden = std::fs::read(fixture("golden/v1.8/xgboost_categorical.x86-64.mlc")).unwrap();
+    let artifact = Artifact::parse(&golden).unwrap();
+    let entry = artifact.model(0).unwrap();
+    for s in entry.section_indices() {
+        let e = artifact.section_entry(s);
+        for k in 0..e.len as usize {
+            for v in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
+                corrupt_and_run(&golden, &[(e.offset as usize + k, v)]);
+            }
+        }
+    }
+}
+
+/// A malformed category set (`tree-categories`, format 1.8) is a typed load error naming the
+/// model, the tree and the problem.
+#[test]
+fn corrupted_category_sets_are_a_load_error() {
+    const GOLDEN: &str = "golden/v1.8/xgboost_categorical.x86-64.mlc";
+    let load_first = |bytes: &AlignedBytes| {
+        let artifact = Artifact::parse(bytes).unwrap();
+        Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
+    };
+    assert_eq!(load_first(&with_section(GOLDEN, SectionKind::TreeCategories, |_| {})), Ok(()));
+    let cases: [(Edit, &str); 4] = [
+        (Box::new(|b: &mut Vec<u8>| b[3] |= 0x40), "a category set's header is malformed"),
+        (Box::new(|b: &mut Vec<u8>| b[..4].copy_from_slice(&0u32.to_le_bytes())), "a category set's header is malformed"),
+        (Box::new(|b: &mut Vec<u8>| b[..4].copy_from_slice(&1000u32.to_le_bytes())), "a category set ends beyond tree-categories"),
+        (Box::new(|b: &mut Vec<u8>| b.clear()), "a categorical split's set starts beyond tree-categories"),
+    ];
+    for (edit, want) in cases {
+        let got = load_first(&with_section(GOLDEN, SectionKind::TreeCategories, edit)).unwrap_err();
+        assert!(got.starts_with("model 0, tree ") && got.ends_with(want), "{got}");
+    }
+    // The section on a model of the plain linked layout.
+    let linked = rewritten("golden/v1.2/churn_states.cortex-m3.mlc", |_, _| true);
+    let artifact = Artifact::parse(&linked).unwrap();
+    let mut writer = mlc_format::writer::ArtifactWriter::new();
+    for entry in artifact.models() {
+        let mut sections: Vec<_> = entry
+            .section_indices()
+            .skip(1)
+            .map(|i| (artifact.section_entry(i).known_kind().unwrap(), artifact.section_bytes(i).to_vec()))
+            .collect();
+        sections.push((SectionKind::TreeCategories, 1u32.to_le_bytes().into_iter().chain([0; 4]).collect()));
+        writer.add_model(entry.name, &entry.manifest().unwrap(), sections).unwrap();
+    }
+    let bytes = AlignedBytes::copy_from(&writer.finish(&artifact.provenance().unwrap()).unwrap());
+    let artifact = Artifact::parse(&bytes).unwrap();
+    let err = Model::load(&artifact.model(1).unwrap()).map(|_| ()).unwrap_err().to_string();
+    assert_eq!(err, "model 1: tree-categories only with the categorical layout");
 }
 
 /// The MCU sentiment model compiled four ways: float and int8 for a Cortex-M4 (embedding,

@@ -571,6 +571,40 @@ mod tests {
         }
     }
 
+    /// Malformed categorical arrays are errors naming the tree and node, never a panic or a
+    /// silent misreading.
+    #[test]
+    fn malformed_category_lists_are_named() {
+        let doc: Value = serde_json::from_slice(&fixture("xgboost_categorical/3.2.0/partition.json")).unwrap();
+        let first_cat = |doc: &Value| doc["learner"]["gradient_booster"]["model"]["trees"][0]["categories_nodes"][0].as_i64().unwrap();
+        let node = first_cat(&doc);
+        assert!(from_value("m.json", &doc).is_ok());
+        let edit = |f: &dyn Fn(&mut Value)| {
+            let mut d = doc.clone();
+            f(&mut d["learner"]["gradient_booster"]["model"]["trees"][0]);
+            from_value("m.json", &d).map(|_| ()).unwrap_err().to_string()
+        };
+        type Edit<'a> = &'a dyn Fn(&mut Value);
+        let cases: [(Edit, String); 6] = [
+            (&|t| t["categories"][0] = (-1).into(), format!("tree 0, node {node}: category -1 is not between 0 and 2^24 - 1")),
+            (&|t| t["categories"][0] = (1 << 24).into(), format!("tree 0, node {node}: category 16777216 is not between 0 and 2^24 - 1")),
+            (&|t| t["categories_sizes"][0] = 0.into(), format!("tree 0, node {node}: its categories segment is empty or out of range")),
+            (
+                &|t| t["categories_segments"][0] = 1_000_000.into(),
+                format!("tree 0, node {node}: its categories segment is empty or out of range"),
+            ),
+            (&|t| t["categories_nodes"][0] = (node + 3).into(), format!("tree 0, node {node}: a categorical split without categories")),
+            (&|t| t["split_type"][node as usize] = 2.into(), format!("tree 0, node {node}: split_type 2 (0 numerical, 1 categorical)")),
+        ];
+        for (f, want) in cases {
+            let err = edit(f);
+            assert!(err.contains(&want), "{err}\nwant: {want}");
+        }
+        // The categories arrays must agree in length.
+        let err = edit(&|t| t["categories_sizes"].as_array_mut().unwrap().push(1.into()));
+        assert!(err.contains("tree 0: categories_nodes, _segments and _sizes differ in length"), "{err}");
+    }
+
     fn fixture(path: &str) -> Vec<u8> {
         std::fs::read(format!("{}/../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
@@ -584,8 +618,8 @@ mod tests {
     fn feature_names_from_json_and_ubj_of_every_version() {
         let f: Vec<String> = (0..6).map(|i| format!("f{i}")).collect();
         for version in ["1.7.6", "2.0.3", "2.1.4", "3.0.5", "3.2.0"] {
-            // The categorical models are the fixtures trained with names (their splits are
-            // refused later; the names are read the same way for every model).
+            // The categorical models are the fixtures trained with names (the names are read
+            // the same way for every model).
             let json: Value = serde_json::from_slice(&quote_non_finite(&fixture(&format!("xgboost/{version}/categorical.json")))).unwrap();
             let ubj = ubjson::parse_with(&fixture(&format!("xgboost/{version}/categorical.ubj")), ubjson::NonFinite::Strings).unwrap();
             assert_eq!(names_of(&json, 6), Ok(f.clone()), "{version} JSON");
