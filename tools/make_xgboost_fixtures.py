@@ -33,8 +33,8 @@ Models (12 rounds, max_depth 4 unless said):
     censored), reg_quantileerror (quantile_alpha 0.5; XGBoost >= 2.0),
     binary_hinge and survival_aft (exp computed in f64); several targets (XGBoost
     >= 2.0, one output per tree): multi_target_reg, multi_label (binary:logistic
-    on 3 labels) and quantiles (3 alphas), and for a rejection test vector_leaf
-    (multi_strategy multi_output_tree); random_forest (num_parallel_tree 4);
+    on 3 labels) and quantiles (3 alphas), and vector_leaf (multi_strategy
+    multi_output_tree); random_forest (num_parallel_tree 4);
     base_score_tiny and base_score_one (3.2+ clamps base_score to [1e-6, 1 - 1e-6]);
     reg_absoluteerror, reg_pseudohubererror, reg_squaredlogerror, reg_tweedie.
 
@@ -158,7 +158,7 @@ MODELS = [
     ("quantiles", {"objective": "reg:quantileerror", "quantile_alpha": [0.1, 0.5, 0.9]}, "reg", True,
      "3 quantiles"),
     ("vector_leaf", {"objective": "reg:squarederror", "multi_strategy": "multi_output_tree"}, "reg3",
-     False, "vector-leaf trees; importer should reject them naming the tree"),
+     True, "multi_strategy multi_output_tree: one tree of 3-value leaves per round"),
     ("random_forest", {"objective": "binary:logistic", "num_parallel_tree": 4, "subsample": 0.8,
                        "colsample_bynode": 0.8, "eta": 1.0}, "binary", True,
      "4 parallel trees a round (XGBoost's random forest)"),

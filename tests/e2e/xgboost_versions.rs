@@ -220,16 +220,6 @@ fn compile_err(path: &std::path::Path) -> String {
 }
 
 #[test]
-fn vector_leaf_trees_are_rejected_naming_the_tree() {
-    for version in ["2.0.3", "2.1.4", "3.0.5", "3.2.0"] {
-        for ext in ["json", "ubj"] {
-            let err = compile_err(&fixture(&format!("xgboost/{version}/vector_leaf.{ext}")));
-            assert!(err.contains("tree 0") && err.contains("vector leaves"), "{version}.{ext}: {err}");
-        }
-    }
-}
-
-#[test]
 fn gblinear_is_rejected() {
     let err = compile_err(&fixture("xgboost/3.2.0/gblinear.json"));
     assert!(err.contains("gblinear"), "{err}");

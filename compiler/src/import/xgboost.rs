@@ -14,8 +14,9 @@
 //! * categorical splits (`split_type` 1) send the node's categories right
 //!   ([`IrNode::CategorySplit`], the values being category codes); a value that is no category
 //!   goes left, before 1.7 where missing values go (`mlc_format::categories`);
-//! * deleted and unreachable nodes are dropped; `gblinear`, vector-leaf (multi-target) trees
-//!   and unsupported objectives are rejected, naming the tree or the objective.
+//! * a vector-leaf tree (`size_leaf_vector` > 1) becomes one tree per target, same splits;
+//! * deleted and unreachable nodes are dropped; `gblinear` and unsupported objectives are
+//!   rejected by name.
 
 use std::collections::HashMap;
 
@@ -343,17 +344,25 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         if !(0..num_groups).contains(&group) {
             return Err(ImportError::parse(file, format!("tree {t}: tree_info group {group} is out of range")));
         }
-        let mut tree = import_tree(file, t, &at, num_features as u32, &mut sets)?;
-        tree.group = group as u32;
-        if let Some(w) = &weights {
-            // Dart predicts with every leaf scaled by its tree's weight (one f32 product).
-            for n in &mut tree.nodes {
-                if let IrNode::Leaf { value } = n {
-                    *value *= w[t];
+        let mut parts = import_tree(file, t, &at, num_features as u32, &mut sets)?;
+        match parts.len() {
+            1 => parts[0].group = group as u32,
+            // A vector-leaf tree adds one value to each target: as many trees, tree k adding
+            // value k to group k (each group's sum keeps the tree order).
+            k if k == num_groups as usize => {}
+            k => return Err(ImportError::parse(file, format!("tree {t}: {k} values per leaf for {num_groups} targets"))),
+        }
+        for mut tree in parts {
+            if let Some(w) = &weights {
+                // Dart predicts with every leaf scaled by its tree's weight (one f32 product).
+                for n in &mut tree.nodes {
+                    if let IrNode::Leaf { value } = n {
+                        *value *= w[t];
+                    }
                 }
             }
+            trees.push(tree);
         }
-        trees.push(tree);
     }
     // Before 1.3 XGBoost adds the base margin after the trees (from 0, in tree order, then the
     // base; measured with 1.0.2 and 1.2.1), not before them. The same sums in f32: a base of 0
@@ -465,7 +474,12 @@ fn category_lists(file: &str, t: usize, at: &At<'_>, n: usize) -> Result<HashMap
     Ok(out)
 }
 
-fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut CategorySets) -> Result<IrTree, ImportError> {
+/// One tree's nodes, its group 0; a vector-leaf tree (`size_leaf_vector` `K > 1`) as `K` trees
+/// of the same splits, tree `k` holding every leaf's value `k` and group `k`. A vector leaf's
+/// values are `leaf_weights[K · right_children[leaf] ..]` where the file has `leaf_weights`
+/// (3.2+: a leaf's right child is its index among the leaves), else `base_weights[K · leaf ..]`
+/// (2.0–3.1).
+fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut CategorySets) -> Result<Vec<IrTree>, ImportError> {
     let left = at.key(file, "left_children")?.ints(file)?;
     let right = at.key(file, "right_children")?.ints(file)?;
     let feature = at.key(file, "split_indices")?.ints(file)?;
@@ -475,19 +489,23 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut 
         Some(s) => s.ints(file)?,
         None => vec![0; left.len()],
     };
-    if let Some(p) = at.opt_key("tree_param") {
-        if let Some(s) = p.opt_key("size_leaf_vector") {
-            if s.int(file)? > 1 {
-                return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: vector leaves (multi-target trees)") });
-            }
-        }
+    // Values per leaf: more than one in a vector-leaf tree (`multi_strategy = multi_output_tree`).
+    let width = match at.opt_key("tree_param").and_then(|p| p.opt_key("size_leaf_vector")) {
+        Some(s) => s.int(file)?.max(1),
+        None => 1,
+    };
+    if width > 64 {
+        return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: {width} values per leaf (at most 64)") });
     }
+    let width = width as usize;
     let n = left.len();
     if n == 0 || [right.len(), feature.len(), cond.len(), default_left.len(), split_type.len()].iter().any(|&l| l != n) {
         return Err(ImportError::parse(file, format!("tree {t}: node arrays are empty or differ in length")));
     }
     let mut lists = if split_type.iter().any(|&s| s != 0) { category_lists(file, t, at, n)? } else { HashMap::new() };
     let mut nodes: Vec<IrNode> = Vec::new();
+    // Each leaf's node index and source index.
+    let mut leaves: Vec<(usize, usize)> = Vec::new();
     /// A source node still to visit, the parent slot to patch with its new index
     /// (`(parent, is_left)`), and its depth.
     type Pending = (usize, Option<(usize, bool)>, usize);
@@ -506,6 +524,7 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut 
         }
         if left[src] == -1 {
             nodes.push(IrNode::Leaf { value: cond[src] });
+            leaves.push((me as usize, src));
             continue;
         }
         if !(0..=1).contains(&split_type[src]) {
@@ -543,7 +562,32 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut 
         stack.push((r as usize, Some((p, false)), depth + 1));
         stack.push((l as usize, Some((p, true)), depth + 1));
     }
-    Ok(IrTree { group: 0, nodes })
+    if width == 1 {
+        return Ok(vec![IrTree { group: 0, nodes }]);
+    }
+    // Vector leaves: each leaf's `width` values, then a tree per target.
+    let (weights, by_leaf_index) = match at.opt_key("leaf_weights") {
+        Some(w) => (w.floats(file)?, true),
+        None => (at.key(file, "base_weights")?.floats(file)?, false),
+    };
+    let mut values = Vec::with_capacity(leaves.len());
+    for &(_, src) in &leaves {
+        let slot = if by_leaf_index { right[src] } else { src as i64 };
+        let start = usize::try_from(slot).ok().and_then(|s| s.checked_mul(width)).filter(|&s| s + width <= weights.len());
+        let Some(start) = start else {
+            return Err(ImportError::parse(file, format!("tree {t}, node {src}: its {width} leaf values are out of range")));
+        };
+        values.push(&weights[start..start + width]);
+    }
+    Ok((0..width)
+        .map(|k| {
+            let mut nodes = nodes.clone();
+            for (&(at, _), v) in leaves.iter().zip(&values) {
+                nodes[at] = IrNode::Leaf { value: v[k] };
+            }
+            IrTree { group: k as u32, nodes }
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -603,6 +647,39 @@ mod tests {
         // The categories arrays must agree in length.
         let err = edit(&|t| t["categories_sizes"].as_array_mut().unwrap().push(1.into()));
         assert!(err.contains("tree 0: categories_nodes, _segments and _sizes differ in length"), "{err}");
+    }
+
+    /// A 3.2 vector leaf's values come from `leaf_weights` by the leaf's index (its right child),
+    /// as XGBoost's `LeafValue` reads them, not from the node weights (`base_weights`, which
+    /// for a tree split on fewer targets than it predicts hold fewer values).
+    #[test]
+    fn vector_leaves_of_3_2_are_read_from_leaf_weights() {
+        let doc: Value = serde_json::from_slice(&quote_non_finite(&fixture("xgboost/3.2.0/vector_leaf.json"))).unwrap();
+        let rows: Vec<Vec<f32>> = (0..50).map(|i| (0..6).map(|f| ((i * 7 + f * 3) % 11) as f32 * 0.37 - 1.5).collect()).collect();
+        let margins = |doc: &Value| {
+            let ir = from_value("m.json", doc).unwrap();
+            assert_eq!((ir.num_groups, ir.trees.len()), (3, 36), "12 trees of 3-value leaves");
+            rows.iter().map(|r| ir.margins(r)).collect::<Vec<_>>()
+        };
+        let want = margins(&doc);
+        let mut edited = doc.clone();
+        for t in edited["learner"]["gradient_booster"]["model"]["trees"].as_array_mut().unwrap() {
+            t["base_weights"].as_array_mut().unwrap().iter_mut().for_each(|w| *w = 0.0.into());
+        }
+        assert_eq!(margins(&edited), want, "base_weights are not the leaves' values");
+        edited["learner"]["gradient_booster"]["model"]["trees"][0]["leaf_weights"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .for_each(|w| *w = 100.0.into());
+        assert_ne!(margins(&edited), want, "leaf_weights are");
+        // A leaf index beyond leaf_weights is an error naming the tree and node.
+        let mut bad = doc.clone();
+        let tree = &mut bad["learner"]["gradient_booster"]["model"]["trees"][0];
+        let leaf = tree["left_children"].as_array().unwrap().iter().position(|l| l == -1).unwrap();
+        tree["right_children"][leaf] = 1000.into();
+        let err = from_value("m.json", &bad).unwrap_err().to_string();
+        assert!(err.contains(&format!("tree 0, node {leaf}: its 3 leaf values are out of range")), "{err}");
     }
 
     fn fixture(path: &str) -> Vec<u8> {
