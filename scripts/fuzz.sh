@@ -4,7 +4,7 @@
 # of memory or trips the sanitizer.
 #
 #   scripts/fuzz.sh                  # every target for 60 s
-#   scripts/fuzz.sh 30               # the CI smoke run (9 targets × 30 s)
+#   scripts/fuzz.sh 30               # every target for 30 s
 #   scripts/fuzz.sh 3600             # every target for an hour (a campaign)
 #   scripts/fuzz.sh 600 predict keras
 #   MLC_FUZZ_RUNS=10000000 scripts/fuzz.sh 3600   # stop a target at 10 M executions or 1 h
@@ -21,7 +21,7 @@ ROOT=$PWD
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj keras keras_file tokenizer records transform serve_requests)
+ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj xgboost_binary keras keras_file tokenizer records transform serve_requests)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 [ $# -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 
@@ -87,6 +87,9 @@ for f in "$FX"/xgboost/*/*.json "$FX"/xgboost_categorical/*/*.json "$FX"/churn/m
 done
 for f in "$FX"/xgboost/*/*.ubj "$FX"/xgboost_categorical/*/*.ubj "$FX"/churn/models/states/{AL,CA,NY,TX}.ubj; do
     seed xgboost_ubj "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
+done
+for f in "$FX"/xgboost_binary/*/*.model; do
+    seed xgboost_binary "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 SEP=$'\n#--#\n'
 for d in "$ROOT/fuzz/seeds/tiny_text_cnn" "$FX/sentiment/imdb_cnn_mcu"; do

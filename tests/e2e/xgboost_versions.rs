@@ -118,6 +118,24 @@ fn categorical_splits_match_xgboost_on_every_kind_of_code() {
     assert_eq!(checked, 8);
 }
 
+/// XGBoost's legacy binary format (`save_model` to a name without `.json`/`.ubj`; written by
+/// XGBoost 1.6.2, 1.7.6 and 2.0.3: logistic, squared error, Poisson, 3-class softprob, dart and
+/// a random forest) against XGBoost's predictions from the same files, bit for bit.
+#[test]
+fn legacy_binary_models_match_xgboost() {
+    let mut checked = 0;
+    for version in ["1.6.2", "1.7.6", "2.0.3"] {
+        let dir = format!("xgboost_binary/{version}");
+        let inputs = read_csv(&fixture(&format!("{dir}/inputs.csv")));
+        for name in ["binary_logistic", "reg_squarederror", "count_poisson", "multi_softprob", "dart", "random_forest"] {
+            let expected = read_csv(&fixture(&format!("{dir}/{name}.expected.csv")));
+            assert_matches_xgboost(&fixture(&format!("{dir}/{name}.model")), name, &inputs, &expected, &options(Target::Host, None));
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 18);
+}
+
 /// An integer-only build (Cortex-M0, fixed point) takes the same branches at categorical splits:
 /// its margins stay within the fixed point's rounding of XGBoost's.
 #[test]

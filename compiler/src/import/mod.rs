@@ -4,3 +4,4 @@ pub mod keras;
 pub mod keras_file;
 pub mod ubjson;
 pub mod xgboost;
+pub mod xgboost_binary;

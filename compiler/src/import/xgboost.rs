@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::ubjson;
+use super::{ubjson, xgboost_binary};
 use crate::error::ImportError;
 use crate::trees::{IrEnsemble, IrNode, IrTree};
 use mlc_format::categories;
@@ -101,17 +101,10 @@ fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)
 /// Reads a model file; the format is told by the extension (`.json`, `.ubj`) or, failing that,
 /// by the bytes.
 pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
-    // XGBoost's deprecated binary format (`save_model` to a name without `.json`/`.ubj` before
-    // 2.1, `save_raw("deprecated")`) begins with `binf` from 1.1 on: not read, but named.
-    let resave = "load it with XGBoost and save_model it as .json or .ubj";
-    if bytes.starts_with(b"binf") {
-        return Err(ImportError::Unsupported { file: file.into(), what: format!("XGBoost's legacy binary model format ({resave})") });
-    }
-    // Neither `{` (JSON, or UBJSON's object) nor `[`: 1.0's binary format (a float first), or
-    // not a model at all.
-    if !matches!(bytes.first(), Some(b'{' | b'[' | b' ' | b'\n' | b'\r' | b'\t')) {
-        let what = format!("not XGBoost JSON or UBJSON, which begin with `{{` (if it is XGBoost's legacy binary model format: {resave})");
-        return Err(ImportError::parse(file, what));
+    // XGBoost's deprecated binary format (`save_model` to a name without `.json`/`.ubj`
+    // before 2.1): `binf` from 1.1 on, 1.0's learner parameters (a float first) before that.
+    if xgboost_binary::is_binary(bytes) {
+        return from_value(file, &xgboost_binary::to_document(file, bytes)?);
     }
     let is_ubj = if file.ends_with(".ubj") {
         true
@@ -595,14 +588,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_legacy_binary_format_is_named() {
-        // The first bytes XGBoost 1.7.6 and 1.0.2 write for `save_model("m.model")`.
+    fn damaged_binary_models_are_named() {
+        // The first bytes XGBoost 1.7.6 and 1.0.2 write for `save_model("m.model")`, cut short.
         let since_1_1 = [b"binf".as_slice(), &[0, 0, 0, 0x3f, 6, 0, 0, 0]].concat();
-        let version_1_0 = [0, 0, 0, 0x3f, 6, 0, 0, 0];
-        for bytes in [&since_1_1[..], &version_1_0] {
-            let err = import("m.model", bytes).unwrap_err().to_string();
-            assert!(err.contains("m.model") && err.contains("legacy binary"), "{err}");
-        }
+        let err = import("m.model", &since_1_1).unwrap_err().to_string();
+        assert!(err.contains("m.model") && err.contains("legacy binary") && err.contains("truncated"), "{err}");
+        let err = import("m.model", &[0, 0, 0, 0x3f, 6, 0, 0, 0]).unwrap_err().to_string();
+        assert!(err.contains("m.model") && err.contains("neither XGBoost JSON") && err.contains("truncated"), "{err}");
     }
 
     #[test]

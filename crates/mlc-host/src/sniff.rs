@@ -8,7 +8,7 @@ use std::path::Path;
 /// What a file or directory is, when it is not an artifact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// An XGBoost `save_model` file (JSON or UBJSON).
+    /// An XGBoost `save_model` file (JSON, UBJSON, or the legacy binary format from 1.1 on).
     XgboostModel,
     /// A Keras export directory (`config.json` and `model.safetensors`, tools/export_keras.py).
     KerasExport,
@@ -45,7 +45,7 @@ impl Kind {
             }
             Kind::Gzip => format!("unpack it first (`tar xzf {p}` for a model.tar.gz) and give the model inside"),
             Kind::Tar => format!("unpack it first (`tar xf {p}`) and give the model inside"),
-            Kind::Csv => "give it as input data; the model is a `.mlc` artifact (or, to compile, an XGBoost `.json`/`.ubj`, a Keras `.keras`/`.h5` or a Keras export directory)".into(),
+            Kind::Csv => "give it as input data; the model is a `.mlc` artifact (or, to compile, an XGBoost `.json`/`.ubj`/binary model, a Keras `.keras`/`.h5` or a Keras export directory)".into(),
         }
     }
 }
@@ -79,6 +79,10 @@ pub fn sniff_bytes(head: &[u8], extension: &str) -> Option<Kind> {
     // HDF5's signature; a zip archive named `.keras` (other zip archives are not judged).
     if head.starts_with(b"\x89HDF\r\n\x1a\n") || (head.starts_with(b"PK\x03\x04") && extension.eq_ignore_ascii_case("keras")) {
         return Some(Kind::KerasModel);
+    }
+    // XGBoost's legacy binary format (1.1+; 1.0's has no signature).
+    if head.starts_with(b"binf") {
+        return Some(Kind::XgboostModel);
     }
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start_matches('\u{feff}').trim_start();
@@ -116,6 +120,7 @@ mod tests {
     fn kinds_from_bytes() {
         assert_eq!(sniff_bytes(&mlc_format::MAGIC, "mlc"), None);
         assert_eq!(sniff_bytes(&[0x1f, 0x8b, 8, 0], "gz"), Some(Kind::Gzip));
+        assert_eq!(sniff_bytes(b"binf\0\0\0\x3f", "model"), Some(Kind::XgboostModel));
         let mut tar = vec![0u8; 300];
         tar[257..262].copy_from_slice(b"ustar");
         assert_eq!(sniff_bytes(&tar, ""), Some(Kind::Tar));
