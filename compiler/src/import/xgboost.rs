@@ -404,8 +404,6 @@ fn feature_names(file: &str, learner: &At<'_>, num_features: usize) -> Result<Ve
     Ok(names)
 }
 
-/// One tree from its parallel arrays, keeping only nodes reachable from the root (deleted
-/// nodes stay in XGBoost's arrays), renumbered in depth-first order.
 /// Most features a model may declare.
 pub const MAX_FEATURES: i64 = 1 << 24;
 
@@ -467,7 +465,8 @@ fn category_lists(file: &str, t: usize, at: &At<'_>, n: usize) -> Result<HashMap
     Ok(out)
 }
 
-/// One tree's nodes, its group 0; a vector-leaf tree (`size_leaf_vector` `K > 1`) as `K` trees
+/// One tree from its parallel arrays, keeping only nodes reachable from the root (deleted
+/// nodes stay in XGBoost's arrays), renumbered in depth-first order, its group 0; a vector-leaf tree (`size_leaf_vector` `K > 1`) as `K` trees
 /// of the same splits, tree `k` holding every leaf's value `k` and group `k`. A vector leaf's
 /// values are `leaf_weights[K · right_children[leaf] ..]` where the file has `leaf_weights`
 /// (3.2+: a leaf's right child is its index among the leaves), else `base_weights[K · leaf ..]`
@@ -541,15 +540,16 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut 
         if depth >= 64 {
             return Err(ImportError::Unsupported { file: file.into(), what: format!("tree {t}: deeper than 64 levels") });
         }
-        let (feature, default_left, left, right) = (f as u32, default_left[src] != 0, u32::MAX, u32::MAX);
+        // Children are set when they are visited.
+        let (f, dl, unset) = (f as u32, default_left[src] != 0, u32::MAX);
         nodes.push(if split_type[src] == 1 {
             // A categorical split: its categories go right (each node is visited once).
             let Some(categories) = lists.remove(&src) else {
                 return Err(ImportError::parse(file, format!("tree {t}, node {src}: a categorical split without categories")));
             };
-            IrNode::CategorySplit { feature, set: sets.intern(categories), default_left, left, right }
+            IrNode::CategorySplit { feature: f, set: sets.intern(categories), default_left: dl, left: unset, right: unset }
         } else {
-            IrNode::Split { feature, threshold: cond[src], default_left, left, right }
+            IrNode::Split { feature: f, threshold: cond[src], default_left: dl, left: unset, right: unset }
         });
         let p = me as usize;
         stack.push((r as usize, Some((p, false)), depth + 1));
