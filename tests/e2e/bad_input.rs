@@ -161,27 +161,23 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
     for layout in [mlc_format::manifest::TreeLayout::Complete, mlc_format::manifest::TreeLayout::Linked] {
         let mut opts = options(Target::Host, None);
         opts.layout = Some(layout);
-        let bytes = compile(&specs, &opts);
-        let artifact = Artifact::parse(&bytes).unwrap();
-        let entry = artifact.model(0).unwrap();
-        for s in entry.section_indices() {
-            let e = artifact.section_entry(s);
-            for k in 0..e.len as usize {
-                for v in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
-                    corrupt_and_run(&bytes, &[(e.offset as usize + k, v)]);
-                }
-            }
-        }
+        corrupt_every_section_byte(&compile(&specs, &opts));
     }
-    // The categorical layout (format 1.8): every byte of the first model's sections.
-    let golden = std::fs::read(fixture("golden/v1.8/xgboost_categorical.x86-64.mlc")).unwrap();
-    let artifact = Artifact::parse(&golden).unwrap();
+    // The categorical layout (format 1.8).
+    let golden = AlignedBytes::copy_from(&std::fs::read(fixture("golden/v1.8/xgboost_categorical.x86-64.mlc")).unwrap());
+    corrupt_every_section_byte(&golden);
+}
+
+/// Every byte of every section of the first model of `bytes`, set to a few hostile values in
+/// turn ([`corrupt_and_run`]).
+fn corrupt_every_section_byte(bytes: &AlignedBytes) {
+    let artifact = Artifact::parse(bytes).unwrap();
     let entry = artifact.model(0).unwrap();
     for s in entry.section_indices() {
         let e = artifact.section_entry(s);
         for k in 0..e.len as usize {
             for v in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
-                corrupt_and_run(&golden, &[(e.offset as usize + k, v)]);
+                corrupt_and_run(bytes, &[(e.offset as usize + k, v)]);
             }
         }
     }
@@ -192,10 +188,6 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
 #[test]
 fn corrupted_category_sets_are_a_load_error() {
     const GOLDEN: &str = "golden/v1.8/xgboost_categorical.x86-64.mlc";
-    let load_first = |bytes: &AlignedBytes| {
-        let artifact = Artifact::parse(bytes).unwrap();
-        Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
-    };
     assert_eq!(load_first(&with_section(GOLDEN, SectionKind::TreeCategories, |_| {})), Ok(()));
     let cases: [(Edit, &str); 4] = [
         (Box::new(|b: &mut Vec<u8>| b[3] |= 0x40), "a category set's header is malformed"),
@@ -339,10 +331,6 @@ fn with_feature_names(edit: impl Fn(&mut Vec<u8>)) -> AlignedBytes {
 #[test]
 fn corrupted_bit_index_is_a_load_error() {
     const GOLDEN: &str = "golden/v1.4/churn_states.x86-64.mlc";
-    let load_first = |bytes: &AlignedBytes| {
-        let artifact = Artifact::parse(bytes).unwrap();
-        Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
-    };
     assert_eq!(load_first(&with_section(GOLDEN, SectionKind::TreeBitNodes, |_| {})), Ok(()));
     let cases: [(Edit, &str); 4] = [
         (Box::new(|b: &mut Vec<u8>| b[64] = 8), "model 0: tree-bit-nodes holds a byte index above 127 or a selector outside its lane"),
@@ -360,6 +348,12 @@ fn corrupted_bit_index_is_a_load_error() {
     // Without the rank index it is built on.
     let no_ranks = rewritten(GOLDEN, |k, _| !matches!(k, SectionKind::TreeRankChunks | SectionKind::TreeRankNodes));
     assert_eq!(load_first(&no_ranks), Err("model 0: tree-bit-nodes without a rank index".to_string()));
+}
+
+/// The first model of `bytes` loaded: `Ok`, or the load error's text.
+fn load_first(bytes: &AlignedBytes) -> Result<(), String> {
+    let artifact = Artifact::parse(bytes).unwrap();
+    Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Model 2 of a churn bundle, `TX`, loaded: `Ok`, or the load error's text.
@@ -470,10 +464,6 @@ type Edit = Box<dyn Fn(&mut Vec<u8>)>;
 fn corrupted_feature_names_are_load_errors() {
     let untouched = with_feature_names(|_| {});
     assert_eq!(&untouched[..], &std::fs::read(fixture("golden/v1.2/churn_states.x86-64.mlc")).unwrap()[..], "rewritten as is");
-    let load_first = |bytes: &AlignedBytes| {
-        let artifact = Artifact::parse(bytes).unwrap();
-        Model::load(&artifact.model(0).unwrap()).map(|_| ()).map_err(|e| e.to_string())
-    };
     let set_u32 = |at: usize, v: u32| move |b: &mut Vec<u8>| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
     // The first model's feature-names is section 11 (after its manifest, tree sections and base margin).
     let cases: [(Edit, &str); 6] = [
