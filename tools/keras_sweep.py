@@ -3,7 +3,7 @@
 a sweep over layer options and model forms that the committed fixtures do not each cover.
 
 Usage
-    keras_sweep.py OUTDIR [--count N] [--seed S] [--keras2]
+    keras_sweep.py OUTDIR [--count N] [--seed S] [--keras2] [--activation-layers]
 
 Writes OUTDIR/mNNN/{model.keras, model.h5, inputs.csv, expected.csv}, the layout of
 tests/fixtures/keras_files (with --keras2: Keras 2, tf_keras, and model.h5 only); then
@@ -17,7 +17,9 @@ BatchNormalization (center, scale, epsilon; its statistics drawn at random), Dro
 Flatten, GlobalMaxPooling1D or GlobalAveragePooling1D; then 1-3 Dense (every supported
 activation, with or without bias) with BatchNormalization or Dropout between; as a Sequential,
 a Functional model, or a Functional model with a nested Sequential. Weights are Keras'
-initial ones, biases and statistics set at random so that none is trivial.
+initial ones, biases and statistics set at random so that none is trivial. With
+--activation-layers, half of the activations come as layers of their own instead (an
+`Activation` or `ReLU` after a linear Conv1D or Dense, or after a BatchNormalization).
 
 Run: target/venv-tf/bin/python tools/keras_sweep.py target/keras-sweep --count 60
 """
@@ -27,6 +29,18 @@ import os
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+# --activation-layers (set by main); off, the random draws are those of earlier sweeps.
+ACTIVATION_LAYERS = False
+
+
+def activated(rng, L, make, act):
+    """`make(act)`, or with --activation-layers half the time `make("linear")` then the
+    activation as a layer of its own (`ReLU()` or `Activation(act)`)."""
+    if not ACTIVATION_LAYERS or act == "linear" or rng.random() < 0.5:
+        return [make(act)]
+    layer = L.ReLU() if act == "relu" and rng.random() < 0.5 else L.Activation(act)
+    return [make("linear"), layer]
 
 
 def seq_layers(rng, L, length):
@@ -42,8 +56,9 @@ def seq_layers(rng, L, length):
             span = (k - 1) * dilation + 1
             if padding == "valid" and length < span:
                 continue
-            out.append(L.Conv1D(int(rng.integers(1, 9)), k, strides=strides, dilation_rate=dilation, padding=padding,
-                                activation=str(rng.choice(["linear", "relu"])), use_bias=bool(rng.random() < 0.7)))
+            filters, act, use_bias = int(rng.integers(1, 9)), str(rng.choice(["linear", "relu"])), bool(rng.random() < 0.7)
+            out += activated(rng, L, lambda a: L.Conv1D(filters, k, strides=strides, dilation_rate=dilation, padding=padding,
+                                                        activation=a, use_bias=use_bias), act)
             length = (length - span) // strides + 1 if padding == "valid" else -(-length // strides)
         elif kind == "pool":
             pool = int(rng.integers(1, 4))
@@ -56,10 +71,12 @@ def seq_layers(rng, L, length):
             s = strides or pool
             length = (length - pool) // s + 1 if padding == "valid" else -(-length // s)
         elif kind == "dense":  # on every position of the sequence
-            out.append(L.Dense(int(rng.integers(1, 9)), activation=str(rng.choice(["linear", "relu"])),
-                               use_bias=bool(rng.random() < 0.7)))
+            units, act, use_bias = int(rng.integers(1, 9)), str(rng.choice(["linear", "relu"])), bool(rng.random() < 0.7)
+            out += activated(rng, L, lambda a: L.Dense(units, activation=a, use_bias=use_bias), act)
         elif kind == "bn":
             out.append(bn(rng, L))
+            if ACTIVATION_LAYERS and rng.random() < 0.4:
+                out.append(L.Activation("relu") if rng.random() < 0.5 else L.ReLU())
         else:
             out.append(L.Dropout(0.3))
     return out
@@ -92,7 +109,8 @@ def build(rng, keras, name):
         if i and rng.random() < 0.4:
             body.append(bn(rng, L) if rng.random() < 0.6 else L.Dropout(0.2))
         act = str(rng.choice(["linear", "relu", "sigmoid", "tanh", "softmax"]))
-        body.append(L.Dense(int(rng.integers(1, 9)), activation=act, use_bias=bool(rng.random() < 0.7)))
+        units, use_bias = int(rng.integers(1, 9)), bool(rng.random() < 0.7)
+        body += activated(rng, L, lambda a: L.Dense(units, activation=a, use_bias=use_bias), act)
     form = rng.choice(["sequential", "functional", "nested"])
     if form == "sequential" and kind == "ids" and keras.__version__.startswith("2.") and rng.random() < 0.5:
         # Keras 2's own way: no Input, the Embedding's input_length (the model's input is float).
@@ -139,7 +157,10 @@ def main():
     ap.add_argument("--count", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keras2", action="store_true", help="Keras 2 (tf_keras), saved as .h5")
+    ap.add_argument("--activation-layers", action="store_true", help="activations also as layers of their own")
     args = ap.parse_args()
+    global ACTIVATION_LAYERS
+    ACTIVATION_LAYERS = args.activation_layers
     if args.keras2:
         import tf_keras as keras
     else:

@@ -41,6 +41,10 @@ Models (each chosen for what the file holds, beyond what tests/fixtures/keras_op
     text_given       a string Input -> TextVectorization(vocabulary=[...], standardize="lower")
                      whose list starts with "" and "[UNK]" (Keras drops them: they are its
                      own) -> Embedding -> Flatten -> Dense(2, softmax)
+    act_layers       floats (20, 3) -> Conv1D(6, 3, no bias) -> BatchNormalization
+                     -> Activation("relu") -> MaxPooling1D(2) -> Conv1D(5, 2) -> ReLU()
+                     -> GlobalAveragePooling1D -> Dense(8) -> Activation("tanh") -> Dense(3)
+                     -> Activation("softmax"): activation layers, fused into the layer before
 
 Keras 2 models (tf_keras 2.21, the Keras 2 of TensorFlow 2.16 and later: its
 serialization has `batch_input_shape` and the old `inbound_nodes` lists), saved as model.h5
@@ -147,10 +151,25 @@ def build(name, keras):
         x = L.Embedding(len(tv.get_vocabulary()), 3)(x)
         x = L.Flatten()(x)
         return keras.Model(inp, L.Dense(2, activation="softmax")(x), name=name)
+    if name == "act_layers":
+        return keras.Sequential([
+            keras.Input(shape=(20, 3)),
+            L.Conv1D(6, 3, use_bias=False),
+            L.BatchNormalization(momentum=0.5),
+            L.Activation("relu"),
+            L.MaxPooling1D(2),
+            L.Conv1D(5, 2),
+            L.ReLU(),
+            L.GlobalAveragePooling1D(),
+            L.Dense(8),
+            L.Activation("tanh"),
+            L.Dense(3),
+            L.Activation("softmax"),
+        ], name=name)
     raise ValueError(name)
 
 
-MODELS = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "text_adapted", "text_given"]
+MODELS = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "text_adapted", "text_given", "act_layers"]
 
 
 def inputs(name, model, rng):

@@ -124,6 +124,37 @@ fn unsupported_layers_and_options_are_named() {
     }
 }
 
+/// `Activation` and `ReLU` layers are taken by the layer before them where it has no activation
+/// of its own (tests/fixtures/keras_files/act_layers checks the values against Keras); anywhere
+/// else they are errors naming the layer and the reason.
+#[test]
+fn activation_layers_elsewhere_are_named() {
+    let insert = |at: usize, layer: serde_json::Value| {
+        import_edited(move |c| c.pointer_mut("/config/layers").unwrap().as_array_mut().unwrap().insert(at, layer))
+    };
+    let act = |activation: &str| serde_json::json!({"class_name": "Activation", "config": {"name": "act", "activation": activation}});
+    let relu = |extra: serde_json::Value| {
+        let mut config = serde_json::json!({"name": "relu"});
+        config.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        serde_json::json!({"class_name": "ReLU", "config": config})
+    };
+    let cases = [
+        (insert(5, act("relu")), "layer `act`: Activation after `max_pooling1d` (only after a Conv1D, Dense or BatchNormalization)"),
+        (insert(4, act("relu")), "layer `act`: Activation after `conv1d`, which has an activation already"),
+        (insert(1, act("relu")), "layer `act`: Activation as the first layer"),
+        (insert(5, relu(serde_json::json!({"max_value": 6.0}))), "layer `relu`: ReLU with max_value, negative_slope or threshold"),
+        (insert(5, relu(serde_json::json!({"negative_slope": 0.1}))), "layer `relu`: ReLU with max_value, negative_slope or threshold"),
+    ];
+    for (err, want) in cases {
+        assert!(err.contains(want), "expected `{want}`, got `{err}`");
+    }
+    // After the output Dense (sigmoid): already activated; `linear` is the identity anywhere.
+    let err = insert(9, act("tanh"));
+    assert!(err.contains("layer `act`: Activation after `dense_1`, which has an activation already"), "{err}");
+    assert_eq!(insert(9, act("linear")), "");
+    assert_eq!(insert(5, act("linear")), "");
+}
+
 /// How a test compiles a sentiment model.
 #[derive(Clone, Copy, Debug)]
 enum Build {

@@ -15,7 +15,7 @@ use mlc_tests::{compile, fixture, keras_texts, mlc_command, options, read_csv, w
 use serde_json::Value;
 
 /// The models of tests/fixtures/keras_files; `text_*` take strings.
-const CASES: [&str; 6] = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "text_adapted", "text_given"];
+const CASES: [&str; 7] = ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "text_adapted", "text_given", "act_layers"];
 
 fn saved(name: &str) -> PathBuf {
     fixture(&format!("keras_files/{name}/model.keras"))
@@ -90,7 +90,7 @@ fn saved_models_reproduce_keras_in_float32_and_stay_close_in_int8() {
 /// reproduces Keras 2.
 #[test]
 fn legacy_h5_models_import_and_reproduce_keras() {
-    for name in ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps"] {
+    for name in ["seq_mlp_bn", "fn_conv_nested", "ids_cnn", "ids_dense_steps", "act_layers"] {
         let h5 = fixture(&format!("keras_files/{name}/model.h5"));
         let from_h5 = keras::import_files(&h5, &keras_file::read(&h5, &std::fs::read(&h5).unwrap()).unwrap()).unwrap();
         let from_keras = keras::import_files(&saved(name), &keras_file::read(&saved(name), &std::fs::read(saved(name)).unwrap()).unwrap());

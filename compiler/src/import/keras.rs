@@ -356,6 +356,10 @@ fn from_config(ctx: &Ctx<'_>, config: &Value) -> Result<(NnModel, Option<Vectori
         if class == "Dropout" {
             continue; // identity at inference
         }
+        if class == "Activation" || class == "ReLU" {
+            fuse_activation(ctx, &name, class, cfg, layers.last_mut())?;
+            continue;
+        }
         if class == "TextVectorization" {
             // First, on the model's string input (or as a Sequential's first layer, without one).
             if !matches!(shape, None | Some(Shape::Text)) || vectorizer.is_some() {
@@ -598,6 +602,40 @@ fn batch_normalization(ctx: &Ctx<'_>, name: &str, cfg: &Value, input: Shape) -> 
         offset.push(beta.as_ref().map_or(0.0, |b| b[i]) - mean[i] * s);
     }
     Ok(Op::BatchNormalization { scale: Tensor { shape: vec![c], data: scale }, offset: Some(offset), activation: Activation::Linear })
+}
+
+/// An `Activation` or `ReLU` layer, applied by the layer before it — a Conv1D, Dense or
+/// BatchNormalization with no activation of its own — as that layer's activation: the same
+/// values, one layer fewer. The activations a Dense takes on vectors; linear or ReLU after the
+/// others (as their own `activation` options).
+fn fuse_activation(ctx: &Ctx<'_>, name: &str, class: &str, cfg: &Value, previous: Option<&mut Layer>) -> Result<(), ImportError> {
+    let value = if class == "ReLU" {
+        // Keras' ReLU with its defaults is max(x, 0); a cap, a slope or a threshold is not.
+        let zero_or_absent = |key: &str| cfg.get(key).is_none_or(|v| v.is_null() || v.as_f64() == Some(0.0));
+        if !cfg.get("max_value").is_none_or(Value::is_null) || !zero_or_absent("negative_slope") || !zero_or_absent("threshold") {
+            return Err(ctx.unsupported(name, "ReLU with max_value, negative_slope or threshold"));
+        }
+        Value::from("relu")
+    } else {
+        cfg.get("activation").cloned().unwrap_or(Value::Null)
+    };
+    if matches!(value.as_str(), Some("linear")) {
+        return Ok(()); // the identity, wherever it is
+    }
+    let Some(previous) = previous else { return Err(ctx.unsupported(name, format!("{class} as the first layer"))) };
+    let (slot, dense) = match &mut previous.op {
+        Op::Dense { activation, .. } => (activation, true),
+        Op::Conv1D { activation, .. } | Op::BatchNormalization { activation, .. } => (activation, false),
+        _ => {
+            let what = format!("{class} after `{}` (only after a Conv1D, Dense or BatchNormalization)", previous.name);
+            return Err(ctx.unsupported(name, what));
+        }
+    };
+    if *slot != Activation::Linear {
+        return Err(ctx.unsupported(name, format!("{class} after `{}`, which has an activation already", previous.name)));
+    }
+    *slot = activation(ctx, name, &value, dense)?;
+    Ok(())
 }
 
 fn activation(ctx: &Ctx<'_>, layer: &str, v: &Value, dense: bool) -> Result<Activation, ImportError> {

@@ -413,7 +413,9 @@ fn variables(class: &str, config: &Value) -> Option<Vec<&'static str>> {
         | "AveragePooling1D"
         | "GlobalMaxPooling1D"
         | "GlobalAveragePooling1D"
-        | "Flatten" => vec![],
+        | "Flatten"
+        | "Activation"
+        | "ReLU" => vec![],
         _ => return None,
     })
 }

@@ -102,20 +102,22 @@ pub fn fold_embedding(model: &mut NnModel, budget_bytes: usize, weight_bytes: us
 /// Folds every `BatchNormalization` that directly follows an embedding, or a convolution or
 /// dense layer without activation, into that layer's weights: `W′[…][c] = W[…][c] · s[c]` and
 /// `b′[c] = b[c] · s[c] + o[c]` for scale `s` and offset `o` (an embedding's rows get the offset
-/// too: `E′[v][c] = E[v][c] · s[c] + o[c]`), in f64, rounded once. The normalization then costs
-/// nothing at run time. One that follows anything else (an activation, pooling) stays a layer.
+/// too: `E′[v][c] = E[v][c] · s[c] + o[c]`), in f64, rounded once; a convolution or dense layer
+/// takes over the normalization's activation (a Keras `Activation` after it). The
+/// normalization then costs nothing at run time. One that follows anything else (an
+/// activation, pooling; an embedding where it has an activation) stays a layer.
 /// Returns what it did, one line per folded layer.
 pub fn fold_batch_norm(model: &mut NnModel) -> Vec<String> {
     let mut done = Vec::new();
     let mut i = 1;
     while i < model.layers.len() {
-        let Op::BatchNormalization { scale, offset, activation: Activation::Linear } = &model.layers[i].op else {
+        let Op::BatchNormalization { scale, offset, activation: after } = &model.layers[i].op else {
             i += 1;
             continue;
         };
-        let (s, o) = (scale.data.clone(), offset.clone());
+        let (s, o, after) = (scale.data.clone(), offset.clone(), *after);
         let folded = match &mut model.layers[i - 1].op {
-            Op::Embedding { table } => {
+            Op::Embedding { table } if after == Activation::Linear => {
                 scale_last_axis(table, &s);
                 if let Some(o) = &o {
                     for row in table.data.chunks_exact_mut(o.len()) {
@@ -124,9 +126,10 @@ pub fn fold_batch_norm(model: &mut NnModel) -> Vec<String> {
                 }
                 true
             }
-            Op::Conv1D { kernel: w, bias, activation: Activation::Linear, .. }
-            | Op::EmbeddingConv1D { table: w, bias, activation: Activation::Linear, .. }
-            | Op::Dense { kernel: w, bias, activation: Activation::Linear } => {
+            Op::Conv1D { kernel: w, bias, activation: activation @ Activation::Linear, .. }
+            | Op::EmbeddingConv1D { table: w, bias, activation: activation @ Activation::Linear, .. }
+            | Op::Dense { kernel: w, bias, activation: activation @ Activation::Linear } => {
+                *activation = after;
                 scale_last_axis(w, &s);
                 let b: Vec<f32> = (0..s.len())
                     .map(|c| {
