@@ -15,7 +15,7 @@ use crate::errors::{error, Kind};
 /// "decision_mismatches", "check_rows", "warnings"}]}`.
 ///
 /// `models`: paths (the name is the file stem), `NAME=PATH` strings, or a dict
-/// `{name: path}` — XGBoost `save_model` JSON/UBJ files, Keras `.keras` or `.h5` files (`model.save`)
+/// `{name: path}` — XGBoost `save_model` files (JSON, UBJ or legacy binary), Keras `.keras` or `.h5` files (`model.save`)
 /// or Keras export directories.
 /// `target`: host, x86-64, aarch64, cortex-m4, cortex-m3, cortex-m0. `numeric`: auto, float,
 /// fixed (int8). `calibration`: a file of representative inputs, one per line (networks).
