@@ -11,7 +11,8 @@ Models: binary_logistic, reg_squarederror, count_poisson, multi_softprob (3 clas
 (binary:logistic, rate_drop 0.3), random_forest (num_parallel_tree 4), each 8 rounds of depth 4
 on 6 features with missing values.
 
-Run once per XGBoost venv (used: 1.6.2, 1.7.6, 2.0.3):
+Run once per XGBoost venv (used: 1.0.2 and 1.5.2 with numpy<1.24, 1.6.2, 1.7.6, 2.0.3; 2.1+
+write UBJSON for such a name):
   python tools/make_xgboost_binary_fixtures.py
 """
 import json

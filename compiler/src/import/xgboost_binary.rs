@@ -1,5 +1,5 @@
 //! XGBoost's legacy binary model format (`save_model` to a name without `.json`/`.ubj`, 1.0
-//! through 2.x; `xgboost-model` files of older SageMaker containers), read into the document
+//! through 2.0; `xgboost-model` files of older SageMaker containers), read into the document
 //! `save_model("m.json")` would have written, so that one importer ([`super::xgboost::from_value`])
 //! reads every form.
 //!
