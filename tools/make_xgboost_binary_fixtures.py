@@ -11,7 +11,7 @@ Models: binary_logistic, reg_squarederror, count_poisson, multi_softprob (3 clas
 (binary:logistic, rate_drop 0.3), random_forest (num_parallel_tree 4), each 8 rounds of depth 4
 on 6 features with missing values.
 
-Run once per XGBoost venv (used: 1.0.2 and 1.5.2 with numpy<1.24, 1.6.2, 1.7.6, 2.0.3; 2.1+
+Run once per XGBoost venv (used: 0.90, 1.0.2 and 1.5.2 with numpy<1.24, 1.6.2, 1.7.6, 2.0.3; 2.1+
 write UBJSON for such a name):
   python tools/make_xgboost_binary_fixtures.py
 """
@@ -23,6 +23,8 @@ import numpy as np
 import xgboost as xgb
 
 VER = xgb.__version__
+VT = tuple(int(p) for p in VER.split(".")[:2])
+ROUNDS = 8
 BASE = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "xgboost_binary", VER)
 N_FEAT, N_ROWS = 6, 600
 
@@ -87,7 +89,7 @@ def main():
         p = {"max_depth": 4, "eta": 0.3, "seed": 0, "nthread": 1, "base_score": 0.5, **params}
         if label == "reg":
             p.pop("base_score")
-        bst = xgb.train(p, xgb.DMatrix(X, label=labels[label], missing=np.nan), num_boost_round=8)
+        bst = xgb.train(p, xgb.DMatrix(X, label=labels[label], missing=np.nan), num_boost_round=ROUNDS)
         path = os.path.join(BASE, f"{name}.model")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -102,8 +104,11 @@ def main():
             f.write(",".join(fmt_in(v) for v in r) + "\n")
     d = xgb.DMatrix(rows, missing=np.nan)
     for name, bst in boosters.items():
-        m = np.asarray(bst.predict(d, output_margin=True), np.float32).reshape(len(rows), -1)
-        p = np.asarray(bst.predict(d), np.float32).reshape(len(rows), -1)
+        # 0.x drops dart trees at random when it predicts without ntree_limit (a bug fixed in
+        # 1.0); with it, every tree counts, weighted, as in 1.0 and later.
+        kw = {"ntree_limit": ROUNDS} if name == "dart" and VT < (1, 0) else {}
+        m = np.asarray(bst.predict(d, output_margin=True, **kw), np.float32).reshape(len(rows), -1)
+        p = np.asarray(bst.predict(d, **kw), np.float32).reshape(len(rows), -1)
         with open(os.path.join(BASE, f"{name}.expected.csv"), "w", newline="\n") as f:
             for a, b in zip(m, p):
                 f.write(",".join("%.9g" % v for v in list(a) + list(b)) + "\n")

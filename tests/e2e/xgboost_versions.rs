@@ -119,12 +119,13 @@ fn categorical_splits_match_xgboost_on_every_kind_of_code() {
 }
 
 /// XGBoost's legacy binary format (`save_model` to a name without `.json`/`.ubj`; written by
-/// XGBoost 1.6.2, 1.7.6 and 2.0.3: logistic, squared error, Poisson, 3-class softprob, dart and
+/// XGBoost 0.90 (`base_score` stored as the margin), 1.0.2 (no `binf` header), 1.5.2, 1.6.2,
+/// 1.7.6 and 2.0.3: logistic, squared error, Poisson, 3-class softprob, dart and
 /// a random forest) against XGBoost's predictions from the same files, bit for bit.
 #[test]
 fn legacy_binary_models_match_xgboost() {
     let mut checked = 0;
-    for version in ["1.6.2", "1.7.6", "2.0.3"] {
+    for version in ["0.90", "1.0.2", "1.5.2", "1.6.2", "1.7.6", "2.0.3"] {
         let dir = format!("xgboost_binary/{version}");
         let inputs = read_csv(&fixture(&format!("{dir}/inputs.csv")));
         for name in ["binary_logistic", "reg_squarederror", "count_poisson", "multi_softprob", "dart", "random_forest"] {
@@ -133,7 +134,7 @@ fn legacy_binary_models_match_xgboost() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 18);
+    assert_eq!(checked, 36);
 }
 
 /// An integer-only build (Cortex-M0, fixed point) takes the same branches at categorical splits:

@@ -274,6 +274,9 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         file: file.into(),
         what: format!("objective `{objective}` (supported: {})", OBJECTIVES.join(", ")),
     })?;
+    // Before 1.0 (binary files only: JSON came with 1.0) `base_score` is stored as the margin
+    // itself, which those versions add as it is.
+    let base_how = if major_minor < [1, 0] { BaseTransform::Identity } else { base_how };
     // Several targets (XGBoost 2.0+: multi-output regression, multi-label classification,
     // several quantiles) with one output per tree are groups like classes: `tree_info` names
     // each tree's target, whose margin takes the link alone. Vector-leaf trees

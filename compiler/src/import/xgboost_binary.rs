@@ -1,4 +1,4 @@
-//! XGBoost's legacy binary model format (`save_model` to a name without `.json`/`.ubj`, 1.0
+//! XGBoost's legacy binary model format (`save_model` to a name without `.json`/`.ubj`, 0.x
 //! through 2.0; `xgboost-model` files of older SageMaker containers), read into the document
 //! `save_model("m.json")` would have written, so that one importer ([`super::xgboost::from_value`])
 //! reads every form.
@@ -13,8 +13,9 @@
 //! `left`, `right` i32, `sindex` u32 with `default_left` in bit 31, the split condition or leaf
 //! value f32) and as many 16-byte statistics — then `num_trees` i32 `tree_info`, and for `dart`
 //! the `weight_drop` (u64 count, f32s). Extra attributes follow; nothing in them changes
-//! predictions, so they are not read. Files written before 1.0 store `base_score` transformed
-//! and are refused.
+//! predictions, so they are not read. Files written before 1.0 (0.x: `major_version` 0, its
+//! bytes reserved then) store `base_score` as the margin; the version `[0, 0, 0]` tells the
+//! importer so.
 
 use serde_json::{json, Value};
 
@@ -92,18 +93,15 @@ pub fn to_document(file: &str, bytes: &[u8]) -> Result<Value, ImportError> {
         };
         ImportError::parse(file, what)
     };
-    read(bytes).map_err(malformed)?.map_err(|what| ImportError::Unsupported { file: file.into(), what })
+    read(bytes).map_err(malformed)
 }
 
-/// The document, or (inner `Err`) what is not supported; the outer `Err` says what is malformed.
-fn read(bytes: &[u8]) -> Result<Result<Value, String>, String> {
+/// The document, or what is malformed.
+fn read(bytes: &[u8]) -> Result<Value, String> {
     let mut c = Cursor { bytes, at: if bytes.starts_with(MAGIC) { MAGIC.len() } else { 0 } };
     let p = c.take(LEARNER_PARAM, "the learner's parameters")?;
     let (base_score, num_feature, num_class) = (f32_at(p, 0), u32_at(p, 4), i32_at(p, 8));
     let (major, minor, num_target) = (u32_at(p, 20), u32_at(p, 24), u32_at(p, 28).max(1));
-    if major == 0 {
-        return Ok(Err("an XGBoost binary model saved before 1.0 (its base_score is stored transformed): load it with XGBoost 1.x and save_model it as .json".into()));
-    }
     let objective = c.string("the objective's name")?;
     let booster = c.string("the booster's name")?;
     let learner_param = json!({
@@ -123,14 +121,14 @@ fn read(bytes: &[u8]) -> Result<Result<Value, String>, String> {
         // Named by the importer (`gblinear`, or an unknown booster).
         other => json!({ "name": other }),
     };
-    Ok(Ok(json!({
+    Ok(json!({
         "version": [major, minor, 0],
         "learner": {
             "learner_model_param": learner_param,
             "objective": { "name": objective },
             "gradient_booster": gradient_booster,
         }
-    })))
+    }))
 }
 
 /// A dmlc vector of `f32`: its count (u64), then the values.
