@@ -257,9 +257,11 @@ fn to_margin(file: &str, x: f32, how: BaseTransform, version: [u64; 2]) -> Resul
 /// Converts a parsed `save_model` document.
 pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     let root = At { v: doc, path: String::from("$") };
+    // JSON and UBJSON came with 1.0, which records its version: one without is read as 1.0.
+    // Only binary files from before 1.0 give 0 ([`super::xgboost_binary`]).
     let version: Vec<i64> = match root.opt_key("version") {
         Some(v) => v.ints(file)?,
-        None => Vec::new(),
+        None => vec![1, 0, 0],
     };
     let version = [0, 1, 2].map(|i| version.get(i).copied().unwrap_or(0).max(0) as u64);
     // The arithmetic of the version that saved the model where XGBoost changed it.
@@ -379,7 +381,8 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         link,
         base_margin,
         trees,
-        framework: format!("xgboost {}.{}.{}", version[0], version[1], version[2]),
+        // Files before 1.0 (binary) record no version: 0.x.
+        framework: if version[0] == 0 { "xgboost 0.x".into() } else { format!("xgboost {}.{}.{}", version[0], version[1], version[2]) },
     })
 }
 

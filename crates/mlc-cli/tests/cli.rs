@@ -85,6 +85,31 @@ fn compile_inspect_predict_matches_xgboost() {
     assert_eq!(stdin, probs);
 }
 
+/// XGBoost's other model forms through the command line: a legacy binary file (0.90) and a model
+/// with categorical splits (format 1.8), compiled together into a bundle; `mlc inspect` names the
+/// categorical layout; `mlc predict` of CSV rows of category codes gives XGBoost's predictions.
+#[test]
+fn binary_and_categorical_xgboost_models_compile_and_predict() {
+    let out = tmp("forms.mlc");
+    let binary = format!("old={}", fixture("xgboost_binary/0.90/binary_logistic.model"));
+    let categorical = format!("cat={}", fixture("xgboost_categorical/3.2.0/partition.json"));
+    ok(&mlc(&["compile", &binary, &categorical, "-o", out.to_str().unwrap()]));
+    let inspect = ok(&mlc(&["inspect", out.to_str().unwrap()]));
+    for needle in ["model old", "xgboost 0.x", "model cat", "LinkedCategorical", "tree-categories"] {
+        assert!(inspect.contains(needle), "inspect lacks {needle}: {inspect}");
+    }
+    for (model, dir, name) in [("old", "xgboost_binary/0.90", "binary_logistic"), ("cat", "xgboost_categorical/3.2.0", "partition")] {
+        let rows = fixture(&format!("{dir}/inputs.csv"));
+        let got = ok(&mlc(&["predict", "--margin", "--model", model, out.to_str().unwrap(), &rows]));
+        let expected = std::fs::read_to_string(fixture(&format!("{dir}/{name}.expected.csv"))).unwrap();
+        assert_eq!(got.lines().count(), expected.lines().count(), "{model}");
+        for (g, e) in got.lines().zip(expected.lines()) {
+            let want: f32 = e.split(',').next().unwrap().parse().unwrap();
+            assert_eq!(g.parse::<f32>().unwrap().to_bits(), want.to_bits(), "{model}: {g} != XGBoost {want}");
+        }
+    }
+}
+
 #[test]
 fn bundle_needs_a_model_name_and_routes_by_it() {
     let out = tmp("bundle.mlc");
