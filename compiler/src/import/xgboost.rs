@@ -13,7 +13,7 @@
 //! * several targets (`num_target`) with one output per tree are groups, as classes are;
 //! * categorical splits (`split_type` 1) send the node's categories right
 //!   ([`IrNode::CategorySplit`], the values being category codes); a value that is no category
-//!   goes left, before 1.7 where missing values go (`mlc_format::categories`);
+//!   goes left, in 1.6 where missing values go (`mlc_format::categories`);
 //! * a vector-leaf tree (`size_leaf_vector` > 1) becomes one tree per target, same splits;
 //! * deleted and unreachable nodes are dropped; `gblinear` and unsupported objectives are
 //!   rejected by name.
@@ -335,7 +335,8 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
     let mut base_margin = base.iter().map(|&x| to_margin(file, x, base_how, major_minor)).collect::<Result<Vec<_>, _>>()?;
 
     let mut trees = Vec::with_capacity(trees_json.len());
-    let mut sets = CategorySets { out_of_range_default: major_minor < [1, 7], ..Default::default() };
+    // Only 1.6 validates category values (`Decision<true>`); 1.5 and 1.7+ send them left.
+    let mut sets = CategorySets { out_of_range_default: major_minor == [1, 6], ..Default::default() };
     for (t, tree_v) in trees_json.iter().enumerate() {
         let at = At { v: tree_v, path: format!("{}[{t}]", trees_at.path) };
         let group = tree_info[t];
@@ -420,8 +421,8 @@ struct CategorySets {
     sets: Vec<Vec<u32>>,
     /// Each set's index, by its categories.
     index: HashMap<Vec<u32>, u32>,
-    /// XGBoost before 1.7 sends a value that is no category, or lies beyond a set's bit words,
-    /// where missing values go (`common::Decision<true>`); 1.7 and later send it left.
+    /// XGBoost 1.6 sends a value that is no category, or lies beyond a set's bit words, where
+    /// missing values go (`common::Decision<true>`); 1.5 and 1.7+ send it left.
     out_of_range_default: bool,
 }
 

@@ -20,8 +20,8 @@ pub const CATEGORICAL: u32 = 1 << 30;
 /// The feature index in a categorical layout's split `key` (every split's, categorical or not).
 pub const CATEGORY_FEATURE_MASK: u32 = CATEGORICAL - 1;
 /// Set in a category set's header: a value that is no category (negative, `≥ 2^24`) or lies
-/// beyond the set's `32n` categories goes where a missing value goes (XGBoost before 1.7)
-/// instead of left (1.7 and later).
+/// beyond the set's `32n` categories goes where a missing value goes (XGBoost 1.6) instead of
+/// left (1.5, 1.7 and later).
 pub const OUT_OF_RANGE_DEFAULT: u32 = 1 << 31;
 /// The header's word-count bits.
 pub const SET_WORDS_MASK: u32 = (1 << 24) - 1;
@@ -151,7 +151,7 @@ mod tests {
         }
         // Missing: the default.
         assert!(!left(f32::NAN, key, &set) && left(f32::NAN, key | DEFAULT_LEFT, &set));
-        // Before 1.7: out of range goes the default way, a category inside the words as before.
+        // 1.6: out of range goes the default way, a category inside the words as before.
         let old = encode_set(&[1, 3, 40], true);
         for x in [64.0, -1.0, 1e9] {
             assert!(!left(x, key, &old) && left(x, key | DEFAULT_LEFT, &old), "{x}");
