@@ -232,11 +232,14 @@ pub fn row_from(input: &[u8], n: usize, salt: usize) -> Vec<f32> {
 pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
     match model {
         Model::Trees(t) => {
-            // With a `tree-splits` index the AVX-512 batch kernel evaluates the index, single-shot
-            // prediction walks `tree-nodes`; in a crafted artifact they may disagree (also when
-            // the leaf copies under a padding node differ), and then results are unspecified
-            // (docs/format.md §8.8) — only safety is checked.
-            let indexed = matches!(entry.section(SectionKind::TreeSplits), Ok(Some(_)));
+            // With an index (`tree-splits`, the rank, bit or lane indexes) the kernels evaluate
+            // the index where the walk reads `tree-nodes`, and single-shot and batch prediction
+            // may take different kernels; in a crafted artifact an index may disagree with the
+            // nodes or with another index (also when the leaf copies under a padding node
+            // differ), and then results are unspecified (docs/format.md §8.8, §10.3) — only
+            // safety is checked (finding F11: the bit and plane kernels disagreeing on a model
+            // whose `tree-splits` the fuzzer had renamed away).
+            let indexed = INDEX_KINDS.iter().any(|&k| matches!(entry.section(k), Ok(Some(_))));
             predict_trees(model, t, input, !indexed)
         }
         Model::Net(n) => {
@@ -251,6 +254,17 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
         }
     }
 }
+
+/// The tree sections that repeat what `tree-nodes` says in a kernel's form.
+const INDEX_KINDS: [SectionKind; 7] = [
+    SectionKind::TreeSplits,
+    SectionKind::TreeRankChunks,
+    SectionKind::TreeRankNodes,
+    SectionKind::TreeBitNodes,
+    SectionKind::TreeBitLanes,
+    SectionKind::TreeLaneNodes,
+    SectionKind::TreeLaneSteps,
+];
 
 fn predict_trees(model: &Model<'_>, t: &TreeModel<'_>, input: &[u8], batch_must_agree: bool) {
     let n = t.num_features();
