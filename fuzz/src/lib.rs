@@ -239,7 +239,8 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
             // differ), and then results are unspecified (docs/format.md §8.8, §10.3) — only
             // safety is checked (finding F11: the bit and plane kernels disagreeing on a model
             // whose `tree-splits` the fuzzer had renamed away).
-            let indexed = INDEX_KINDS.iter().any(|&k| matches!(entry.section(k), Ok(Some(_))));
+            let mut indexes = SectionKind::TREE_RANK_INDEXES.into_iter().chain([SectionKind::TreeSplits]);
+            let indexed = indexes.any(|k| matches!(entry.section(k), Ok(Some(_))));
             predict_trees(model, t, input, !indexed)
         }
         Model::Net(n) => {
@@ -254,17 +255,6 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
         }
     }
 }
-
-/// The tree sections that repeat what `tree-nodes` says in a kernel's form.
-const INDEX_KINDS: [SectionKind; 7] = [
-    SectionKind::TreeSplits,
-    SectionKind::TreeRankChunks,
-    SectionKind::TreeRankNodes,
-    SectionKind::TreeBitNodes,
-    SectionKind::TreeBitLanes,
-    SectionKind::TreeLaneNodes,
-    SectionKind::TreeLaneSteps,
-];
 
 fn predict_trees(model: &Model<'_>, t: &TreeModel<'_>, input: &[u8], batch_must_agree: bool) {
     let n = t.num_features();

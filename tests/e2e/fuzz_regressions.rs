@@ -12,6 +12,17 @@ fn reproducer(rel: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// A `predict` reproducer: its artifact (the header's `file_len` bytes; edited behind its
+/// checksums, which `parse` catches) and the prediction input after it.
+fn predict_reproducer(rel: &str) -> (mlc_format::AlignedBytes, Vec<u8>) {
+    let input = reproducer(rel);
+    let file_len = u64::from_le_bytes(input[32..40].try_into().unwrap()) as usize;
+    let (artifact, tail) = input.split_at(file_len);
+    let bytes = mlc_format::AlignedBytes::copy_from(artifact);
+    assert!(mlc_format::Artifact::parse(&bytes).is_err(), "{rel}: the checksums catch the edits");
+    (bytes, tail.to_vec())
+}
+
 /// The `keras` fuzz target's input format, shared with the target.
 #[path = "../../fuzz/src/keras_input.rs"]
 mod keras_input;
@@ -72,11 +83,7 @@ fn xgboost_huge_num_feature_is_refused() {
 /// and both kinds of prediction run without panicking.
 #[test]
 fn padding_copies_that_differ_are_safe_in_both_kernels() {
-    let input = reproducer("predict/padding-leaf-copies-differ-avx512-batch-vs-single-shot");
-    let file_len = u64::from_le_bytes(input[32..40].try_into().unwrap()) as usize;
-    let (artifact, tail) = input.split_at(file_len);
-    let bytes = mlc_format::AlignedBytes::copy_from(artifact);
-    assert!(mlc_format::Artifact::parse(&bytes).is_err(), "the checksums catch the edits");
+    let (bytes, tail) = predict_reproducer("predict/padding-leaf-copies-differ-avx512-batch-vs-single-shot");
     let a = mlc_format::Artifact::parse_trusted(&bytes).unwrap();
     let row: Vec<f32> = tail.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).cycle().take(18).collect();
     let mut loaded = 0;
@@ -103,11 +110,7 @@ fn padding_copies_that_differ_are_safe_in_both_kernels() {
 /// hold: it loads or fails with an error, and both run without panicking.
 #[test]
 fn indexes_that_disagree_are_safe_without_tree_splits() {
-    let input = reproducer("predict/indexes-disagree-without-tree-splits-bit-vs-planes");
-    let file_len = u64::from_le_bytes(input[32..40].try_into().unwrap()) as usize;
-    let (artifact, tail) = input.split_at(file_len);
-    let bytes = mlc_format::AlignedBytes::copy_from(artifact);
-    assert!(mlc_format::Artifact::parse(&bytes).is_err(), "the checksums catch the edits");
+    let (bytes, tail) = predict_reproducer("predict/indexes-disagree-without-tree-splits-bit-vs-planes");
     let a = mlc_format::Artifact::parse_trusted(&bytes).unwrap();
     let entry = a.model(0).unwrap();
     assert!(entry.section(mlc_format::SectionKind::TreeSplits).unwrap().is_none());

@@ -83,6 +83,19 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
+    /// The rank index and the indexes built on it (formats 1.3–1.6: `tree-rank-chunks`,
+    /// `tree-rank-nodes`, `tree-bit-nodes`, `tree-bit-lanes`, `tree-lane-nodes`,
+    /// `tree-lane-steps`): optional sections of a complete-layout model that repeat what its
+    /// `tree-nodes` say in a kernel's form.
+    pub const TREE_RANK_INDEXES: [SectionKind; 6] = [
+        SectionKind::TreeRankChunks,
+        SectionKind::TreeRankNodes,
+        SectionKind::TreeBitNodes,
+        SectionKind::TreeBitLanes,
+        SectionKind::TreeLaneNodes,
+        SectionKind::TreeLaneSteps,
+    ];
+
     /// Decodes a kind; unknown kinds (from a newer minor version) give `None` and are skipped.
     pub fn from_u32(v: u32) -> Option<SectionKind> {
         Some(match v {

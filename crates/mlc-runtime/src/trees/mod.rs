@@ -397,14 +397,7 @@ impl<'a> TreeModel<'a> {
                 if entry.section(SectionKind::TreeSplits)?.is_some() || entry.section(SectionKind::TreeSplitIndex)?.is_some() {
                     return Err(invalid(m, None, "tree-splits only with the complete layout"));
                 }
-                for kind in [
-                    SectionKind::TreeRankChunks,
-                    SectionKind::TreeRankNodes,
-                    SectionKind::TreeBitNodes,
-                    SectionKind::TreeBitLanes,
-                    SectionKind::TreeLaneNodes,
-                    SectionKind::TreeLaneSteps,
-                ] {
+                for kind in SectionKind::TREE_RANK_INDEXES {
                     if entry.section(kind)?.is_some() {
                         return Err(invalid(m, None, "tree ranks only with the complete layout"));
                     }
