@@ -417,9 +417,10 @@ pub const MAX_FEATURES: i64 = 1 << 24;
 /// The category sets of an ensemble's categorical splits, each once.
 #[derive(Default)]
 struct CategorySets {
-    /// Encoded sets ([`mlc_format::categories::encode_set`]), in first-use order.
+    /// Encoded sets ([`mlc_format::categories::encode_set`]: one encoding per set), in first-use
+    /// order.
     sets: Vec<Vec<u32>>,
-    /// Each set's index, by its categories.
+    /// Each set's index, by its encoding.
     index: HashMap<Vec<u32>, u32>,
     /// XGBoost 1.6 sends a value that is no category, or lies beyond a set's bit words, where
     /// missing values go (`common::Decision<true>`); 1.5 and 1.7+ send it left.
@@ -427,20 +428,20 @@ struct CategorySets {
 }
 
 impl CategorySets {
-    /// The index of the set of `categories` (sorted, distinct), added if new.
-    fn intern(&mut self, categories: Vec<u32>) -> u32 {
-        if let Some(&i) = self.index.get(&categories) {
-            return i;
+    /// The index of the set of `categories` (any order, repeats allowed), added if new.
+    fn intern(&mut self, categories: &[u32]) -> u32 {
+        let words = categories::encode_set(categories, self.out_of_range_default);
+        let next = self.sets.len() as u32;
+        let i = *self.index.entry(words.clone()).or_insert(next);
+        if i == next {
+            self.sets.push(words);
         }
-        let i = self.sets.len() as u32;
-        self.sets.push(categories::encode_set(&categories, self.out_of_range_default));
-        self.index.insert(categories, i);
         i
     }
 }
 
 /// Each categorical node's categories (`categories_nodes`, `categories_segments`,
-/// `categories_sizes`, `categories`), sorted and distinct, by source node index.
+/// `categories_sizes`, `categories`), by source node index.
 fn category_lists(file: &str, t: usize, at: &At<'_>, n: usize) -> Result<HashMap<usize, Vec<u32>>, ImportError> {
     let list = |k: &str| at.key(file, k).and_then(|v| v.ints(file));
     let (nodes, segments, sizes, categories) =
@@ -463,8 +464,6 @@ fn category_lists(file: &str, t: usize, at: &At<'_>, n: usize) -> Result<HashMap
             }
             cats.push(c as u32);
         }
-        cats.sort_unstable();
-        cats.dedup();
         if out.insert(node as usize, cats).is_some() {
             return Err(what("listed twice in categories_nodes"));
         }
@@ -554,7 +553,7 @@ fn import_tree(file: &str, t: usize, at: &At<'_>, num_features: u32, sets: &mut 
             let Some(categories) = lists.remove(&src) else {
                 return Err(ImportError::parse(file, format!("tree {t}, node {src}: a categorical split without categories")));
             };
-            IrNode::CategorySplit { feature: f, set: sets.intern(categories), default_left: dl, left: unset, right: unset }
+            IrNode::CategorySplit { feature: f, set: sets.intern(&categories), default_left: dl, left: unset, right: unset }
         } else {
             IrNode::Split { feature: f, threshold: cond[src], default_left: dl, left: unset, right: unset }
         });

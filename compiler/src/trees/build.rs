@@ -172,6 +172,8 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
     // Only the features the trees split on get values (others stay missing), and at most 2^24
     // values in all: a model may declare many more features than it uses.
     let mut per_feature: BTreeMap<u32, Vec<f32>> = BTreeMap::new();
+    // Each set's probes once (sets are shared between nodes).
+    let set_probes: Vec<Vec<f32>> = ir.category_sets.iter().map(|s| category_probes(s)).collect();
     for t in &ir.trees {
         for n in &t.nodes {
             match *n {
@@ -180,7 +182,7 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
                     per_feature.entry(feature).or_default().extend([threshold, next_down(threshold), up]);
                 }
                 IrNode::CategorySplit { feature, set, .. } => {
-                    per_feature.entry(feature).or_default().extend(category_probes(&ir.category_sets[set as usize]))
+                    per_feature.entry(feature).or_default().extend_from_slice(&set_probes[set as usize])
                 }
                 IrNode::Leaf { .. } => {}
             }
@@ -208,7 +210,12 @@ pub fn probe_rows(ir: &IrEnsemble, count: usize) -> Vec<Vec<f32>> {
 fn category_probes(set: &[u32]) -> Vec<f32> {
     let words = &set[1..];
     let beyond = (32 * words.len()) as f32;
-    let members = (0..words.len() as u32 * 32).filter(|c| words[(c / 32) as usize] >> (c % 32) & 1 != 0);
+    // Empty words skipped: a sparse set of large categories costs its words, not 32 per word.
+    let members = words
+        .iter()
+        .enumerate()
+        .filter(|(_, &w)| w != 0)
+        .flat_map(|(i, &w)| (0..32).filter(move |b| w >> b & 1 != 0).map(move |b| 32 * i as u32 + b));
     let mut out: Vec<f32> = members.take(16).flat_map(|c| [c as f32, c as f32 + 0.5, c as f32 + 1.0, c as f32 - 0.5]).collect();
     out.extend([beyond, beyond - 1.0, -0.0, -1.0, 16_777_216.0, f32::INFINITY]);
     out

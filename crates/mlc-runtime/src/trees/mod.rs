@@ -367,6 +367,8 @@ impl<'a> TreeModel<'a> {
                     return Err(invalid(m, None, "the categorical layout takes at most 2^30 - 1 features"));
                 }
                 let feature_mask = if categorical { CATEGORY_FEATURE_MASK } else { FEATURE_MASK };
+                // A categorical layout without the section has no words.
+                let words = categories.unwrap_or(&[]);
                 for (t, rec) in trees.iter().enumerate() {
                     let t = Some(t as u32);
                     if rec.group as usize >= groups {
@@ -385,7 +387,7 @@ impl<'a> TreeModel<'a> {
                             return Err(invalid(m, t, "split on a feature index beyond the feature count"));
                         }
                         if categorical && n.key & CATEGORICAL != 0 {
-                            categories::set_at(categories.unwrap_or(&[]), n.value).map_err(|what| invalid(m, t, what))?;
+                            categories::set_at(words, n.value).map_err(|what| invalid(m, t, what))?;
                         }
                         // Children after the parent: every walk ends within node_count steps.
                         let left = n.left as usize;
@@ -402,7 +404,7 @@ impl<'a> TreeModel<'a> {
                         return Err(invalid(m, None, "tree ranks only with the complete layout"));
                     }
                 }
-                Nodes::Linked { nodes, categories: categorical.then_some(categories.unwrap_or(&[])) }
+                Nodes::Linked { nodes, categories: categorical.then_some(words) }
             }
         };
         // Feature names (format 1.2, optional): well formed, one per feature.
