@@ -137,6 +137,28 @@ fn legacy_binary_models_match_xgboost() {
     assert_eq!(checked, 36);
 }
 
+/// Pickled boosters (`pickle.dump(booster)`, how SageMaker's XGBoost containers before 1.3-1
+/// save `xgboost-model`), written by XGBoost 0.90 (the handle is the legacy binary model), 1.0.2
+/// (`CONFIG-offset:` serialisation), 1.5.2 (JSON snapshot), 1.7.6, 2.0.3 and 3.2.0 (UBJSON
+/// snapshot), in pickle protocols 0 to 5, and a pickled scikit-learn `XGBClassifier`, against
+/// XGBoost's predictions from the unpickled boosters, bit for bit.
+#[test]
+fn pickled_boosters_match_xgboost() {
+    let mut checked = 0;
+    for version in ["0.90", "1.0.2", "1.5.2", "1.7.6", "2.0.3", "3.2.0"] {
+        let dir = format!("xgboost_pickle/{version}");
+        let inputs = read_csv(&fixture(&format!("{dir}/inputs.csv")));
+        let sklearn = fixture(&format!("{dir}/sklearn_classifier.pkl"));
+        let names = ["binary_logistic", "multi_softprob", "dart", "sklearn_classifier"];
+        for name in names.into_iter().filter(|&n| n != "sklearn_classifier" || sklearn.exists()) {
+            let expected = read_csv(&fixture(&format!("{dir}/{name}.expected.csv")));
+            assert_matches_xgboost(&fixture(&format!("{dir}/{name}.pkl")), name, &inputs, &expected, &options(Target::Host, None));
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 19);
+}
+
 /// An integer-only build (Cortex-M0, fixed point) takes the same branches at categorical splits:
 /// its margins stay within the fixed point's rounding of XGBoost's.
 #[test]

@@ -2,6 +2,8 @@
 
 pub mod keras;
 pub mod keras_file;
+pub mod pickle;
 pub mod ubjson;
 pub mod xgboost;
 pub mod xgboost_binary;
+pub mod xgboost_pickle;

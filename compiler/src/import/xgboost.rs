@@ -1,4 +1,5 @@
-//! XGBoost importer: `Booster.save_model` files (JSON or UBJSON), XGBoost 1.0 through 3.x.
+//! XGBoost importer: `Booster.save_model` files (JSON, UBJSON or the legacy binary format) and
+//! pickled boosters, XGBoost 0.90 through 3.x.
 //!
 //! Semantics follow XGBoost's sources (see `../shared/notes/xgboost-format.md`):
 //! * a node is a leaf iff `left_children[i] == -1`, and its value is `split_conditions[i]`;
@@ -22,7 +23,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{ubjson, xgboost_binary};
+use super::{pickle, ubjson, xgboost_binary, xgboost_pickle};
 use crate::error::ImportError;
 use crate::trees::{IrEnsemble, IrNode, IrTree};
 use mlc_format::categories;
@@ -98,13 +99,26 @@ fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)
     })
 }
 
-/// Reads a model file; the format is told by the extension (`.json`, `.ubj`) or, failing that,
-/// by the bytes.
+/// Reads a model file: a pickled booster ([`xgboost_pickle`]), or what `save_model` writes
+/// ([`document`]).
 pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
+    let doc =
+        if pickle::is_pickle(bytes) || is_pickle_name(file) { xgboost_pickle::document(file, bytes)? } else { document(file, bytes)? };
+    from_value(file, &doc)
+}
+
+/// Whether the file's name says it is a pickle (joblib's files are pickles too).
+fn is_pickle_name(file: &str) -> bool {
+    [".pkl", ".pickle", ".joblib"].iter().any(|ext| file.to_ascii_lowercase().ends_with(ext))
+}
+
+/// The document of a `save_model` file: JSON or UBJSON (told by the extension, `.json` or
+/// `.ubj`, or failing that by the bytes), or the legacy binary format.
+pub(crate) fn document(file: &str, bytes: &[u8]) -> Result<Value, ImportError> {
     // XGBoost's deprecated binary format (`save_model` to a name without `.json`/`.ubj`
     // before 2.1): `binf` from 1.1 on, 1.0's learner parameters (a float first) before that.
     if xgboost_binary::is_binary(bytes) {
-        return from_value(file, &xgboost_binary::to_document(file, bytes)?);
+        return xgboost_binary::to_document(file, bytes);
     }
     let is_ubj = if file.ends_with(".ubj") {
         true
@@ -116,15 +130,13 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
     };
     // Non-finite numbers (XGBoost 1.7–2.1 write a bare `NaN` threshold on categorical nodes)
     // become strings, so the model is rejected for what it is, naming tree and node.
-    let doc: Value = if is_ubj {
-        ubjson::parse_with(bytes, ubjson::NonFinite::Strings).map_err(|e| ImportError::parse(file, e.to_string()))?
-    } else {
-        match serde_json::from_slice(bytes) {
-            Ok(doc) => doc,
-            Err(e) => serde_json::from_slice(&quote_non_finite(bytes)).map_err(|_| ImportError::parse(file, format!("JSON: {e}")))?,
-        }
-    };
-    from_value(file, &doc)
+    if is_ubj {
+        return ubjson::parse_with(bytes, ubjson::NonFinite::Strings).map_err(|e| ImportError::parse(file, e.to_string()));
+    }
+    match serde_json::from_slice(bytes) {
+        Ok(doc) => Ok(doc),
+        Err(e) => serde_json::from_slice(&quote_non_finite(bytes)).map_err(|_| ImportError::parse(file, format!("JSON: {e}"))),
+    }
 }
 
 /// Puts quotes around the non-JSON tokens `NaN`, `Infinity` and `-Infinity` outside strings.

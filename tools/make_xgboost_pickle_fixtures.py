@@ -1,0 +1,153 @@
+"""Pickled XGBoost boosters and SageMaker model archives, and XGBoost's predictions from them.
+
+SageMaker's XGBoost containers before 1.3-1 save the trained model with `pickle.dump(booster)`
+as `xgboost-model`, packed into `model.tar.gz`; later containers save it with `save_model`. A
+pickled `Booster` holds its model in the state's `handle`: XGBoost's legacy binary model before
+1.0, its serialisation (`CONFIG-offset:` and a binary model in 1.0-1.2, a JSON snapshot of model
+and configuration in 1.3-1.5, the same in UBJSON from 1.6) after.
+
+Writes tests/fixtures/xgboost_pickle/<version>/:
+  <name>.pkl           pickle.dump(booster, protocol=P), P in 0..5 spread over models and versions
+  model.tar.gz         SageMaker's layout: `xgboost-model` (the pickle of binary_logistic before
+                       1.3, else save_model to that name) and nothing else
+  inputs.csv           rows (empty = missing), values on the models' thresholds included
+  <name>.expected.csv  margin(s), then prediction(s) (%.9g of float32), from the booster that
+                       pickle.load gives back
+  sklearn_classifier.pkl / .expected.csv  (when scikit-learn is installed) an XGBClassifier
+                       pickled whole: its booster's predictions
+Models: binary_logistic, multi_softprob (3 classes), dart (binary:logistic, rate_drop 0.3), 8
+rounds of depth 4 on 6 features with missing values.
+
+Run once per XGBoost venv (used: 0.90, 1.0.2, 1.5.2, 1.7.6, 2.0.3, 3.2.0 with scikit-learn):
+  python tools/make_xgboost_pickle_fixtures.py
+"""
+import io
+import json
+import os
+import pickle
+import tarfile
+import warnings
+
+import numpy as np
+import xgboost as xgb
+
+VER = xgb.__version__
+VT = tuple(int(p) for p in VER.split(".")[:2])
+ROUNDS = 8
+BASE = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "xgboost_pickle", VER)
+N_FEAT, N_ROWS = 6, 400
+VERSIONS = ["0.90", "1.0.2", "1.5.2", "1.7.6", "2.0.3", "3.2.0"]
+
+MODELS = {
+    "binary_logistic": ({"objective": "binary:logistic"}, "binary"),
+    "multi_softprob": ({"objective": "multi:softprob", "num_class": 3}, "class"),
+    "dart": ({"objective": "binary:logistic", "booster": "dart", "rate_drop": 0.3}, "binary"),
+}
+
+
+def protocol(i):
+    """Protocols 0-5 spread over versions and models, so each appears with several versions."""
+    return (VERSIONS.index(VER) + i) % (pickle.HIGHEST_PROTOCOL + 1) if VER in VERSIONS else i
+
+
+def data(rng):
+    X = rng.normal(size=(N_ROWS, N_FEAT)).astype(np.float32)
+    X[rng.random(X.shape) < 0.08] = np.nan
+    z = np.nan_to_num(X[:, 0]) + 0.5 * np.nan_to_num(X[:, 1]) - np.nan_to_num(X[:, 2]) ** 2
+    return X, {"binary": (z > 0).astype(np.float32), "class": np.digitize(z, [-0.5, 0.5]).astype(np.float32)}
+
+
+def thresholds(bst):
+    out = []
+    for tree in bst.get_dump(dump_format="json"):
+        stack = [json.loads(tree)]
+        while stack:
+            n = stack.pop()
+            if "split" in n:
+                out.append((int(str(n["split"]).lstrip("f")), np.float32(n["split_condition"])))
+                stack.extend(n["children"])
+    return out
+
+
+def inputs(X, boosters, rng):
+    rows = [r for r in X[:100]]
+    for bst in boosters:
+        for f, t in thresholds(bst)[:30]:
+            for v in (t, np.nextafter(t, np.float32(-np.inf)), np.nextafter(t, np.float32(np.inf))):
+                r = X[rng.integers(0, len(X))].copy()
+                r[f] = v
+                rows.append(r)
+    return np.array(rows, dtype=np.float32)
+
+
+def fmt_in(v):
+    v = np.float32(v)
+    return "" if np.isnan(v) else np.format_float_positional(v, unique=True, trim="-")
+
+
+def write_expected(name, bst, rows, ntree_limit=None):
+    d = xgb.DMatrix(rows, missing=np.nan)
+    # 0.x drops dart trees at random when it predicts without ntree_limit (fixed in 1.0).
+    kw = {"ntree_limit": ntree_limit} if ntree_limit and VT < (1, 0) else {}
+    m = np.asarray(bst.predict(d, output_margin=True, **kw), np.float32).reshape(len(rows), -1)
+    p = np.asarray(bst.predict(d, **kw), np.float32).reshape(len(rows), -1)
+    with open(os.path.join(BASE, f"{name}.expected.csv"), "w", newline="\n") as f:
+        for a, b in zip(m, p):
+            f.write(",".join("%.9g" % v for v in list(a) + list(b)) + "\n")
+
+
+def main():
+    rng = np.random.default_rng(23)
+    X, labels = data(rng)
+    os.makedirs(BASE, exist_ok=True)
+    loaded = {}
+    for i, (name, (params, label)) in enumerate(MODELS.items()):
+        p = {"max_depth": 4, "eta": 0.3, "seed": 0, "nthread": 1, "base_score": 0.5, **params}
+        bst = xgb.train(p, xgb.DMatrix(X, label=labels[label], missing=np.nan), num_boost_round=ROUNDS)
+        path = os.path.join(BASE, f"{name}.pkl")
+        with open(path, "wb") as f:
+            pickle.dump(bst, f, protocol=protocol(i))
+        with open(path, "rb") as f:
+            loaded[name] = pickle.load(f)
+        print(f"{VER}/{name}.pkl: protocol {protocol(i)}, {os.path.getsize(path)} bytes")
+    rows = inputs(X, loaded.values(), rng)
+    with open(os.path.join(BASE, "inputs.csv"), "w", newline="\n") as f:
+        for r in rows:
+            f.write(",".join(fmt_in(v) for v in r) + "\n")
+    for name, bst in loaded.items():
+        write_expected(name, bst, rows, ROUNDS if name == "dart" else None)
+
+    # SageMaker's model.tar.gz: `xgboost-model`, pickled before container 1.3-1, else save_model.
+    member = os.path.join(BASE, "xgboost-model")
+    if VT < (1, 3):
+        with open(member, "wb") as f:
+            pickle.dump(loaded["binary_logistic"], f, protocol=2)
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            loaded["binary_logistic"].save_model(member)
+    with tarfile.open(os.path.join(BASE, "model.tar.gz"), "w:gz") as tar:
+        info = tar.gettarinfo(member, arcname="xgboost-model")
+        info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+        with open(member, "rb") as f:
+            tar.addfile(info, f)
+    os.remove(member)
+
+    try:
+        from xgboost import XGBClassifier
+        import sklearn  # noqa: F401
+    except ImportError:
+        return
+    clf = XGBClassifier(n_estimators=ROUNDS, max_depth=4, learning_rate=0.3, random_state=0, n_jobs=1)
+    clf.fit(X, labels["binary"])
+    path = os.path.join(BASE, "sklearn_classifier.pkl")
+    with open(path, "wb") as f:
+        pickle.dump(clf, f)
+    with open(path, "rb") as f:
+        clf = pickle.load(f)
+    write_expected("sklearn_classifier", clf.get_booster(), rows)
+    print(f"{VER}/sklearn_classifier.pkl: {os.path.getsize(path)} bytes")
+
+
+if __name__ == "__main__":
+    main()
