@@ -21,7 +21,7 @@ ROOT=$PWD
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj xgboost_binary keras keras_file tokenizer records transform serve_requests)
+ALL_TARGETS=(artifact predict xgboost_json xgboost_ubj xgboost_binary xgboost_pickle model_archive keras keras_file tokenizer records transform serve_requests)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 [ $# -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 
@@ -90,6 +90,15 @@ for f in "$FX"/xgboost/*/*.ubj "$FX"/xgboost_categorical/*/*.ubj "$FX"/churn/mod
 done
 for f in "$FX"/xgboost_binary/*/*.model; do
     seed xgboost_binary "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
+done
+for f in "$FX"/xgboost_pickle/*/*.pkl; do
+    seed xgboost_pickle "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
+done
+for f in "$FX"/xgboost_pickle/*/model.tar.gz; do
+    n="$(basename "$(dirname "$f")")-model"
+    seed model_archive "$f" "$n.tar.gz"
+    [ -s "$SEEDS/$n.tar" ] || gzip -dc "$f" >"$SEEDS/$n.tar"
+    seed model_archive "$SEEDS/$n.tar" "$n.tar"
 done
 SEP=$'\n#--#\n'
 for d in "$ROOT/fuzz/seeds/tiny_text_cnn" "$FX/sentiment/imdb_cnn_mcu"; do

@@ -15,13 +15,15 @@ Writes tests/fixtures/xgboost_pickle/<version>/:
                        pickle.load gives back
   sklearn_classifier.pkl / .expected.csv  (when scikit-learn is installed) an XGBClassifier
                        pickled whole: its booster's predictions
+  pipeline.pkl         (the same) a scikit-learn Pipeline of a StandardScaler and an
+                       XGBClassifier, which mlc must refuse
 Models: binary_logistic, multi_softprob (3 classes), dart (binary:logistic, rate_drop 0.3), 8
 rounds of depth 4 on 6 features with missing values.
 
 Run once per XGBoost venv (used: 0.90, 1.0.2, 1.5.2, 1.7.6, 2.0.3, 3.2.0 with scikit-learn):
   python tools/make_xgboost_pickle_fixtures.py
 """
-import io
+import gzip
 import json
 import os
 import pickle
@@ -126,7 +128,10 @@ def main():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             loaded["binary_logistic"].save_model(member)
-    with tarfile.open(os.path.join(BASE, "model.tar.gz"), "w:gz") as tar:
+    # gzip's header would hold the time: mtime 0 keeps the archive reproducible.
+    with open(os.path.join(BASE, "model.tar.gz"), "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz, \
+            tarfile.open(fileobj=gz, mode="w") as tar:
         info = tar.gettarinfo(member, arcname="xgboost-model")
         info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
         with open(member, "rb") as f:
@@ -147,6 +152,15 @@ def main():
         clf = pickle.load(f)
     write_expected("sklearn_classifier", clf.get_booster(), rows)
     print(f"{VER}/sklearn_classifier.pkl: {os.path.getsize(path)} bytes")
+
+    # A booster inside a pipeline: mlc must refuse it (compiling the booster alone would leave
+    # the scaler out).
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    pipe = make_pipeline(StandardScaler(), XGBClassifier(n_estimators=2, max_depth=2, random_state=0, n_jobs=1))
+    pipe.fit(np.nan_to_num(X), labels["binary"])
+    with open(os.path.join(BASE, "pipeline.pkl"), "wb") as f:
+        pickle.dump(pipe, f)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::CompileError;
 use crate::frontend::{Frontend, Lowered, ModelId, ModelReport};
-use crate::import::{keras, keras_file, xgboost};
+use crate::import::{archive, keras, keras_file, xgboost};
 use crate::nn::build::PreparedNet;
 use crate::options::CompileOptions;
 use crate::source::{ModelInput, ModelSource, ModelSpec};
@@ -79,12 +79,12 @@ impl Prepared {
             }
             ModelSource::Path(path) => {
                 let bytes = std::fs::read(path).map_err(|error| CompileError::Io { path: path.clone(), error })?;
-                if keras_file::is_saved_model(&bytes) {
-                    // The source's identity is the file's bytes, as for a tree model.
-                    Prepared::net(name, path, &keras_file::read(path, &bytes)?, Sha256::digest(&bytes).into(), options)
-                } else {
-                    Prepared::trees(name, &path.display().to_string(), &bytes, options)
+                if archive::is_archive(&bytes) {
+                    // SageMaker's model.tar.gz: the model file inside, named `ARCHIVE:MEMBER`.
+                    let member = archive::model_in(&path.display().to_string(), &bytes)?;
+                    return Prepared::file(name, &format!("{}:{}", path.display(), member.name), &member.bytes, options);
                 }
+                Prepared::file(name, &path.display().to_string(), &bytes, options)
             }
             ModelSource::XGBoost { file, bytes } => Prepared::trees(name, file, bytes, options),
             ModelSource::Keras { dir, files } => Prepared::net(name, Path::new(dir), files, export_hash(files), options),
@@ -92,6 +92,17 @@ impl Prepared {
                 let front = Front::Net(PreparedNet::prepare(&ModelId { name, file: "" }, (**model).clone(), options)?);
                 Ok(Prepared { name: name.into(), origin: String::new(), sha256: [0; 32], front })
             }
+        }
+    }
+
+    /// A model file's bytes: a Keras saved model (`.keras` or `.h5`) or an XGBoost model.
+    fn file(name: &str, file: &str, bytes: &[u8], options: &CompileOptions) -> Result<Prepared, CompileError> {
+        if keras_file::is_saved_model(bytes) {
+            // The source's identity is the file's bytes, as for a tree model.
+            let path = Path::new(file);
+            Prepared::net(name, path, &keras_file::read(path, bytes)?, Sha256::digest(bytes).into(), options)
+        } else {
+            Prepared::trees(name, file, bytes, options)
         }
     }
 

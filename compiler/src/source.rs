@@ -23,8 +23,10 @@ impl ModelSpec {
             Some((name, path)) if !name.is_empty() && !name.contains(['/', '\\']) => (name.to_string(), PathBuf::from(path)),
             _ => {
                 let path = PathBuf::from(arg);
-                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-                (stem, path)
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                // `model.tar.gz` is the model `model`.
+                let stem = if path.extension().is_some_and(|e| e == "gz") { stem.strip_suffix(".tar").unwrap_or(stem) } else { stem };
+                (stem.to_string(), path)
             }
         };
         if name.is_empty() {
@@ -97,6 +99,9 @@ mod tests {
     fn arguments_name_models() {
         assert_eq!(ModelSpec::parse("AK=m/a.json").unwrap(), ModelSpec { name: "AK".into(), path: "m/a.json".into() });
         assert_eq!(ModelSpec::parse("dir/AK.ubj").unwrap(), ModelSpec { name: "AK".into(), path: "dir/AK.ubj".into() });
+        assert_eq!(ModelSpec::parse("s3/churn.tar.gz").unwrap().name, "churn");
+        assert_eq!(ModelSpec::parse("churn.tgz").unwrap().name, "churn");
+        assert_eq!(ModelSpec::parse("churn.tar").unwrap().name, "churn");
         // A `/` before the `=` makes it part of a path.
         assert_eq!(ModelSpec::parse("a/b=c.json").unwrap().name, "b=c");
         assert_eq!(ModelInput::parse("x=y").unwrap(), ModelInput::new("x", ModelSource::Path("y".into())));

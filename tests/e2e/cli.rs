@@ -206,14 +206,36 @@ fn a_model_that_is_not_an_artifact_is_named_and_the_way_out_given() {
     }
     let out = mlc().arg("predict").arg(fixture("sentiment/imdb_cnn")).arg(&rows).output().unwrap();
     assert!(stderr(&out).contains("is a Keras export directory"), "{}", stderr(&out));
-    // An archive or data given to compile is named as such.
+    // Data given to compile is named as such; a damaged archive by what is wrong with it.
     let gz = dir.path().join("model.tar.gz");
     std::fs::write(&gz, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]).unwrap();
-    for (file, what) in [(&gz, "is a gzip-compressed file, not a model"), (&rows, "is a CSV file, not a model")] {
+    for (file, what) in [(&gz, "model.tar.gz: a malformed tar archive"), (&rows, "is a CSV file, not a model")] {
         let out = mlc().arg("compile").arg(file).arg("-o").arg(dir.path().join("x.mlc")).output().unwrap();
         assert_eq!(out.status.code(), Some(1));
         assert!(stderr(&out).contains(what), "{}", stderr(&out));
     }
+}
+
+/// SageMaker's model.tar.gz compiles as it is (the model `model`, its source named
+/// `ARCHIVE:MEMBER`); given to `predict`, it is named with the way out.
+#[test]
+fn sagemaker_model_archives_compile_as_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = fixture("xgboost_pickle/1.0.2/model.tar.gz");
+    let rows = write(&dir.path().join("rows.csv"), "0.5,,-1,2,0,0.25\n");
+    let out = mlc().arg("predict").arg(&archive).arg(&rows).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("is a gzip-compressed file") && err.contains("mlc compile"), "{err}");
+    let artifact = dir.path().join("m.mlc");
+    let out = mlc().arg("compile").arg(&archive).arg("-o").arg(&artifact).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let inspect = stdout(&mlc().arg("inspect").arg(&artifact).output().unwrap());
+    assert!(inspect.contains("model.tar.gz:xgboost-model"), "{inspect}");
+    let out = mlc().arg("predict").arg(&artifact).arg("--model").arg("model").arg(&rows).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let p: f32 = stdout(&out).trim().parse().unwrap();
+    assert!((0.0..=1.0).contains(&p), "{p}");
 }
 
 #[test]

@@ -140,8 +140,9 @@ fn legacy_binary_models_match_xgboost() {
 /// Pickled boosters (`pickle.dump(booster)`, how SageMaker's XGBoost containers before 1.3-1
 /// save `xgboost-model`), written by XGBoost 0.90 (the handle is the legacy binary model), 1.0.2
 /// (`CONFIG-offset:` serialisation), 1.5.2 (JSON snapshot), 1.7.6, 2.0.3 and 3.2.0 (UBJSON
-/// snapshot), in pickle protocols 0 to 5, and a pickled scikit-learn `XGBClassifier`, against
-/// XGBoost's predictions from the unpickled boosters, bit for bit.
+/// snapshot), in pickle protocols 0 to 5, a pickled scikit-learn `XGBClassifier`, and SageMaker's
+/// `model.tar.gz` of each version, against XGBoost's predictions from the unpickled boosters, bit
+/// for bit.
 #[test]
 fn pickled_boosters_match_xgboost() {
     let mut checked = 0;
@@ -155,8 +156,18 @@ fn pickled_boosters_match_xgboost() {
             assert_matches_xgboost(&fixture(&format!("{dir}/{name}.pkl")), name, &inputs, &expected, &options(Target::Host, None));
             checked += 1;
         }
+        // SageMaker's model.tar.gz: `xgboost-model` is the pickle (before 1.3) or `save_model`'s
+        // file of binary_logistic; the model's name is the archive's stem.
+        let expected = read_csv(&fixture(&format!("{dir}/binary_logistic.expected.csv")));
+        assert_matches_xgboost(&fixture(&format!("{dir}/model.tar.gz")), "model", &inputs, &expected, &options(Target::Host, None));
+        checked += 1;
     }
-    assert_eq!(checked, 19);
+    assert_eq!(checked, 25);
+    // A booster inside a scikit-learn Pipeline (after a StandardScaler) is refused: compiled
+    // alone, it would score unscaled rows.
+    let spec = ModelSpec::parse(&fixture("xgboost_pickle/3.2.0/pipeline.pkl").display().to_string()).unwrap();
+    let err = mlc_compiler::compile(&[spec], &options(Target::Host, None)).unwrap_err().to_string();
+    assert!(err.contains("the XGBoost Booster is part of sklearn.pipeline.Pipeline"), "{err}");
 }
 
 /// An integer-only build (Cortex-M0, fixed point) takes the same branches at categorical splits:

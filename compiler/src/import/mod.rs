@@ -1,5 +1,6 @@
 //! Importers: framework files → mlc's intermediate representation.
 
+pub mod archive;
 pub mod keras;
 pub mod keras_file;
 pub mod pickle;

@@ -16,7 +16,7 @@
 
 use serde_json::Value;
 
-use super::pickle::{Object, Pickle};
+use super::pickle::{Id, Object, Pickle};
 use super::xgboost;
 use crate::error::ImportError;
 
@@ -53,7 +53,10 @@ pub fn document(file: &str, bytes: &[u8]) -> Result<Value, ImportError> {
     })
 }
 
-/// The model bytes of the one trained `xgboost.core.Booster` in `pickle`.
+/// The model bytes of the one trained `xgboost.core.Booster` in `pickle`, which must be the
+/// pickled object or the `_Booster` of a pickled scikit-learn wrapper (`xgboost.sklearn`): a
+/// booster inside anything else (a scikit-learn `Pipeline`) would be compiled without the steps
+/// around it, so that is refused.
 fn booster_handle(pickle: &Pickle) -> Result<Vec<u8>, String> {
     let boosters: Vec<_> = (0..pickle.objects.len()).filter(|&id| pickle.class_of(id) == Some(("xgboost.core", "Booster"))).collect();
     let booster = match boosters[..] {
@@ -61,17 +64,78 @@ fn booster_handle(pickle: &Pickle) -> Result<Vec<u8>, String> {
         [] => return Err(format!("no XGBoost Booster in it (it holds {})", pickle.describe(pickle.root))),
         _ => return Err(format!("{} XGBoost Boosters in it; pickle one", boosters.len())),
     };
-    let Object::Call { state: Some(state), .. } = pickle.get(booster) else {
-        return Err("the Booster has no state".into());
-    };
-    // `__getstate__` returns the object's dict; a class with slots would add a tuple around it.
-    let state = match pickle.get(*state) {
-        Object::Tuple(t) if !t.is_empty() => t[0],
-        _ => *state,
-    };
+    let root = pickle.root;
+    let wrapped = pickle.class_of(root).is_some_and(|(module, _)| module == "xgboost.sklearn")
+        && state(pickle, root).and_then(|s| pickle.dict_get(s, "_Booster")) == Some(booster);
+    if booster != root && !wrapped {
+        return Err(format!(
+            "the XGBoost Booster is part of {} (a pipeline?): compiled alone, it would leave out what comes \
+             before it; pickle the Booster or the XGBoost estimator alone, or save it with `save_model`",
+            pickle.describe(root)
+        ));
+    }
+    let state = state(pickle, booster).ok_or("the Booster has no state")?;
     let handle = pickle.dict_get(state, "handle").ok_or("the Booster's state has no `handle`")?;
     if pickle.get(handle) == &Object::None {
         return Err("the Booster has no model (its handle is None: pickled before training?)".into());
     }
     pickle.bytes(handle).map_err(|e| format!("the Booster's handle: {e}"))
+}
+
+/// The state a `BUILD` gives the object `id`: its `__dict__` (the first of a tuple, for a
+/// class with slots).
+fn state(pickle: &Pickle, id: Id) -> Option<Id> {
+    let Object::Call { state: Some(state), .. } = pickle.get(id) else { return None };
+    Some(match pickle.get(*state) {
+        Object::Tuple(t) if !t.is_empty() => t[0],
+        _ => *state,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A protocol 2 pickle of an `xgboost.core.Booster` whose state's `handle` is the pickle
+    /// code `handle` (one object).
+    fn booster(handle: &[u8]) -> Vec<u8> {
+        let mut p = b"cxgboost.core\nBooster\n)\x81}(X\x06\x00\x00\x00handle".to_vec();
+        p.extend_from_slice(handle);
+        p.extend_from_slice(b"ub");
+        p
+    }
+
+    fn pickle(body: &[u8]) -> Vec<u8> {
+        [b"\x80\x02".as_slice(), body, b"."].concat()
+    }
+
+    fn error(bytes: &[u8]) -> String {
+        document("m.pkl", bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn pickles_without_one_trained_booster_say_what_they_hold() {
+        assert_eq!(error(&pickle(b"}")), "m.pkl: a Python pickle: no XGBoost Booster in it (it holds a dict)");
+        let two = [booster(b"N"), booster(b"N"), b"\x86".to_vec()].concat();
+        assert_eq!(error(&pickle(&two)), "m.pkl: a Python pickle: 2 XGBoost Boosters in it; pickle one");
+        let untrained = error(&pickle(&booster(b"N")));
+        assert!(untrained.ends_with("the Booster has no model (its handle is None: pickled before training?)"), "{untrained}");
+        let int = error(&pickle(&booster(b"K\x07")));
+        assert!(int.ends_with("the Booster's handle: an int where bytes belong"), "{int}");
+        // A booster inside another object (a list here, a scikit-learn Pipeline in practice).
+        let inside = error(&pickle(&[b"]".as_slice(), &booster(b"N"), b"a"].concat()));
+        assert!(inside.contains("the XGBoost Booster is part of a list"), "{inside}");
+        let truncated = error(&pickle(&booster(b"N"))[..20]);
+        assert!(truncated.starts_with("m.pkl: a Python pickle: byte 2: the file ends inside a line"), "{truncated}");
+    }
+
+    #[test]
+    fn a_bad_serialisation_offset_is_an_error() {
+        for offset in [0i64, -1, 1000] {
+            let mut handle = b"C\x16CONFIG-offset:".to_vec();
+            handle.extend_from_slice(&offset.to_le_bytes());
+            let err = error(&pickle(&booster(&handle)));
+            assert!(err.contains(&format!("has a bad offset Some({offset})")), "{err}");
+        }
+    }
 }

@@ -13,9 +13,10 @@ use mlc_host::sniff::{sniff, Kind};
 #[derive(Parser)]
 pub struct Args {
     /// Models: PATH (the name is the file stem) or NAME=PATH, where PATH is an XGBoost
-    /// `save_model` file (.json, .ubj, or the legacy binary format), a Keras `model.save` file (.keras or legacy .h5; or
+    /// `save_model` file (.json, .ubj, or the legacy binary format) or a pickled Booster, a Keras `model.save` file (.keras or legacy .h5; or
     /// the directory of `zipped=False`), or a Keras export directory (tools/export_keras.py:
-    /// config.json, model.safetensors, and a vectorizer for a text model).
+    /// config.json, model.safetensors, and a vectorizer for a text model); or a tar archive
+    /// holding one such file (SageMaker's model.tar.gz, the name then its stem: `model`).
     #[arg(required = true, value_name = "MODEL")]
     models: Vec<String>,
     /// Output artifact.
@@ -74,7 +75,7 @@ pub fn run(args: Args) -> Result<()> {
     let models = args.models.iter().map(|m| ModelInput::parse(m)).collect::<Result<Vec<_>, _>>()?;
     for model in &models {
         if let ModelSource::Path(path) = &model.source {
-            if let Some(kind @ (Kind::Gzip | Kind::Tar | Kind::Csv)) = sniff(path) {
+            if let Some(kind @ Kind::Csv) = sniff(path) {
                 bail!("{} is {}, not a model: {}", path.display(), kind.describe(), kind.advice(path));
             }
         }

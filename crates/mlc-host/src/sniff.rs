@@ -1,6 +1,7 @@
 //! What a file given where an artifact (or a model to compile) belongs is, so that errors can
-//! say what to do with it: an XGBoost model, a Keras model or a Keras export is compiled first, a gzip or tar
-//! archive (SageMaker's `model.tar.gz`) is unpacked first, a CSV file is data.
+//! say what to do with it: an XGBoost model (or a pickled Booster), a Keras model or a Keras
+//! export, or a tar archive holding one (SageMaker's `model.tar.gz`) is compiled first, a CSV
+//! file is data.
 
 use std::io::Read;
 use std::path::Path;
@@ -15,6 +16,8 @@ pub enum Kind {
     /// A Keras saved model: a `.keras` zip archive (or its entries in a directory, saved with
     /// `zipped=False`), or an HDF5 file (a legacy `.h5` model).
     KerasModel,
+    /// A Python pickle (protocol 2 or later), such as a pickled XGBoost Booster.
+    Pickle,
     /// A gzip-compressed file (e.g. `model.tar.gz`).
     Gzip,
     /// A tar archive.
@@ -30,6 +33,7 @@ impl Kind {
             Kind::XgboostModel => "an XGBoost model",
             Kind::KerasExport => "a Keras export directory",
             Kind::KerasModel => "a Keras model (.keras or .h5)",
+            Kind::Pickle => "a Python pickle",
             Kind::Gzip => "a gzip-compressed file",
             Kind::Tar => "a tar archive",
             Kind::Csv => "a CSV file",
@@ -43,8 +47,11 @@ impl Kind {
             Kind::XgboostModel | Kind::KerasExport | Kind::KerasModel => {
                 format!("compile it into an artifact first: `mlc compile {p} -o model.mlc`")
             }
-            Kind::Gzip => format!("unpack it first (`tar xzf {p}` for a model.tar.gz) and give the model inside"),
-            Kind::Tar => format!("unpack it first (`tar xf {p}`) and give the model inside"),
+            Kind::Pickle => format!("if it holds an XGBoost Booster, compile it into an artifact first: `mlc compile {p} -o model.mlc`"),
+            Kind::Gzip | Kind::Tar => format!(
+                "if it is a model archive (SageMaker's model.tar.gz, with an XGBoost or Keras model inside), \
+                 compile it into an artifact first: `mlc compile {p} -o model.mlc`"
+            ),
             Kind::Csv => "give it as input data; the model is a `.mlc` artifact (or, to compile, an XGBoost `.json`/`.ubj`/binary model, a Keras `.keras`/`.h5` or a Keras export directory)".into(),
         }
     }
@@ -69,6 +76,9 @@ pub fn sniff(path: &Path) -> Option<Kind> {
 pub fn sniff_bytes(head: &[u8], extension: &str) -> Option<Kind> {
     if head.starts_with(&mlc_format::MAGIC) {
         return None;
+    }
+    if matches!(head, [0x80, 2..=5, ..]) {
+        return Some(Kind::Pickle);
     }
     if head.starts_with(&[0x1f, 0x8b]) {
         return Some(Kind::Gzip);
@@ -121,6 +131,7 @@ mod tests {
         assert_eq!(sniff_bytes(&mlc_format::MAGIC, "mlc"), None);
         assert_eq!(sniff_bytes(&[0x1f, 0x8b, 8, 0], "gz"), Some(Kind::Gzip));
         assert_eq!(sniff_bytes(b"binf\0\0\0\x3f", "model"), Some(Kind::XgboostModel));
+        assert_eq!(sniff_bytes(b"\x80\x04\x95\x19\x04", ""), Some(Kind::Pickle));
         let mut tar = vec![0u8; 300];
         tar[257..262].copy_from_slice(b"ustar");
         assert_eq!(sniff_bytes(&tar, ""), Some(Kind::Tar));

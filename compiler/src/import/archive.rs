@@ -1,0 +1,166 @@
+//! Tar archives, gzip-compressed or not: SageMaker's `model.tar.gz`, read as the one model file
+//! inside it, so that the archive a SageMaker endpoint is given compiles as it is.
+//!
+//! SageMaker's XGBoost containers put the model at `xgboost-model` (a pickle before container
+//! 1.3-1, `save_model`'s output after); other trainers pack `model.json`, `model.ubj`,
+//! `*.model`/`*.bst`, a pickle, or a Keras `.keras`/`.h5`. A member is a model when its name is
+//! `xgboost-model` or its first bytes say so (for `.model`, `.bst` and `.pkl`-like names, the
+//! name alone: XGBoost 1.0's binary models and old pickles have no signature). macOS' `._*`
+//! companion files are not members. An archive with no model, or with several, is an error that
+//! lists what it holds.
+
+use std::io::Read;
+
+use super::{keras_file, xgboost_binary};
+use crate::error::ImportError;
+
+/// The largest member read, in bytes: a model file beyond it is refused rather than read into
+/// memory.
+pub const MAX_MEMBER: u64 = 1 << 30;
+
+/// Bytes of a member's beginning read to tell whether it is a model.
+const HEAD: usize = 512;
+
+/// A file inside an archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Its path inside the archive.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Whether `bytes` is a gzip stream or a tar archive (`ustar` at byte 257).
+pub fn is_archive(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b]) || bytes.get(257..262) == Some(b"ustar")
+}
+
+/// The one model file in the archive `bytes` (`file` names the archive in messages).
+pub fn model_in(file: &str, bytes: &[u8]) -> Result<Member, ImportError> {
+    let error = |what: String| ImportError::parse(file, what);
+    let reader: Box<dyn Read + '_> =
+        if bytes.starts_with(&[0x1f, 0x8b]) { Box::new(flate2::read::MultiGzDecoder::new(bytes)) } else { Box::new(bytes) };
+    let mut archive = tar::Archive::new(reader);
+    let entries = archive.entries().map_err(|e| error(format!("not a tar archive: {e}")))?;
+    let (mut models, mut others) = (Vec::new(), Vec::new());
+    for entry in entries {
+        let mut entry = entry.map_err(|e| error(format!("a malformed tar archive: {e}")))?;
+        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let base = name.rsplit('/').next().unwrap_or_default().to_string();
+        if !entry.header().entry_type().is_file() || base.starts_with("._") || base.is_empty() {
+            continue;
+        }
+        let mut head = Vec::with_capacity(HEAD);
+        (&mut entry).take(HEAD as u64).read_to_end(&mut head).map_err(|e| error(format!("{name}: {e}")))?;
+        if !is_model(&base, &head) {
+            others.push(name);
+            continue;
+        }
+        let size = entry.size();
+        if size > MAX_MEMBER {
+            return Err(error(format!("{name} is {size} bytes, more than the {MAX_MEMBER} bytes mlc reads from an archive")));
+        }
+        let mut bytes = head;
+        entry.read_to_end(&mut bytes).map_err(|e| error(format!("{name}: {e}")))?;
+        models.push(Member { name, bytes });
+    }
+    match models.len() {
+        1 => Ok(models.pop().expect("one")),
+        0 => {
+            let shown: Vec<_> = others.iter().take(8).map(String::as_str).collect();
+            let more = if others.len() > shown.len() { format!(" and {} more", others.len() - shown.len()) } else { String::new() };
+            let saved_model = if others.iter().any(|n| n.ends_with("saved_model.pb")) {
+                "; a TensorFlow SavedModel is not read: save the Keras model with `model.save(\"model.keras\")`"
+            } else {
+                ""
+            };
+            Err(error(format!(
+                "no model in the archive (an XGBoost model or pickle, or a Keras .keras/.h5 file); it holds {}{more}{saved_model}",
+                if shown.is_empty() { "no files".to_string() } else { shown.join(", ") }
+            )))
+        }
+        n => Err(error(format!(
+            "{n} models in the archive ({}); unpack it and name each one to compile (NAME=PATH)",
+            models.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// Whether a member named `base` (its file name) whose bytes begin with `head` is a model.
+fn is_model(base: &str, head: &[u8]) -> bool {
+    let lower = base.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    let text = String::from_utf8_lossy(head);
+    let json_model = text.trim_start_matches('\u{feff}').trim_start().starts_with('{') && text.contains("learner");
+    match ext {
+        _ if lower == "xgboost-model" => true,
+        "model" | "bst" | "pkl" | "pickle" | "joblib" => true,
+        "ubj" => head.starts_with(b"{"),
+        "keras" | "h5" | "hdf5" => keras_file::is_saved_model(head),
+        // A pickle of protocol 2 or later begins with `PROTO`.
+        _ => json_model || head.starts_with(xgboost_binary::MAGIC) || matches!(head, [0x80, 2..=5, ..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tar archive of `files` (name, bytes), gzip-compressed when `gzip`.
+    fn archive(files: &[(&str, &[u8])], gzip: bool) -> Vec<u8> {
+        let mut builder = tar::Builder::new(Vec::new());
+        for (name, bytes) in files {
+            let mut header = tar::Header::new_ustar();
+            header.set_size(bytes.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            builder.append_data(&mut header, name, *bytes).unwrap();
+        }
+        let tar = builder.into_inner().unwrap();
+        if !gzip {
+            return tar;
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &tar).unwrap();
+        gz.finish().unwrap()
+    }
+
+    const MODEL: &[u8] = b"{\"learner\": {}, \"version\": [3, 2, 0]}";
+
+    #[test]
+    fn the_one_model_is_found_among_other_files() {
+        for gzip in [false, true] {
+            let bytes = archive(&[("code/inference.py", b"print(1)"), ("._model.json", b"\0\x05\x16\x07"), ("model.json", MODEL)], gzip);
+            assert!(is_archive(&bytes));
+            assert_eq!(model_in("m.tar.gz", &bytes).unwrap(), Member { name: "model.json".into(), bytes: MODEL.to_vec() });
+        }
+        // SageMaker's name, whatever its bytes.
+        let bytes = archive(&[("xgboost-model", b"\0\0\0?anything")], true);
+        assert_eq!(model_in("m.tar.gz", &bytes).unwrap().name, "xgboost-model");
+    }
+
+    #[test]
+    fn no_model_or_several_are_errors_that_list_the_files() {
+        let none = archive(&[("1/saved_model.pb", b"x"), ("config.json", b"{\"a\": 1}")], true);
+        let err = model_in("m.tar.gz", &none).unwrap_err().to_string();
+        assert!(err.starts_with("m.tar.gz: no model in the archive") && err.contains("1/saved_model.pb, config.json"), "{err}");
+        assert!(err.contains("TensorFlow SavedModel"), "{err}");
+        let two = archive(&[("a.json", MODEL), ("b/xgboost-model", MODEL)], false);
+        let err = model_in("m.tar", &two).unwrap_err().to_string();
+        assert_eq!(err, "m.tar: 2 models in the archive (a.json, b/xgboost-model); unpack it and name each one to compile (NAME=PATH)");
+    }
+
+    #[test]
+    fn damaged_archives_are_errors_not_panics() {
+        let bytes = archive(&[("model.json", MODEL)], true);
+        for n in 0..bytes.len() {
+            let _ = model_in("m.tar.gz", &bytes[..n]);
+        }
+        let tar = archive(&[("model.json", MODEL)], false);
+        for n in [0, 100, 511, 600] {
+            let _ = model_in("m.tar", &tar[..n]);
+        }
+        assert!(model_in("m.tar.gz", &bytes[..bytes.len() / 2]).is_err());
+        assert!(model_in("m.gz", &[0x1f, 0x8b, 0, 0]).is_err());
+    }
+}
