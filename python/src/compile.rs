@@ -15,8 +15,9 @@ use crate::errors::{error, Kind};
 /// "decision_mismatches", "check_rows", "warnings"}]}`.
 ///
 /// `models`: paths (the name is the file stem), `NAME=PATH` strings, or a dict
-/// `{name: path}` — XGBoost `save_model` files (JSON, UBJ or legacy binary), Keras `.keras` or `.h5` files (`model.save`)
-/// or Keras export directories.
+/// `{name: path}` — XGBoost `save_model` files (JSON, UBJ or legacy binary) or pickled boosters,
+/// Keras `.keras` or `.h5` files (`model.save`), Keras export directories, or a tar archive holding
+/// one such file (SageMaker's `model.tar.gz`).
 /// `target`: host, x86-64, aarch64, cortex-m4, cortex-m3, cortex-m0. `numeric`: auto, float,
 /// fixed (int8). `calibration`: a file of representative inputs, one per line (networks).
 /// `check_data`: a CSV of rows to check trees against the float original. `table_budget_kb`,

@@ -105,6 +105,26 @@ def test_multiclass_gives_rows_of_classes_bit_exact(artifacts):
     np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, :3]))
 
 
+def test_sagemaker_archives_and_pickles_compile_as_they_are(artifacts):
+    """SageMaker's model.tar.gz (here XGBoost 1.0.2's container form: a pickled booster as
+    `xgboost-model`) and a pickled scikit-learn XGBClassifier compile from their paths, bit-exact
+    with XGBoost; the archive's model is named by its stem."""
+    for version, source, name, expected in (("1.0.2", "model.tar.gz", "model", "binary_logistic"),
+                                            ("3.2.0", "sklearn_classifier.pkl", "sklearn_classifier", "sklearn_classifier")):
+        src = CHURN.parent / "xgboost_pickle" / version
+        out = artifacts / f"{name}-{version}.mlc"
+        report = mlc.compile(src / source, out)
+        assert [m["name"] for m in report["models"]] == [name]
+        model = mlc.load(out)[name]
+        rows = np.array([[float(v) if v else np.nan for v in line.split(",")] for line in (src / "inputs.csv").read_text().splitlines()],
+                        dtype=np.float32)
+        want = np.loadtxt(src / f"{expected}.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
+        np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, 0]))
+        np.testing.assert_array_equal(bits(model.predict(rows)), bits(want[:, 1]))
+    with pytest.raises(mlc.CompileError, match="part of sklearn.pipeline.Pipeline"):
+        mlc.compile(CHURN.parent / "xgboost_pickle" / "3.2.0" / "pipeline.pkl", artifacts / "pipeline.mlc")
+
+
 def test_categorical_splits_match_xgboost_from_codes_and_dataframes(artifacts):
     """XGBoost's categorical splits: the codes as numbers give XGBoost's predictions bit for bit
     (every kind of code); a DataFrame's `category` columns give their codes."""
