@@ -54,6 +54,9 @@ struct Prepared {
     name: String,
     /// Its source as the user named it (a path, a file or directory name), for messages.
     origin: String,
+    /// The manifest's name of the source: the file (or directory) name without directories, so
+    /// builds are reproducible across machines; `ARCHIVE:MEMBER` for a member of an archive.
+    source_file: String,
     /// SHA-256 of the source's bytes (zeros for a model built in memory).
     sha256: [u8; 32],
     /// The model, prepared by its front end.
@@ -82,7 +85,9 @@ impl Prepared {
                 if archive::is_archive(&bytes) {
                     // SageMaker's model.tar.gz: the model file inside, named `ARCHIVE:MEMBER`.
                     let member = archive::model_in(&path.display().to_string(), &bytes)?;
-                    return Prepared::file(name, &format!("{}:{}", path.display(), member.name), &member.bytes, options);
+                    let mut prepared = Prepared::file(name, &format!("{}:{}", path.display(), member.name), &member.bytes, options)?;
+                    prepared.source_file = format!("{}:{}", file_name(&path.display().to_string()), member.name);
+                    return Ok(prepared);
                 }
                 Prepared::file(name, &path.display().to_string(), &bytes, options)
             }
@@ -90,7 +95,7 @@ impl Prepared {
             ModelSource::Keras { dir, files } => Prepared::net(name, Path::new(dir), files, export_hash(files), options),
             ModelSource::Network(model) => {
                 let front = Front::Net(PreparedNet::prepare(&ModelId { name, file: "" }, (**model).clone(), options)?);
-                Ok(Prepared { name: name.into(), origin: String::new(), sha256: [0; 32], front })
+                Ok(Prepared { name: name.into(), origin: String::new(), source_file: String::new(), sha256: [0; 32], front })
             }
         }
     }
@@ -109,7 +114,7 @@ impl Prepared {
     fn trees(name: &str, file: &str, bytes: &[u8], options: &CompileOptions) -> Result<Prepared, CompileError> {
         let ir = xgboost::import(file, bytes)?;
         let front = Front::Trees(PreparedTrees::prepare(&ModelId { name, file }, ir, options)?);
-        Ok(Prepared { name: name.into(), origin: file.into(), sha256: Sha256::digest(bytes).into(), front })
+        Ok(Prepared { name: name.into(), origin: file.into(), source_file: file_name(file), sha256: Sha256::digest(bytes).into(), front })
     }
 
     fn net(
@@ -122,7 +127,7 @@ impl Prepared {
         let original = keras::import_files(dir, files)?;
         let origin = dir.display().to_string();
         let front = Front::Net(PreparedNet::prepare(&ModelId { name, file: &origin }, original, options)?);
-        Ok(Prepared { name: name.into(), origin, sha256, front })
+        Ok(Prepared { name: name.into(), source_file: file_name(&origin), origin, sha256, front })
     }
 
     fn id(&self) -> ModelId<'_> {
@@ -153,12 +158,16 @@ fn export_hash(files: &keras::KerasFiles) -> [u8; 32] {
     hash.finalize().into()
 }
 
+/// The last component of the path `origin` (empty for none).
+fn file_name(origin: &str) -> String {
+    Path::new(origin).file_name().and_then(|f| f.to_str()).unwrap_or("").to_string()
+}
+
 /// The artifact of `prepared`, with `reports` (none in the first pass).
 fn write(prepared: &[Prepared], reports: &[ModelReport], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
     let mut writer = ArtifactWriter::new();
     for (i, p) in prepared.iter().enumerate() {
-        // The file name only, so builds are reproducible across machines.
-        let file = Path::new(&p.origin).file_name().and_then(|f| f.to_str()).unwrap_or("");
+        let file = p.source_file.as_str();
         let Lowered { num_features, num_outputs, framework, objective, body, sections } = p.lower(options);
         let manifest = ModelManifest {
             num_features,
@@ -225,6 +234,38 @@ mod tests {
         let from_path = compiled(vec![ModelInput::new("tiny", ModelSource::Path(dir))], &int8);
         let in_memory = ModelInput::new("tiny", ModelSource::Keras { dir: "tiny_text_cnn".into(), files });
         assert!(from_path == compiled(vec![in_memory], &int8), "Keras files");
+    }
+
+    /// A model file inside a tar archive (SageMaker's model.tar.gz; here a Keras `.keras` file in
+    /// a directory, gzip-compressed) compiles as the file alone, but for the source's name,
+    /// `ARCHIVE:MEMBER`; its hash is the member's.
+    #[test]
+    fn a_model_in_an_archive_compiles_as_the_file_alone() {
+        let keras = repo("tests/fixtures/keras_files/act_layers/model.keras");
+        let bytes = std::fs::read(&keras).unwrap();
+        let mut tar = tar::Builder::new(Vec::new());
+        let mut header = tar::Header::new_ustar();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, "./export/model.keras", bytes.as_slice()).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &tar.into_inner().unwrap()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("m.tar.gz");
+        std::fs::write(&archive, gz.finish().unwrap()).unwrap();
+
+        let from_archive = AlignedBytes::copy_from(&compiled(vec![ModelInput::new("m", ModelSource::Path(archive))], &options()));
+        let alone = AlignedBytes::copy_from(&compiled(vec![ModelInput::new("m", ModelSource::Path(keras))], &options()));
+        let (a, b) = (Artifact::parse(&from_archive).unwrap(), Artifact::parse(&alone).unwrap());
+        let (a, b) = (a.model(0).unwrap(), b.model(0).unwrap());
+        let (ma, mb) = (a.manifest().unwrap(), b.manifest().unwrap());
+        assert_eq!((ma.source.file, mb.source.file), ("m.tar.gz:export/model.keras", "model.keras"));
+        assert_eq!(ma.source.sha256, <[u8; 32]>::from(Sha256::digest(&bytes)));
+        assert_eq!((ma.source.sha256, ma.body, ma.report), (mb.source.sha256, mb.body, mb.report));
+        for kind in [mlc_format::SectionKind::NetLayers, mlc_format::SectionKind::NetWeights] {
+            assert_eq!(a.section(kind).unwrap(), b.section(kind).unwrap(), "{kind:?}");
+        }
     }
 
     /// A network given as IR compiles like its export, less the source file and its hash.

@@ -45,7 +45,9 @@ pub fn model_in(file: &str, bytes: &[u8]) -> Result<Member, ImportError> {
     let (mut models, mut others) = (Vec::new(), Vec::new());
     for entry in entries {
         let mut entry = entry.map_err(|e| error(format!("a malformed tar archive: {e}")))?;
-        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        // `tar czf m.tar.gz -C dir .` names members `./xgboost-model`.
+        let path = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let name = path.trim_start_matches("./").to_string();
         let base = name.rsplit('/').next().unwrap_or_default().to_string();
         if !entry.header().entry_type().is_file() || base.starts_with("._") || base.is_empty() {
             continue;
@@ -135,7 +137,7 @@ mod tests {
             assert_eq!(model_in("m.tar.gz", &bytes).unwrap(), Member { name: "model.json".into(), bytes: MODEL.to_vec() });
         }
         // SageMaker's name, whatever its bytes.
-        let bytes = archive(&[("xgboost-model", b"\0\0\0?anything")], true);
+        let bytes = archive(&[("./xgboost-model", b"\0\0\0?anything")], true);
         assert_eq!(model_in("m.tar.gz", &bytes).unwrap().name, "xgboost-model");
     }
 
