@@ -197,7 +197,12 @@ fn transform_takes_the_content_type_from_the_extension() {
 fn a_model_that_is_not_an_artifact_is_named_and_the_way_out_given() {
     let dir = tempfile::tempdir().unwrap();
     let rows = write(&dir.path().join("rows.csv"), "1,2\n");
-    for model in [fixture("churn/models/states/AK.json"), fixture("xgboost/1.7.6/binary_logistic.ubj"), fixture("sentiment/imdb_cnn")] {
+    for model in [
+        fixture("churn/models/states/AK.json"),
+        fixture("xgboost/1.7.6/binary_logistic.ubj"),
+        fixture("sentiment/imdb_cnn"),
+        fixture("xgboost_pickle/3.2.0/binary_logistic.pkl"),
+    ] {
         let out = mlc().arg("predict").arg(&model).arg(&rows).output().unwrap();
         assert_eq!(out.status.code(), Some(1));
         let err = stderr(&out);
