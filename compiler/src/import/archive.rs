@@ -49,7 +49,13 @@ pub fn model_in(file: &str, bytes: &[u8]) -> Result<Member, ImportError> {
         let path = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         let name = path.trim_start_matches("./").to_string();
         let base = name.rsplit('/').next().unwrap_or_default().to_string();
-        if !entry.header().entry_type().is_file() || base.starts_with("._") || base.is_empty() {
+        let kind = entry.header().entry_type();
+        if kind.is_symlink() || kind.is_hard_link() {
+            // Not followed: its target may lie outside the archive.
+            others.push(format!("{name} (a link)"));
+            continue;
+        }
+        if !kind.is_file() || base.starts_with("._") || base.is_empty() {
             continue;
         }
         let mut head = Vec::with_capacity(HEAD);
@@ -139,6 +145,14 @@ mod tests {
         // SageMaker's name, whatever its bytes.
         let bytes = archive(&[("./xgboost-model", b"\0\0\0?anything")], true);
         assert_eq!(model_in("m.tar.gz", &bytes).unwrap().name, "xgboost-model");
+        // A link is not followed, and is named.
+        let mut builder = tar::Builder::new(Vec::new());
+        let mut header = tar::Header::new_ustar();
+        header.set_entry_type(tar::EntryType::Symlink);
+        header.set_size(0);
+        builder.append_link(&mut header, "xgboost-model", "/etc/passwd").unwrap();
+        let err = model_in("l.tar", &builder.into_inner().unwrap()).unwrap_err().to_string();
+        assert!(err.ends_with("it holds xgboost-model (a link)"), "{err}");
     }
 
     #[test]
