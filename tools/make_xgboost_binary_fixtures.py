@@ -15,12 +15,13 @@ Run once per XGBoost venv (used: 0.90, 1.0.2 and 1.5.2 with numpy<1.24, 1.6.2, 1
 write UBJSON for such a name):
   python tools/make_xgboost_binary_fixtures.py
 """
-import json
 import os
 import warnings
 
 import numpy as np
 import xgboost as xgb
+
+from xgboost_rows import fmt_in, threshold_rows
 
 VER = xgb.__version__
 VT = tuple(int(p) for p in VER.split(".")[:2])
@@ -52,34 +53,6 @@ def data(rng):
     return X, labels
 
 
-def thresholds(bst):
-    out = []
-    for tree in bst.get_dump(dump_format="json"):
-        stack = [json.loads(tree)]
-        while stack:
-            n = stack.pop()
-            if "split" in n:
-                out.append((int(str(n["split"]).lstrip("f")), np.float32(n["split_condition"])))
-                stack.extend(n["children"])
-    return out
-
-
-def inputs(X, boosters, rng):
-    rows = [r for r in X[:150]]
-    for bst in boosters:
-        for f, t in thresholds(bst)[:40]:
-            for v in (t, np.nextafter(t, np.float32(-np.inf)), np.nextafter(t, np.float32(np.inf))):
-                r = X[rng.integers(0, len(X))].copy()
-                r[f] = v
-                rows.append(r)
-    return np.array(rows, dtype=np.float32)
-
-
-def fmt_in(v):
-    v = np.float32(v)
-    return "" if np.isnan(v) else np.format_float_positional(v, unique=True, trim="-")
-
-
 def main():
     rng = np.random.default_rng(17)
     X, labels = data(rng)
@@ -98,7 +71,7 @@ def main():
             head = f.read(4)
         assert head[:1] != b"{", f"{VER}: {name}.model is not the binary format"
         boosters[name] = xgb.Booster(model_file=path)
-    rows = inputs(X, boosters.values(), rng)
+    rows = threshold_rows(X, boosters.values(), rng, 150, 40)
     with open(os.path.join(BASE, "inputs.csv"), "w", newline="\n") as f:
         for r in rows:
             f.write(",".join(fmt_in(v) for v in r) + "\n")

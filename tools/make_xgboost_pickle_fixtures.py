@@ -24,7 +24,6 @@ Run once per XGBoost venv (used: 0.90, 1.0.2, 1.5.2, 1.7.6, 2.0.3, 3.2.0 with sc
   python tools/make_xgboost_pickle_fixtures.py
 """
 import gzip
-import json
 import os
 import pickle
 import tarfile
@@ -32,6 +31,8 @@ import warnings
 
 import numpy as np
 import xgboost as xgb
+
+from xgboost_rows import fmt_in, threshold_rows
 
 VER = xgb.__version__
 VT = tuple(int(p) for p in VER.split(".")[:2])
@@ -59,34 +60,6 @@ def data(rng):
     return X, {"binary": (z > 0).astype(np.float32), "class": np.digitize(z, [-0.5, 0.5]).astype(np.float32)}
 
 
-def thresholds(bst):
-    out = []
-    for tree in bst.get_dump(dump_format="json"):
-        stack = [json.loads(tree)]
-        while stack:
-            n = stack.pop()
-            if "split" in n:
-                out.append((int(str(n["split"]).lstrip("f")), np.float32(n["split_condition"])))
-                stack.extend(n["children"])
-    return out
-
-
-def inputs(X, boosters, rng):
-    rows = [r for r in X[:100]]
-    for bst in boosters:
-        for f, t in thresholds(bst)[:30]:
-            for v in (t, np.nextafter(t, np.float32(-np.inf)), np.nextafter(t, np.float32(np.inf))):
-                r = X[rng.integers(0, len(X))].copy()
-                r[f] = v
-                rows.append(r)
-    return np.array(rows, dtype=np.float32)
-
-
-def fmt_in(v):
-    v = np.float32(v)
-    return "" if np.isnan(v) else np.format_float_positional(v, unique=True, trim="-")
-
-
 def write_expected(name, bst, rows, ntree_limit=None):
     d = xgb.DMatrix(rows, missing=np.nan)
     # 0.x drops dart trees at random when it predicts without ntree_limit (fixed in 1.0).
@@ -112,7 +85,7 @@ def main():
         with open(path, "rb") as f:
             loaded[name] = pickle.load(f)
         print(f"{VER}/{name}.pkl: protocol {protocol(i)}, {os.path.getsize(path)} bytes")
-    rows = inputs(X, loaded.values(), rng)
+    rows = threshold_rows(X, loaded.values(), rng, 100, 30)
     with open(os.path.join(BASE, "inputs.csv"), "w", newline="\n") as f:
         for r in rows:
             f.write(",".join(fmt_in(v) for v in r) + "\n")

@@ -442,32 +442,16 @@ impl<'a> Machine<'a> {
                         *slot = Some(state);
                     }
                 }
-                b'p' => {
-                    let key = self.line()?.parse().map_err(|_| self.error("PUT of a key that is no number".into()))?;
-                    self.memoize(key)?;
-                }
-                b'q' => {
-                    let key = self.take(1, "a memo key")?[0].into();
-                    self.memoize(key)?;
-                }
-                b'r' => {
-                    let key = u32::from_le_bytes(self.array()?).into();
+                b'p' | b'q' | b'r' => {
+                    let key = self.memo_key(op)?;
                     self.memoize(key)?;
                 }
                 0x94 => {
                     let key = self.memo.len() as u64;
                     self.memoize(key)?;
                 }
-                b'g' => {
-                    let key = self.line()?.parse().map_err(|_| self.error("GET of a key that is no number".into()))?;
-                    self.recall(key)?;
-                }
-                b'h' => {
-                    let key = self.take(1, "a memo key")?[0].into();
-                    self.recall(key)?;
-                }
-                b'j' => {
-                    let key = u32::from_le_bytes(self.array()?).into();
+                b'g' | b'h' | b'j' => {
+                    let key = self.memo_key(op)?;
                     self.recall(key)?;
                 }
                 0x98 => {} // READONLY_BUFFER: a flag on a buffer
@@ -573,6 +557,16 @@ impl<'a> Machine<'a> {
             dict.extend(pairs);
         }
         Ok(())
+    }
+
+    /// The memo key that follows a `PUT` or `GET` opcode: a decimal line (`PUT`, `GET`), one
+    /// byte (`BINPUT`, `BINGET`) or four (`LONG_BINPUT`, `LONG_BINGET`).
+    fn memo_key(&mut self, op: u8) -> Result<u64, Error> {
+        match op {
+            b'p' | b'g' => self.line()?.parse().map_err(|_| self.error("a memo key that is no number".into())),
+            b'q' | b'h' => Ok(self.take(1, "a memo key")?[0].into()),
+            _ => Ok(u32::from_le_bytes(self.array()?).into()),
+        }
     }
 
     fn memoize(&mut self, key: u64) -> Result<(), Error> {
