@@ -12,7 +12,9 @@
 //! * The line parsers of `mlc predict`, `mlc transform` and `mlc bench`, on every line:
 //!   `CsvFields` must split as the csv crate does with the same line end; `JsonRecord::parse`
 //!   must accept only what serde_json reads as an object with the same `model`, `text` and
-//!   `features`, and name a column inside the line when it refuses.
+//!   `features`, and name a column inside the line when it refuses; a `text/libsvm` record read
+//!   without a model (`numbers`) must hold exactly its entries' values (missing elsewhere), up to
+//!   its highest index, or be an error that leaves the buffer as it was.
 //!
 //! Seeds: the committed CSV rows and JSON Lines written by scripts/fuzz.sh.
 #![no_main]
@@ -22,8 +24,8 @@ use std::io::{BufReader, Cursor};
 
 use libfuzzer_sys::fuzz_target;
 use mlc_host::records::{
-    csv_reader, json_value, parse_features, parse_field, parse_token_id, shorten, strip_bom, CsvFields, JsonRecord, Position, RecordError,
-    ValueKind,
+    csv_reader, json_value, parse_features, parse_field, parse_token_id, shorten, strip_bom, ContentType, CsvFields, JsonRecord, Position,
+    RecordError, RecordReader, ValueKind,
 };
 use mlc_host::transform::Splitter;
 use serde_json::Value;
@@ -37,6 +39,7 @@ fuzz_target!(|data: &[u8]| {
             let line = strip_bom(line);
             check_csv_fields(fields, reference, line);
             check_json_record(line);
+            check_libsvm(line);
         }
     });
 });
@@ -263,4 +266,35 @@ fn names_serde_token(line: &[u8]) -> bool {
         rest = &rest[open + end + 2..];
     }
     false
+}
+
+/// A `text/libsvm` line through the record reader, read without a model (`Record::numbers`):
+/// on success, each `INDEX:VALUE` entry's value at its index (`parse_field`'s reading), NaN
+/// elsewhere, as wide as the highest index + 1; on error, the buffer as it was.
+fn check_libsvm(line: &[u8]) {
+    let mut reader = RecordReader::new(ContentType::Libsvm, None);
+    let Ok(record) = reader.read(line) else { return };
+    let mut out = vec![1.5f32];
+    if record.numbers(&mut out).is_err() {
+        assert_eq!(out, [1.5], "an error changed the buffer");
+        return;
+    }
+    let row = &out[1..];
+    let tokens: Vec<&[u8]> = line.split(|b| *b == b' ' || *b == b'\t').filter(|t| !t.is_empty()).collect();
+    let mut width = 0;
+    let mut set = 0;
+    for token in tokens.iter().skip(1) {
+        let at = token.iter().position(|&b| b == b':').expect("an accepted entry has a `:`");
+        let (index, value) = (&token[..at], &token[at + 1..]);
+        if index == b"qid" {
+            continue;
+        }
+        let index: usize = std::str::from_utf8(index).unwrap().parse().unwrap();
+        let value = parse_field(value).expect("an accepted value is a number");
+        assert_eq!(row[index].to_bits(), value.to_bits(), "entry {index}");
+        width = width.max(index + 1);
+        set += 1;
+    }
+    assert_eq!(row.len(), width, "as wide as the highest index + 1");
+    assert!(row.iter().filter(|v| !v.is_nan()).count() <= set, "values beyond the entries");
 }

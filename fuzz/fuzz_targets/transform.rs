@@ -1,5 +1,5 @@
 //! `mlc transform`'s record path end to end (crates/mlc-host/src/transform/: the line splitter,
-//! the CSV and JSON Lines record parsers, routing, prediction, output assembly) on arbitrary input
+//! the CSV, JSON Lines and LIBSVM record parsers, routing, prediction, output assembly) on arbitrary input
 //! files, through its public entry point `transform::run`, checking its promise that nothing is
 //! lost: with `--accept application/jsonlines`, exactly one output line per input line.
 //! With bit 7 of the mode, the same input also goes through `--accept application/json` (one
@@ -7,7 +7,8 @@
 //! order) and `--on-error fail` (the job must stop at the first error line of the JSON Lines
 //! output, naming its line and leaving no output; without one, the output must be the same).
 //!
-//! First byte: bits 0–1 the content type (CSV, JSON Lines, text; 3 = CSV routed by column 1),
+//! First byte: bits 0–1 the content type (CSV, JSON Lines, text; 3 = CSV routed by column 1, or
+//! with bit 6 LIBSVM for `AL`),
 //! bits 2–4 `--max-records` − 1 (small batches), bit 5 two workers, bit 6 `--margin`, bit 7 the
 //! other output format and error mode. The rest is the input file. Models (compiled once from the
 //! committed fixtures into a directory source): `AL` and `NY` (churn trees, 18 features) and
@@ -55,6 +56,7 @@ fuzz_target!(|data: &[u8]| {
         0 => (ContentType::Csv, Routing::Model(Some("AL".into()))),
         1 => (ContentType::JsonLines, Routing::Model(None)),
         2 => (ContentType::Text, Routing::Model(Some("text".into()))),
+        3 if mode & 0x40 != 0 => (ContentType::Libsvm, Routing::Model(Some("AL".into()))),
         _ => (ContentType::Csv, Routing::Column(1)),
     };
     let options = Options {

@@ -15,7 +15,7 @@ use crate::errors::{self, error, Kind};
 /// "line": N}` (`on_error="record"`) or stop the job (`"fail"`, `mlc.TransformError`).
 ///
 /// `source`: an artifact or a directory of artifacts. `content_type`: `text/csv`,
-/// `application/jsonlines` or `text/plain`. `model` (every record's model) or `route_column`
+/// `application/jsonlines`, `text/plain` or `text/libsvm`. `model` (every record's model) or `route_column`
 /// (CSV: the 1-based column naming each record's model). `workers`: threads (default: the CPUs
 /// available). `memory_budget`: most bytes of loaded models. The GIL is released while the
 /// job runs. See docs/transform.md.
@@ -42,7 +42,7 @@ pub fn transform<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let bad = |what: &str, value: &str, allowed: &str| error(Kind::Input, format!("{what} must be {allowed}, not `{value}`"));
     let content_type = ContentType::from_mime(content_type)
-        .ok_or_else(|| bad("content_type", content_type, "text/csv, application/jsonlines or text/plain"))?;
+        .ok_or_else(|| bad("content_type", content_type, "text/csv, application/jsonlines, text/plain or text/libsvm"))?;
     let accept = match accept {
         "application/jsonlines" => Accept::JsonLines,
         "application/json" => Accept::Json,

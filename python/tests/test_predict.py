@@ -1,6 +1,8 @@
 """Predictions from Python equal XGBoost's committed expectations and `mlc predict`'s output,
 bit for bit, whatever the input's container."""
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -123,6 +125,19 @@ def test_sagemaker_archives_and_pickles_compile_as_they_are(artifacts):
         np.testing.assert_array_equal(bits(model.predict(rows)), bits(want[:, 1]))
     with pytest.raises(mlc.CompileError, match="part of sklearn.pipeline.Pipeline"):
         mlc.compile(CHURN.parent / "xgboost_pickle" / "3.2.0" / "pipeline.pkl", artifacts / "pipeline.mlc")
+
+
+def test_transform_reads_libsvm_as_xgboost_does(artifacts, tmp_path):
+    """mlc.transform with content_type="text/libsvm" (sparse rows, 0-based indices, a feature
+    without an entry missing) gives XGBoost's predictions from reading the same file."""
+    src = CHURN.parent / "libsvm"
+    out = artifacts / "libsvm_softprob.mlc"
+    mlc.compile({"m": CHURN.parent / "xgboost" / "3.2.0" / "multi_softprob.json"}, out)
+    summary = mlc.transform(out, [src / "rows.libsvm"], tmp_path / "out", content_type="text/libsvm")
+    want = np.loadtxt(src / "multi_softprob.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
+    assert summary["records"] == len(want) and summary["errors"] == 0
+    got = np.array([json.loads(v) for v in (tmp_path / "out" / "rows.libsvm.out").read_text().splitlines()], dtype=np.float32)
+    np.testing.assert_array_equal(bits(got), bits(want[:, 3:]))
 
 
 def test_categorical_splits_match_xgboost_from_codes_and_dataframes(artifacts):

@@ -403,6 +403,20 @@ fn every_churn_state_over_both_protocols_equals_mlc_predict() {
         .send("POST", "/invocations", &[("Content-Type", "application/json"), ("X-Amzn-SageMaker-Target-Model", state)], body.as_bytes())
         .unwrap();
     assert_eq!(r.json()["predictions"][0].as_f64().unwrap() as f32, *want);
+    // text/libsvm, as SageMaker's XGBoost container takes it: a label, then 0-based INDEX:VALUE
+    // for the values that are not missing; answered as CSV.
+    let rows: Vec<&(String, String, f32)> = expected.iter().filter(|(s, _, _)| s == state).collect();
+    let libsvm: String = rows
+        .iter()
+        .map(|(_, f, _)| {
+            let entries = f.split(',').enumerate().filter(|(_, v)| !v.is_empty()).map(|(i, v)| format!(" {i}:{v}"));
+            format!("0{}\n", entries.collect::<String>())
+        })
+        .collect();
+    let headers = [("Content-Type", "text/libsvm"), ("X-Amzn-SageMaker-Target-Model", state.as_str())];
+    let r = conn.send("POST", "/invocations", &headers, libsvm.as_bytes()).unwrap();
+    assert_eq!((r.status, r.header("content-type")), (200, Some("text/csv")), "{}", r.text());
+    assert_bits(&r.lines(), &rows.iter().map(|r| r.2).collect::<Vec<_>>(), "SageMaker LIBSVM");
     // Margins, the second output of a tree ensemble, agree with `mlc predict --margin`.
     let margin = mlc_predict(&bundle(), &["--model", state, "--margin"], format!("{row}\n").as_bytes())[0][0];
     let fp32: Vec<u8> = floats(row).iter().flat_map(|v| v.to_le_bytes()).collect();

@@ -178,6 +178,55 @@ fn a_request_body_is_read_without_files() {
     assert_eq!(records::lines(body.as_bytes()).count(), rows.len());
 }
 
+/// `text/libsvm` (sparse rows: a feature without an entry is missing), as SageMaker's XGBoost
+/// container reads it: through a transform job (margins and outputs), the answers are XGBoost's
+/// own from reading the same file (`DMatrix("rows.libsvm?format=libsvm")`), bit for bit; a bad
+/// line is an error line naming the token, and nothing else is lost.
+#[test]
+fn libsvm_records_match_xgboost_reading_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("libsvm/rows.libsvm")).unwrap();
+    for name in ["binary_logistic", "multi_softprob"] {
+        let artifact = dir.path().join(format!("{name}.mlc"));
+        let bytes = compile(&[fixture(&format!("xgboost/3.2.0/{name}.json")).display().to_string()], &options(Target::Host, None));
+        std::fs::write(&artifact, bytes.as_slice()).unwrap();
+        let registry = Registry::open(&artifact, u64::MAX).unwrap();
+        let expected = mlc_tests::read_csv(&fixture(&format!("libsvm/{name}.expected.csv")));
+        for margin in [false, true] {
+            let out = dir.path().join(format!("out-{name}-{margin}"));
+            let input = write(&dir.path().join("rows.libsvm"), text.as_bytes());
+            let options = Options { margin, ..job(ContentType::Libsvm, Routing::Model(None)) };
+            let summary = run(&registry, &input, &out, &options);
+            assert_eq!((summary.records, summary.errors), (expected.len() as u64, 0), "{name}");
+            let got = std::fs::read_to_string(out.join("rows.libsvm.out")).unwrap();
+            for (i, (line, want)) in got.lines().zip(&expected).enumerate() {
+                let half = want.len() / 2;
+                let want = if margin { &want[..half] } else { &want[half..] };
+                let values: Vec<f32> = serde_json::from_str::<serde_json::Value>(line)
+                    .map(|v| match v {
+                        serde_json::Value::Array(a) => a.iter().map(|x| x.as_f64().unwrap() as f32).collect(),
+                        x => vec![x.as_f64().unwrap() as f32],
+                    })
+                    .unwrap_or_else(|e| panic!("line {}: `{line}`: {e}", i + 1));
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&values), bits(want), "{name} line {} (margin {margin}): {values:?} != XGBoost {want:?}", i + 1);
+            }
+        }
+    }
+    // A bad token is an error line; the lines around it are answered.
+    let registry = Registry::open(dir.path().join("binary_logistic.mlc"), u64::MAX).unwrap();
+    let input = write(&dir.path().join("bad.libsvm"), b"1 0:1.5\n1 9:1\n0 2:x\n0\n");
+    let out = dir.path().join("out-bad");
+    let summary = run(&registry, &input, &out, &job(ContentType::Libsvm, Routing::Model(None)));
+    assert_eq!((summary.records, summary.errors), (4, 2));
+    let got = std::fs::read_to_string(out.join("bad.libsvm.out")).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines[1].contains("token 2: feature index 9 is beyond the model's 6 features"), "{}", lines[1]);
+    assert!(lines[2].contains("token 2: `x` is not a number"), "{}", lines[2]);
+    assert!(lines[0].parse::<f32>().is_ok() && lines[3].parse::<f32>().is_ok(), "{got}");
+}
+
 #[test]
 fn bad_csv_records_become_error_lines_and_nothing_else_is_lost() {
     let rows = churn_rows();

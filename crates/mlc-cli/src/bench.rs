@@ -41,7 +41,7 @@ pub struct Args {
     /// synthetic record for the model: zeros, or a short review for a text model).
     #[arg(long, value_name = "FILE")]
     input: Option<PathBuf>,
-    /// Format of --input (default: from its extension: .csv, .jsonl, else text).
+    /// Format of --input (default: from its extension: .csv, .jsonl, .libsvm, else text).
     #[arg(long, value_enum)]
     content_type: Option<ContentTypeArg>,
     /// Closed loop: concurrent users (threads), each sending its next request when answered.
@@ -115,6 +115,8 @@ enum ContentTypeArg {
     JsonLines,
     #[value(name = "text/plain", alias = "text")]
     Text,
+    #[value(name = "text/libsvm", alias = "libsvm")]
+    Libsvm,
 }
 
 /// Parses `--sweep` into user counts and batch sizes.
@@ -184,6 +186,7 @@ pub fn run(args: Args) -> Result<()> {
         ContentTypeArg::Csv => ContentType::Csv,
         ContentTypeArg::JsonLines => ContentType::JsonLines,
         ContentTypeArg::Text => ContentType::Text,
+        ContentTypeArg::Libsvm => ContentType::Libsvm,
     });
     let workload = match &args.input {
         Some(path) => Workload::from_file(path, content_type)?,

@@ -26,8 +26,9 @@ pub struct Args {
     #[arg(long)]
     output_dir: PathBuf,
     /// Input format: CSV without a header; JSON Lines with `features` or `text` (and optionally
-    /// `model`); plain text, one text per line. Default: from the inputs' extension (`.csv`;
-    /// `.jsonl`, `.ndjson`, `.json`; `.txt`), else text/csv.
+    /// `model`); plain text, one text per line; LIBSVM (`LABEL INDEX:VALUE …`, 0-based, a
+    /// feature without an entry missing). Default: from the inputs' extension (`.csv`;
+    /// `.jsonl`, `.ndjson`, `.json`; `.txt`; `.libsvm`, `.svm`), else text/csv.
     #[arg(long, value_enum)]
     content_type: Option<ContentTypeArg>,
     /// How inputs are cut into records: `line` (one record per line) is the only way.
@@ -90,6 +91,8 @@ enum ContentTypeArg {
     JsonLines,
     #[value(name = "text/plain")]
     Text,
+    #[value(name = "text/libsvm")]
+    Libsvm,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -134,6 +137,7 @@ pub fn run(args: Args) -> Result<()> {
         Some(ContentTypeArg::Csv) => ContentType::Csv,
         Some(ContentTypeArg::JsonLines) => ContentType::JsonLines,
         Some(ContentTypeArg::Text) => ContentType::Text,
+        Some(ContentTypeArg::Libsvm) => ContentType::Libsvm,
         None => content_type_of(&files)?,
     };
     let options = Options {

@@ -1,5 +1,6 @@
 //! Why a record could not be read: one error type for every content type, whose messages name
-//! the column (CSV) or the feature (JSON Lines); callers add the file and the line.
+//! the column (CSV), the feature (JSON Lines) or the token (LIBSVM); callers add the file and
+//! the line.
 
 use std::fmt;
 
@@ -122,6 +123,16 @@ pub enum RecordError {
     /// A one-column CSV record that a text model cannot read as token ids: most likely raw
     /// text, which is `text/plain`.
     TextInCsv(Box<RecordError>),
+    /// `text/libsvm`: a token that is not what its place asks for, or a feature index the model
+    /// does not have or that is given twice.
+    Libsvm {
+        /// The token (1-based, the label being the first).
+        token: usize,
+        /// What is wrong with it.
+        what: String,
+    },
+    /// `text/libsvm` for a model that takes token ids or text.
+    LibsvmNotFeatures,
     /// Raw text for a model that takes no text.
     NotText {
         /// The model is a tree ensemble (which the message says).
@@ -165,6 +176,8 @@ impl fmt::Display for RecordError {
                 f,
                 "{error}; the model reads raw text: give one text per line as text/plain (--content-type text/plain, or a .txt file)"
             ),
+            RecordError::Libsvm { token, what } => write!(f, "token {token}: {what}"),
+            RecordError::LibsvmNotFeatures => write!(f, "a LIBSVM record holds features; the model takes token ids or text"),
             RecordError::NotText { tree_ensemble: true } => write!(f, "the model is a tree ensemble: it takes features, not text"),
             RecordError::NotText { tree_ensemble: false } => {
                 write!(f, "the model does not take this kind of input (text needs a text model)")

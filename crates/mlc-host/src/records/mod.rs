@@ -1,4 +1,4 @@
-//! Input records: the one reading of CSV, JSON Lines, text and token-id records into a model's
+//! Input records: the one reading of CSV, JSON Lines, text, LIBSVM and token-id records into a model's
 //! input, shared by `mlc predict`, `mlc transform` and `mlc bench` (and by anything that parses
 //! a request body: nothing here reads files).
 //!
@@ -6,7 +6,7 @@
 //!   it).
 //! * [`RecordReader::read`] splits a line as its [`ContentType`] says: CSV fields (the model's
 //!   name in a route column, if any), a JSON Lines object (`model`, and `features` or `text`),
-//!   or raw text.
+//!   raw text, or a LIBSVM line (sparse features, [`libsvm`]).
 //! * [`Record::input`] reads the record's values as the model takes them
 //!   ([`Model::input_kind`]) into reusable buffers ([`InputBuf`]), giving the runtime's
 //!   [`Input`]: numbers for [`InputKind::Floats`] (empty, `nan` or JSON `null` is a missing
@@ -21,6 +21,7 @@ mod error;
 pub mod filter;
 mod header;
 mod json;
+mod libsvm;
 mod lines;
 mod values;
 
@@ -47,6 +48,9 @@ pub enum ContentType {
     JsonLines,
     /// `text/plain`: each line is one text (a review) for a text model.
     Text,
+    /// `text/libsvm`: `LABEL INDEX:VALUE …` (0-based indices; a feature with no entry is
+    /// missing), as XGBoost reads LIBSVM text ([`libsvm`]).
+    Libsvm,
 }
 
 impl ContentType {
@@ -56,6 +60,7 @@ impl ContentType {
             ContentType::Csv => "text/csv",
             ContentType::JsonLines => "application/jsonlines",
             ContentType::Text => "text/plain",
+            ContentType::Libsvm => "text/libsvm",
         }
     }
 
@@ -68,18 +73,20 @@ impl ContentType {
             "text/csv" => Some(ContentType::Csv),
             "application/jsonlines" | "application/jsonl" | "application/x-ndjson" => Some(ContentType::JsonLines),
             "text/plain" => Some(ContentType::Text),
+            "text/libsvm" | "text/x-libsvm" => Some(ContentType::Libsvm),
             _ => None,
         }
     }
 
     /// The content type a file's extension names (case ignored): `.csv`; `.jsonl`, `.ndjson`,
-    /// `.json` (JSON Lines); `.txt`. `None` for another extension or none.
+    /// `.json` (JSON Lines); `.txt`; `.libsvm`, `.svm`. `None` for another extension or none.
     pub fn from_extension(path: &std::path::Path) -> Option<ContentType> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "csv" => Some(ContentType::Csv),
             "jsonl" | "ndjson" | "json" => Some(ContentType::JsonLines),
             "txt" => Some(ContentType::Text),
+            "libsvm" | "svm" => Some(ContentType::Libsvm),
             _ => None,
         }
     }
@@ -142,6 +149,7 @@ impl RecordReader {
                 let record = JsonRecord::parse(line).map_err(RecordError::Json)?;
                 Ok(Record { model: record.model, id: None, values: Values::Json { text: record.text, features: record.features } })
             }
+            ContentType::Libsvm => Ok(Record { model: None, id: None, values: Values::Libsvm(line) }),
         }
     }
 }
@@ -161,6 +169,8 @@ enum Values<'r> {
     Json { text: Option<Cow<'r, str>>, features: Option<Vec<&'r RawValue>> },
     /// A line of raw text.
     Text(&'r [u8]),
+    /// A LIBSVM line (read when the model's feature count is known).
+    Libsvm(&'r [u8]),
 }
 
 /// Buffers that records' values are read into, reused from record to record.
@@ -220,12 +230,18 @@ impl<'r> Record<'r> {
 
     /// [`Record::input`] for a model that takes `kind`.
     fn read<'a>(&'a self, kind: InputKind, columns: Option<&[usize]>, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
+        if let Values::Libsvm(line) = self.values {
+            let InputKind::Floats { features } = kind else { return Err(RecordError::LibsvmNotFeatures) };
+            let start = buf.floats.len();
+            libsvm::read_libsvm(line, features, &mut buf.floats)?;
+            return Ok(Input::Rows(&buf.floats[start..]));
+        }
         let text = match &self.values {
             Values::Text(text) => Some(*text),
             Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
             Values::Json { text: None, features: None } => return Err(RecordError::NoInput),
             Values::Json { text, .. } => text.as_deref().map(str::as_bytes),
-            Values::Csv { .. } => None,
+            Values::Csv { .. } | Values::Libsvm(_) => None,
         };
         match (text, kind) {
             (Some(text), InputKind::TokenIds { text: true, .. }) => Ok(Input::Text(text)),
@@ -264,7 +280,7 @@ impl<'r> Record<'r> {
         match &self.values {
             Values::Text(text) => Some(text),
             Values::Json { text: Some(text), .. } => Some(text.as_bytes()),
-            Values::Json { text: None, .. } | Values::Csv { .. } => None,
+            Values::Json { text: None, .. } | Values::Csv { .. } | Values::Libsvm(_) => None,
         }
     }
 
@@ -283,11 +299,13 @@ impl<'r> Record<'r> {
         true
     }
 
-    /// Appends all its values read as numbers (CSV fields less the route and id columns, or JSON
-    /// features; as many as it has) to `out`, for a reader that does not know the model (a
-    /// request to a remote endpoint); on error `out` is left as it was.
+    /// Appends all its values read as numbers (CSV fields less the route and id columns, JSON
+    /// features, or LIBSVM entries up to the highest index; as many as it has) to `out`, for a
+    /// reader that does not know the model (a request to a remote endpoint); on error `out` is
+    /// left as it was.
     pub fn numbers(&self, out: &mut Vec<f32>) -> Result<(), RecordError> {
         let count = match &self.values {
+            Values::Libsvm(line) => return libsvm::read_libsvm(line, libsvm::width(line), out),
             Values::Csv { fields, route, id } => fields.len() - route.is_some() as usize - id.is_some() as usize,
             Values::Json { text: None, features: Some(features) } => features.len(),
             Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
@@ -328,6 +346,7 @@ impl<'r> Record<'r> {
                 read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, out)
             }
             (Values::Json { features: None, .. } | Values::Text(_), _) => Err(RecordError::NoInput),
+            (Values::Libsvm(_), _) => Err(RecordError::LibsvmNotFeatures),
         }
     }
 }
@@ -558,11 +577,30 @@ mod tests {
         assert!(buf.floats.is_empty() && buf.ids.is_empty() && buf.capacity_bytes() >= 4 * 12);
     }
 
+    /// LIBSVM lines give rows of the model's width (missing where no entry is); a model of token
+    /// ids refuses them; `numbers` reads up to the highest index.
+    #[test]
+    fn libsvm_records() {
+        let row = rows(read(ContentType::Libsvm, Some(1), FLOATS, b"1 2:0.5 0:-1"));
+        assert_eq!((row[0], row[2]), (-1.0, 0.5));
+        assert!(row[1].is_nan(), "no entry: missing");
+        assert_eq!(read(ContentType::Libsvm, None, IDS, b"1 0:1"), Err(RecordError::LibsvmNotFeatures.to_string()));
+        assert_eq!(read(ContentType::Libsvm, None, FLOATS, b""), Err("empty line".into()));
+        let mut reader = RecordReader::new(ContentType::Libsvm, None);
+        let record = reader.read(b"0 4:2").unwrap();
+        assert_eq!((record.model(), record.text()), (None, None));
+        let mut out = Vec::new();
+        record.numbers(&mut out).unwrap();
+        assert_eq!(out.len(), 5);
+        assert_eq!(out[4], 2.0);
+    }
+
     #[test]
     fn content_types_from_media_types() {
-        for t in [ContentType::Csv, ContentType::JsonLines, ContentType::Text] {
+        for t in [ContentType::Csv, ContentType::JsonLines, ContentType::Text, ContentType::Libsvm] {
             assert_eq!(ContentType::from_mime(t.mime()), Some(t));
         }
+        assert_eq!(ContentType::from_extension(std::path::Path::new("a.LIBSVM")), Some(ContentType::Libsvm));
         assert_eq!(ContentType::from_mime("Text/CSV; charset=utf-8"), Some(ContentType::Csv));
         assert_eq!(ContentType::from_mime("application/x-ndjson"), Some(ContentType::JsonLines));
         assert_eq!(ContentType::from_mime("application/json"), None);

@@ -121,7 +121,8 @@ impl Default for Options {
 impl Options {
     /// Checks that the options make sense together, before any record is read: header, id
     /// and route columns are CSV's (1-based, route and id different), filters fit the records
-    /// (columns for CSV, fields for JSON Lines, none for text), and a joined or filtered output
+    /// (columns for CSV, fields for JSON Lines, none for text and LIBSVM), LIBSVM is not
+    /// joined, and a joined or filtered output
     /// is one line per record. `mlc predict`, `mlc transform` and `mlc.transform` all ask here;
     /// [`run`] checks again.
     pub fn check(&self) -> Result<(), OptionsError> {
@@ -153,9 +154,13 @@ impl Options {
                 ContentType::JsonLines if filter.is_columns() => {
                     return Err(OptionsError(format!("{name}: JSON Lines records are filtered by fields, e.g. `$.features`")))
                 }
-                ContentType::Text => return Err(OptionsError(format!("{name} is for CSV and JSON Lines records"))),
+                ContentType::Text | ContentType::Libsvm => return Err(OptionsError(format!("{name} is for CSV and JSON Lines records"))),
                 _ => {}
             }
+        }
+        if self.join_input && self.content_type == ContentType::Libsvm {
+            // As SageMaker's batch transform, which joins CSV and JSON records only.
+            return Err(OptionsError("joining the input is for CSV, JSON Lines and text records, not LIBSVM".into()));
         }
         if (self.join_input || self.output_filter.is_some()) && self.accept == Accept::Json {
             return Err(OptionsError("a joined or filtered output is one line per record: accept application/jsonlines".into()));
@@ -530,6 +535,10 @@ mod tests {
         refused(Options { input_filter: Some(field.clone()), ..csv.clone() }, "the input filter: CSV records are filtered by columns");
         refused(Options { output_filter: Some(columns.clone()), ..json.clone() }, "the output filter: JSON Lines");
         refused(Options { input_filter: Some(columns.clone()), ..text }, "is for CSV and JSON Lines");
+        let libsvm = Options { content_type: ContentType::Libsvm, ..Options::default() };
+        refused(Options { output_filter: Some(columns.clone()), ..libsvm.clone() }, "is for CSV and JSON Lines");
+        refused(Options { join_input: true, ..libsvm.clone() }, "not LIBSVM");
+        assert_eq!(libsvm.check(), Ok(()));
         refused(Options { join_input: true, accept: Accept::Json, ..csv.clone() }, "one line per record");
         assert_eq!(Options { input_filter: Some(columns), join_input: true, id_column: Some(1), ..csv }.check(), Ok(()));
         assert_eq!(Options { input_filter: Some(field), ..json }.check(), Ok(()));

@@ -284,7 +284,8 @@ impl<'j> Worker<'j> {
                 };
                 serde_json::to_writer(&mut *out, &record).map_err(|e| e.to_string())
             }
-            ContentType::Text => {
+            // No filter for these ([`super::Options::check`]).
+            ContentType::Text | ContentType::Libsvm => {
                 out.extend_from_slice(line);
                 Ok(())
             }
@@ -398,7 +399,8 @@ impl<'j> Worker<'j> {
     fn write_joined(&self, out: &mut Vec<u8>, line: &[u8], values: &[f32]) -> Result<(), String> {
         let line = crate::records::strip_bom(line);
         match self.content_type {
-            ContentType::Csv | ContentType::Text => {
+            // LIBSVM is joined to nothing ([`super::Options::check`]): its values alone.
+            ContentType::Csv | ContentType::Text | ContentType::Libsvm => {
                 let mut joined = Vec::with_capacity(line.len() + 16 * values.len());
                 if self.options.join_input {
                     joined.extend_from_slice(line);

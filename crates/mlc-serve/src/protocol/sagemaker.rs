@@ -72,7 +72,7 @@ pub fn parse_invocation<'a>(headers: &Headers<'a>, path_model: Option<&'a str>) 
                     return Err(ApiError::new(
                         StatusCode::UNSUPPORTED_MEDIA_TYPE,
                         format!(
-                            "Content-Type `{value}` is not supported: send text/csv, application/json, application/jsonlines or text/plain"
+                            "Content-Type `{value}` is not supported: send text/csv, application/json, application/jsonlines, text/plain or text/libsvm"
                         ),
                     ))
                 }
@@ -80,7 +80,8 @@ pub fn parse_invocation<'a>(headers: &Headers<'a>, path_model: Option<&'a str>) 
         },
     };
     let default = match (content_type, whole_body) {
-        (ContentType::Csv, _) => Answer::Csv,
+        // SageMaker's XGBoost container answers LIBSVM with CSV, as CSV.
+        (ContentType::Csv | ContentType::Libsvm, _) => Answer::Csv,
         (_, true) => Answer::Json,
         _ => Answer::JsonLines,
     };
@@ -187,6 +188,8 @@ mod tests {
         assert_eq!((json.content_type, json.whole_body, json.answer), (ContentType::JsonLines, true, Answer::Json));
         assert_eq!(parse(Some("application/jsonlines"), None, None).unwrap().answer, Answer::JsonLines);
         assert_eq!(parse(Some("text/plain"), Some("*/*"), None).unwrap().answer, Answer::JsonLines);
+        let libsvm = parse(Some("text/libsvm"), None, None).unwrap();
+        assert_eq!((libsvm.content_type, libsvm.whole_body, libsvm.answer), (ContentType::Libsvm, false, Answer::Csv));
         assert_eq!(parse(None, Some("application/x-foo, application/json;q=0.9"), None).unwrap().answer, Answer::Json);
         assert_eq!(parse(Some("text/csv"), Some("application/jsonlines"), None).unwrap().answer, Answer::JsonLines);
         // q-values: the highest wins, the first among equals; q=0 rules a format out.
