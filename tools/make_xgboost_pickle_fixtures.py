@@ -10,6 +10,8 @@ Writes tests/fixtures/xgboost_pickle/<version>/:
   <name>.pkl           pickle.dump(booster, protocol=P), P in 0..5 spread over models and versions
   model.tar.gz         SageMaker's layout: `xgboost-model` (the pickle of binary_logistic before
                        1.3, else save_model to that name) and nothing else
+  named.pkl            binary:logistic trained on a DMatrix with feature names (protocol 2):
+                       before 1.3 the names are only in the Booster's Python attributes
   inputs.csv           rows (empty = missing), values on the models' thresholds included
   <name>.expected.csv  margin(s), then prediction(s) (%.9g of float32), from the booster that
                        pickle.load gives back
@@ -40,6 +42,7 @@ ROUNDS = 8
 BASE = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "xgboost_pickle", VER)
 N_FEAT, N_ROWS = 6, 400
 VERSIONS = ["0.90", "1.0.2", "1.5.2", "1.7.6", "2.0.3", "3.2.0"]
+NAMES = ["account_length", "voice_mail", "day_minutes", "eve_minutes", "night_minutes", "intl_calls"]
 
 MODELS = {
     "binary_logistic": ({"objective": "binary:logistic"}, "binary"),
@@ -60,8 +63,8 @@ def data(rng):
     return X, {"binary": (z > 0).astype(np.float32), "class": np.digitize(z, [-0.5, 0.5]).astype(np.float32)}
 
 
-def write_expected(name, bst, rows, ntree_limit=None):
-    d = xgb.DMatrix(rows, missing=np.nan)
+def write_expected(name, bst, rows, ntree_limit=None, feature_names=None):
+    d = xgb.DMatrix(rows, missing=np.nan, feature_names=feature_names)
     # 0.x drops dart trees at random when it predicts without ntree_limit (fixed in 1.0).
     kw = {"ntree_limit": ntree_limit} if ntree_limit and VT < (1, 0) else {}
     m = np.asarray(bst.predict(d, output_margin=True, **kw), np.float32).reshape(len(rows), -1)
@@ -91,6 +94,15 @@ def main():
             f.write(",".join(fmt_in(v) for v in r) + "\n")
     for name, bst in loaded.items():
         write_expected(name, bst, rows, ROUNDS if name == "dart" else None)
+
+    # Feature names: in the model from 1.3 on, only in the Booster's Python attributes before.
+    p = {"max_depth": 3, "eta": 0.3, "seed": 0, "nthread": 1, "base_score": 0.5, "objective": "binary:logistic"}
+    bst = xgb.train(p, xgb.DMatrix(X, label=labels["binary"], missing=np.nan, feature_names=NAMES), num_boost_round=4)
+    path = os.path.join(BASE, "named.pkl")
+    with open(path, "wb") as f:
+        pickle.dump(bst, f, protocol=2)
+    with open(path, "rb") as f:
+        write_expected("named", pickle.load(f), rows, feature_names=NAMES)
 
     # SageMaker's model.tar.gz: `xgboost-model`, pickled before container 1.3-1, else save_model.
     member = os.path.join(BASE, "xgboost-model")

@@ -140,7 +140,8 @@ fn legacy_binary_models_match_xgboost() {
 /// Pickled boosters (`pickle.dump(booster)`, how SageMaker's XGBoost containers before 1.3-1
 /// save `xgboost-model`), written by XGBoost 0.90 (the handle is the legacy binary model), 1.0.2
 /// (`CONFIG-offset:` serialisation), 1.5.2 (JSON snapshot), 1.7.6, 2.0.3 and 3.2.0 (UBJSON
-/// snapshot), in pickle protocols 0 to 5, a pickled scikit-learn `XGBClassifier`, and SageMaker's
+/// snapshot), in pickle protocols 0 to 5, a model trained with feature names, a pickled
+/// scikit-learn `XGBClassifier`, and SageMaker's
 /// `model.tar.gz` of each version, against XGBoost's predictions from the unpickled boosters, bit
 /// for bit.
 #[test]
@@ -150,7 +151,7 @@ fn pickled_boosters_match_xgboost() {
         let dir = format!("xgboost_pickle/{version}");
         let inputs = read_csv(&fixture(&format!("{dir}/inputs.csv")));
         let sklearn = fixture(&format!("{dir}/sklearn_classifier.pkl"));
-        let names = ["binary_logistic", "multi_softprob", "dart", "sklearn_classifier"];
+        let names = ["binary_logistic", "multi_softprob", "dart", "named", "sklearn_classifier"];
         for name in names.into_iter().filter(|&n| n != "sklearn_classifier" || sklearn.exists()) {
             let expected = read_csv(&fixture(&format!("{dir}/{name}.expected.csv")));
             assert_matches_xgboost(&fixture(&format!("{dir}/{name}.pkl")), name, &inputs, &expected, &options(Target::Host, None));
@@ -162,7 +163,20 @@ fn pickled_boosters_match_xgboost() {
         assert_matches_xgboost(&fixture(&format!("{dir}/model.tar.gz")), "model", &inputs, &expected, &options(Target::Host, None));
         checked += 1;
     }
-    assert_eq!(checked, 25);
+    assert_eq!(checked, 31);
+    // Feature names: in the model from 1.3 on, before only in the Booster's Python attributes,
+    // whence they come; XGBoost's default names (`f0`, …, of an unnamed matrix) are no names.
+    for version in ["0.90", "1.0.2", "1.5.2", "3.2.0"] {
+        for (name, want) in [("named", Some("account_length")), ("binary_logistic", None)] {
+            let path = fixture(&format!("xgboost_pickle/{version}/{name}.pkl"));
+            let bytes = compile(&[path.display().to_string()], &options(Target::Host, None));
+            let artifact = Artifact::parse(&bytes).unwrap();
+            let model = Model::by_name(&artifact, name).unwrap();
+            let names = model.feature_names();
+            assert_eq!(names.as_ref().and_then(|n| n.get(0)), want, "{version} {name}");
+            assert_eq!(names.map_or(0, |n| n.len()), if want.is_some() { 6 } else { 0 }, "{version} {name}");
+        }
+    }
     // A booster inside a scikit-learn Pipeline (after a StandardScaler) is refused: compiled
     // alone, it would score unscaled rows.
     let spec = ModelSpec::parse(&fixture("xgboost_pickle/3.2.0/pipeline.pkl").display().to_string()).unwrap();

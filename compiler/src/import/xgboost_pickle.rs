@@ -12,7 +12,8 @@
 //!   `save_model("m.json")` writes;
 //! * 1.6 and later: the same object in UBJSON.
 //!
-//! The training configuration changes no prediction and is not read.
+//! The training configuration changes no prediction and is not read. Before 1.3 the feature
+//! names are not in the model but in the Booster's Python attributes: they are taken from there.
 
 use serde_json::Value;
 
@@ -32,8 +33,9 @@ pub fn document(file: &str, bytes: &[u8]) -> Result<Value, ImportError> {
              save anything else with `booster.save_model(\"model.json\")`)"
         ))
     })?;
-    let handle = booster_handle(&pickle).map_err(malformed)?;
-    let model = match handle.strip_prefix(CONFIG_OFFSET) {
+    let state = booster_state(&pickle).map_err(malformed)?;
+    let handle = booster_handle(&pickle, state).map_err(malformed)?;
+    let mut doc = match handle.strip_prefix(CONFIG_OFFSET) {
         Some(rest) => {
             let offset = rest.get(..8).map(|b| i64::from_le_bytes(b.try_into().expect("8 bytes")));
             let binary = offset
@@ -41,23 +43,47 @@ pub fn document(file: &str, bytes: &[u8]) -> Result<Value, ImportError> {
                 .filter(|&o| o > 0)
                 .and_then(|o| rest.get(8..8usize.checked_add(o)?))
                 .ok_or_else(|| malformed(format!("the Booster's model (XGBoost 1.0–1.2's serialisation) has a bad offset {offset:?}")))?;
-            return xgboost::document(file, binary);
+            xgboost::document(file, binary)?
         }
-        None => &handle[..],
+        None => {
+            let mut doc = xgboost::document(file, &handle)?;
+            // A snapshot (1.3+) holds the model under `Model`; before 1.0 the handle is the model.
+            match doc.get_mut("Model") {
+                Some(model) => model.take(),
+                None => doc,
+            }
+        }
     };
-    let mut doc = xgboost::document(file, model)?;
-    // A snapshot (1.3+) holds the model under `Model`; before 1.0 the handle is the model.
-    Ok(match doc.get_mut("Model") {
-        Some(model) => model.take(),
-        None => doc,
-    })
+    add_feature_names(&pickle, state, &mut doc);
+    Ok(doc)
 }
 
-/// The model bytes of the one trained `xgboost.core.Booster` in `pickle`, which must be the
+/// Before 1.3 the model holds no feature names; the Booster's Python attribute
+/// `feature_names` does (those of the training `DMatrix`, XGBoost's `f0`, `f1`, … for an
+/// unnamed one). Real names are put where `save_model` writes them, for the importer.
+fn add_feature_names(pickle: &Pickle, state: Id, doc: &mut Value) {
+    let Some(Object::List(items)) = pickle.dict_get(state, "feature_names").map(|id| pickle.get(id)) else { return };
+    let names: Option<Vec<&str>> = items
+        .iter()
+        .map(|&id| match pickle.get(id) {
+            Object::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    let Some(names) = names else { return };
+    let defaults = names.iter().enumerate().all(|(i, n)| *n == format!("f{i}"));
+    let Some(learner) = doc.get_mut("learner").and_then(Value::as_object_mut) else { return };
+    let has_names = learner.get("feature_names").and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+    if !names.is_empty() && !defaults && !has_names {
+        learner.insert("feature_names".into(), Value::from(names));
+    }
+}
+
+/// The state (`__dict__`) of the one `xgboost.core.Booster` in `pickle`, which must be the
 /// pickled object or the `_Booster` of a pickled scikit-learn wrapper (`xgboost.sklearn`): a
 /// booster inside anything else (a scikit-learn `Pipeline`) would be compiled without the steps
 /// around it, so that is refused.
-fn booster_handle(pickle: &Pickle) -> Result<Vec<u8>, String> {
+fn booster_state(pickle: &Pickle) -> Result<Id, String> {
     let boosters: Vec<_> = (0..pickle.objects.len()).filter(|&id| pickle.class_of(id) == Some(("xgboost.core", "Booster"))).collect();
     let booster = match boosters[..] {
         [one] => one,
@@ -74,7 +100,11 @@ fn booster_handle(pickle: &Pickle) -> Result<Vec<u8>, String> {
             pickle.describe(root)
         ));
     }
-    let state = state(pickle, booster).ok_or("the Booster has no state")?;
+    state(pickle, booster).ok_or_else(|| "the Booster has no state".into())
+}
+
+/// The model bytes in the Booster's state: its `handle`.
+fn booster_handle(pickle: &Pickle, state: Id) -> Result<Vec<u8>, String> {
     let handle = pickle.dict_get(state, "handle").ok_or("the Booster's state has no `handle`")?;
     if pickle.get(handle) == &Object::None {
         return Err("the Booster has no model (its handle is None: pickled before training?)".into());
