@@ -29,7 +29,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile trained models (XGBoost JSON/UBJ/binary, Keras .keras/.h5 files or export directories) into one artifact; several make a bundle.
+    /// Compile trained models (XGBoost JSON/UBJ/binary or pickled, Keras .keras/.h5 files or export directories, or a SageMaker model.tar.gz holding one) into one artifact; several make a bundle.
     #[cfg(feature = "compiler")]
     Compile(compile::Args),
     /// Show an artifact's models, inputs and outputs, sections and provenance.
