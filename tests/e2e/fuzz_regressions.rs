@@ -74,6 +74,16 @@ fn xgboost_huge_num_feature_is_refused() {
     assert!(e.contains("num_feature") && e.contains("out of range"), "{e}");
 }
 
+/// `xgboost_pickle` target (F12): a protocol 0 pickle whose `TUPLE3` took objects from below
+/// a `MARK`; the mark's later pop split the stack beyond its end and panicked. CPython refuses
+/// such a pickle ("unpickling stack underflow"); so does mlc's reader, naming the opcode's byte.
+#[test]
+fn a_tuple_below_a_mark_is_an_error() {
+    let bytes = reproducer("xgboost_pickle/tuple3-below-a-mark-splits-the-stack-beyond-its-end.pkl");
+    let e = mlc_compiler::import::xgboost::import("m.pkl", &bytes).expect_err("refused").to_string();
+    assert!(e.contains("TUPLE3 with 0 objects above the last MARK"), "{e}");
+}
+
 /// `predict` target: a churn bundle read with `parse_trusted` (checksums skipped) whose leaf
 /// copies under padding nodes differ (the compiler always writes equal copies; the loader does
 /// not check them, docs/format.md §8.3). Single-shot prediction walks `tree-nodes` and reaches one

@@ -253,7 +253,7 @@ impl<'a> Machine<'a> {
                     self.pop_mark()?;
                 }
                 b'2' => {
-                    let top = *self.stack.last().ok_or_else(|| self.error("DUP on an empty stack".into()))?;
+                    let top = self.top()?;
                     self.stack.push(top);
                 }
                 b'N' => self.push(Object::None),
@@ -360,9 +360,11 @@ impl<'a> Machine<'a> {
                     self.push(Object::Set(items));
                 }
                 0x85..=0x87 => {
+                    // The objects above the last MARK, as CPython's unpickler counts them.
                     let n = usize::from(op - 0x84);
-                    if self.stack.len() < n {
-                        return Err(self.error(format!("TUPLE{n} with {} objects on the stack", self.stack.len())));
+                    let available = self.stack.len() - self.marks.last().copied().unwrap_or(0);
+                    if available < n {
+                        return Err(self.error(format!("TUPLE{n} with {available} objects above the last MARK")));
                     }
                     let items = self.stack.split_off(self.stack.len() - n);
                     self.push(Object::Tuple(items));
@@ -437,7 +439,7 @@ impl<'a> Machine<'a> {
                 }
                 b'b' => {
                     let state = self.pop()?;
-                    let top = *self.stack.last().ok_or_else(|| self.error("BUILD on an empty stack".into()))?;
+                    let top = self.top()?;
                     if let Object::Call { state: slot, .. } = &mut self.objects[top] {
                         *slot = Some(state);
                     }
@@ -520,6 +522,15 @@ impl<'a> Machine<'a> {
         self.stack.push(id);
     }
 
+    /// The object on top of the stack, which must be above the last MARK (CPython's "stack
+    /// underflow" otherwise).
+    fn top(&self) -> Result<Id, Error> {
+        if self.marks.last().is_some_and(|&m| m >= self.stack.len()) {
+            return Err(self.error("an opcode that takes an object right after a MARK".into()));
+        }
+        self.stack.last().copied().ok_or_else(|| self.error("an opcode that takes an object from an empty stack".into()))
+    }
+
     fn pop(&mut self) -> Result<Id, Error> {
         // A mark above the top means the object below it belongs to an outer structure.
         if self.marks.last().is_some_and(|&m| m >= self.stack.len()) {
@@ -528,9 +539,12 @@ impl<'a> Machine<'a> {
         self.stack.pop().ok_or_else(|| self.error("an opcode that takes an object from an empty stack".into()))
     }
 
+    /// The objects above the last MARK, which is removed. Every opcode that takes objects stops
+    /// at the last MARK (`pop`, `top`, `TUPLE1`–`TUPLE3`), so a mark is never above the stack.
     fn pop_mark(&mut self) -> Result<Vec<Id>, Error> {
         let mark = self.marks.pop().ok_or_else(|| self.error("an opcode that needs a MARK without one".into()))?;
-        Ok(self.stack.split_off(mark))
+        debug_assert!(mark <= self.stack.len());
+        Ok(self.stack.split_off(mark.min(self.stack.len())))
     }
 
     fn pairs(&self, items: Vec<Id>) -> Result<Vec<(Id, Id)>, Error> {
@@ -543,7 +557,7 @@ impl<'a> Machine<'a> {
     /// `APPEND(S)`/`ADDITEMS` to the object on top: a list's or set's items; anything else
     /// (an object whose class would take them) keeps them only as objects of the pickle.
     fn extend(&mut self, items: Vec<Id>) -> Result<(), Error> {
-        let top = *self.stack.last().ok_or_else(|| self.error("APPEND to an empty stack".into()))?;
+        let top = self.top()?;
         if let Object::List(list) | Object::Set(list) = &mut self.objects[top] {
             list.extend(items);
         }
@@ -552,7 +566,7 @@ impl<'a> Machine<'a> {
 
     /// `SETITEM(S)` on the object on top: a dict's items (others, as for [`Self::extend`]).
     fn set_items(&mut self, pairs: Vec<(Id, Id)>) -> Result<(), Error> {
-        let top = *self.stack.last().ok_or_else(|| self.error("SETITEM on an empty stack".into()))?;
+        let top = self.top()?;
         if let Object::Dict(dict) = &mut self.objects[top] {
             dict.extend(pairs);
         }
@@ -570,7 +584,7 @@ impl<'a> Machine<'a> {
     }
 
     fn memoize(&mut self, key: u64) -> Result<(), Error> {
-        let top = *self.stack.last().ok_or_else(|| self.error("PUT with an empty stack".into()))?;
+        let top = self.top()?;
         self.memo.insert(key, top);
         Ok(())
     }
@@ -785,6 +799,11 @@ mod tests {
         assert_eq!(err(b"\x80\x04B\xff\xff\xff\xff."), "byte 2: a negative length -1");
         assert_eq!(err(b"\x80\x04(NNNd."), "byte 6: 3 objects where keys and values come in pairs");
         assert_eq!(err(b"S'abc\n."), "byte 0: a STRING that is no quoted string");
+        // Fuzz finding F12: TUPLE3 took objects from below a MARK, whose later pop then split
+        // the stack beyond its end (a panic). CPython refuses it ("unpickling stack underflow").
+        assert_eq!(err(b"\x80\x02NNN(\x87t."), "byte 6: TUPLE3 with 0 objects above the last MARK");
+        assert_eq!(err(b"\x80\x02N(2."), "byte 4: an opcode that takes an object right after a MARK");
+        assert_eq!(err(b"\x80\x02](N\x85a."), "byte 6: an opcode that takes an object right after a MARK");
         assert_eq!(err(b"V\\u12\n."), "byte 0: a malformed UNICODE escape");
     }
 
