@@ -142,6 +142,7 @@ seed tokenizer "$SEEDS/own-vocab"
 head -n 20 "$FX/churn/heldout.csv" >"$SEEDS/heldout-head.csv"
 seed records "$SEEDS/heldout-head.csv"
 seed records "$FX/churn/edge.csv"
+seed records "$FX/libsvm/rows.libsvm"
 seed records "$FX/xgboost/3.2.0/multi_softprob.expected.csv"
 printf '1.5, -2,,nan,NaN,inf,1e-3\r\n"1,2",x\n0.10000000745058059692382812500001\n' >"$SEEDS/fields.csv"
 seed records "$SEEDS/fields.csv"
@@ -154,11 +155,14 @@ seed records "$SEEDS/fields.csv"
   head -n 3 "$FX/churn/heldout.csv" | cut -d, -f2- | sed 's/^/{"model":"AL","features":[/; s/,,/,null,/g; s/$/]}/'
   printf '{"model":"text","text":"%s"}\n{"features":[1,2]}\n[1]\n\n{"model":"NY","features":[' "great movie"
   head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2- | tr -d '\n'; printf ']}'; } >"$SEEDS/transform-jsonl"
+{ printf '\x43'; head -n 12 "$FX/churn/heldout.csv" | cut -d, -f2- \
+    | awk -F, '{ s = "0"; for (i = 1; i <= NF; i++) if ($i != "") s = s " " (i - 1) ":" $i; print s }'
+  printf '1 99:1\n0 2:x\n1\n'; } >"$SEEDS/transform-libsvm"
 # records: JSON Lines too (its first two bytes set the splitter's limits), and byte order marks.
 seed records "$SEEDS/transform-jsonl" records-jsonl
 printf '\xef\xbb\xbf1,2\r\n\xef\xbb\xbf{"features": [1, null, 2e-3]}\n\xef\xbb\xbf\n' >"$SEEDS/records-bom"
 seed records "$SEEDS/records-bom"
-for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl}; do
+for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl,libsvm}; do
     seed transform "$f"
     # The same input with bit 7 of the mode: also --accept application/json and --on-error fail.
     { printf "\\x$(printf %02x $(( $(od -An -tu1 -N1 "$f") | 0x80 )))"; tail -c +2 "$f"; } >"$f-both"
