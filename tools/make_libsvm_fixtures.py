@@ -21,7 +21,7 @@ import warnings
 import numpy as np
 import xgboost as xgb
 
-from xgboost_rows import fmt_in
+from xgboost_rows import fmt_in, write_expected
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures")
 SRC = os.path.join(ROOT, "xgboost", "3.2.0")
@@ -52,11 +52,7 @@ def main():
     assert d.num_row() == len(lines), d.num_row()
     for name in ["binary_logistic", "multi_softprob"]:
         bst = xgb.Booster(model_file=os.path.join(SRC, f"{name}.json"))
-        m = np.asarray(bst.predict(d, output_margin=True), np.float32).reshape(len(lines), -1)
-        p = np.asarray(bst.predict(d), np.float32).reshape(len(lines), -1)
-        with open(os.path.join(OUT, f"{name}.expected.csv"), "w", newline="\n") as f:
-            for a, b in zip(m, p):
-                f.write(",".join("%.9g" % v for v in list(a) + list(b)) + "\n")
+        write_expected(os.path.join(OUT, f"{name}.expected.csv"), bst, d, len(lines))
     print(f"{len(lines)} rows, {d.num_col()} columns")
 
 

@@ -21,7 +21,7 @@ import warnings
 import numpy as np
 import xgboost as xgb
 
-from xgboost_rows import fmt_in, threshold_rows
+from xgboost_rows import fmt_in, threshold_rows, write_expected
 
 VER = xgb.__version__
 VT = tuple(int(p) for p in VER.split(".")[:2])
@@ -80,11 +80,7 @@ def main():
         # 0.x drops dart trees at random when it predicts without ntree_limit (a bug fixed in
         # 1.0); with it, every tree counts, weighted, as in 1.0 and later.
         kw = {"ntree_limit": ROUNDS} if name == "dart" and VT < (1, 0) else {}
-        m = np.asarray(bst.predict(d, output_margin=True, **kw), np.float32).reshape(len(rows), -1)
-        p = np.asarray(bst.predict(d, **kw), np.float32).reshape(len(rows), -1)
-        with open(os.path.join(BASE, f"{name}.expected.csv"), "w", newline="\n") as f:
-            for a, b in zip(m, p):
-                f.write(",".join("%.9g" % v for v in list(a) + list(b)) + "\n")
+        write_expected(os.path.join(BASE, f"{name}.expected.csv"), bst, d, len(rows), **kw)
         print(f"{VER}/{name}.model: {os.path.getsize(os.path.join(BASE, name + '.model'))} bytes, {len(rows)} rows")
 
 

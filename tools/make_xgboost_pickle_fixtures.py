@@ -34,7 +34,7 @@ import warnings
 import numpy as np
 import xgboost as xgb
 
-from xgboost_rows import fmt_in, threshold_rows
+from xgboost_rows import fmt_in, threshold_rows, write_expected
 
 VER = xgb.__version__
 VT = tuple(int(p) for p in VER.split(".")[:2])
@@ -63,15 +63,11 @@ def data(rng):
     return X, {"binary": (z > 0).astype(np.float32), "class": np.digitize(z, [-0.5, 0.5]).astype(np.float32)}
 
 
-def write_expected(name, bst, rows, ntree_limit=None, feature_names=None):
+def write_model_expected(name, bst, rows, ntree_limit=None, feature_names=None):
     d = xgb.DMatrix(rows, missing=np.nan, feature_names=feature_names)
     # 0.x drops dart trees at random when it predicts without ntree_limit (fixed in 1.0).
     kw = {"ntree_limit": ntree_limit} if ntree_limit and VT < (1, 0) else {}
-    m = np.asarray(bst.predict(d, output_margin=True, **kw), np.float32).reshape(len(rows), -1)
-    p = np.asarray(bst.predict(d, **kw), np.float32).reshape(len(rows), -1)
-    with open(os.path.join(BASE, f"{name}.expected.csv"), "w", newline="\n") as f:
-        for a, b in zip(m, p):
-            f.write(",".join("%.9g" % v for v in list(a) + list(b)) + "\n")
+    write_expected(os.path.join(BASE, f"{name}.expected.csv"), bst, d, len(rows), **kw)
 
 
 def main():
@@ -93,7 +89,7 @@ def main():
         for r in rows:
             f.write(",".join(fmt_in(v) for v in r) + "\n")
     for name, bst in loaded.items():
-        write_expected(name, bst, rows, ROUNDS if name == "dart" else None)
+        write_model_expected(name, bst, rows, ROUNDS if name == "dart" else None)
 
     # Feature names: in the model from 1.3 on, only in the Booster's Python attributes before.
     p = {"max_depth": 3, "eta": 0.3, "seed": 0, "nthread": 1, "base_score": 0.5, "objective": "binary:logistic"}
@@ -102,7 +98,7 @@ def main():
     with open(path, "wb") as f:
         pickle.dump(bst, f, protocol=2)
     with open(path, "rb") as f:
-        write_expected("named", pickle.load(f), rows, feature_names=NAMES)
+        write_model_expected("named", pickle.load(f), rows, feature_names=NAMES)
 
     # SageMaker's model.tar.gz: `xgboost-model`, pickled before container 1.3-1, else save_model.
     member = os.path.join(BASE, "xgboost-model")
@@ -135,7 +131,7 @@ def main():
         pickle.dump(clf, f)
     with open(path, "rb") as f:
         clf = pickle.load(f)
-    write_expected("sklearn_classifier", clf.get_booster(), rows)
+    write_model_expected("sklearn_classifier", clf.get_booster(), rows)
     print(f"{VER}/sklearn_classifier.pkl: {os.path.getsize(path)} bytes")
 
     # A booster inside a pipeline: mlc must refuse it (compiling the booster alone would leave

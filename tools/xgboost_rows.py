@@ -1,6 +1,7 @@
-"""Input rows for XGBoost fixtures, shared by the fixture scripts (imported from tools/, run in
-any XGBoost venv from 0.90 on): rows of the training data, plus rows whose value on a split's
-feature is the split's threshold or one f32 ulp either side."""
+"""Input rows and expected outputs for XGBoost fixtures, shared by the fixture scripts (imported
+from tools/, run in any XGBoost venv from 0.90 on): rows of the training data, plus rows whose
+value on a split's feature is the split's threshold or one f32 ulp either side; and XGBoost's
+margins and predictions for them as the tests read them."""
 import json
 
 import numpy as np
@@ -36,3 +37,13 @@ def fmt_in(v):
     """A CSV field: the shortest text of the f32, empty for missing."""
     v = np.float32(v)
     return "" if np.isnan(v) else np.format_float_positional(v, unique=True, trim="-")
+
+
+def write_expected(path, bst, d, n, **predict_args):
+    """`bst`'s margin(s), then prediction(s), for the `n` rows of the DMatrix `d`, one row a
+    line (%.9g of float32): the `<name>.expected.csv` the tests read."""
+    m = np.asarray(bst.predict(d, output_margin=True, **predict_args), np.float32).reshape(n, -1)
+    p = np.asarray(bst.predict(d, **predict_args), np.float32).reshape(n, -1)
+    with open(path, "w", newline="\n") as f:
+        for a, b in zip(m, p):
+            f.write(",".join("%.9g" % v for v in list(a) + list(b)) + "\n")
