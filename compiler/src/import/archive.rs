@@ -11,7 +11,7 @@
 
 use std::io::Read;
 
-use super::{keras_file, xgboost_binary};
+use super::{keras_file, pickle, xgboost_binary};
 use crate::error::ImportError;
 
 /// The largest member read, in bytes: a model file beyond it is refused rather than read into
@@ -105,8 +105,7 @@ fn is_model(base: &str, head: &[u8]) -> bool {
         "model" | "bst" | "pkl" | "pickle" | "joblib" => true,
         "ubj" => head.starts_with(b"{"),
         "keras" | "h5" | "hdf5" => keras_file::is_saved_model(head),
-        // A pickle of protocol 2 or later begins with `PROTO`.
-        _ => json_model || head.starts_with(xgboost_binary::MAGIC) || matches!(head, [0x80, 2..=5, ..]),
+        _ => json_model || head.starts_with(xgboost_binary::MAGIC) || pickle::has_protocol_header(head),
     }
 }
 

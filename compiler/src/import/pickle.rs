@@ -95,11 +95,17 @@ pub struct Pickle {
 pub fn is_pickle(bytes: &[u8]) -> bool {
     let ends = bytes.last() == Some(&b'.');
     match bytes {
-        [0x80, 2..=5, ..] => ends,
+        _ if has_protocol_header(bytes) => ends,
         [b'c', rest @ ..] => ends && rest.iter().take_while(|&&b| b != b'\n').all(|b| b.is_ascii_alphanumeric() || b"._".contains(b)),
         [b'(' | b'}' | b']', ..] => ends,
         _ => false,
     }
+}
+
+/// Whether `head` (a file's first bytes) begins as a pickle of protocol 2 or later does: `PROTO`
+/// and a protocol it knows.
+pub fn has_protocol_header(head: &[u8]) -> bool {
+    matches!(head, [0x80, 2..=5, ..])
 }
 
 impl Pickle {
