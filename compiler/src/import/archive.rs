@@ -30,9 +30,17 @@ pub struct Member {
     pub bytes: Vec<u8>,
 }
 
-/// Whether `bytes` is a gzip stream or a tar archive (`ustar` at byte 257).
+/// Whether `bytes` is a tar archive (`ustar` at byte 257), gzip-compressed or not. A gzip
+/// stream of anything else (a pickle `joblib.dump` compressed) is not an archive.
 pub fn is_archive(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0x1f, 0x8b]) || bytes.get(257..262) == Some(b"ustar")
+    let is_tar = |head: &[u8]| head.get(257..262) == Some(b"ustar");
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return is_tar(bytes);
+    }
+    let mut head = Vec::with_capacity(262);
+    // A stream that breaks off before it is no archive; the importer names what is wrong.
+    let _ = flate2::read::MultiGzDecoder::new(bytes).take(262).read_to_end(&mut head);
+    is_tar(&head)
 }
 
 /// The one model file in the archive `bytes` (`file` names the archive in messages).
@@ -152,6 +160,17 @@ mod tests {
         builder.append_link(&mut header, "xgboost-model", "/etc/passwd").unwrap();
         let err = model_in("l.tar", &builder.into_inner().unwrap()).unwrap_err().to_string();
         assert!(err.ends_with("it holds xgboost-model (a link)"), "{err}");
+    }
+
+    #[test]
+    fn a_gzip_stream_of_anything_but_a_tar_is_no_archive() {
+        // `joblib.dump(model, "m.joblib", compress=("gzip", 3))`: a compressed pickle.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &[b"\x80\x04".as_slice(), &[b'N'; 400], b"."].concat()).unwrap();
+        let gz = gz.finish().unwrap();
+        assert!(!is_archive(&gz));
+        assert!(!is_archive(&gz[..gz.len() / 2]), "a stream that breaks off");
+        assert!(is_archive(&archive(&[("model.json", MODEL)], true)));
     }
 
     #[test]

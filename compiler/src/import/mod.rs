@@ -1,6 +1,7 @@
 //! Importers: framework files → mlc's intermediate representation.
 
 pub mod archive;
+pub mod joblib;
 pub mod keras;
 pub mod keras_file;
 pub mod pickle;

@@ -8,13 +8,16 @@
 //! state, `import::xgboost_pickle`) without ever making any.
 //!
 //! Opcodes are Python's (`Lib/pickletools.py`). Refused: persistent ids, the extension registry
-//! and out-of-band buffers, which name objects outside the file. Objects live in one list and
+//! and out-of-band buffers, which name objects outside the file. `joblib.dump`'s numpy arrays,
+//! written between the opcodes, are read where joblib's unpickler reads them ([`super::joblib`]). Objects live in one list and
 //! refer to each other by index, so the memo, shared objects and cycles cost nothing more; every
 //! object comes from at least one byte of input, so memory stays within a small multiple of the
 //! input's size.
 
 use std::collections::HashMap;
 use std::fmt;
+
+use super::joblib;
 
 /// An object's index in [`Pickle::objects`].
 pub type Id = usize;
@@ -44,6 +47,16 @@ pub enum Object {
     Dict(Vec<(Id, Id)>),
     /// A set or frozenset.
     Set(Vec<Id>),
+    /// A numpy array that `joblib.dump` wrote outside the pickle's opcodes (after the `BUILD`
+    /// of its `NumpyArrayWrapper`, which it replaces), as joblib's `NumpyUnpickler` reads it.
+    Array {
+        /// Its `numpy.dtype` (a [`Object::Call`]).
+        dtype: Id,
+        /// Its shape.
+        shape: Vec<usize>,
+        /// Its elements' bytes, in the order the wrapper's `order` says.
+        data: Vec<u8>,
+    },
     /// A class or function, named (never imported).
     Global {
         /// Its module, e.g. `xgboost.core`.
@@ -111,7 +124,8 @@ pub fn has_protocol_header(head: &[u8]) -> bool {
 impl Pickle {
     /// Parses `bytes` up to its `STOP` opcode.
     pub fn parse(bytes: &[u8]) -> Result<Pickle, Error> {
-        Machine { input: bytes, at: 0, op_at: 0, objects: Vec::new(), stack: Vec::new(), marks: Vec::new(), memo: HashMap::new() }.run()
+        let made = Pickle { objects: Vec::new(), root: 0 };
+        Machine { input: bytes, at: 0, op_at: 0, made, stack: Vec::new(), marks: Vec::new(), memo: HashMap::new(), outer: None }.run()
     }
 
     /// The object `id`.
@@ -215,22 +229,30 @@ fn describe(object: &Object) -> &'static str {
         Object::Tuple(_) => "a tuple",
         Object::Dict(_) => "a dict",
         Object::Set(_) => "a set",
+        Object::Array { .. } => "a numpy array",
         Object::Global { .. } => "a class or function",
         Object::Call { .. } => "an object",
     }
 }
 
 /// The pickle machine's state: the input, the objects made so far, the stack, the marks and
-/// the memo.
+/// the memo, and the outer pickle's while a nested one runs.
 struct Machine<'a> {
     input: &'a [u8],
     at: usize,
     op_at: usize,
-    objects: Vec<Object>,
+    /// The objects made so far (`root` is set at `STOP`).
+    made: Pickle,
     stack: Vec<Id>,
     marks: Vec<usize>,
     memo: HashMap<u64, Id>,
+    /// The outer pickle's stack, marks and memo while a pickle nested in it runs (joblib's
+    /// arrays of Python objects; one level, as joblib reads them).
+    outer: Option<Saved>,
 }
+
+/// A pickle's stack, marks and memo, kept while a nested pickle runs.
+type Saved = (Vec<Id>, Vec<usize>, HashMap<u64, Id>);
 
 impl<'a> Machine<'a> {
     fn run(mut self) -> Result<Pickle, Error> {
@@ -240,7 +262,17 @@ impl<'a> Machine<'a> {
             match op {
                 b'.' => {
                     let root = self.pop()?;
-                    return Ok(Pickle { objects: self.objects, root });
+                    match self.outer.take() {
+                        // The end of a nested pickle: its object takes the array's place.
+                        Some((stack, marks, memo)) => {
+                            (self.stack, self.marks, self.memo) = (stack, marks, memo);
+                            self.stack.push(root);
+                        }
+                        None => {
+                            self.made.root = root;
+                            return Ok(self.made);
+                        }
+                    }
                 }
                 0x80 => {
                     let protocol = self.take(1, "the protocol")?[0];
@@ -406,7 +438,7 @@ impl<'a> Machine<'a> {
                 0x93 => {
                     let name = self.pop()?;
                     let module = self.pop()?;
-                    let (Object::Str(module), Object::Str(name)) = (&self.objects[module], &self.objects[name]) else {
+                    let (Object::Str(module), Object::Str(name)) = (&self.made.objects[module], &self.made.objects[name]) else {
                         return Err(self.error("STACK_GLOBAL of objects that are not strings".into()));
                     };
                     let global = Object::Global { module: module.clone(), name: name.clone() };
@@ -415,7 +447,7 @@ impl<'a> Machine<'a> {
                 b'R' | 0x81 => {
                     let args = self.pop()?;
                     let callable = self.pop()?;
-                    if !matches!(self.objects[args], Object::Tuple(_)) {
+                    if !matches!(self.made.objects[args], Object::Tuple(_)) {
                         return Err(self.error("a call whose arguments are no tuple".into()));
                     }
                     self.push(Object::Call { callable, args, state: None });
@@ -446,8 +478,13 @@ impl<'a> Machine<'a> {
                 b'b' => {
                     let state = self.pop()?;
                     let top = self.top()?;
-                    if let Object::Call { state: slot, .. } = &mut self.objects[top] {
+                    if let Object::Call { state: slot, .. } = &mut self.made.objects[top] {
                         *slot = Some(state);
+                    }
+                    // joblib writes a numpy array's bytes right after its wrapper's BUILD (a
+                    // nested pickle reads as joblib's does: without wrappers).
+                    if self.outer.is_none() && joblib::is_array_wrapper(&self.made, top) {
+                        self.joblib_array(top)?;
                     }
                 }
                 b'p' | b'q' | b'r' => {
@@ -473,6 +510,28 @@ impl<'a> Machine<'a> {
 
     fn error(&self, message: String) -> Error {
         Error { at: self.op_at, message }
+    }
+
+    /// Reads the array that joblib wrote after the wrapper `wrapper` (on top of the stack) and
+    /// puts it in the wrapper's place: its bytes ([`Object::Array`]), or, for an array of
+    /// Python objects, the pickle of it that follows, which then runs.
+    fn joblib_array(&mut self, wrapper: Id) -> Result<(), Error> {
+        let array = joblib::ArrayHeader::of(&self.made, wrapper).map_err(|e| self.error(format!("a joblib array: {e}")))?;
+        self.stack.pop();
+        let Some(item_size) = array.item_size else {
+            let outer = (std::mem::take(&mut self.stack), std::mem::take(&mut self.marks), std::mem::take(&mut self.memo));
+            self.outer = Some(outer);
+            return Ok(());
+        };
+        if array.aligned {
+            let padding = self.take(1, "a joblib array's padding")?[0];
+            self.take(padding.into(), "a joblib array's padding")?;
+        }
+        let len =
+            array.elements.checked_mul(item_size).ok_or_else(|| self.error("a joblib array of more bytes than memory holds".into()))?;
+        let data = self.take(len, "a joblib array's data")?.to_vec();
+        self.push(Object::Array { dtype: array.dtype, shape: array.shape, data });
+        Ok(())
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], Error> {
@@ -519,8 +578,8 @@ impl<'a> Machine<'a> {
     }
 
     fn make(&mut self, object: Object) -> Id {
-        self.objects.push(object);
-        self.objects.len() - 1
+        self.made.objects.push(object);
+        self.made.objects.len() - 1
     }
 
     fn push(&mut self, object: Object) {
@@ -564,7 +623,7 @@ impl<'a> Machine<'a> {
     /// (an object whose class would take them) keeps them only as objects of the pickle.
     fn extend(&mut self, items: Vec<Id>) -> Result<(), Error> {
         let top = self.top()?;
-        if let Object::List(list) | Object::Set(list) = &mut self.objects[top] {
+        if let Object::List(list) | Object::Set(list) = &mut self.made.objects[top] {
             list.extend(items);
         }
         Ok(())
@@ -573,7 +632,7 @@ impl<'a> Machine<'a> {
     /// `SETITEM(S)` on the object on top: a dict's items (others, as for [`Self::extend`]).
     fn set_items(&mut self, pairs: Vec<(Id, Id)>) -> Result<(), Error> {
         let top = self.top()?;
-        if let Object::Dict(dict) = &mut self.objects[top] {
+        if let Object::Dict(dict) = &mut self.made.objects[top] {
             dict.extend(pairs);
         }
         Ok(())
@@ -783,6 +842,90 @@ mod tests {
             assert_eq!(int(&p, p.dict_get(*state, "x").unwrap()), 1);
             assert_eq!(p.get(p.dict_get(*state, "tag").unwrap()), &Object::Str("é€".into()), "protocol {protocol}");
         }
+    }
+
+    /// What `joblib.dump` writes (hex) for
+    ///
+    /// ```python
+    /// {"a": np.arange(3, dtype="<i4"), "o": np.array(["x", None], dtype=object),
+    ///  "s": np.array(["hé"], dtype="<U2"), "b": 7}
+    /// ```
+    ///
+    /// with joblib 1.6.0 and protocol 4 (aligned arrays, frames), and joblib 1.1.1 and protocol 2
+    /// (no alignment).
+    const JOBLIB: [&str; 2] = [
+        concat!(
+            "800495d8000000000000007d94288c0161948c136a6f626c69622e6e756d70795f7069636b6c65948c114e756d707941",
+            "72726179577261707065729493942981947d94288c08737562636c617373948c056e756d7079948c076e646172726179",
+            "9493948c057368617065944b0385948c056f72646572948c0143948c0564747970659468088c0564747970659493948c",
+            "02693494898887945294284b038c013c944e4e4e4affffffff4affffffff4b007494628c0a616c6c6f775f6d6d617094",
+            "888c1b6e756d70795f61727261795f616c69676e6d656e745f6279746573944b1075620cffffffffffffffffffffffff",
+            "000000000100000002000000954b000000000000008c016f9468042981947d94286807680a680b4b028594680d680e68",
+            "0f68118c024f3894898887945294284b038c017c944e4e4e4affffffff4affffffff4b3f74946268178968184b107562",
+            "8005958e000000000000008c156e756d70792e636f72652e6d756c74696172726179948c0c5f7265636f6e7374727563",
+            "749493948c056e756d7079948c076e6461727261799493944b0085944301629487945294284b014b02859468038c0564",
+            "747970659493948c024f3894898887945294284b038c017c944e4e4e4affffffff4affffffff4b3f749462895d94288c",
+            "0178944e657494622e9543000000000000008c01739468042981947d94286807680a680b4b018594680d680e680f6811",
+            "8c02553294898887945294284b0368154e4e4e4b084b044b0874946268178868184b1075620affffffffffffffffffff",
+            "68000000e90000009508000000000000008c0162944b07752e",
+        ),
+        concat!(
+            "80027d7100285801000000617101636a6f626c69622e6e756d70795f7069636b6c650a4e756d70794172726179577261",
+            "707065720a7102298171037d7104285808000000737562636c6173737105636e756d70790a6e6461727261790a710658",
+            "05000000736861706571074b0385710858050000006f726465727109580100000043710a58050000006474797065710b",
+            "636e756d70790a64747970650a710c58020000006934710d898887710e52710f284b0358010000003c71104e4e4e4aff",
+            "ffffff4affffffff4b0074711162580a000000616c6c6f775f6d6d617071128875620000000001000000020000005801",
+            "0000006f71136802298171147d7115286805680668074b028571166809680a680b680c58020000004f38711789888771",
+            "18527119284b0358010000007c711a4e4e4e4affffffff4affffffff4b3f74711b6268128975628002636e756d70792e",
+            "636f72652e6d756c746961727261790a5f7265636f6e7374727563740a7100636e756d70790a6e6461727261790a7101",
+            "4b00857102635f636f646563730a656e636f64650a7103580100000062710458060000006c6174696e31710586710652",
+            "7107877108527109284b014b0285710a636e756d70790a64747970650a710b58020000004f38710c898887710d52710e",
+            "284b0358010000007c710f4e4e4e4affffffff4affffffff4b3f74711062895d71112858010000007871124e65747113",
+            "622e580100000073711c68022981711d7d711e286805680668074b0185711f6809680a680b680c580200000055327120",
+            "8988877121527122284b0368104e4e4e4b084b044b0874712362681288756268000000e900000058010000006271244b",
+            "07752e",
+        ),
+    ];
+
+    #[test]
+    fn joblib_arrays_are_read_where_joblib_writes_them() {
+        for (i, dump) in JOBLIB.iter().enumerate() {
+            let bytes = hex(dump);
+            let p = Pickle::parse(&bytes).unwrap_or_else(|e| panic!("{i}: {e}"));
+            let item = |key| p.get(p.dict_get(p.root, key).unwrap());
+            let Object::Array { shape, data, dtype } = item("a") else { panic!("{i}: {:?}", item("a")) };
+            assert_eq!((shape.as_slice(), data.as_slice()), ([3].as_slice(), [0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0].as_slice()), "{i}");
+            assert_eq!(p.describe(*dtype), "numpy.dtype");
+            let Object::Array { data, .. } = item("s") else { panic!("{i}: {:?}", item("s")) };
+            assert_eq!(data, b"h\0\0\0\xe9\0\0\0", "{i}: a unicode element of 2 characters, 4 bytes each");
+            // The array of objects: the nested pickle's object, then the outer pickle goes on.
+            let o = p.dict_get(p.root, "o").unwrap();
+            assert_eq!(p.describe(o), "numpy.core.multiarray._reconstruct", "{i}");
+            let Object::Call { state: Some(state), .. } = p.get(o) else { panic!("{i}: no state") };
+            let Object::Tuple(state) = p.get(*state) else { panic!("{i}") };
+            let Object::List(items) = p.get(state[4]) else { panic!("{i}: {:?}", p.get(state[4])) };
+            assert_eq!((p.get(items[0]), p.get(items[1])), (&Object::Str("x".into()), &Object::None), "{i}");
+            assert_eq!(item("b"), &Object::Int(7), "{i}");
+            for n in 0..bytes.len() {
+                assert!(Pickle::parse(&bytes[..n]).is_err(), "{i}: {n} bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn joblib_wrappers_that_do_not_add_up_are_errors() {
+        let bytes = hex(JOBLIB[1]);
+        let err = |b: &[u8]| Pickle::parse(b).unwrap_err().to_string();
+        // The shape (3,) made (3000000,): more data than the file holds.
+        let at = bytes.windows(5).position(|w| w == b"shape").unwrap() + 7;
+        let mut big = bytes.clone();
+        big.splice(at..at + 2, *b"J\xc0\xc6\x2d\x00");
+        assert_eq!(err(&big), "byte 228: the file ends inside a joblib array's data");
+        // The first dtype's state version 3 made 2.
+        let at = bytes.windows(4).position(|w| w == b"R\x71\x0f(").unwrap() + 5;
+        let mut old = bytes.clone();
+        old[at] = 2;
+        assert_eq!(err(&old), "byte 225: a joblib array: a dtype pickled as version 2 (known: 3 and 4)");
     }
 
     #[test]

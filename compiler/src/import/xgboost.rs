@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{pickle, ubjson, xgboost_binary, xgboost_pickle};
+use super::{joblib, pickle, ubjson, xgboost_binary, xgboost_pickle};
 use crate::error::ImportError;
 use crate::trees::{IrEnsemble, IrNode, IrTree};
 use mlc_format::categories;
@@ -101,15 +101,21 @@ fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)
 
 /// Reads a model file: a pickled booster ([`xgboost_pickle`]), or what `save_model` writes
 /// ([`document`]).
+/// A file that `joblib.dump` compressed is inflated first ([`joblib::inflated`]).
 pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
-    let doc =
-        if pickle::is_pickle(bytes) || is_pickle_name(file) { xgboost_pickle::document(file, bytes)? } else { document(file, bytes)? };
+    let pickle_name = is_pickle_name(file);
+    let inflated = joblib::inflated(file, bytes, pickle_name)?;
+    let bytes = inflated.as_deref().unwrap_or(bytes);
+    let doc = if pickle::is_pickle(bytes) || pickle_name { xgboost_pickle::document(file, bytes)? } else { document(file, bytes)? };
     from_value(file, &doc)
 }
 
-/// Whether the file's name says it is a pickle (joblib's files are pickles too).
+/// Whether the file's name says it is a pickle (joblib's files are pickles too), compressed as
+/// joblib names them (`model.joblib.gz`) or not.
 fn is_pickle_name(file: &str) -> bool {
-    [".pkl", ".pickle", ".joblib"].iter().any(|ext| file.to_ascii_lowercase().ends_with(ext))
+    let lower = file.to_ascii_lowercase();
+    let stem = [".z", ".gz", ".bz2", ".xz", ".lzma", ".lz4"].iter().find_map(|ext| lower.strip_suffix(ext)).unwrap_or(&lower);
+    [".pkl", ".pickle", ".joblib"].iter().any(|ext| stem.ends_with(ext))
 }
 
 /// The document of a `save_model` file: JSON or UBJSON (told by the extension, `.json` or

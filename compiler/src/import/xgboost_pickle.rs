@@ -29,7 +29,7 @@ pub fn document(file: &str, bytes: &[u8]) -> Result<Value, ImportError> {
     let malformed = |what: String| ImportError::parse(file, format!("a Python pickle: {what}"));
     let pickle = Pickle::parse(bytes).map_err(|e| {
         malformed(format!(
-            "{e} (mlc reads a pickled XGBoost Booster or scikit-learn wrapper as `pickle.dump` writes it; \
+            "{e} (mlc reads a pickled XGBoost Booster or scikit-learn wrapper as `pickle.dump` or `joblib.dump` write it; \
              save anything else with `booster.save_model(\"model.json\")`)"
         ))
     })?;
