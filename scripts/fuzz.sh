@@ -91,7 +91,7 @@ done
 for f in "$FX"/xgboost_binary/*/*.model; do
     seed xgboost_binary "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-for f in "$FX"/xgboost_pickle/*/*.pkl; do
+for f in "$FX"/xgboost_pickle/*/*.pkl "$FX"/xgboost_pickle/*/*.joblib "$FX"/xgboost_pickle/*/*.joblib.z; do
     seed xgboost_pickle "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 for f in "$FX"/xgboost_pickle/*/model.tar.gz; do

@@ -19,10 +19,15 @@ Writes tests/fixtures/xgboost_pickle/<version>/:
                        pickled whole: its booster's predictions
   pipeline.pkl         (the same) a scikit-learn Pipeline of a StandardScaler and an
                        XGBClassifier, which mlc must refuse
+  sklearn_classifier.joblib / .joblib.z  (when joblib is installed too) the same classifier
+                       saved by joblib.dump, plain and zlib-compressed: joblib writes numpy
+                       arrays (`classes_` before XGBoost 2.0) between the pickle's opcodes
 Models: binary_logistic, multi_softprob (3 classes), dart (binary:logistic, rate_drop 0.3), 8
 rounds of depth 4 on 6 features with missing values.
 
-Run once per XGBoost venv (used: 0.90, 1.0.2, 1.5.2, 1.7.6, 2.0.3, 3.2.0 with scikit-learn):
+Run once per XGBoost venv (used: 0.90, 1.0.2, 1.5.2, 1.7.6, 2.0.3, 3.2.0; scikit-learn 1.2.2
+and joblib 1.1.1 with 0.90 and 1.0.2, scikit-learn 1.2.2 with 1.5.2, 1.9.1 with 1.7.6, 1.5.2 with
+2.0.3; joblib 1.6.0 from 1.5.2 on):
   python tools/make_xgboost_pickle_fixtures.py
 """
 import gzip
@@ -142,6 +147,24 @@ def main():
     pipe.fit(np.nan_to_num(X), labels["binary"])
     with open(os.path.join(BASE, "pipeline.pkl"), "wb") as f:
         pickle.dump(pipe, f)
+
+    # joblib.dump, as scikit-learn's documentation saves estimators: before XGBoost 2.0 the
+    # classifier's `classes_` is a numpy array, which joblib writes between the pickle's
+    # opcodes. Plain, and zlib-compressed (`compress=3`; gzip's header would hold the time).
+    # Both must predict as the pickle above, whose expected file they share.
+    try:
+        import joblib
+    except ImportError:
+        return
+    d = xgb.DMatrix(rows, missing=np.nan)
+    for name, compress in [("sklearn_classifier.joblib", 0), ("sklearn_classifier.joblib.z", 3)]:
+        path = os.path.join(BASE, name)
+        joblib.dump(clf, path, compress=compress)
+        back = joblib.load(path)
+        assert np.array_equal(back.get_booster().predict(d, output_margin=True),
+                              clf.get_booster().predict(d, output_margin=True))
+        arrays = [k for k, v in vars(back).items() if isinstance(v, np.ndarray)]
+        print(f"{VER}/{name}: joblib {joblib.__version__}, {os.path.getsize(path)} bytes, arrays {arrays}")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ impl Prepared {
             }
             ModelSource::Path(path) => {
                 let bytes = std::fs::read(path).map_err(|error| CompileError::Io { path: path.clone(), error })?;
-                if archive::is_archive(&bytes) {
+                if archive::is_archive(&path.display().to_string(), &bytes) {
                     // SageMaker's model.tar.gz: the model file inside, named `ARCHIVE:MEMBER`.
                     let member = archive::model_in(&path.display().to_string(), &bytes)?;
                     let mut prepared = Prepared::file(name, &format!("{}:{}", path.display(), member.name), &member.bytes, options)?;

@@ -7,6 +7,12 @@ use crate::error::CompileError;
 use crate::import::keras::KerasFiles;
 use crate::nn::NnModel;
 
+/// Extensions of compressed files (gzip, and joblib's compressors).
+const COMPRESSED: [&str; 6] = ["gz", "z", "bz2", "xz", "lzma", "lz4"];
+
+/// Extensions that come before a compressed file's own (`.tar.gz`, `.joblib.gz`).
+const PACKED: [&str; 4] = [".tar", ".joblib", ".pkl", ".pickle"];
+
 /// `NAME=PATH`, or a path whose file stem is the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelSpec {
@@ -24,8 +30,10 @@ impl ModelSpec {
             _ => {
                 let path = PathBuf::from(arg);
                 let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-                // `model.tar.gz` is the model `model`.
-                let stem = if path.extension().is_some_and(|e| e == "gz") { stem.strip_suffix(".tar").unwrap_or(stem) } else { stem };
+                // `model.tar.gz` and `model.joblib.gz` (joblib's compressed file) are the model
+                // `model`.
+                let compressed = path.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSED.contains(&e));
+                let stem = if compressed { PACKED.iter().find_map(|p| stem.strip_suffix(p)).unwrap_or(stem) } else { stem };
                 (stem.to_string(), path)
             }
         };
@@ -102,6 +110,9 @@ mod tests {
         assert_eq!(ModelSpec::parse("s3/churn.tar.gz").unwrap().name, "churn");
         assert_eq!(ModelSpec::parse("churn.tgz").unwrap().name, "churn");
         assert_eq!(ModelSpec::parse("churn.tar").unwrap().name, "churn");
+        assert_eq!(ModelSpec::parse("clf.joblib.z").unwrap().name, "clf");
+        assert_eq!(ModelSpec::parse("clf.pkl.gz").unwrap().name, "clf");
+        assert_eq!(ModelSpec::parse("clf.v2.gz").unwrap().name, "clf.v2");
         // A `/` before the `=` makes it part of a path.
         assert_eq!(ModelSpec::parse("a/b=c.json").unwrap().name, "b=c");
         assert_eq!(ModelInput::parse("x=y").unwrap(), ModelInput::new("x", ModelSource::Path("y".into())));

@@ -15,7 +15,8 @@ use crate::errors::{error, Kind};
 /// "decision_mismatches", "check_rows", "warnings"}]}`.
 ///
 /// `models`: paths (the name is the file stem), `NAME=PATH` strings, or a dict
-/// `{name: path}` — XGBoost `save_model` files (JSON, UBJ or legacy binary) or pickled boosters,
+/// `{name: path}` — XGBoost `save_model` files (JSON, UBJ or legacy binary) or pickled boosters
+/// and scikit-learn wrappers (`pickle.dump`, `joblib.dump`),
 /// Keras `.keras` or `.h5` files (`model.save`), Keras export directories, or a tar archive holding
 /// one such file (SageMaker's `model.tar.gz`).
 /// `target`: host, x86-64, aarch64, cortex-m4, cortex-m3, cortex-m0. `numeric`: auto, float,

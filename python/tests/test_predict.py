@@ -109,10 +109,12 @@ def test_multiclass_gives_rows_of_classes_bit_exact(artifacts):
 
 def test_sagemaker_archives_and_pickles_compile_as_they_are(artifacts):
     """SageMaker's model.tar.gz (here XGBoost 1.0.2's container form: a pickled booster as
-    `xgboost-model`) and a pickled scikit-learn XGBClassifier compile from their paths, bit-exact
-    with XGBoost; the archive's model is named by its stem."""
+    `xgboost-model`) and a scikit-learn XGBClassifier, pickled or saved by joblib.dump (compressed,
+    its `classes_` a numpy array), compile from their paths, bit-exact with XGBoost; the archive's
+    model is named by its stem."""
     for version, source, name, expected in (("1.0.2", "model.tar.gz", "model", "binary_logistic"),
-                                            ("3.2.0", "sklearn_classifier.pkl", "sklearn_classifier", "sklearn_classifier")):
+                                            ("3.2.0", "sklearn_classifier.pkl", "sklearn_classifier", "sklearn_classifier"),
+                                            ("1.7.6", "sklearn_classifier.joblib.z", "sklearn_classifier", "sklearn_classifier")):
         src = CHURN.parent / "xgboost_pickle" / version
         out = artifacts / f"{name}-{version}.mlc"
         report = mlc.compile(src / source, out)

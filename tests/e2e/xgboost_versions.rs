@@ -150,11 +150,18 @@ fn pickled_boosters_match_xgboost() {
     for version in ["0.90", "1.0.2", "1.5.2", "1.7.6", "2.0.3", "3.2.0"] {
         let dir = format!("xgboost_pickle/{version}");
         let inputs = read_csv(&fixture(&format!("{dir}/inputs.csv")));
-        let sklearn = fixture(&format!("{dir}/sklearn_classifier.pkl"));
-        let names = ["binary_logistic", "multi_softprob", "dart", "named", "sklearn_classifier"];
-        for name in names.into_iter().filter(|&n| n != "sklearn_classifier" || sklearn.exists()) {
+        for name in ["binary_logistic", "multi_softprob", "dart", "named"] {
             let expected = read_csv(&fixture(&format!("{dir}/{name}.expected.csv")));
             assert_matches_xgboost(&fixture(&format!("{dir}/{name}.pkl")), name, &inputs, &expected, &options(Target::Host, None));
+            checked += 1;
+        }
+        // A scikit-learn XGBClassifier, pickled and saved by `joblib.dump` (before XGBoost 2.0
+        // its `classes_` is a numpy array between the pickle's opcodes), plain and
+        // zlib-compressed (`compress=3`).
+        let expected = read_csv(&fixture(&format!("{dir}/sklearn_classifier.expected.csv")));
+        for file in ["sklearn_classifier.pkl", "sklearn_classifier.joblib", "sklearn_classifier.joblib.z"] {
+            let path = fixture(&format!("{dir}/{file}"));
+            assert_matches_xgboost(&path, "sklearn_classifier", &inputs, &expected, &options(Target::Host, None));
             checked += 1;
         }
         // SageMaker's model.tar.gz: `xgboost-model` is the pickle (before 1.3) or `save_model`'s
@@ -163,7 +170,7 @@ fn pickled_boosters_match_xgboost() {
         assert_matches_xgboost(&fixture(&format!("{dir}/model.tar.gz")), "model", &inputs, &expected, &options(Target::Host, None));
         checked += 1;
     }
-    assert_eq!(checked, 31);
+    assert_eq!(checked, 6 * 8);
     // Feature names: in the model from 1.3 on, before only in the Booster's Python attributes,
     // whence they come; XGBoost's default names (`f0`, …, of an unnamed matrix) are no names.
     for version in ["0.90", "1.0.2", "1.5.2", "3.2.0"] {
@@ -179,9 +186,11 @@ fn pickled_boosters_match_xgboost() {
     }
     // A booster inside a scikit-learn Pipeline (after a StandardScaler) is refused: compiled
     // alone, it would score unscaled rows.
-    let spec = ModelSpec::parse(&fixture("xgboost_pickle/3.2.0/pipeline.pkl").display().to_string()).unwrap();
-    let err = mlc_compiler::compile(&[spec], &options(Target::Host, None)).unwrap_err().to_string();
-    assert!(err.contains("the XGBoost Booster is part of sklearn.pipeline.Pipeline"), "{err}");
+    for version in ["0.90", "1.0.2", "1.5.2", "1.7.6", "2.0.3", "3.2.0"] {
+        let spec = ModelSpec::parse(&fixture(&format!("xgboost_pickle/{version}/pipeline.pkl")).display().to_string()).unwrap();
+        let err = mlc_compiler::compile(&[spec], &options(Target::Host, None)).unwrap_err().to_string();
+        assert!(err.contains("the XGBoost Booster is part of sklearn.pipeline.Pipeline"), "{version}: {err}");
+    }
 }
 
 /// An integer-only build (Cortex-M0, fixed point) takes the same branches at categorical splits:

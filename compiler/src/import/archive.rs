@@ -30,10 +30,16 @@ pub struct Member {
     pub bytes: Vec<u8>,
 }
 
-/// Whether `bytes` is a tar archive (`ustar` at byte 257), gzip-compressed or not. A gzip
-/// stream of anything else (a pickle `joblib.dump` compressed) is not an archive.
-pub fn is_archive(bytes: &[u8]) -> bool {
+/// Whether the file `file` is a tar archive, gzip-compressed or not: by its name (`.tar`,
+/// `.tar.gz`, `.tgz`, so that a damaged one is named as an archive) or its bytes (`ustar` at
+/// byte 257). A gzip stream of anything else (a pickle `joblib.dump` compressed) is not an
+/// archive.
+pub fn is_archive(file: &str, bytes: &[u8]) -> bool {
     let is_tar = |head: &[u8]| head.get(257..262) == Some(b"ustar");
+    let lower = file.to_ascii_lowercase();
+    if [".tar", ".tar.gz", ".tgz"].iter().any(|ext| lower.ends_with(ext)) {
+        return true;
+    }
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return is_tar(bytes);
     }
@@ -146,7 +152,7 @@ mod tests {
     fn the_one_model_is_found_among_other_files() {
         for gzip in [false, true] {
             let bytes = archive(&[("code/inference.py", b"print(1)"), ("._model.json", b"\0\x05\x16\x07"), ("model.json", MODEL)], gzip);
-            assert!(is_archive(&bytes));
+            assert!(is_archive("m", &bytes));
             assert_eq!(model_in("m.tar.gz", &bytes).unwrap(), Member { name: "model.json".into(), bytes: MODEL.to_vec() });
         }
         // SageMaker's name, whatever its bytes.
@@ -168,9 +174,10 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, &[b"\x80\x04".as_slice(), &[b'N'; 400], b"."].concat()).unwrap();
         let gz = gz.finish().unwrap();
-        assert!(!is_archive(&gz));
-        assert!(!is_archive(&gz[..gz.len() / 2]), "a stream that breaks off");
-        assert!(is_archive(&archive(&[("model.json", MODEL)], true)));
+        assert!(!is_archive("m.joblib", &gz));
+        assert!(!is_archive("m.joblib", &gz[..gz.len() / 2]), "a stream that breaks off");
+        assert!(is_archive("m", &archive(&[("model.json", MODEL)], true)));
+        assert!(is_archive("m.tar.gz", &gz[..gz.len() / 2]), "named an archive: its errors are an archive's");
     }
 
     #[test]

@@ -13,7 +13,9 @@ use mlc_host::sniff::{sniff, Kind};
 #[derive(Parser)]
 pub struct Args {
     /// Models: PATH (the name is the file stem) or NAME=PATH, where PATH is an XGBoost
-    /// `save_model` file (.json, .ubj, or the legacy binary format) or a pickled Booster, a Keras `model.save` file (.keras or legacy .h5; or
+    /// `save_model` file (.json, .ubj, or the legacy binary format) or a pickled Booster or
+    /// scikit-learn wrapper (`pickle.dump`, `joblib.dump`; zlib or gzip allowed), a Keras
+    /// `model.save` file (.keras or legacy .h5; or
     /// the directory of `zipped=False`), or a Keras export directory (tools/export_keras.py:
     /// config.json, model.safetensors, and a vectorizer for a text model); or a tar archive
     /// holding one such file (SageMaker's model.tar.gz, the name then its stem: `model`).

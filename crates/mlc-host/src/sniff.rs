@@ -18,8 +18,8 @@ pub enum Kind {
     KerasModel,
     /// A Python pickle (protocol 2 or later), such as a pickled XGBoost Booster.
     Pickle,
-    /// A gzip-compressed file (e.g. `model.tar.gz`).
-    Gzip,
+    /// A gzip- or zlib-compressed file (`model.tar.gz`, a compressed `joblib.dump` file).
+    Compressed,
     /// A tar archive.
     Tar,
     /// Comma-separated text (data, not a model).
@@ -34,7 +34,7 @@ impl Kind {
             Kind::KerasExport => "a Keras export directory",
             Kind::KerasModel => "a Keras model (.keras or .h5)",
             Kind::Pickle => "a Python pickle",
-            Kind::Gzip => "a gzip-compressed file",
+            Kind::Compressed => "a compressed file (gzip or zlib)",
             Kind::Tar => "a tar archive",
             Kind::Csv => "a CSV file",
         }
@@ -48,7 +48,11 @@ impl Kind {
                 format!("compile it into an artifact first: `mlc compile {p} -o model.mlc`")
             }
             Kind::Pickle => format!("if it holds an XGBoost Booster, compile it into an artifact first: `mlc compile {p} -o model.mlc`"),
-            Kind::Gzip | Kind::Tar => format!(
+            Kind::Compressed => format!(
+                "if it is a model archive (SageMaker's model.tar.gz, with an XGBoost or Keras model inside) or a \
+                 compressed `joblib.dump` file, compile it into an artifact first: `mlc compile {p} -o model.mlc`"
+            ),
+            Kind::Tar => format!(
                 "if it is a model archive (SageMaker's model.tar.gz, with an XGBoost or Keras model inside), \
                  compile it into an artifact first: `mlc compile {p} -o model.mlc`"
             ),
@@ -80,8 +84,12 @@ pub fn sniff_bytes(head: &[u8], extension: &str) -> Option<Kind> {
     if matches!(head, [0x80, 2..=5, ..]) {
         return Some(Kind::Pickle);
     }
-    if head.starts_with(&[0x1f, 0x8b]) {
-        return Some(Kind::Gzip);
+    let csv = extension.eq_ignore_ascii_case("csv") || extension.eq_ignore_ascii_case("tsv");
+    // gzip's signature; zlib's header (deflate, and the first two bytes a multiple of 31), which
+    // text can begin with too (`x^`), so not for a CSV file's name.
+    let zlib = matches!(head, [cmf, flg, ..] if cmf & 0x0f == 8 && cmf >> 4 <= 7 && (u16::from(*cmf) << 8 | u16::from(*flg)) % 31 == 0);
+    if head.starts_with(&[0x1f, 0x8b]) || (zlib && !csv) {
+        return Some(Kind::Compressed);
     }
     if head.get(257..262) == Some(b"ustar") {
         return Some(Kind::Tar);
@@ -99,7 +107,7 @@ pub fn sniff_bytes(head: &[u8], extension: &str) -> Option<Kind> {
     if start.starts_with('{') && text.contains("learner") {
         return Some(Kind::XgboostModel);
     }
-    if extension.eq_ignore_ascii_case("csv") || extension.eq_ignore_ascii_case("tsv") {
+    if csv {
         return Some(Kind::Csv);
     }
     None
@@ -129,7 +137,9 @@ mod tests {
     #[test]
     fn kinds_from_bytes() {
         assert_eq!(sniff_bytes(&mlc_format::MAGIC, "mlc"), None);
-        assert_eq!(sniff_bytes(&[0x1f, 0x8b, 8, 0], "gz"), Some(Kind::Gzip));
+        assert_eq!(sniff_bytes(&[0x1f, 0x8b, 8, 0], "gz"), Some(Kind::Compressed));
+        assert_eq!(sniff_bytes(b"x\x9c\xed\x5a", "joblib"), Some(Kind::Compressed), "joblib's compress=3");
+        assert_eq!(sniff_bytes(b"x^1,2\n", "csv"), Some(Kind::Csv));
         assert_eq!(sniff_bytes(b"binf\0\0\0\x3f", "model"), Some(Kind::XgboostModel));
         assert_eq!(sniff_bytes(b"\x80\x04\x95\x19\x04", ""), Some(Kind::Pickle));
         let mut tar = vec![0u8; 300];
