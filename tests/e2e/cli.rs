@@ -193,6 +193,45 @@ fn transform_takes_the_content_type_from_the_extension() {
     assert!(stderr(&out).contains("give --content-type"), "{}", stderr(&out));
 }
 
+/// `mlc predict` reads LIBSVM rows (told by the extension or by `--content-type`) and JSON
+/// Lines as transform does: XGBoost's predictions from reading the same file, bit for bit.
+#[test]
+fn predict_reads_libsvm_and_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let artifact = dir.path().join("m.mlc");
+    let out = mlc().arg("compile").arg(fixture("xgboost/3.2.0/binary_logistic.json")).arg("-o").arg(&artifact).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(fixture("libsvm/rows.libsvm")).unwrap();
+    let expected = mlc_tests::read_csv(&fixture("libsvm/binary_logistic.expected.csv"));
+    let bits = |lines: &str| lines.lines().map(|l| l.parse::<f32>().unwrap().to_bits()).collect::<Vec<_>>();
+    let want = |column: usize| expected.iter().map(|r| r[column].to_bits()).collect::<Vec<_>>();
+    let by_extension = write(&dir.path().join("rows.libsvm"), &text);
+    let out = mlc().arg("predict").arg(&artifact).arg(&by_extension).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(bits(&stdout(&out)), want(1));
+    let named = write(&dir.path().join("rows.txt"), &text);
+    let out = mlc().args(["predict", "--margin", "--content-type", "libsvm"]).arg(&artifact).arg(&named).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(bits(&stdout(&out)), want(0));
+    // The first row as JSON Lines: its six features, a missing one as null.
+    let first = text.lines().next().unwrap();
+    let mut features = ["null"; 6].map(String::from);
+    for entry in first.split_whitespace().skip(1) {
+        let (index, value) = entry.split_once(':').unwrap();
+        features[index.parse::<usize>().unwrap()] = value.to_string();
+    }
+    let jsonl = write(&dir.path().join("rows.jsonl"), &format!("{{\"features\": [{}]}}\n", features.join(", ")));
+    let out = mlc().arg("predict").arg(&artifact).arg(&jsonl).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(bits(&stdout(&out)), want(1)[..1]);
+    // A bad token is named with its line.
+    let bad = write(&dir.path().join("bad.libsvm"), "1 0:1.5\n0 2:x\n");
+    let out = mlc().arg("predict").arg(&artifact).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("line 2: ") && stderr(&out).contains("token 2: `x` is not a number"), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "the line before it is answered");
+}
+
 #[test]
 fn a_model_that_is_not_an_artifact_is_named_and_the_way_out_given() {
     let dir = tempfile::tempdir().unwrap();

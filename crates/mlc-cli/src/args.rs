@@ -3,7 +3,35 @@
 
 use std::time::Duration;
 
-use mlc_host::transform::Routing;
+use mlc_host::transform::{ContentType, Routing};
+
+/// A record format on the command line (`--content-type`): the MIME type, or its short name.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ContentTypeArg {
+    /// CSV, one record a line.
+    #[value(name = "text/csv", alias = "csv")]
+    Csv,
+    /// JSON Lines with `features` or `text` (and optionally `model`).
+    #[value(name = "application/jsonlines", alias = "jsonl")]
+    JsonLines,
+    /// One text a line (a text model's input).
+    #[value(name = "text/plain", alias = "text")]
+    Text,
+    /// LIBSVM: `LABEL INDEX:VALUE …`, 0-based, a feature without an entry missing.
+    #[value(name = "text/libsvm", alias = "libsvm")]
+    Libsvm,
+}
+
+impl From<ContentTypeArg> for ContentType {
+    fn from(arg: ContentTypeArg) -> ContentType {
+        match arg {
+            ContentTypeArg::Csv => ContentType::Csv,
+            ContentTypeArg::JsonLines => ContentType::JsonLines,
+            ContentTypeArg::Text => ContentType::Text,
+            ContentTypeArg::Libsvm => ContentType::Libsvm,
+        }
+    }
+}
 
 /// Which model reads each record and which CSV columns are not features: the options `mlc
 /// predict` and `mlc transform` share (`#[command(flatten)]`).

@@ -13,7 +13,7 @@ use mlc_host::bench::repeat::Repeated;
 use mlc_host::bench::{self, BenchReport, CapacityTarget, Config, Load, Workload};
 use mlc_host::transform::ContentType;
 
-use crate::args::parse_duration;
+use crate::args::{parse_duration, ContentTypeArg};
 
 /// Arguments of `mlc bench`.
 #[derive(Parser)]
@@ -107,18 +107,6 @@ enum ProtocolArg {
     Oip,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ContentTypeArg {
-    #[value(name = "text/csv", alias = "csv")]
-    Csv,
-    #[value(name = "application/jsonlines", alias = "jsonl")]
-    JsonLines,
-    #[value(name = "text/plain", alias = "text")]
-    Text,
-    #[value(name = "text/libsvm", alias = "libsvm")]
-    Libsvm,
-}
-
 /// Parses `--sweep` into user counts and batch sizes.
 fn parse_sweep(items: &[String], users: usize, batch: usize) -> Result<(Vec<usize>, Vec<usize>)> {
     let (mut u, mut b) = (vec![users], vec![batch]);
@@ -182,12 +170,7 @@ pub fn run(args: Args) -> Result<()> {
     if args.price_per_hour.len() > 1 && args.price_per_hour.len() != sources.len() {
         bail!("--price-per-hour: give one price, or one per source ({} sources)", sources.len());
     }
-    let content_type = args.content_type.map(|c| match c {
-        ContentTypeArg::Csv => ContentType::Csv,
-        ContentTypeArg::JsonLines => ContentType::JsonLines,
-        ContentTypeArg::Text => ContentType::Text,
-        ContentTypeArg::Libsvm => ContentType::Libsvm,
-    });
+    let content_type = args.content_type.map(ContentType::from);
     let workload = match &args.input {
         Some(path) => Workload::from_file(path, content_type)?,
         None if args.route_column.is_some() => bail!("--route-column needs --input"),

@@ -16,7 +16,7 @@ use mlc_host::transform::{ContentType, Options, Routing, Splitter, Worker};
 use mlc_host::Registry;
 use mlc_runtime::InputKind;
 
-use crate::args::RecordArgs;
+use crate::args::{ContentTypeArg, RecordArgs};
 
 /// Arguments of `mlc predict`.
 #[derive(Parser)]
@@ -32,9 +32,17 @@ pub struct Args {
     /// (comma-separated token ids, the model's sequence length of them).
     #[arg(long, value_enum, default_value_t = LineFormat::Text)]
     format: LineFormat,
+    /// Input format (`--content-type text/libsvm`, or `libsvm`): CSV, JSON Lines (`features`
+    /// or `text`, optionally `model`), plain text (a text model's reviews) or LIBSVM
+    /// (`LABEL INDEX:VALUE …`, 0-based, a feature without an entry missing). Default: from the
+    /// input's extension for JSON Lines (`.jsonl`, `.ndjson`, `.json`) and LIBSVM (`.libsvm`,
+    /// `.svm`), else CSV, or for a text model its lines (--format).
+    #[arg(long, value_enum)]
+    content_type: Option<ContentTypeArg>,
     /// One record per line: CSV without a header, the model's features (or a network's float
     /// input) in its order, where an empty field or `nan` is a missing value; for a text model,
-    /// raw text or token ids (--format). Standard input when absent.
+    /// raw text or token ids (--format); or the format --content-type names. Standard input
+    /// when absent.
     input: Option<PathBuf>,
 }
 
@@ -52,19 +60,26 @@ const BATCH_RECORDS: usize = 1024;
 /// digits needed to round-trip an `f32`.
 pub fn run(args: Args) -> Result<()> {
     let registry = Registry::open(&args.artifact, u64::MAX)?;
+    // Named, or told by the input's extension (JSON Lines and LIBSVM only: a `.txt` file of CSV
+    // rows stays CSV for a tree model).
+    let named = args.content_type.map(ContentType::from).or_else(|| {
+        let by_extension = ContentType::from_extension(args.input.as_deref()?);
+        by_extension.filter(|c| matches!(c, ContentType::JsonLines | ContentType::Libsvm))
+    });
     let (model, content_type) = match args.records.route_column {
-        Some(_) => (None, ContentType::Csv),
+        Some(_) => (None, named.unwrap_or(ContentType::Csv)),
         None => {
             let model = match &args.records.model {
                 Some(name) => name.clone(),
                 None => registry.default_name()?,
             };
-            let content_type = match (registry.get(&model)?.model().input_kind(), args.format) {
-                (InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
+            let content_type = match (named, registry.get(&model)?.model().input_kind(), args.format) {
+                (Some(named), ..) => named,
+                (None, InputKind::TokenIds { text: false, .. }, LineFormat::Text) => {
                     bail!("this model has no tokenizer: give token ids with --format ids")
                 }
-                (InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
-                _ => ContentType::Csv,
+                (None, InputKind::TokenIds { .. }, LineFormat::Text) => ContentType::Text,
+                (None, ..) => ContentType::Csv,
             };
             (Some(model), content_type)
         }

@@ -11,7 +11,7 @@ use mlc_host::records::filter::Filter;
 use mlc_host::transform::{self, Accept, ContentType, OnError, Options, Summary, TransformError};
 use mlc_host::Registry;
 
-use crate::args::{parse_size, RecordArgs};
+use crate::args::{parse_size, ContentTypeArg, RecordArgs};
 use crate::exit::{self, Status};
 
 /// Arguments of `mlc transform`.
@@ -83,18 +83,6 @@ pub struct Args {
     summary_json: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ContentTypeArg {
-    #[value(name = "text/csv")]
-    Csv,
-    #[value(name = "application/jsonlines")]
-    JsonLines,
-    #[value(name = "text/plain")]
-    Text,
-    #[value(name = "text/libsvm")]
-    Libsvm,
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum JoinSource {
     /// The output is the prediction alone.
@@ -134,10 +122,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     let files = transform::plan(&args.inputs, &args.output_dir)?;
     let content_type = match args.content_type {
-        Some(ContentTypeArg::Csv) => ContentType::Csv,
-        Some(ContentTypeArg::JsonLines) => ContentType::JsonLines,
-        Some(ContentTypeArg::Text) => ContentType::Text,
-        Some(ContentTypeArg::Libsvm) => ContentType::Libsvm,
+        Some(arg) => arg.into(),
         None => content_type_of(&files)?,
     };
     let options = Options {
