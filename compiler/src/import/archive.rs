@@ -7,7 +7,8 @@
 //! `xgboost-model` or its first bytes say so (for `.model`, `.bst` and `.pkl`-like names, the
 //! name alone: XGBoost 1.0's binary models and old pickles have no signature). macOS' `._*`
 //! companion files are not members. An archive with no model, or with several, is an error that
-//! lists what it holds.
+//! lists what it holds. A model member is read up to [`MAX_MEMBER`] bytes, the whole archive up
+//! to [`MAX_ARCHIVE`] (inflated): a gzip bomb is an error, not hours of work.
 
 use std::io::Read;
 
@@ -51,10 +52,19 @@ pub fn is_archive(file: &str, bytes: &[u8]) -> bool {
 
 /// The one model file in the archive `bytes` (`file` names the archive in messages).
 pub fn model_in(file: &str, bytes: &[u8]) -> Result<Member, ImportError> {
+    model_within(file, bytes, MAX_ARCHIVE)
+}
+
+/// The most bytes a gzip-compressed archive is inflated to, members read or skipped: a small
+/// file that inflates without end (a gzip bomb) is an error, not hours of work.
+pub const MAX_ARCHIVE: u64 = 16 << 30;
+
+/// [`model_in`], reading at most `limit` bytes of the (inflated) archive.
+fn model_within(file: &str, bytes: &[u8], limit: u64) -> Result<Member, ImportError> {
     let error = |what: String| ImportError::parse(file, what);
     let reader: Box<dyn Read + '_> =
         if bytes.starts_with(&[0x1f, 0x8b]) { Box::new(flate2::read::MultiGzDecoder::new(bytes)) } else { Box::new(bytes) };
-    let mut archive = tar::Archive::new(reader);
+    let mut archive = tar::Archive::new(Bounded { inner: reader, left: limit });
     let entries = archive.entries().map_err(|e| error(format!("not a tar archive: {e}")))?;
     let (mut models, mut others) = (Vec::new(), Vec::new());
     for entry in entries {
@@ -105,6 +115,24 @@ pub fn model_in(file: &str, bytes: &[u8]) -> Result<Member, ImportError> {
             "{n} models in the archive ({}); unpack it and name each one to compile (NAME=PATH)",
             models.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ")
         ))),
+    }
+}
+
+/// A reader that ends in an error after `left` more bytes.
+struct Bounded<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("the archive inflates to more bytes than mlc reads (a gzip bomb?)"));
+        }
+        let n = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let read = self.inner.read(&mut buf[..n])?;
+        self.left -= read as u64;
+        Ok(read)
     }
 }
 
@@ -166,6 +194,16 @@ mod tests {
         builder.append_link(&mut header, "xgboost-model", "/etc/passwd").unwrap();
         let err = model_in("l.tar", &builder.into_inner().unwrap()).unwrap_err().to_string();
         assert!(err.ends_with("it holds xgboost-model (a link)"), "{err}");
+    }
+
+    #[test]
+    fn an_archive_that_inflates_beyond_the_bound_is_an_error() {
+        let big = vec![0u8; 64 << 10];
+        let bytes = archive(&[("data/big.bin", &big), ("model.json", MODEL)], true);
+        assert!(bytes.len() < 4 << 10, "{} bytes", bytes.len());
+        assert_eq!(model_within("m.tar.gz", &bytes, 1 << 20).unwrap().name, "model.json");
+        let err = model_within("m.tar.gz", &bytes, 32 << 10).unwrap_err().to_string();
+        assert!(err.contains("the archive inflates to more bytes than mlc reads"), "{err}");
     }
 
     #[test]
