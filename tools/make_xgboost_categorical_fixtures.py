@@ -14,7 +14,11 @@ Writes tests/fixtures/xgboost_categorical/<version>/:
 
 Run once per XGBoost version, in a venv with that version and pandas:
   python tools/make_xgboost_categorical_fixtures.py
-(used: xgboost 1.6.2 with numpy<2 and pandas<2.2, and xgboost-cpu 3.2.0). 1.6 sends a value that
+(used: xgboost 1.6.2 with numpy<2 and pandas<2.2, and xgboost-cpu 3.2.0). From 3.1 also:
+  named.json/.ubj, named_inputs.csv, named.expected.csv: a model trained on a DataFrame of string
+                       and integer categories, whose names XGBoost keeps (`cats`); rows with
+                       names, predicted by XGBoost from a DataFrame with its own category order
+1.6 sends a value that
 is no category, or lies beyond a set's bit words, where missing values go; 1.7 and later send it left.
 """
 import json
@@ -107,5 +111,60 @@ def main():
         print(f"{VER}/{name}: {len(trees)} trees, {cat} categorical splits, {len(inputs)} rows")
 
 
+# ASCII names: XGBoost 3.2 keeps a non-ASCII name's bytes truncated (its offsets count
+# characters), so mlc does not take such names (compiler/src/import/xgboost.rs).
+STATES = ["AK", "CA", "NY", "TX", "Washington, D.C.", 'say "hi"', "WY"]
+PLANS = ["basic", "plus", "pro"]
+AREA_CODES = [408, 415, 510]
+
+
+def named_frame(n, rng, states=STATES):
+    """Churn-like rows: a state and a plan as pandas string categories, an area code as an
+    integer category, two numbers; some values missing."""
+    def category(values, n_missing_rate):
+        codes = rng.integers(0, len(values), n)
+        codes[rng.random(n) < n_missing_rate] = -1
+        return pd.Categorical.from_codes(codes, categories=values)
+
+    state = category(sorted(states), 0.05)
+    plan = category(PLANS, 0.0)
+    area = category(np.array(AREA_CODES, dtype=np.int64), 0.05)
+    minutes, calls = rng.normal(180, 50, n), rng.poisson(3, n).astype(float)
+    return pd.DataFrame({"state": state, "minutes": minutes, "plan": plan, "area_code": area, "calls": calls})
+
+
+def write_named():
+    """XGBoost 3.1+ keeps a DataFrame's category names in the model (`cats`) and re-codes the
+    categories of the frames it predicts by name. Writes named.json/.ubj (binary:logistic),
+    named_inputs.csv (the rows as a CSV file holds them: names for the string categories, the
+    area code's own number, empty where missing; quoted where needed) and
+    named.expected.csv (XGBoost's margin and probability from the same rows as a DataFrame)."""
+    rng = np.random.default_rng(11)
+    df = named_frame(2000, rng)
+    bias = df.state.cat.codes.map(lambda c: np.sin(c * 1.3)).to_numpy() + df.plan.cat.codes.to_numpy() * 0.4
+    y = (bias + (df.minutes.to_numpy() - 180) / 50 + 0.3 * rng.normal(size=len(df)) > 0.3).astype(np.float32)
+    p = {"objective": "binary:logistic", "tree_method": "hist", "max_depth": 4, "eta": 0.3, "seed": 0, "nthread": 1,
+         "max_cat_to_onehot": 4}
+    bst = xgb.train(p, xgb.DMatrix(df, label=y, enable_categorical=True), num_boost_round=10)
+    for ext in ("json", "ubj"):
+        bst.save_model(os.path.join(BASE, f"named.{ext}"))
+    # Rows to predict: a frame of its own whose states lack one of training's (so its codes
+    # differ from training's), as a user's new data would be. (XGBoost 3.2 refuses a frame
+    # whose categories are not sorted: "a category not in the training set".)
+    test = named_frame(300, np.random.default_rng(12), states=STATES[1:])
+    loaded = xgb.Booster(model_file=os.path.join(BASE, "named.json"))
+    d = xgb.DMatrix(test, enable_categorical=True)
+    m = np.asarray(loaded.predict(d, output_margin=True), np.float32)
+    out = np.asarray(loaded.predict(d), np.float32)
+    with open(os.path.join(BASE, "named.expected.csv"), "w", newline="\n") as f:
+        for a, b in zip(m, out):
+            f.write("%.9g,%.9g\n" % (a, b))
+    test.to_csv(os.path.join(BASE, "named_inputs.csv"), index=False, header=True, lineterminator="\n",
+                float_format=lambda v: np.format_float_positional(np.float32(v), unique=True, trim="-"))
+    print(f"{VER}/named: {len(test)} rows, categories {[c for c in bst.feature_names]}")
+
+
 if __name__ == "__main__":
     main()
+    if tuple(int(p) for p in VER.split(".")[:2]) >= (3, 1):
+        write_named()

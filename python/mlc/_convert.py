@@ -30,27 +30,58 @@ def _is_category(dtype):
     return getattr(dtype, "name", "") == "category"
 
 
-def _category_codes(x):
-    """The DataFrame `x` with each pandas `category` column replaced by its codes as float32, NaN
-    where missing: the numbers XGBoost's categorical splits read (the frame's categories must be
+def _category_name(c):
+    """A frame's category as the model names it: a string as it is, a whole number in decimal
+    (`408`, also from a float column's `408.0`)."""
+    if isinstance(c, str):
+        return c
+    if isinstance(c, (float, np.floating)) and float(c).is_integer():
+        return str(int(c))
+    return str(c)
+
+
+def _category_codes(x, categories=None):
+    """The DataFrame `x` with each pandas `category` column replaced by codes as float32, NaN
+    where missing: the numbers XGBoost's categorical splits read. Where the model knows the
+    feature's category names (`categories[i]`, XGBoost 3.1+), the frame's categories are
+    re-coded by name, as XGBoost does, whatever their order in the frame; a category the model
+    does not know is an InputError. Otherwise the frame's own codes (its categories must then be
     those of training, in the same order)."""
     positions = [i for i, t in enumerate(x.dtypes) if _is_category(t)]
     if not positions:
         return x
     x = x.copy(deep=False)
     for i in positions:
-        codes = x.iloc[:, i].cat.codes
-        x.isetitem(i, codes.where(codes >= 0).astype(np.float32))
+        column = x.iloc[:, i]
+        codes = column.cat.codes.to_numpy()
+        names = categories[i] if categories is not None and i < len(categories) else None
+        if names is None:
+            x.isetitem(i, np.where(codes >= 0, codes, np.nan).astype(np.float32))
+            continue
+        known = {name: code for code, name in enumerate(names)}
+        # The model's name of each of the frame's categories (integers in decimal), or -1.
+        own = [known.get(_category_name(c), -1) for c in column.cat.categories]
+        recode = np.array(own + [-1], dtype=np.int64)  # codes of -1 (missing) stay missing
+        unknown = [c for c, k in zip(column.cat.categories, own) if k < 0]
+        if unknown:
+            used = set(np.unique(codes[codes >= 0]).tolist())
+            seen = [c for j, c in enumerate(column.cat.categories) if own[j] < 0 and j in used]
+            if seen:
+                shown = ", ".join(names[:8]) + (f", … {len(names)} in all" if len(names) > 8 else "")
+                raise InputError(f"column {x.columns[i]!r}: category {seen[0]!r} is not one the model knows ({shown})")
+        mapped = recode[np.where(codes >= 0, codes, len(own))]
+        x.isetitem(i, np.where(mapped >= 0, mapped, np.nan).astype(np.float32))
     return x
 
 
-def rows(x, copy=True):
+def rows(x, copy=True, categories=None):
     """`x` as a C-contiguous 2-D float32 array (rows x features). A DataFrame's `category`
-    columns give their codes (NaN where missing)."""
+    columns give their codes (NaN where missing), re-coded by the model's `categories` (a list
+    per feature: names in code order, or None) where it has them."""
     if _is_dataframe(x):
         if not copy:
             raise InputError("a DataFrame is converted to float32 rows: copy=False refuses it")
-        x = _category_codes(x)
+        x = _category_codes(x, categories)
         bad = [f"{c} ({t})" for c, t in zip(x.columns, x.dtypes) if getattr(t, "kind", "O") not in _NUMERIC_KINDS]
         if bad:
             raise InputError(f"DataFrame columns that are not numbers: {', '.join(map(str, bad[:5]))}")

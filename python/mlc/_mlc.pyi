@@ -26,6 +26,11 @@ class Model:
     def feature_names(self) -> Optional[list[str]]:
         """The input features' names in order (XGBoost's feature_names), or None. With names, a
         DataFrame whose column labels are strings is read by name, in any column order."""
+    @property
+    def feature_categories(self) -> Optional[list[Optional[list[str]]]]:
+        """Each feature's category names in code order (XGBoost 3.1+, trained on a DataFrame:
+        strings, or integers in decimal), None for a feature without; None when the model has
+        none. With names, a DataFrame's category columns are re-coded by name, as XGBoost does."""
     def predict(self, x: _Rows, margin: bool = False, copy: bool = True) -> npt.NDArray[np.float32]:
         """Rows of features → float32 (n,) or (n, classes). C-contiguous float32 is read in place."""
     def predict_text(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:

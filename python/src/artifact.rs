@@ -145,12 +145,13 @@ impl Artifact {
         for h in &handles {
             let m = h.model();
             // Equal sections hold equal names: the encoding of a list of names is unique.
-            let names_differ = m.feature_names() != handles[0].model().feature_names();
+            let first = handles[0].model();
+            let names_differ = m.feature_names() != first.feature_names() || m.feature_categories() != first.feature_categories();
             if m.input_kind() != (mlc_runtime::InputKind::Floats { features }) || m.width(output) != width || names_differ {
                 return Err(error(
                     Kind::Input,
                     format!(
-                        "models `{}` and `{}` take or give different shapes (or feature names): route rows only among models of one shape",
+                        "models `{}` and `{}` take or give different shapes (or feature or category names): route rows only among models of one shape",
                         handles[0].name(),
                         h.name()
                     ),
@@ -158,7 +159,7 @@ impl Artifact {
             }
         }
         let x = convert::by_name(x, handles[0].model().feature_names(), handles[0].name())?;
-        let rows = convert::rows(&x, features, copy)?;
+        let rows = convert::rows(&x, features, copy, handles[0].model().feature_categories())?;
         let rows_view = rows.as_array();
         let inverse = inverse.as_slice()?;
         if inverse.len() != rows_view.nrows() {

@@ -4,7 +4,7 @@
 //! dtypes, strided views, pandas DataFrames, lists of rows) goes through `mlc._convert`, which
 //! converts it once or raises `mlc.InputError`.
 
-use mlc_format::names::FeatureNames;
+use mlc_format::names::{FeatureCategories, FeatureNames};
 use mlc_host::records::{CsvHeader, Layout, RecordError, ValueKind};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
@@ -13,11 +13,20 @@ use crate::errors::{error, Kind};
 
 /// Rows of `features` float32 values, read in place: `x` itself when it is a C-contiguous 2-D
 /// float32 array, else the array `mlc._convert.rows` makes of it (`copy=False`: an
-/// `mlc.InputError` instead of a conversion).
-pub fn rows<'py>(x: &Bound<'py, PyAny>, features: usize, copy: bool) -> PyResult<PyReadonlyArray2<'py, f32>> {
+/// `mlc.InputError` instead of a conversion). A DataFrame's category columns become the codes
+/// of the model's `categories` where it has them (by name, as XGBoost 3.1+ re-codes them).
+pub fn rows<'py>(
+    x: &Bound<'py, PyAny>,
+    features: usize,
+    copy: bool,
+    categories: Option<FeatureCategories<'_>>,
+) -> PyResult<PyReadonlyArray2<'py, f32>> {
     let array = match x.cast::<PyArray2<f32>>() {
         Ok(a) if a.is_c_contiguous() => a.clone(),
-        _ => x.py().import("mlc._convert")?.getattr("rows")?.call1((x, copy))?.cast_into::<PyArray2<f32>>()?,
+        _ => {
+            let names = categories.map(|c| (0..c.len()).map(|f| c.of(f).map(|n| n.iter().collect::<Vec<_>>())).collect::<Vec<_>>());
+            x.py().import("mlc._convert")?.getattr("rows")?.call1((x, copy, names))?.cast_into::<PyArray2<f32>>()?
+        }
     };
     check_width(array.shape()[1], features, ValueKind::Feature)?;
     Ok(array.try_readonly()?)

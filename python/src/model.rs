@@ -73,7 +73,7 @@ impl Model {
             }
         };
         let x = convert::by_name(x, model.feature_names(), handle.name())?;
-        let rows = convert::rows(&x, features, copy)?;
+        let rows = convert::rows(&x, features, copy, model.feature_categories())?;
         let slice = rows.as_slice()?;
         let output = output_of(margin);
         let records = rows.as_array().nrows();
@@ -117,6 +117,16 @@ impl Model {
     #[getter]
     fn feature_names(&self) -> Option<Vec<String>> {
         self.handle.model().feature_names().map(|names| names.iter().map(str::to_string).collect())
+    }
+
+    /// The category names of each feature, in code order (XGBoost 3.1+'s categories of a
+    /// model trained on a DataFrame: strings, or integers in decimal), None for a feature
+    /// without; None when the model has none. With names, a DataFrame's category columns are
+    /// re-coded by name, as XGBoost does.
+    #[getter]
+    fn feature_categories(&self) -> Option<Vec<Option<Vec<String>>>> {
+        let categories = self.handle.model().feature_categories()?;
+        Some((0..categories.len()).map(|f| categories.of(f).map(|c| c.iter().map(str::to_string).collect())).collect())
     }
 
     /// What the model returns per record: `{"width": n, "margins": m}` — values of

@@ -154,13 +154,40 @@ def test_categorical_splits_match_xgboost_from_codes_and_dataframes(artifacts):
     want = np.loadtxt(src / "partition.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
     np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, 0]))
     np.testing.assert_array_equal(bits(model.predict(rows)), bits(want[:, 1]))
-    # The rows whose codes are categories of training, as a frame with two category columns
-    # (other categories than the trained ones are the caller's to map; here none).
+    # The rows whose codes are categories of training, as a frame with two category columns:
+    # the model knows the categories' names (XGBoost 3.1+: training's were the integers 0..n-1),
+    # so the frame's are re-coded by name, as XGBoost does.
     valid = np.all([np.isin(rows[:, i], np.arange(n)) | np.isnan(rows[:, i]) for i, n in ((1, 5), (3, 51))], axis=0)
     sub = rows[valid]
     assert len(sub) >= 40
     frame = pd.DataFrame({f"f{i}": sub[:, i] for i in range(5)})
     for i, n in ((1, 5), (3, 51)):
         codes = np.where(np.isnan(sub[:, i]), -1, sub[:, i]).astype(np.int64)
-        frame[f"f{i}"] = pd.Categorical.from_codes(codes, categories=[f"c{k}" for k in range(n)])
+        frame[f"f{i}"] = pd.Categorical.from_codes(codes, categories=list(range(n)))
     np.testing.assert_array_equal(bits(model.predict(frame)), bits(want[valid, 1]))
+
+
+def test_category_names_recode_data_frames_as_xgboost_does(artifacts):
+    """An XGBoost 3.1+ model trained on a DataFrame keeps its category names: a frame whose own
+    categories differ from training's (a subset: other codes) is re-coded by name, string and
+    integer categories alike, and gives XGBoost's predictions from the same frame bit for bit;
+    a category the model does not know is an InputError naming it."""
+    src = CHURN.parent / "xgboost_categorical" / "3.2.0"
+    out = artifacts / "named.mlc"
+    mlc.compile(src / "named.ubj", out)
+    model = mlc.load(out)["named"]
+    assert model.feature_categories[0] == ["AK", "CA", "NY", "TX", "WY", "Washington, D.C.", 'say "hi"']
+    assert model.feature_categories[1] is None and model.feature_categories[3] == ["408", "415", "510"]
+    frame = pd.read_csv(src / "named_inputs.csv")
+    for column in ("state", "plan", "area_code"):
+        frame[column] = frame[column].astype("category")
+    assert "AK" not in frame.state.cat.categories  # the frame's codes are not the model's
+    want = np.loadtxt(src / "named.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
+    np.testing.assert_array_equal(bits(model.predict(frame, margin=True)), bits(want[:, 0]))
+    np.testing.assert_array_equal(bits(model.predict(frame)), bits(want[:, 1]))
+    # Columns by name, in another order.
+    np.testing.assert_array_equal(bits(model.predict(frame[frame.columns[::-1]])), bits(want[:, 1]))
+    unknown = frame.head(3).copy()
+    unknown["state"] = pd.Categorical(["OR", "TX", "TX"])
+    with pytest.raises(mlc.InputError, match="category 'OR' is not one the model knows"):
+        model.predict(unknown)

@@ -458,6 +458,33 @@ fn corrupted_lane_steps_are_a_load_error() {
 /// A change to a section's bytes.
 type Edit = Box<dyn Fn(&mut Vec<u8>)>;
 
+/// A malformed `feature-categories` section (format 1.9) is a typed load error naming the
+/// section or the model, never a panic.
+#[test]
+fn corrupted_feature_categories_are_load_errors() {
+    const GOLDEN: &str = "golden/v1.9/xgboost_categorical.x86-64.mlc";
+    let load_second = |bytes: &AlignedBytes| {
+        let artifact = Artifact::parse(bytes).unwrap();
+        Model::load(&artifact.model(1).unwrap()).map(|_| ()).map_err(|e| e.to_string())
+    };
+    assert_eq!(load_second(&with_section(GOLDEN, SectionKind::FeatureCategories, |_| {})), Ok(()));
+    let set_u32 = |at: usize, v: u32| move |b: &mut Vec<u8>| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    let cases: [(Edit, &str); 5] = [
+        (
+            Box::new(|b: &mut Vec<u8>| *b = mlc_format::names::encode_categories(&[vec!["a"]])),
+            "model 1: feature-categories describes a different number of features than the model has",
+        ),
+        (Box::new(set_u32(0, u32::MAX)), "feature categories: the count needs more starts than the section holds"),
+        (Box::new(set_u32(4, 1)), "feature categories: the first start is not 0"),
+        (Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 1)), "feature categories: the last offset is not the end of the names"),
+        (Box::new(|b: &mut Vec<u8>| *b.last_mut().unwrap() = 0xFF), "feature categories: a name is not UTF-8"),
+    ];
+    for (edit, want) in cases {
+        let got = load_second(&with_section(GOLDEN, SectionKind::FeatureCategories, edit));
+        assert!(got.as_ref().is_err_and(|e| e.ends_with(want)), "{got:?}, want {want}");
+    }
+}
+
 /// A malformed `feature-names` section (format 1.2) is a typed load error naming the section
 /// or the model, never a panic; `mlc inspect` names the file, the model and the section.
 #[test]

@@ -232,6 +232,42 @@ fn predict_reads_libsvm_and_json_lines() {
     assert_eq!(stdout(&out).lines().count(), 1, "the line before it is answered");
 }
 
+/// An XGBoost 3.1+ model trained on a DataFrame keeps its category names: `mlc predict` then
+/// reads a CSV file's names (`TX`, `"Washington, D.C."`) and integer categories (area code
+/// `415`) as XGBoost reads them from a DataFrame, bit for bit; an unknown one is an error
+/// naming it, as XGBoost's.
+#[test]
+fn category_names_in_csv_match_xgboost_on_a_data_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = mlc_tests::read_csv(&fixture("xgboost_categorical/3.2.0/named.expected.csv"));
+    let inputs = fixture("xgboost_categorical/3.2.0/named_inputs.csv");
+    let bits = |lines: &str| lines.lines().map(|l| l.parse::<f32>().unwrap().to_bits()).collect::<Vec<_>>();
+    for source in ["named.json", "named.ubj"] {
+        let artifact = dir.path().join("named.mlc");
+        let out =
+            mlc().arg("compile").arg(fixture(&format!("xgboost_categorical/3.2.0/{source}"))).arg("-o").arg(&artifact).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        for (margin, column) in [(false, 1), (true, 0)] {
+            let mut cmd = mlc();
+            cmd.arg("predict").arg("--header").arg(&artifact).arg(&inputs);
+            if margin {
+                cmd.arg("--margin");
+            }
+            let out = cmd.output().unwrap();
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            assert_eq!(bits(&stdout(&out)), expected.iter().map(|r| r[column].to_bits()).collect::<Vec<_>>(), "{source} margin {margin}");
+        }
+        let inspect = stdout(&mlc().arg("inspect").arg(&artifact).output().unwrap());
+        assert!(inspect.contains("category  state: AK, CA, NY, TX, WY, Washington, D.C., say \"hi\""), "{inspect}");
+    }
+    let bad = write(&dir.path().join("bad.csv"), "state,minutes,plan,area_code,calls\nTX,100,pro,415,2\nOR,100,pro,415,2\n");
+    let out = mlc().arg("predict").arg("--header").arg(dir.path().join("named.mlc")).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("line 3: column 1: `OR` is neither a number nor a category the model knows (AK, CA, NY, TX"), "{err}");
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
 #[test]
 fn a_model_that_is_not_an_artifact_is_named_and_the_way_out_given() {
     let dir = tempfile::tempdir().unwrap();

@@ -391,7 +391,12 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         }
     }
     let feature_names = feature_names(file, &learner, num_features as usize)?;
+    let category_names = match model.opt_key("cats") {
+        Some(cats) => category_names(file, &cats, num_features as usize)?,
+        None => Vec::new(),
+    };
     Ok(IrEnsemble {
+        category_names,
         category_sets: sets.sets,
         feature_names,
         num_features: num_features as u32,
@@ -423,6 +428,80 @@ fn feature_names(file: &str, learner: &At<'_>, num_features: usize) -> Result<Ve
         let name = v.as_str().ok_or_else(|| ImportError::parse(file, format!("`{}[{i}]` is not a string", at.path)))?;
         if !seen.insert(name) {
             return Err(ImportError::parse(file, format!("`{}[{i}]`: feature name `{name}` appears twice", at.path)));
+        }
+        names.push(name.to_string());
+    }
+    Ok(names)
+}
+
+/// The category names of XGBoost 3.1+'s `cats` (`CatContainer::Save`, src/data/cat_container.cc):
+/// `enc` holds one entry per feature (none when the model was trained without a data frame),
+/// a string column as Arrow holds it (`offsets`, `n + 1` of them, and the UTF-8 bytes as `i8`
+/// `values`) or an integer column (`type`, `values`); a feature without categories has empty
+/// ones. Integers are named in decimal. Empty when no feature has a name. A column of names
+/// that are not all ASCII is not kept (see below).
+fn category_names(file: &str, cats: &At<'_>, num_features: usize) -> Result<Vec<Vec<String>>, ImportError> {
+    let Some(enc) = cats.opt_key("enc") else { return Ok(Vec::new()) };
+    let columns = enc.array(file)?;
+    if columns.is_empty() {
+        return Ok(Vec::new());
+    }
+    if columns.len() != num_features {
+        return Err(ImportError::parse(file, format!("`{}` has {} columns for {num_features} features", enc.path, columns.len())));
+    }
+    let mut names = Vec::with_capacity(columns.len());
+    for (f, column) in columns.iter().enumerate() {
+        let at = At { v: column, path: format!("{}[{f}]", enc.path) };
+        let values = at.key(file, "values")?;
+        let column_names = match at.opt_key("offsets") {
+            Some(offsets) => {
+                let offsets = offsets.ints(file)?;
+                let bytes: Vec<u8> = values
+                    .ints(file)?
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &b)| {
+                        // Written as `i8` (a byte above 127 is negative); read as a byte either way.
+                        u8::try_from(b)
+                            .or_else(|_| i8::try_from(b).map(|b| b as u8))
+                            .map_err(|_| ImportError::parse(file, format!("`{}[{i}]` = {b} is not a byte", values.path)))
+                    })
+                    .collect::<Result<_, _>>()?;
+                // XGBoost 3.1–3.2 count a name's offsets in characters but keep as many bytes
+                // (measured with 3.2.0: `Québec` becomes `Québe`, and every later name shifts):
+                // names that are not ASCII are not kept, the feature reads codes alone.
+                if !bytes.is_ascii() {
+                    names.push(Vec::new());
+                    continue;
+                }
+                string_column(&offsets, &bytes).map_err(|what| ImportError::parse(file, format!("`{}`: {what}", at.path)))?
+            }
+            None => values.ints(file)?.iter().map(i64::to_string).collect(),
+        };
+        names.push(column_names);
+    }
+    if names.iter().all(Vec::is_empty) {
+        return Ok(Vec::new());
+    }
+    Ok(names)
+}
+
+/// The names of an Arrow string column: name `i` is `bytes[offsets[i] .. offsets[i + 1]]`.
+fn string_column(offsets: &[i64], bytes: &[u8]) -> Result<Vec<String>, String> {
+    if offsets.is_empty() {
+        return if bytes.is_empty() { Ok(Vec::new()) } else { Err("names without offsets".into()) };
+    }
+    if offsets[0] != 0 || offsets.last().copied() != i64::try_from(bytes.len()).ok() {
+        return Err(format!("offsets from {} to {:?} for {} bytes of names", offsets[0], offsets.last(), bytes.len()));
+    }
+    let mut names = Vec::with_capacity(offsets.len() - 1);
+    let mut seen = std::collections::HashSet::with_capacity(offsets.len());
+    for (i, pair) in offsets.windows(2).enumerate() {
+        let (start, end) = (pair[0] as usize, pair[1] as usize);
+        let name = bytes.get(start..end).ok_or_else(|| format!("offsets decrease at name {i}"))?;
+        let name = std::str::from_utf8(name).map_err(|_| format!("name {i} is not UTF-8"))?;
+        if !seen.insert(name) {
+            return Err(format!("the category `{name}` appears twice"));
         }
         names.push(name.to_string());
     }
@@ -743,5 +822,37 @@ mod tests {
         assert!(err.contains("`$.learner.feature_names[1]` is not a string"), "{err}");
         let err = names_of(&doc(serde_json::json!("a,b")), 2).unwrap_err();
         assert!(err.contains("`$.learner.feature_names` is not an array"), "{err}");
+    }
+
+    /// XGBoost 3.1+'s `cats`: string columns (Arrow offsets, bytes as `i8`), integer columns,
+    /// empty ones; damaged non-ASCII names are not kept; malformed ones are errors naming the
+    /// place.
+    #[test]
+    fn category_names_from_cats() {
+        let cats = |enc: Value| {
+            let doc = serde_json::json!({ "cats": { "enc": enc } });
+            category_names("m.json", &At { v: &doc, path: "$".into() }.key("m.json", "cats").unwrap(), 3).map_err(|e| e.to_string())
+        };
+        let empty = serde_json::json!({ "offsets": [], "values": [] });
+        let states = serde_json::json!({ "offsets": [0, 2, 4], "values": [65, 75, 67, 65] });
+        let ints = serde_json::json!({ "type": 15, "values": [408, 415] });
+        let names = cats(serde_json::json!([states, empty, ints])).unwrap();
+        assert_eq!(names, [vec!["AK".to_string(), "CA".into()], vec![], vec!["408".into(), "415".into()]]);
+        assert_eq!(cats(serde_json::json!([empty, empty, empty])), Ok(vec![]), "no names at all");
+        assert_eq!(cats(serde_json::json!([])), Ok(vec![]), "trained without a data frame");
+        // `Québec` as XGBoost 3.2 writes it: 6 characters' offsets over 7 bytes, cut to 6.
+        let damaged = serde_json::json!({ "offsets": [0, 6], "values": [81, 117, -61, -87, 98, 101] });
+        assert_eq!(cats(serde_json::json!([damaged, empty, ints])).unwrap()[0], Vec::<String>::new());
+        let err = cats(serde_json::json!([states, empty])).unwrap_err();
+        assert!(err.contains("`$.cats.enc` has 2 columns for 3 features"), "{err}");
+        let bad = serde_json::json!({ "offsets": [0, 2, 5], "values": [65, 75, 67, 65] });
+        let err = cats(serde_json::json!([bad, empty, ints])).unwrap_err();
+        assert!(err.contains("`$.cats.enc[0]`: offsets from 0 to Some(5) for 4 bytes of names"), "{err}");
+        let twice = serde_json::json!({ "offsets": [0, 2, 4], "values": [65, 75, 65, 75] });
+        let err = cats(serde_json::json!([twice, empty, ints])).unwrap_err();
+        assert!(err.contains("the category `AK` appears twice"), "{err}");
+        let not_byte = serde_json::json!({ "offsets": [0, 1], "values": [300] });
+        let err = cats(serde_json::json!([not_byte, empty, ints])).unwrap_err();
+        assert!(err.contains("`$.cats.enc[0].values[0]` = 300 is not a byte"), "{err}");
     }
 }

@@ -75,6 +75,9 @@ impl Frontend for PreparedTrees {
         let indexes = layout::Indexes { splits: target.has_tree_vector_kernels(), ranks: target.is_x86_64() };
         let (body, mut sections) = layout::lower(&self.ir, self.layout, self.numeric, indexes);
         // Feature names, where the model has them, come last (format 1.2, §6.4).
+        if !self.ir.category_names.is_empty() {
+            sections.push((SectionKind::FeatureCategories, mlc_format::names::encode_categories(&self.ir.category_names)));
+        }
         if !self.ir.feature_names.is_empty() {
             sections.push((SectionKind::FeatureNames, mlc_format::names::encode(&self.ir.feature_names)));
         }
@@ -260,6 +263,7 @@ mod tests {
             trees: vec![IrTree { group: 0, nodes }],
             framework: "test".into(),
             feature_names: Vec::new(),
+            category_names: Vec::new(),
             category_sets: Vec::new(),
         }
     }

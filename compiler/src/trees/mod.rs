@@ -127,6 +127,10 @@ pub struct IrEnsemble {
     /// The features' names in feature order (XGBoost's `feature_names`, unique), or empty
     /// when the model has none.
     pub feature_names: Vec<String>,
+    /// Each feature's category names in code order (XGBoost 3.1+'s `cats`: a pandas
+    /// category's strings, or its integers in decimal), empty for a feature without; empty
+    /// when no feature has names.
+    pub category_names: Vec<Vec<String>>,
     /// The category sets of the [`IrNode::CategorySplit`]s, each encoded as `tree-categories`
     /// holds it ([`mlc_format::categories::encode_set`]: header word, then the bit words).
     pub category_sets: Vec<Vec<u32>>,

@@ -64,6 +64,16 @@ pub fn run(args: Args) -> Result<()> {
                     }
                     println!("  names     {}", String::from_utf8_lossy(&header));
                 }
+                if let Some(categories) = model.feature_categories() {
+                    // What a CSV field may name instead of a code, feature by feature.
+                    for f in 0..categories.len() {
+                        let Some(c) = categories.of(f) else { continue };
+                        let feature = model.feature_names().and_then(|n| n.get(f)).map_or_else(|| format!("feature {f}"), str::to_string);
+                        let shown: Vec<&str> = c.iter().take(12).collect();
+                        let more = if c.len() > shown.len() { format!(", … ({} in all)", c.len()) } else { String::new() };
+                        println!("  category  {feature}: {}{more}", shown.join(", "));
+                    }
+                }
                 println!("  outputs   {} value(s): {:?} of {} margin(s)", m.num_outputs, t.link, t.num_groups);
                 println!("  trees     {} trees, layout {:?}, numeric {:?}", t.num_trees, t.layout, t.numeric);
             }
@@ -77,7 +87,7 @@ pub fn run(args: Args) -> Result<()> {
         for i in entry.section_indices() {
             let e = artifact.section_entry(i);
             let kind = SectionKind::from_u32(e.kind).map_or_else(|| format!("kind {}", e.kind), |k| k.name().to_string());
-            println!("    #{i:<4} {kind:<16} {:>9} bytes at {:#x}, crc32c {:08x}", e.len, e.offset, e.crc);
+            println!("    #{i:<4} {kind:<18} {:>9} bytes at {:#x}, crc32c {:08x}", e.len, e.offset, e.crc);
         }
         if !m.report.is_empty() {
             println!("  report    {}", m.report);

@@ -327,6 +327,18 @@ impl<'a> ModelEntry<'a> {
         }
     }
 
+    /// The model's category names (section `feature-categories`, format 1.9), checked:
+    /// `Ok(None)` if absent; `BadSection` naming the section if repeated or malformed. Whether
+    /// their feature count matches the model's is checked at model load.
+    pub fn feature_categories(&self) -> Result<Option<crate::names::FeatureCategories<'a>>, FormatError> {
+        match self.section(SectionKind::FeatureCategories)? {
+            Some((section, bytes)) => {
+                crate::names::FeatureCategories::parse(bytes).map(Some).map_err(|what| FormatError::BadSection { section, what })
+            }
+            None => Ok(None),
+        }
+    }
+
     /// Like [`ModelEntry::section`], cast to records of type `T`; `Ok(None)` if absent.
     pub fn optional_records<T: CheckedBitPattern>(&self, kind: SectionKind) -> Result<Option<&'a [T]>, FormatError> {
         match self.section(kind)? {

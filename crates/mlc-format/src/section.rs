@@ -66,6 +66,9 @@ pub enum SectionKind {
     /// category sets of its categorical splits, `u32` words (see
     /// [`crate::categories`]).
     TreeCategories = 30,
+    /// Tree ensemble, optional (format 1.9): the category names of its categorical features
+    /// (XGBoost 3.1+'s `cats`), see [`crate::names::FeatureCategories`].
+    FeatureCategories = 31,
     /// Network: one [`crate::records::LayerRecord`] per layer.
     NetLayers = 32,
     /// Network: all weights and biases, `f32`, at the offsets the layer records give.
@@ -118,6 +121,7 @@ impl SectionKind {
             28 => SectionKind::TreeLaneNodes,
             29 => SectionKind::TreeLaneSteps,
             30 => SectionKind::TreeCategories,
+            31 => SectionKind::FeatureCategories,
             32 => SectionKind::NetLayers,
             33 => SectionKind::NetWeights,
             34 => SectionKind::VocabOffsets,
@@ -151,6 +155,7 @@ impl SectionKind {
             SectionKind::TreeLaneNodes => "tree-lane-nodes",
             SectionKind::TreeLaneSteps => "tree-lane-steps",
             SectionKind::TreeCategories => "tree-categories",
+            SectionKind::FeatureCategories => "feature-categories",
             SectionKind::NetLayers => "net-layers",
             SectionKind::NetWeights => "net-weights",
             SectionKind::VocabOffsets => "vocab-offsets",

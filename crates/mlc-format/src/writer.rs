@@ -85,7 +85,8 @@ impl ArtifactWriter {
     /// what they are by older readers: network operations (1.1 for `BatchNormalization`), the
     /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3), `tree-bit-nodes` (1.4)
     /// `tree-bit-lanes` with `tree-lane-nodes` (1.5), `tree-lane-steps` (1.6) and the links
-    /// `Hinge`, `ExpF64` and `SigmoidUnclamped` (1.7) and the layout `LinkedCategorical` (1.8).
+    /// `Hinge`, `ExpF64` and `SigmoidUnclamped` (1.7), the layout `LinkedCategorical` (1.8) and
+    /// the `feature-categories` section (1.9).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
         let names = if has(SectionKind::TreeLaneSteps) {
@@ -104,7 +105,8 @@ impl ArtifactWriter {
         let layers = self.models.iter().flat_map(|m| &m.sections).filter(|(kind, _)| *kind == SectionKind::NetLayers);
         let ops = layers.flat_map(|(_, bytes)| crate::net::LayerRecord::cast_slice(bytes).unwrap_or(&[]).iter().map(|l| l.op));
         let links = self.models.iter().map(|m| m.since_minor).max().unwrap_or(0);
-        ops.map(Op::since_minor).max().unwrap_or(0).max(names).max(links).min(FORMAT_MINOR)
+        let categories = if has(SectionKind::FeatureCategories) { 9 } else { 0 };
+        ops.map(Op::since_minor).max().unwrap_or(0).max(names).max(links).max(categories).min(FORMAT_MINOR)
     }
 
     /// Lays out the artifact: header, section table, then every section at a 64-byte boundary.

@@ -3,7 +3,7 @@
 //! model is a tree ensemble or a network. [`Model::input_kind`] says what a model takes.
 
 use mlc_format::manifest::{ModelBody, NetInput};
-use mlc_format::names::FeatureNames;
+use mlc_format::names::{FeatureCategories, FeatureNames};
 use mlc_format::{Artifact, ModelEntry};
 
 use crate::error::{LoadError, PredictError};
@@ -137,6 +137,17 @@ impl<'a> Model<'a> {
     pub fn feature_names(&self) -> Option<FeatureNames<'a>> {
         match self {
             Model::Trees(t) => t.feature_names(),
+            Model::Net(_) => None,
+        }
+    }
+
+    /// The names of the categories of each categorical feature (code `c` is the `c`-th name),
+    /// where the artifact has them (a tree ensemble compiled from an XGBoost 3.1+ model trained
+    /// on a data frame with category columns); `None` otherwise. Their feature count is the
+    /// model's [`Model::num_features`] (checked at load).
+    pub fn feature_categories(&self) -> Option<FeatureCategories<'a>> {
+        match self {
+            Model::Trees(t) => t.feature_categories(),
             Model::Net(_) => None,
         }
     }

@@ -120,6 +120,16 @@ pub enum RecordError {
         /// The value's text (lossy UTF-8, shortened).
         text: String,
     },
+    /// A categorical feature's value that is neither a number (a code) nor one of the model's
+    /// category names (XGBoost: "a category not in the training set").
+    UnknownCategory {
+        /// Where the value is.
+        at: Position,
+        /// The value's text (lossy UTF-8, shortened).
+        text: String,
+        /// The feature's categories, the first few of them (`AK, CA, NY, …`).
+        known: String,
+    },
     /// A one-column CSV record that a text model cannot read as token ids: most likely raw
     /// text, which is `text/plain`.
     TextInCsv(Box<RecordError>),
@@ -172,6 +182,9 @@ impl fmt::Display for RecordError {
             },
             RecordError::BadValue { kind: ValueKind::Feature, at, text } => write!(f, "{at}: `{text}` is not a number"),
             RecordError::BadValue { kind: ValueKind::TokenId, at, text } => write!(f, "{at}: `{text}` is not a token id"),
+            RecordError::UnknownCategory { at, text, known } => {
+                write!(f, "{at}: `{text}` is neither a number nor a category the model knows ({known})")
+            }
             RecordError::TextInCsv(error) => write!(
                 f,
                 "{error}; the model reads raw text: give one text per line as text/plain (--content-type text/plain, or a .txt file)"

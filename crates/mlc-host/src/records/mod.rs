@@ -27,6 +27,7 @@ mod values;
 
 use std::borrow::Cow;
 
+use mlc_format::names::FeatureCategories;
 use mlc_runtime::{Input, InputKind, Model};
 use serde_json::value::RawValue;
 
@@ -221,15 +222,22 @@ impl<'r> Record<'r> {
         columns: Option<&[usize]>,
         buf: &'a mut InputBuf,
     ) -> Result<Input<'a>, RecordError> {
-        self.read(model.input_kind(), columns, buf).map_err(|e| match e {
+        self.read(model.input_kind(), columns, model.feature_categories().as_ref(), buf).map_err(|e| match e {
             // Only the message's wording tells a tree ensemble from a network (docs/transform.md).
             RecordError::NotText { .. } => RecordError::NotText { tree_ensemble: matches!(model, Model::Trees(_)) },
             e => e,
         })
     }
 
-    /// [`Record::input`] for a model that takes `kind`.
-    fn read<'a>(&'a self, kind: InputKind, columns: Option<&[usize]>, buf: &'a mut InputBuf) -> Result<Input<'a>, RecordError> {
+    /// [`Record::input`] for a model that takes `kind`, whose categorical features' values
+    /// may name their `categories`.
+    fn read<'a>(
+        &'a self,
+        kind: InputKind,
+        columns: Option<&[usize]>,
+        categories: Option<&FeatureCategories<'_>>,
+        buf: &'a mut InputBuf,
+    ) -> Result<Input<'a>, RecordError> {
         if let Values::Libsvm(line) = self.values {
             let InputKind::Floats { features } = kind else { return Err(RecordError::LibsvmNotFeatures) };
             let start = buf.floats.len();
@@ -248,12 +256,12 @@ impl<'r> Record<'r> {
             (Some(_), _) => Err(RecordError::NotText { tree_ensemble: false }),
             (None, InputKind::Floats { features }) => {
                 let start = buf.floats.len();
-                self.read_values(features, columns, &mut buf.floats)?;
+                self.read_values(features, columns, categories, &mut buf.floats)?;
                 Ok(Input::Rows(&buf.floats[start..]))
             }
             (None, InputKind::TokenIds { length, text, .. }) => {
                 let start = buf.ids.len();
-                self.read_values(length, columns, &mut buf.ids).map_err(|e| match &self.values {
+                self.read_values(length, columns, None, &mut buf.ids).map_err(|e| match &self.values {
                     Values::Csv { fields, .. } if text && length > 1 && self.csv_looks_like_text(fields) => {
                         RecordError::TextInCsv(Box::new(e))
                     }
@@ -311,11 +319,18 @@ impl<'r> Record<'r> {
             Values::Json { text: Some(_), features: Some(_) } => return Err(RecordError::TextAndFeatures),
             Values::Json { .. } | Values::Text(_) => return Err(RecordError::NoInput),
         };
-        self.read_values(count, None, out)
+        self.read_values(count, None, None, out)
     }
 
-    /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`.
-    fn read_values<T: values::Value>(&self, expected: usize, columns: Option<&[usize]>, out: &mut Vec<T>) -> Result<(), RecordError> {
+    /// Appends the record's `expected` values (CSV fields, or JSON features) to `out`, a
+    /// categorical feature's category name read as its code.
+    fn read_values<T: values::Value>(
+        &self,
+        expected: usize,
+        columns: Option<&[usize]>,
+        categories: Option<&FeatureCategories<'_>>,
+        out: &mut Vec<T>,
+    ) -> Result<(), RecordError> {
         match (&self.values, columns) {
             (Values::Csv { fields, route, id }, Some(columns)) => {
                 let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
@@ -323,27 +338,16 @@ impl<'r> Record<'r> {
                     let layout = Layout::Csv { route: *route, id: *id };
                     return Err(RecordError::Count { kind: T::KIND, layout, expected, found: count });
                 }
-                let start = out.len();
-                for &c in columns {
-                    let raw = fields.get(c);
-                    match T::parse(raw) {
-                        Some(x) => out.push(x),
-                        None => {
-                            out.truncate(start);
-                            return Err(RecordError::BadValue { kind: T::KIND, at: Position::Column(c + 1), text: shorten(raw) });
-                        }
-                    }
-                }
-                Ok(())
+                values::read_columns(fields, columns, categories, out)
             }
             (Values::Csv { fields, route, id }, None) => {
                 let values =
                     fields.iter().enumerate().filter(|&(i, _)| Some(i + 1) != *route && Some(i + 1) != *id).map(|(_, field)| field);
                 let count = fields.len() - route.is_some() as usize - id.is_some() as usize;
-                read_values(count, values, expected, Layout::Csv { route: *route, id: *id }, out)
+                read_values(count, values, expected, Layout::Csv { route: *route, id: *id }, categories, out)
             }
             (Values::Json { features: Some(features), .. }, _) => {
-                read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, out)
+                read_values(features.len(), features.iter().map(|v| json_value(v)), expected, Layout::Json, categories, out)
             }
             (Values::Json { features: None, .. } | Values::Text(_), _) => Err(RecordError::NoInput),
             (Values::Libsvm(_), _) => Err(RecordError::LibsvmNotFeatures),
@@ -373,7 +377,7 @@ mod tests {
         let record = reader.read(line).map_err(|e| e.to_string())?;
         let model = record.model().map(str::to_string);
         let mut buf = InputBuf::default();
-        Ok(match record.read(kind, None, &mut buf).map_err(|e| e.to_string())? {
+        Ok(match record.read(kind, None, None, &mut buf).map_err(|e| e.to_string())? {
             Input::Rows(rows) => Got::Rows(model, rows.to_vec()),
             Input::Ids(ids) => Got::Ids(model, ids.to_vec()),
             Input::Text(text) => Got::Text(model, text.to_vec()),
@@ -490,7 +494,7 @@ mod tests {
             let record = reader.read(line.as_bytes()).map_err(|e| e.to_string())?;
             let (model, id) = (record.model().map(str::to_string), record.id().map(str::to_string));
             let mut buf = InputBuf::default();
-            match record.read(FLOATS, None, &mut buf).map_err(|e| e.to_string())? {
+            match record.read(FLOATS, None, None, &mut buf).map_err(|e| e.to_string())? {
                 Input::Rows(rows) => Ok((model, id, rows.to_vec())),
                 _ => Err("not rows".into()),
             }
@@ -563,15 +567,15 @@ mod tests {
         let mut buf = InputBuf::default();
         for line in ["1,2,3", "4,5,6"] {
             let record = reader.read(line.as_bytes()).unwrap();
-            let Input::Rows(row) = record.read(FLOATS, None, &mut buf).unwrap() else { panic!("rows") };
+            let Input::Rows(row) = record.read(FLOATS, None, None, &mut buf).unwrap() else { panic!("rows") };
             assert_eq!(row.len(), 3, "the input is the record alone");
         }
         let record = reader.read(b"7,8,oops").unwrap();
-        assert!(record.read(FLOATS, None, &mut buf).is_err());
+        assert!(record.read(FLOATS, None, None, &mut buf).is_err());
         assert_eq!(buf.floats, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
         let record = reader.read(b"7,8,9").unwrap();
-        assert!(record.read(IDS, None, &mut buf).is_ok());
-        assert!(record.read(IDS, None, &mut buf).is_ok());
+        assert!(record.read(IDS, None, None, &mut buf).is_ok());
+        assert!(record.read(IDS, None, None, &mut buf).is_ok());
         assert_eq!(buf.ids, [7, 8, 9, 7, 8, 9]);
         buf.clear();
         assert!(buf.floats.is_empty() && buf.ids.is_empty() && buf.capacity_bytes() >= 4 * 12);
@@ -604,5 +608,61 @@ mod tests {
         assert_eq!(ContentType::from_mime("Text/CSV; charset=utf-8"), Some(ContentType::Csv));
         assert_eq!(ContentType::from_mime("application/x-ndjson"), Some(ContentType::JsonLines));
         assert_eq!(ContentType::from_mime("application/json"), None);
+    }
+
+    #[test]
+    fn categorical_features_take_their_category_names() {
+        let bytes = mlc_format::names::encode_categories(&[vec!["AK", "CA", "NY"], vec![], vec![]]);
+        let cats = FeatureCategories::parse(&bytes).unwrap();
+        let read = |content_type, line: &[u8]| -> Result<Vec<u32>, String> {
+            let mut reader = RecordReader::new(content_type, None);
+            let record = reader.read(line).map_err(|e| e.to_string())?;
+            let mut buf = InputBuf::default();
+            match record.read(FLOATS, None, Some(&cats), &mut buf).map_err(|e| e.to_string())? {
+                Input::Rows(row) => Ok(row.iter().map(|x| x.to_bits()).collect()),
+                _ => panic!("rows"),
+            }
+        };
+        let bits = |row: [f32; 3]| Ok(row.map(f32::to_bits).to_vec());
+        assert_eq!(read(ContentType::Csv, b"CA,1.5,2"), bits([1.0, 1.5, 2.0]));
+        assert_eq!(read(ContentType::Csv, b" NY ,1,2"), bits([2.0, 1.0, 2.0]));
+        // A number is a code, as XGBoost reads arrays; empty is missing.
+        assert_eq!(read(ContentType::Csv, b"2,1,2"), bits([2.0, 1.0, 2.0]));
+        assert_eq!(read(ContentType::Csv, b",1,2"), bits([f32::NAN, 1.0, 2.0]));
+        assert_eq!(read(ContentType::JsonLines, br#"{"features": ["AK", 1, null]}"#), bits([0.0, 1.0, f32::NAN]));
+        let unknown = "column 1: `TX` is neither a number nor a category the model knows (AK, CA, NY)";
+        assert_eq!(read(ContentType::Csv, b"TX,1,2"), Err(unknown.into()));
+        assert_eq!(
+            read(ContentType::JsonLines, br#"{"features": ["ak", 1, 2]}"#),
+            Err("feature 1: `\"ak\"` is neither a number nor a category the model knows (AK, CA, NY)".into())
+        );
+        // Only the categorical feature takes names.
+        assert_eq!(read(ContentType::Csv, b"CA,AK,2"), Err("column 2: `AK` is not a number".into()));
+        // Integer categories (a pandas category of numbers): a number is the category itself.
+        let bytes = mlc_format::names::encode_categories(&[vec!["408", "415", "510"], vec![], vec![]]);
+        let cats = FeatureCategories::parse(&bytes).unwrap();
+        let mut reader = RecordReader::new(ContentType::Csv, None);
+        let mut read_codes = |line: &[u8]| {
+            let record = reader.read(line).unwrap();
+            let mut buf = InputBuf::default();
+            match record.read(FLOATS, None, Some(&cats), &mut buf).map_err(|e| e.to_string()) {
+                Ok(Input::Rows(row)) => Ok(row[0].to_bits()),
+                Ok(_) => panic!("rows"),
+                Err(e) => Err(e),
+            }
+        };
+        assert_eq!(read_codes(b"415,1,2"), Ok(1f32.to_bits()));
+        assert_eq!(read_codes(b"nan,1,2"), Ok(f32::NAN.to_bits()));
+        let unknown = "column 1: `1` is neither a number nor a category the model knows (408, 415, 510)";
+        assert_eq!(read_codes(b"1,1,2"), Err(unknown.into()));
+        // Integer categories that are their codes (0, 1, 2): a number is a code, even one
+        // beyond them (XGBoost's rule for such values then applies, as for arrays).
+        let bytes = mlc_format::names::encode_categories(&[vec!["0", "1", "2"], vec![], vec![]]);
+        let cats = FeatureCategories::parse(&bytes).unwrap();
+        let mut reader = RecordReader::new(ContentType::Csv, None);
+        let record = reader.read(b"7,1,2").unwrap();
+        let mut buf = InputBuf::default();
+        let Ok(Input::Rows(row)) = record.read(FLOATS, None, Some(&cats), &mut buf) else { panic!("rows") };
+        assert_eq!(row[0], 7.0);
     }
 }

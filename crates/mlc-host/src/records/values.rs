@@ -7,7 +7,9 @@
 //!
 //! Surrounding spaces are ignored; bytes that are not UTF-8 are neither.
 
-use super::error::{Layout, RecordError, ValueKind};
+use mlc_format::names::{Categories, FeatureCategories};
+
+use super::error::{Layout, Position, RecordError, ValueKind};
 
 /// Parses a number field; `None` if it is not a number.
 pub fn parse_field(raw: &[u8]) -> Option<f32> {
@@ -26,7 +28,7 @@ pub fn parse_token_id(raw: &[u8]) -> Option<u32> {
 /// Appends the `expected` numbers of the CSV fields `fields` to `out` (any count: pass
 /// `fields.len()`); on error `out` is left as it was.
 pub fn parse_features<'a>(fields: impl ExactSizeIterator<Item = &'a [u8]>, expected: usize, out: &mut Vec<f32>) -> Result<(), RecordError> {
-    read_values(fields.len(), fields, expected, Layout::Csv { route: None, id: None }, out)
+    read_values(fields.len(), fields, expected, Layout::Csv { route: None, id: None }, None, out)
 }
 
 /// A value a model reads: a number or a token id.
@@ -35,12 +37,34 @@ pub(crate) trait Value: Sized {
     const KIND: ValueKind;
     /// Parses one field.
     fn parse(raw: &[u8]) -> Option<Self>;
+    /// A categorical feature's field, read with its `categories`' names.
+    fn categorical(_raw: &[u8], _categories: &Categories<'_>) -> Option<Self> {
+        None
+    }
 }
 
 impl Value for f32 {
     const KIND: ValueKind = ValueKind::Feature;
     fn parse(raw: &[u8]) -> Option<f32> {
         parse_field(raw)
+    }
+    /// A name among the categories (the field's text, surrounding spaces ignored, or a JSON
+    /// string's value) is its code. Otherwise a number is the code itself (as XGBoost reads
+    /// arrays), except for integer categories other than the codes themselves (a `pandas`
+    /// category of area codes, `408, 415, 510`), whose numbers are the categories: one not
+    /// among them is unknown. Empty or `nan` is missing.
+    fn categorical(raw: &[u8], categories: &Categories<'_>) -> Option<f32> {
+        let text = std::str::from_utf8(raw).ok()?.trim();
+        let name = if text.starts_with('"') { serde_json::from_str::<String>(text).ok() } else { None };
+        // Codes are below 2^24 (a feature's categories come from one section of the
+        // artifact), so exact in `f32`.
+        if let Some(code) = categories.code(name.as_deref().unwrap_or(text)) {
+            return Some(code as f32);
+        }
+        let x = parse_field(raw)?;
+        let numbers_are_categories = categories.iter().enumerate().any(|(code, n)| n.parse::<i64>().ok() != Some(code as i64))
+            && categories.iter().all(|n| n.parse::<i64>().is_ok());
+        (x.is_nan() || !numbers_are_categories).then_some(x)
     }
 }
 
@@ -51,13 +75,28 @@ impl Value for u32 {
     }
 }
 
+/// Parses feature `i`'s field `raw` (read with its names where `categories` has some);
+/// otherwise the error, at `at`.
+fn parse_value<T: Value>(raw: &[u8], i: usize, at: Position, categories: Option<&FeatureCategories<'_>>) -> Result<T, RecordError> {
+    match categories.and_then(|c| c.of(i)) {
+        None => T::parse(raw).ok_or_else(|| RecordError::BadValue { kind: T::KIND, at, text: shorten(raw) }),
+        Some(names) => T::categorical(raw, &names).ok_or_else(|| {
+            let shown: Vec<&str> = names.iter().take(8).collect();
+            let more = if names.len() > shown.len() { format!(", … {} in all", names.len()) } else { String::new() };
+            RecordError::UnknownCategory { at, text: shorten(raw), known: format!("{}{more}", shown.join(", ")) }
+        }),
+    }
+}
+
 /// Appends the `count` values of `values` (laid out as `layout` says) to `out`, which must
-/// be `expected` of them; on error `out` is left as it was.
+/// be `expected` of them, value `i` read as feature `i` (a name among its `categories`, where
+/// it has some, is its code); on error `out` is left as it was.
 pub(crate) fn read_values<'a, T: Value>(
     count: usize,
     values: impl Iterator<Item = &'a [u8]>,
     expected: usize,
     layout: Layout,
+    categories: Option<&FeatureCategories<'_>>,
     out: &mut Vec<T>,
 ) -> Result<(), RecordError> {
     let kind = T::KIND;
@@ -66,11 +105,32 @@ pub(crate) fn read_values<'a, T: Value>(
     }
     let start = out.len();
     for (i, raw) in values.enumerate() {
-        match T::parse(raw) {
-            Some(x) => out.push(x),
-            None => {
+        match parse_value(raw, i, layout.position(i), categories) {
+            Ok(x) => out.push(x),
+            Err(e) => {
                 out.truncate(start);
-                return Err(RecordError::BadValue { kind, at: layout.position(i), text: shorten(raw) });
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`read_values`] of the CSV `fields` at `columns` (0-based, one per value in the model's
+/// order).
+pub(crate) fn read_columns<T: Value>(
+    fields: &super::csv_fields::CsvFields,
+    columns: &[usize],
+    categories: Option<&FeatureCategories<'_>>,
+    out: &mut Vec<T>,
+) -> Result<(), RecordError> {
+    let start = out.len();
+    for (i, &c) in columns.iter().enumerate() {
+        match parse_value(fields.get(c), i, Position::Column(c + 1), categories) {
+            Ok(x) => out.push(x),
+            Err(e) => {
+                out.truncate(start);
+                return Err(e);
             }
         }
     }

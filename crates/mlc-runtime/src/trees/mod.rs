@@ -37,7 +37,7 @@ use mlc_format::categories::{self, CATEGORICAL, CATEGORY_FEATURE_MASK};
 #[cfg(target_arch = "x86_64")]
 use mlc_format::manifest::Link;
 use mlc_format::manifest::{ModelManifest, Numeric, TreeEnsemble, TreeLayout};
-use mlc_format::names::FeatureNames;
+use mlc_format::names::{FeatureCategories, FeatureNames};
 use mlc_format::records::{
     BitLanes, BitTree, LaneSteps, LinkedNode, Node, RankChunk, RankTree, SplitRecord, TreeRecord, FEATURE_MASK, LEAF_KEY,
 };
@@ -74,6 +74,7 @@ pub struct TreeModel<'a> {
     nodes: Nodes<'a>,
     base: &'a [u32],
     names: Option<FeatureNames<'a>>,
+    categories: Option<FeatureCategories<'a>>,
 }
 
 /// The first `n` rows of a batch (`f` values each) with their outputs (one per row), and the
@@ -412,7 +413,12 @@ impl<'a> TreeModel<'a> {
         if names.is_some_and(|n| n.len() != num_features) {
             return Err(invalid(m, None, "feature-names holds a different number of names than the model has features"));
         }
-        Ok(TreeModel { info, num_features, trees, nodes, base, names })
+        // Category names (format 1.9, optional): well formed, a list per feature.
+        let categories = entry.feature_categories()?;
+        if categories.is_some_and(|c| c.len() != num_features) {
+            return Err(invalid(m, None, "feature-categories describes a different number of features than the model has"));
+        }
+        Ok(TreeModel { info, num_features, trees, nodes, base, names, categories })
     }
 
     /// Features per row.
@@ -424,6 +430,12 @@ impl<'a> TreeModel<'a> {
     /// section `feature-names`; XGBoost's `feature_names`).
     pub fn feature_names(&self) -> Option<FeatureNames<'a>> {
         self.names
+    }
+
+    /// The category names of the categorical features, if the artifact has them (format 1.9
+    /// section `feature-categories`; XGBoost 3.1+'s `cats`).
+    pub fn feature_categories(&self) -> Option<FeatureCategories<'a>> {
+        self.categories
     }
 
     /// Margins per row (1, or the number of classes).
