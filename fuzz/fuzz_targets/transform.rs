@@ -11,8 +11,9 @@
 //! with bit 6 LIBSVM for `AL`),
 //! bits 2–4 `--max-records` − 1 (small batches), bit 5 two workers, bit 6 `--margin`, bit 7 the
 //! other output format and error mode. The rest is the input file. Models (compiled once from the
-//! committed fixtures into a directory source): `AL` and `NY` (churn trees, 18 features) and
-//! `text` (the tiny text CNN).
+//! committed fixtures into a directory source): `AL` and `NY` (churn trees, 18 features),
+//! `text` (the tiny text CNN) and `cat` (XGBoost 3.2 with category names: CSV routed by column 1
+//! and JSON Lines records may name its categories).
 #![no_main]
 
 use std::path::{Path, PathBuf};
@@ -40,6 +41,7 @@ fn setup() -> &'static Setup {
             ("AL", root.join("tests/fixtures/churn/models/states/AL.json")),
             ("NY", root.join("tests/fixtures/churn/models/states/NY.ubj")),
             ("text", root.join("fuzz/seeds/tiny_text_cnn")),
+            ("cat", root.join("tests/fixtures/xgboost_categorical/3.2.0/named.json")),
         ] {
             let spec = mlc_compiler::ModelSpec { name: name.into(), path };
             let compiled = mlc_compiler::compile(&[spec], &opts).expect("fixture compiles");
