@@ -162,9 +162,9 @@ pub fn encode<S: AsRef<str>>(names: &[S]) -> alloc::vec::Vec<u8> {
 /// without names (a numeric one) has an empty range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FeatureCategories<'a> {
+    /// The whole section, checked by [`FeatureCategories::parse`] (only the slice is kept, so
+    /// that a model's handle stays small).
     section: &'a [u8],
-    features: u32,
-    names: FeatureNames<'a>,
 }
 
 impl<'a> FeatureCategories<'a> {
@@ -190,17 +190,23 @@ impl<'a> FeatureCategories<'a> {
         if start(features) as usize != names.len() {
             return Err("feature categories: the last start is not the names' count");
         }
-        Ok(FeatureCategories { section, features, names })
+        Ok(FeatureCategories { section })
     }
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.features as usize
+        le_u32(self.section, 0) as usize
     }
 
     /// Whether the section describes no feature.
     pub fn is_empty(&self) -> bool {
-        self.features == 0
+        self.len() == 0
+    }
+
+    /// The table of all names (checked by `parse`).
+    fn names(&self) -> FeatureNames<'a> {
+        let head = 4 * (self.len() + 2);
+        FeatureNames { section: &self.section[head..], count: le_u32(self.section, head) }
     }
 
     /// The category names of feature `f` (code `c` is the `c`-th), or `None` for a feature
@@ -211,7 +217,7 @@ impl<'a> FeatureCategories<'a> {
         }
         let start = |i: usize| le_u32(self.section, 4 + 4 * i) as usize;
         let (first, end) = (start(f), start(f + 1));
-        (end > first).then_some(Categories { names: self.names, first, len: end - first })
+        (end > first).then_some(Categories { names: self.names(), first, len: end - first })
     }
 }
 
