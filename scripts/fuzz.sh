@@ -56,6 +56,7 @@ compile links.mlc hinge="$FX/xgboost/3.2.0/binary_hinge.json" aft="$FX/xgboost/3
 compile multi_target.mlc "$FX/xgboost/3.2.0/multi_label.json"
 compile categorical.mlc old="$FX/xgboost_categorical/1.6.2/partition.json" new="$FX/xgboost_categorical/3.2.0/onehot.ubj"   # format 1.8 layout
 compile categorical_fixed.mlc "$FX/xgboost_categorical/3.2.0/partition.json" --numeric fixed
+compile categorical_named.mlc "$FX/xgboost_categorical/3.2.0/named.json"   # format 1.9 category names
 compile tiny_text_cnn.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric float
 compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8 --calibration "$FX/sentiment/reviews.txt"
 compile sentiment_mcu.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric float
@@ -158,11 +159,16 @@ seed records "$SEEDS/fields.csv"
 { printf '\x43'; head -n 12 "$FX/churn/heldout.csv" | cut -d, -f2- \
     | awk -F, '{ s = "0"; for (i = 1; i <= NF; i++) if ($i != "") s = s " " (i - 1) ":" $i; print s }'
   printf '1 99:1\n0 2:x\n1\n'; } >"$SEEDS/transform-libsvm"
+# The model with category names (`cat`): CSV routed by column 1, and JSON Lines, naming them.
+{ printf '\x27'; sed -n 2,9p "$FX/xgboost_categorical/3.2.0/named_inputs.csv" | sed 's/^/cat,/'
+  printf 'cat,OR,1,pro,415,2\ncat,TX,1,pro,1,2\n'; } >"$SEEDS/transform-csv-cat"
+{ printf '\x11{"model":"cat","features":["TX",100.5,"pro",415,2]}\n{"model":"cat","features":["say \\"hi\\"",1,"basic",null,2]}\n'
+  printf '{"model":"cat","features":["OR",1,"pro",415,2]}\n'; } >"$SEEDS/transform-jsonl-cat"
 # records: JSON Lines too (its first two bytes set the splitter's limits), and byte order marks.
 seed records "$SEEDS/transform-jsonl" records-jsonl
 printf '\xef\xbb\xbf1,2\r\n\xef\xbb\xbf{"features": [1, null, 2e-3]}\n\xef\xbb\xbf\n' >"$SEEDS/records-bom"
 seed records "$SEEDS/records-bom"
-for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl,libsvm}; do
+for f in "$SEEDS"/transform-{csv,csv-routed,text,jsonl,libsvm,csv-cat,jsonl-cat}; do
     seed transform "$f"
     # The same input with bit 7 of the mode: also --accept application/json and --on-error fail.
     { printf "\\x$(printf %02x $(( $(od -An -tu1 -N1 "$f") | 0x80 )))"; tail -c +2 "$f"; } >"$f-both"
