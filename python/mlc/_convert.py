@@ -62,14 +62,13 @@ def _category_codes(x, categories=None):
         # The model's name of each of the frame's categories (integers in decimal), or -1.
         own = [known.get(_category_name(c), -1) for c in column.cat.categories]
         recode = np.array(own + [-1], dtype=np.int64)  # codes of -1 (missing) stay missing
-        unknown = [c for c, k in zip(column.cat.categories, own) if k < 0]
-        if unknown:
-            used = set(np.unique(codes[codes >= 0]).tolist())
-            seen = [c for j, c in enumerate(column.cat.categories) if own[j] < 0 and j in used]
-            if seen:
-                shown = ", ".join(names[:8]) + (f", … {len(names)} in all" if len(names) > 8 else "")
-                raise InputError(f"column {x.columns[i]!r}: category {seen[0]!r} is not one the model knows ({shown})")
         mapped = recode[np.where(codes >= 0, codes, len(own))]
+        # A category the model does not know, where a row has it (unused ones are harmless).
+        bad = (mapped < 0) & (codes >= 0)
+        if bad.any():
+            shown = ", ".join(names[:8]) + (f", … {len(names)} in all" if len(names) > 8 else "")
+            category = column.cat.categories[codes[bad][0]]
+            raise InputError(f"column {x.columns[i]!r}: category {category!r} is not one the model knows ({shown})")
         x.isetitem(i, np.where(mapped >= 0, mapped, np.nan).astype(np.float32))
     return x
 
