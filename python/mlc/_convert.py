@@ -40,35 +40,76 @@ def _category_name(c):
     return str(c)
 
 
+def _unknown(label, value, names):
+    shown = ", ".join(names[:8]) + (f", … {len(names)} in all" if len(names) > 8 else "")
+    return InputError(f"column {label!r}: category {value!r} is not one the model knows ({shown})")
+
+
+def _numbers_are_categories(names):
+    """Whether the names are integers other than their codes (area codes `408, 415, 510`):
+    then a number is a category, not a code."""
+    integers = all(n.lstrip("-").isdigit() for n in names)
+    return integers and any(n != str(code) for code, n in enumerate(names))
+
+
+def _named_column(column, names, label):
+    """A column that is not a pandas category, for a feature whose categories are named, read as
+    the record readers read a field (crates/mlc-host/src/records/values.rs): a name is its code;
+    otherwise a number is the code itself, unless the names are integers other than their codes
+    (then it must be one of them); missing stays missing."""
+    known = {name: code for code, name in enumerate(names)}
+    by_number = _numbers_are_categories(names)
+    missing = column.isna().to_numpy()
+    out = np.full(len(column), np.nan, dtype=np.float32)
+    for j, v in enumerate(column.to_numpy(dtype=object)):
+        if missing[j]:
+            continue
+        name = v.strip() if isinstance(v, str) else _category_name(v)
+        code = known.get(name)
+        if code is None:
+            try:
+                number = float(name)
+            except ValueError:
+                raise _unknown(label, v, names) from None
+            if by_number and not np.isnan(number):
+                raise _unknown(label, v, names)
+            code = number
+        out[j] = code
+    return out
+
+
 def _category_codes(x, categories=None):
     """The DataFrame `x` with each pandas `category` column replaced by codes as float32, NaN
     where missing: the numbers XGBoost's categorical splits read. Where the model knows the
     feature's category names (`categories[i]`, XGBoost 3.1+), the frame's categories are
-    re-coded by name, as XGBoost does, whatever their order in the frame; a category the model
-    does not know is an InputError. Otherwise the frame's own codes (its categories must then be
-    those of training, in the same order)."""
-    positions = [i for i, t in enumerate(x.dtypes) if _is_category(t)]
+    re-coded by name, as XGBoost does, whatever their order in the frame (a category the model
+    does not know is an InputError), and a column of strings or numbers for that feature is read
+    as a CSV field is (`_named_column`). Otherwise a category column gives the frame's own codes
+    (its categories must then be those of training, in the same order)."""
+    named = [i for i in range(x.shape[1]) if categories is not None and i < len(categories) and categories[i] is not None]
+    positions = sorted(set(named) | {i for i, t in enumerate(x.dtypes) if _is_category(t)})
     if not positions:
         return x
     x = x.copy(deep=False)
     for i in positions:
         column = x.iloc[:, i]
+        names = categories[i] if i in named else None
+        if not _is_category(column.dtype):
+            x.isetitem(i, _named_column(column, names, x.columns[i]))
+            continue
         codes = column.cat.codes.to_numpy()
-        names = categories[i] if categories is not None and i < len(categories) else None
         if names is None:
             x.isetitem(i, np.where(codes >= 0, codes, np.nan).astype(np.float32))
             continue
         known = {name: code for code, name in enumerate(names)}
-        # The model's name of each of the frame's categories (integers in decimal), or -1.
+        # The model's code of each of the frame's categories (integers in decimal), or -1.
         own = [known.get(_category_name(c), -1) for c in column.cat.categories]
         recode = np.array(own + [-1], dtype=np.int64)  # codes of -1 (missing) stay missing
         mapped = recode[np.where(codes >= 0, codes, len(own))]
         # A category the model does not know, where a row has it (unused ones are harmless).
         bad = (mapped < 0) & (codes >= 0)
         if bad.any():
-            shown = ", ".join(names[:8]) + (f", … {len(names)} in all" if len(names) > 8 else "")
-            category = column.cat.categories[codes[bad][0]]
-            raise InputError(f"column {x.columns[i]!r}: category {category!r} is not one the model knows ({shown})")
+            raise _unknown(x.columns[i], column.cat.categories[codes[bad][0]], names)
         x.isetitem(i, np.where(mapped >= 0, mapped, np.nan).astype(np.float32))
     return x
 

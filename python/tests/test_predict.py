@@ -171,7 +171,8 @@ def test_category_names_recode_data_frames_as_xgboost_does(artifacts):
     """An XGBoost 3.1+ model trained on a DataFrame keeps its category names: a frame whose own
     categories differ from training's (a subset: other codes) is re-coded by name, string and
     integer categories alike, and gives XGBoost's predictions from the same frame bit for bit;
-    a category the model does not know is an InputError naming it."""
+    so does the CSV read by pandas without category dtypes; a category the model does not know
+    is an InputError naming it."""
     src = CHURN.parent / "xgboost_categorical" / "3.2.0"
     out = artifacts / "named.mlc"
     mlc.compile(src / "named.ubj", out)
@@ -191,3 +192,11 @@ def test_category_names_recode_data_frames_as_xgboost_does(artifacts):
     unknown["state"] = pd.Categorical(["OR", "TX", "TX"])
     with pytest.raises(mlc.InputError, match="category 'OR' is not one the model knows"):
         model.predict(unknown)
+    # The CSV as pandas reads it, no category dtypes: strings and the area code's numbers are
+    # read as `mlc predict` reads the same file's fields.
+    plain = pd.read_csv(src / "named_inputs.csv")
+    assert plain.area_code.dtype.kind == "f" and plain.state.dtype.kind != "f"
+    np.testing.assert_array_equal(bits(model.predict(plain)), bits(want[:, 1]))
+    plain.loc[1, "area_code"] = 1.0  # a code, not an area code: unknown
+    with pytest.raises(mlc.InputError, match="category 1.0 is not one the model knows"):
+        model.predict(plain)
