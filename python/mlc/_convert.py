@@ -45,37 +45,19 @@ def _unknown(label, value, names):
     return InputError(f"column {label!r}: category {value!r} is not one the model knows ({shown})")
 
 
-def _numbers_are_categories(names):
-    """Whether the names are integers other than their codes (area codes `408, 415, 510`):
-    then a number is a category, not a code."""
-    integers = all(n.lstrip("-").isdigit() for n in names)
-    return integers and any(n != str(code) for code, n in enumerate(names))
-
-
 def _named_column(column, names, label):
     """A column that is not a pandas category, for a feature whose categories are named, read as
-    the record readers read a field (crates/mlc-host/src/records/values.rs): a name is its code;
-    otherwise a number is the code itself, unless the names are integers other than their codes
-    (then it must be one of them); missing stays missing."""
-    known = {name: code for code, name in enumerate(names)}
-    by_number = _numbers_are_categories(names)
+    the record readers read a CSV field (`mlc_host::records::category_code`, through the native
+    module): a name is its code, an integer category's own number its category, otherwise a
+    number the code; missing stays missing."""
+    from ._mlc import category_codes
+
     missing = column.isna().to_numpy()
-    out = np.full(len(column), np.nan, dtype=np.float32)
-    for j, v in enumerate(column.to_numpy(dtype=object)):
-        if missing[j]:
-            continue
-        name = v.strip() if isinstance(v, str) else _category_name(v)
-        code = known.get(name)
-        if code is None:
-            try:
-                number = float(name)
-            except ValueError:
-                raise _unknown(label, v, names) from None
-            if by_number and not np.isnan(number):
-                raise _unknown(label, v, names)
-            code = number
-        out[j] = code
-    return out
+    values = [None if m else (v.strip() if isinstance(v, str) else _category_name(v)) for v, m in zip(column.to_numpy(dtype=object), missing)]
+    codes, first_bad = category_codes(values, list(names))
+    if first_bad is not None:
+        raise _unknown(label, values[first_bad], names)
+    return np.asarray(codes, dtype=np.float32)
 
 
 def _category_codes(x, categories=None):

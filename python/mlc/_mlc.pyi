@@ -100,3 +100,7 @@ def transform(
     margin: bool = False,
 ) -> dict[str, Any]:
     """A batch transform job (mlc transform); returns its summary."""
+
+def category_codes(values: list[Optional[str]], names: list[str]) -> tuple[list[float], Optional[int]]:
+    """Internal (mlc._convert): a column's codes read with a feature's category names, as CSV
+    fields are, and the index of the first value that is none of them."""

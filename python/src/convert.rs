@@ -5,7 +5,7 @@
 //! converts it once or raises `mlc.InputError`.
 
 use mlc_format::names::{FeatureCategories, FeatureNames};
-use mlc_host::records::{CsvHeader, Layout, RecordError, ValueKind};
+use mlc_host::records::{category_code, CsvHeader, Layout, RecordError, ValueKind};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 
@@ -53,6 +53,31 @@ pub fn by_name<'py>(x: &Bound<'py, PyAny>, names: Option<FeatureNames<'_>>, mode
         Ok(None) => Ok(x.clone()),
         Err(e) => Err(error(Kind::Input, format!("model `{model}`: DataFrame: {e}"))),
     }
+}
+
+/// The codes of a column of values (`None`: missing) of a feature whose categories are `names`,
+/// read as a CSV field is (`mlc_host::records::category_code`), and the index of the first
+/// value that is none of them, if any (`mlc._convert` names it with its column).
+#[pyfunction]
+pub fn category_codes(values: Vec<Option<String>>, names: Vec<String>) -> (Vec<f32>, Option<usize>) {
+    let section = mlc_format::names::encode_categories(&[names]);
+    let Some(names) = FeatureCategories::parse(&section).ok().and_then(|c| c.of(0)) else {
+        // No names (never asked: such features keep their numbers): nothing is a category.
+        return (vec![f32::NAN; values.len()], (!values.is_empty()).then_some(0));
+    };
+    let mut first_bad = None;
+    let codes = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            None => f32::NAN,
+            Some(v) => category_code(v.as_bytes(), &names).unwrap_or_else(|| {
+                first_bad.get_or_insert(i);
+                f32::NAN
+            }),
+        })
+        .collect();
+    (codes, first_bad)
 }
 
 /// Token ids, `length` per record, as a C-contiguous 2-D uint32 array (`mlc._convert.ids`

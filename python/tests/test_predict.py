@@ -198,5 +198,5 @@ def test_category_names_recode_data_frames_as_xgboost_does(artifacts):
     assert plain.area_code.dtype.kind == "f" and plain.state.dtype.kind != "f"
     np.testing.assert_array_equal(bits(model.predict(plain)), bits(want[:, 1]))
     plain.loc[1, "area_code"] = 1.0  # a code, not an area code: unknown
-    with pytest.raises(mlc.InputError, match="category 1.0 is not one the model knows"):
+    with pytest.raises(mlc.InputError, match="column 'area_code': category '1' is not one the model knows"):
         model.predict(plain)

@@ -37,7 +37,7 @@ pub use header::{CsvHeader, HeaderError};
 pub use json::{json_value, JsonRecord};
 pub use lines::{lines, strip_bom, BOM};
 use values::read_values;
-pub use values::{parse_features, parse_field, parse_token_id, shorten};
+pub use values::{category_code, parse_features, parse_field, parse_token_id, shorten};
 
 /// Format of the records (`--content-type`, or a request's `Content-Type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -75,6 +75,13 @@ impl Value for u32 {
     }
 }
 
+/// A categorical feature's field `raw` read with its category `names` (a name is its code, …:
+/// [`Value::categorical`] of `f32`, the one rule of every reader); `None` for a value that is
+/// neither a name nor a number it takes.
+pub fn category_code(raw: &[u8], names: &Categories<'_>) -> Option<f32> {
+    f32::categorical(raw, names)
+}
+
 /// Parses feature `i`'s field `raw` (read with its names where `categories` has some);
 /// otherwise the error, at `at`.
 fn parse_value<T: Value>(raw: &[u8], i: usize, at: Position, categories: Option<&FeatureCategories<'_>>) -> Result<T, RecordError> {
