@@ -9,10 +9,10 @@
 //!
 //! Opcodes are Python's (`Lib/pickletools.py`). Refused: persistent ids, the extension registry
 //! and out-of-band buffers, which name objects outside the file. `joblib.dump`'s numpy arrays,
-//! written between the opcodes, are read where joblib's unpickler reads them ([`super::joblib`]). Objects live in one list and
-//! refer to each other by index, so the memo, shared objects and cycles cost nothing more; every
-//! object comes from at least one byte of input, so memory stays within a small multiple of the
-//! input's size.
+//! written between the opcodes, are read where joblib's unpickler reads them
+//! ([`super::joblib`]). Objects live in one list and refer to each other by index, so the memo,
+//! shared objects and cycles cost nothing more; every object comes from at least one byte of
+//! input, so memory stays within a small multiple of the input's size.
 
 use std::collections::HashMap;
 use std::fmt;
