@@ -110,17 +110,7 @@ pub(crate) fn read_values<'a, T: Value>(
     if count != expected {
         return Err(RecordError::Count { kind, layout, expected, found: count });
     }
-    let start = out.len();
-    for (i, raw) in values.enumerate() {
-        match parse_value(raw, i, layout.position(i), categories) {
-            Ok(x) => out.push(x),
-            Err(e) => {
-                out.truncate(start);
-                return Err(e);
-            }
-        }
-    }
-    Ok(())
+    push_all(values.enumerate().map(|(i, raw)| (layout.position(i), raw)), categories, out)
 }
 
 /// [`read_values`] of the CSV `fields` at `columns` (0-based, one per value in the model's
@@ -131,9 +121,19 @@ pub(crate) fn read_columns<T: Value>(
     categories: Option<&FeatureCategories<'_>>,
     out: &mut Vec<T>,
 ) -> Result<(), RecordError> {
+    push_all(columns.iter().map(|&c| (Position::Column(c + 1), fields.get(c))), categories, out)
+}
+
+/// Appends the values (each with its place, for messages), value `i` read as feature `i`; on
+/// error `out` is left as it was.
+fn push_all<'a, T: Value>(
+    values: impl Iterator<Item = (Position, &'a [u8])>,
+    categories: Option<&FeatureCategories<'_>>,
+    out: &mut Vec<T>,
+) -> Result<(), RecordError> {
     let start = out.len();
-    for (i, &c) in columns.iter().enumerate() {
-        match parse_value(fields.get(c), i, Position::Column(c + 1), categories) {
+    for (i, (at, raw)) in values.enumerate() {
+        match parse_value(raw, i, at, categories) {
             Ok(x) => out.push(x),
             Err(e) => {
                 out.truncate(start);
