@@ -4,14 +4,9 @@
 use std::path::PathBuf;
 
 use crate::error::CompileError;
+use crate::import::joblib::{is_one_of, COMPRESSED_EXTENSIONS, PICKLE_EXTENSIONS};
 use crate::import::keras::KerasFiles;
 use crate::nn::NnModel;
-
-/// Extensions of compressed files (gzip, and joblib's compressors).
-const COMPRESSED: [&str; 6] = ["gz", "z", "bz2", "xz", "lzma", "lz4"];
-
-/// Extensions that come before a compressed file's own (`.tar.gz`, `.joblib.gz`).
-const PACKED: [&str; 4] = [".tar", ".joblib", ".pkl", ".pickle"];
 
 /// `NAME=PATH`, or a path whose file stem is the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +27,11 @@ impl ModelSpec {
                 let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
                 // `model.tar.gz` and `model.joblib.gz` (joblib's compressed file) are the model
                 // `model`.
-                let compressed = path.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSED.contains(&e));
-                let stem = if compressed { PACKED.iter().find_map(|p| stem.strip_suffix(p)).unwrap_or(stem) } else { stem };
+                let compressed = path.extension().and_then(|e| e.to_str()).is_some_and(|e| is_one_of(e, &COMPRESSED_EXTENSIONS));
+                let stem = match stem.rsplit_once('.') {
+                    Some((name, packed)) if compressed && (packed == "tar" || is_one_of(packed, &PICKLE_EXTENSIONS)) => name,
+                    _ => stem,
+                };
                 (stem.to_string(), path)
             }
         };

@@ -12,7 +12,7 @@
 
 use std::io::Read;
 
-use super::{keras_file, pickle, xgboost_binary};
+use super::{joblib, keras_file, pickle, xgboost_binary};
 use crate::error::ImportError;
 
 /// The largest member read, in bytes: a model file beyond it is refused rather than read into
@@ -144,7 +144,8 @@ fn is_model(base: &str, head: &[u8]) -> bool {
     let json_model = text.trim_start_matches('\u{feff}').trim_start().starts_with('{') && text.contains("learner");
     match ext {
         _ if lower == "xgboost-model" => true,
-        "model" | "bst" | "pkl" | "pickle" | "joblib" => true,
+        "model" | "bst" => true,
+        _ if joblib::is_one_of(ext, &joblib::PICKLE_EXTENSIONS) => true,
         "ubj" => head.starts_with(b"{"),
         "keras" | "h5" | "hdf5" => keras_file::is_saved_model(head),
         _ => json_model || head.starts_with(xgboost_binary::MAGIC) || pickle::has_protocol_header(head),

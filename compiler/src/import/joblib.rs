@@ -22,6 +22,25 @@ use crate::error::ImportError;
 /// read into memory (the bound of a member of an archive, [`super::archive::MAX_MEMBER`]).
 pub const MAX_INFLATED: u64 = super::archive::MAX_MEMBER;
 
+/// The extensions of pickle files (joblib's files are pickles too).
+pub const PICKLE_EXTENSIONS: [&str; 3] = ["pkl", "pickle", "joblib"];
+
+/// The extensions `joblib.dump` gives the files it compresses (`.gz` also gzip's own).
+pub const COMPRESSED_EXTENSIONS: [&str; 6] = ["z", "gz", "bz2", "xz", "lzma", "lz4"];
+
+/// Whether `ext` (without its dot, any case) is one of `list`.
+pub fn is_one_of(ext: &str, list: &[&str]) -> bool {
+    list.iter().any(|e| ext.eq_ignore_ascii_case(e))
+}
+
+/// `name` without a compression extension (`m.joblib.gz` → `m.joblib`; others as they are).
+pub fn without_compression(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if is_one_of(ext, &COMPRESSED_EXTENSIONS) => stem,
+        _ => name,
+    }
+}
+
 /// Whether `id` is a joblib `NumpyArrayWrapper` (`joblib.numpy_pickle`, or the copy scikit-learn
 /// shipped as `sklearn.externals.joblib` before 0.23).
 pub fn is_array_wrapper(pickle: &Pickle, id: Id) -> bool {

@@ -113,9 +113,7 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
 /// Whether the file's name says it is a pickle (joblib's files are pickles too), compressed as
 /// joblib names them (`model.joblib.gz`) or not.
 fn is_pickle_name(file: &str) -> bool {
-    let lower = file.to_ascii_lowercase();
-    let stem = [".z", ".gz", ".bz2", ".xz", ".lzma", ".lz4"].iter().find_map(|ext| lower.strip_suffix(ext)).unwrap_or(&lower);
-    [".pkl", ".pickle", ".joblib"].iter().any(|ext| stem.ends_with(ext))
+    joblib::without_compression(file).rsplit_once('.').is_some_and(|(_, ext)| joblib::is_one_of(ext, &joblib::PICKLE_EXTENSIONS))
 }
 
 /// The document of a `save_model` file: JSON or UBJSON (told by the extension, `.json` or
