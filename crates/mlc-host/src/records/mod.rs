@@ -652,6 +652,7 @@ mod tests {
             }
         };
         assert_eq!(read_codes(b"415,1,2"), Ok(1f32.to_bits()));
+        assert_eq!(read_codes(b"415.0,1,2"), Ok(1f32.to_bits()), "as pandas writes a column with missing values");
         assert_eq!(read_codes(b"nan,1,2"), Ok(f32::NAN.to_bits()));
         let unknown = "column 1: `1` is neither a number nor a category the model knows (408, 415, 510)";
         assert_eq!(read_codes(b"1,1,2"), Err(unknown.into()));

@@ -49,7 +49,7 @@ impl Value for f32 {
         parse_field(raw)
     }
     /// A name among the categories (the field's text, surrounding spaces ignored, or a JSON
-    /// string's value) is its code. Otherwise a number is the code itself (as XGBoost reads
+    /// string's value; a whole number's decimal digits) is its code. Otherwise a number is the code itself (as XGBoost reads
     /// arrays), except for integer categories other than the codes themselves (a `pandas`
     /// category of area codes, `408, 415, 510`), whose numbers are the categories: one not
     /// among them is unknown. Empty or `nan` is missing.
@@ -58,7 +58,11 @@ impl Value for f32 {
         let name = if text.starts_with('"') { serde_json::from_str::<String>(text).ok() } else { None };
         // Codes are below 2^24 (a feature's categories come from one section of the
         // artifact), so exact in `f32`.
-        if let Some(code) = categories.code(name.as_deref().unwrap_or(text)) {
+        let name = name.as_deref().unwrap_or(text);
+        // A whole number also names an integer category when written as a float (`408.0`, as a
+        // spreadsheet or pandas writes a column with missing values).
+        let whole = || name.parse::<f64>().ok().filter(|v| v.fract() == 0.0 && v.abs() < 1e18).map(|v| (v as i64).to_string());
+        if let Some(code) = categories.code(name).or_else(|| categories.code(&whole()?)) {
             return Some(code as f32);
         }
         let x = parse_field(raw)?;
