@@ -88,13 +88,19 @@ pub fn category_code(raw: &[u8], names: &Categories<'_>) -> Option<f32> {
 
 /// Parses feature `i`'s field `raw` (read with its names where `categories` has some);
 /// otherwise the error, at `at`.
-fn parse_value<T: Value>(raw: &[u8], i: usize, at: Position, categories: Option<&FeatureCategories<'_>>) -> Result<T, RecordError> {
+/// (`at` is computed only for an error: it is not free, and this runs for every field.)
+fn parse_value<T: Value>(
+    raw: &[u8],
+    i: usize,
+    at: impl FnOnce() -> Position,
+    categories: Option<&FeatureCategories<'_>>,
+) -> Result<T, RecordError> {
     match categories.and_then(|c| c.of(i)) {
-        None => T::parse(raw).ok_or_else(|| RecordError::BadValue { kind: T::KIND, at, text: shorten(raw) }),
+        None => T::parse(raw).ok_or_else(|| RecordError::BadValue { kind: T::KIND, at: at(), text: shorten(raw) }),
         Some(names) => T::categorical(raw, &names).ok_or_else(|| {
             let shown: Vec<&str> = names.iter().take(8).collect();
             let more = if names.len() > shown.len() { format!(", … {} in all", names.len()) } else { String::new() };
-            RecordError::UnknownCategory { at, text: shorten(raw), known: format!("{}{more}", shown.join(", ")) }
+            RecordError::UnknownCategory { at: at(), text: shorten(raw), known: format!("{}{more}", shown.join(", ")) }
         }),
     }
 }
@@ -114,7 +120,7 @@ pub(crate) fn read_values<'a, T: Value>(
     if count != expected {
         return Err(RecordError::Count { kind, layout, expected, found: count });
     }
-    push_all(values.enumerate().map(|(i, raw)| (layout.position(i), raw)), categories, out)
+    push_all(values, |i| layout.position(i), categories, out)
 }
 
 /// [`read_values`] of the CSV `fields` at `columns` (0-based, one per value in the model's
@@ -125,19 +131,20 @@ pub(crate) fn read_columns<T: Value>(
     categories: Option<&FeatureCategories<'_>>,
     out: &mut Vec<T>,
 ) -> Result<(), RecordError> {
-    push_all(columns.iter().map(|&c| (Position::Column(c + 1), fields.get(c))), categories, out)
+    push_all(columns.iter().map(|&c| fields.get(c)), |i| Position::Column(columns[i] + 1), categories, out)
 }
 
-/// Appends the values (each with its place, for messages), value `i` read as feature `i`; on
+/// Appends the values, value `i` read as feature `i` (at the place `at(i)`, for messages); on
 /// error `out` is left as it was.
 fn push_all<'a, T: Value>(
-    values: impl Iterator<Item = (Position, &'a [u8])>,
+    values: impl Iterator<Item = &'a [u8]>,
+    at: impl Fn(usize) -> Position,
     categories: Option<&FeatureCategories<'_>>,
     out: &mut Vec<T>,
 ) -> Result<(), RecordError> {
     let start = out.len();
-    for (i, (at, raw)) in values.enumerate() {
-        match parse_value(raw, i, at, categories) {
+    for (i, raw) in values.enumerate() {
+        match parse_value(raw, i, || at(i), categories) {
             Ok(x) => out.push(x),
             Err(e) => {
                 out.truncate(start);
