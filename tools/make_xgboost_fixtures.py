@@ -25,8 +25,8 @@ Models (12 rounds, max_depth 4 unless said):
     base_score_0_3 (binary:logistic, base_score=0.3),
     lossguide (grow_policy=lossguide, max_leaves=16, max_depth=0),
     categorical (f3 as a pandas category; only where the version supports
-    it; see also make_xgboost_categorical_fixtures.py), gblinear (for
-    rejection tests).
+    it; see also make_xgboost_categorical_fixtures.py), gblinear (a linear
+    model; more in make_xgboost_linear_fixtures.py).
     Objectives added later (their thresholds are not probed by inputs.csv, so
     that the inputs of the models above stay as they were): rank_ndcg and
     rank_pairwise (query groups of 20 rows), survival_cox (negative label =
@@ -141,8 +141,8 @@ MODELS = [
     ("categorical", {"objective": "binary:logistic"}, "binary", True,
      "f3 is categorical (split_type 1); the expected outputs read f3 as a pandas category: "
      "a value that is not one of 0..4 is missing"),
-    ("gblinear", {"objective": "binary:logistic", "booster": "gblinear"}, "binary", False,
-     "linear booster, no trees; importer should reject it"),
+    ("gblinear", {"objective": "binary:logistic", "booster": "gblinear"}, "binary", True,
+     "linear booster (no trees): a linear model, format 1.10"),
     # Added objectives (not probed by inputs.csv, see the docstring).
     ("rank_ndcg", {"objective": "rank:ndcg"}, "relevance", True, "query groups of 20 rows"),
     ("rank_pairwise", {"objective": "rank:pairwise"}, "relevance", True, "query groups of 20 rows"),

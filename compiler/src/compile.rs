@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::CompileError;
 use crate::frontend::{Frontend, Lowered, ModelId, ModelReport};
-use crate::import::{archive, keras, keras_file, xgboost};
+use crate::import::xgboost::{self, Booster};
+use crate::import::{archive, keras, keras_file};
+use crate::linear::PreparedLinear;
 use crate::nn::build::PreparedNet;
 use crate::options::CompileOptions;
 use crate::source::{ModelInput, ModelSource, ModelSpec};
@@ -65,8 +67,10 @@ struct Prepared {
 
 /// The front end a model went through.
 enum Front {
-    /// An XGBoost model.
+    /// An XGBoost tree model.
     Trees(PreparedTrees),
+    /// An XGBoost linear model.
+    Linear(PreparedLinear),
     /// A Keras network.
     Net(PreparedNet),
 }
@@ -112,8 +116,11 @@ impl Prepared {
     }
 
     fn trees(name: &str, file: &str, bytes: &[u8], options: &CompileOptions) -> Result<Prepared, CompileError> {
-        let ir = xgboost::import(file, bytes)?;
-        let front = Front::Trees(PreparedTrees::prepare(&ModelId { name, file }, ir, options)?);
+        let id = ModelId { name, file };
+        let front = match xgboost::import(file, bytes)? {
+            Booster::Trees(ir) => Front::Trees(PreparedTrees::prepare(&id, ir, options)?),
+            Booster::Linear(ir) => Front::Linear(PreparedLinear::prepare(&id, ir, options)?),
+        };
         Ok(Prepared { name: name.into(), origin: file.into(), source_file: file_name(file), sha256: Sha256::digest(bytes).into(), front })
     }
 
@@ -137,6 +144,7 @@ impl Prepared {
     fn lower(&self, options: &CompileOptions) -> Lowered<'_> {
         match &self.front {
             Front::Trees(t) => t.lower(options),
+            Front::Linear(l) => l.lower(options),
             Front::Net(n) => n.lower(options),
         }
     }
@@ -144,6 +152,7 @@ impl Prepared {
     fn check(&self, compiled: &Model<'_>, options: &CompileOptions) -> Result<ModelReport, CompileError> {
         match &self.front {
             Front::Trees(t) => t.check(&self.id(), compiled, options),
+            Front::Linear(l) => l.check(&self.id(), compiled, options),
             Front::Net(n) => n.check(&self.id(), compiled, options),
         }
     }

@@ -1,8 +1,9 @@
 //! `mlc-compiler`: everything that runs on the build machine.
 //!
 //! Importers ([`import`]) turn framework files into mlc's intermediate forms — tree ensembles
-//! ([`trees::IrEnsemble`]) and networks ([`nn::NnModel`]). A front end per kind
-//! ([`Frontend`]: [`trees::build`], [`nn::build`]) makes the target's choices, lowers the model
+//! ([`trees::IrEnsemble`]), linear models ([`linear::IrLinear`]) and networks ([`nn::NnModel`]).
+//! A front end per kind ([`Frontend`]: [`trees::build`], [`linear::PreparedLinear`],
+//! [`nn::build`]) makes the target's choices, lowers the model
 //! to artifact sections and checks the compiled model against the original; the driver
 //! ([`compile_models`]) runs them and writes the artifact (see `docs/format.md`).
 //! Nothing here ships to devices: the runtime crates never depend on this one.
@@ -22,6 +23,7 @@ pub mod compile;
 mod error;
 pub mod frontend;
 pub mod import;
+pub mod linear;
 pub mod nn;
 pub mod options;
 mod probe;

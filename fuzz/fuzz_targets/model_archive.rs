@@ -1,7 +1,7 @@
 //! SageMaker's `model.tar.gz` reader (`import::archive::model_in`: gzip or not, the tar
 //! entries, the choice of the one model member) on arbitrary bytes; a member it returns must be
 //! one of the archive's files, and goes on through the XGBoost importer and the compiler
-//! (`mlc_fuzz::compile_trees`). Seeds: the committed archives, gzip-compressed and not.
+//! (`mlc_fuzz::compile_xgboost`). Seeds: the committed archives, gzip-compressed and not.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +12,6 @@ fuzz_target!(|data: &[u8]| {
         assert!(!member.name.is_empty());
         assert!(member.bytes.len() as u64 <= archive::MAX_MEMBER);
         let name = format!("m.tar:{}", member.name);
-        mlc_fuzz::compile_trees(&name, &member.bytes);
+        mlc_fuzz::compile_xgboost(&name, &member.bytes);
     }
 });

@@ -9,5 +9,5 @@ use mlc_compiler::import::ubjson;
 fuzz_target!(|data: &[u8]| {
     let _ = ubjson::parse(data);
     let _ = ubjson::parse_with(data, ubjson::NonFinite::Strings);
-    mlc_fuzz::compile_trees("m.ubj", data);
+    mlc_fuzz::compile_xgboost("m.ubj", data);
 });

@@ -18,7 +18,7 @@ use mlc_format::manifest::NetInput;
 use mlc_format::net::{LayerRecord, Op};
 use mlc_format::records::*;
 use mlc_format::{AlignedBytes, Artifact, ModelEntry, SectionKind, HEADER_LEN};
-use mlc_runtime::{Input, Model, NetModel, PredictError, Scratch, TreeModel};
+use mlc_runtime::{Input, Model, NetModel, PredictError, Scratch};
 
 /// Bytes to parse, in an [`AlignedBytes`] whose padding (the zeros after the bytes, up to the
 /// next multiple of 64) is unaddressable for AddressSanitizer while this lives.
@@ -231,7 +231,7 @@ pub fn row_from(input: &[u8], n: usize, salt: usize) -> Vec<f32> {
 /// Predictions of a loaded model on inputs made from `input`.
 pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
     match model {
-        Model::Trees(t) => {
+        Model::Trees(_) => {
             // With an index (`tree-splits`, the rank, bit or lane indexes) the kernels evaluate
             // the index where the walk reads `tree-nodes`, and single-shot and batch prediction
             // may take different kernels; in a crafted artifact an index may disagree with the
@@ -241,8 +241,9 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
             // whose `tree-splits` the fuzzer had renamed away).
             let mut indexes = SectionKind::TREE_RANK_INDEXES.into_iter().chain([SectionKind::TreeSplits]);
             let indexed = indexes.any(|k| matches!(entry.section(k), Ok(Some(_))));
-            predict_trees(model, t, input, !indexed)
+            predict_features(model, input, !indexed)
         }
+        Model::Linear(_) => predict_features(model, input, true),
         Model::Net(n) => {
             // One record of floats: a network that reads token ids refuses it for its kind
             // (`Model::predict` checks the record count first, so the record is whole).
@@ -256,38 +257,41 @@ pub fn predict_model(model: &Model<'_>, entry: &ModelEntry<'_>, input: &[u8]) {
     }
 }
 
-fn predict_trees(model: &Model<'_>, t: &TreeModel<'_>, input: &[u8], batch_must_agree: bool) {
-    let n = t.num_features();
+/// Predictions and margins of a model on features (a tree ensemble, a linear model), single-shot
+/// and batched; with `batch_must_agree`, the batch's values equal the single-shot ones bit for
+/// bit.
+fn predict_features(model: &Model<'_>, input: &[u8], batch_must_agree: bool) {
+    let n = model.num_features();
     if n > MAX_FEATURES {
         return;
     }
-    let (outputs, groups) = (t.num_outputs(), t.num_groups());
+    let (outputs, groups) = (model.num_outputs(), model.num_margins());
     let mut out = vec![0f32; outputs];
     let mut margins = vec![0f32; groups];
+    let scratch = &mut Scratch::default();
     for salt in 0..3 {
         let row = row_from(input, n, salt);
-        t.predict(&row, &mut out).expect("valid row and output");
-        t.margins(&row, &mut margins).expect("valid row and output");
+        assert_eq!(model.predict(Input::Rows(&row), scratch, &mut out), Ok(1), "valid row and output");
+        assert_eq!(model.margins(Input::Rows(&row), scratch, &mut margins), Ok(1), "valid row and output");
         // The batch kernels agree with single-shot prediction, bit for bit: 17 rows, so one
         // whole block of 16 goes through the AVX-512 kernel where the CPU and model allow it.
         let b = BATCH_ROWS;
         let rows: Vec<f32> = (0..b).flat_map(|_| row.iter().copied()).collect();
         let mut out_b = vec![0f32; b * outputs];
-        assert_eq!(t.predict_batch(&rows, &mut out_b), Ok(b));
+        assert_eq!(model.predict(Input::Rows(&rows), scratch, &mut out_b), Ok(b));
         let mut m_b = vec![0f32; b * groups];
-        assert_eq!(t.margins_batch(&rows, &mut m_b), Ok(b));
+        assert_eq!(model.margins(Input::Rows(&rows), scratch, &mut m_b), Ok(b));
         for r in (0..b).filter(|_| batch_must_agree) {
             assert!(same_bits(&m_b[r * groups..(r + 1) * groups], &margins), "batch margins differ from single-shot");
             assert!(same_bits(&out_b[r * outputs..(r + 1) * outputs], &out), "batch outputs differ from single-shot");
         }
-        assert!(model.predict(Input::Rows(&row), &mut Scratch::default(), &mut out).is_ok());
     }
     // Caller errors are errors.
     let long = vec![0f32; n + 1];
-    assert!(t.predict(&long, &mut out).is_err());
-    assert!(t.margins(&long[..n], &mut vec![0f32; groups + 1]).is_err());
+    assert!(model.predict(Input::Rows(&long), scratch, &mut out).is_err());
+    assert!(model.margins(Input::Rows(&long[..n]), scratch, &mut vec![0f32; groups + 1]).is_err());
     if n > 1 {
-        assert!(t.predict_batch(&long, &mut vec![0f32; 2 * outputs]).is_err());
+        assert!(model.predict(Input::Rows(&long), scratch, &mut vec![0f32; 2 * outputs]).is_err());
     }
 }
 
@@ -388,33 +392,75 @@ impl InputLen for NetModel<'_> {
 
 /// Compiles an XGBoost model file (`file` names it; its extension picks JSON or UBJSON) through
 /// the compiler's public entry point (`mlc_compiler::compile_models`: import, layout and
-/// arithmetic, lowering, writer, the compiler's own check), in every layout and arithmetic that
-/// applies, and checks what the compiler promises: the artifact validates, the model loads,
-/// batch margins equal single-shot ones, and float models give margins bit-exact with the
-/// importer's reference walk. Files the importer refuses are skipped. (The accuracy check of
-/// `mlc compile` itself runs 1000 probe rows; here 34, given as check rows, so batches reach
-/// the AVX-512 kernel.)
-pub fn compile_trees(file: &str, bytes: &[u8]) {
-    use mlc_compiler::import::xgboost;
+/// arithmetic, lowering, writer, the compiler's own check) and checks what the compiler
+/// promises: the artifact validates, the model loads, batch margins equal single-shot ones, and
+/// float models give margins bit-exact with the importer's reference evaluation
+/// ([`compile_trees`], [`compile_linear`]). Files the importer refuses are skipped.
+pub fn compile_xgboost(file: &str, bytes: &[u8]) {
+    use mlc_compiler::import::xgboost::{self, Booster};
+    match xgboost::import(file, bytes) {
+        Ok(Booster::Trees(ir)) => compile_trees(file, bytes, &ir),
+        Ok(Booster::Linear(ir)) => compile_linear(file, bytes, &ir),
+        Err(_) => {}
+    }
+}
+
+/// The checks of [`compile_xgboost`] for a linear model: compiled for a microcontroller too
+/// (software floating point changes nothing), margins bit-exact with [`IrLinear::margins`]
+/// single-shot and batched, on rows made from the weights' own values.
+///
+/// [`IrLinear::margins`]: mlc_compiler::linear::IrLinear::margins
+pub fn compile_linear(file: &str, bytes: &[u8], ir: &mlc_compiler::linear::IrLinear) {
+    use mlc_compiler::{compile_models, CompileOptions, ModelInput, ModelSource, Target};
+
+    let (f, g) = (ir.num_features as usize, ir.num_groups as usize);
+    if f > MAX_FEATURES {
+        return;
+    }
+    let rows: Vec<Vec<f32>> = (0..BATCH_ROWS).map(|salt| row_from(&bytes[..bytes.len().min(4 * f)], f, salt)).collect();
+    for target in [Target::X86_64, Target::CortexM0] {
+        let options = CompileOptions { target, check_rows: Some(rows.clone()), command_line: "fuzz".into(), ..CompileOptions::default() };
+        let input = ModelInput::new("m", ModelSource::XGBoost { file: file.into(), bytes: bytes.to_vec() });
+        let compiled =
+            compile_models(&[input], &options).unwrap_or_else(|e| panic!("an imported linear model does not compile ({target}): {e}"));
+        let buf = GuardedBytes::new(&compiled.bytes);
+        let artifact = Artifact::parse(buf.as_slice()).unwrap_or_else(|e| panic!("compiled artifact does not validate: {e}"));
+        let model = Model::load(&artifact.model(0).expect("model 0")).unwrap_or_else(|e| panic!("compiled model does not load: {e}"));
+        let flat: Vec<f32> = rows.iter().flatten().copied().collect();
+        let mut batch = vec![0f32; rows.len() * g];
+        model.margins(Input::Rows(&flat), &mut Scratch::default(), &mut batch).expect("batch of valid rows");
+        let mut got = vec![0f32; g];
+        for (r, row) in rows.iter().enumerate() {
+            model.margins(Input::Rows(row), &mut Scratch::default(), &mut got).expect("valid row");
+            assert!(same_bits(&batch[r * g..(r + 1) * g], &got), "batch margins differ from single-shot ({target})");
+            let want = ir.margins(row);
+            assert!(same_bits(&got, &want), "margins {got:?} differ from the reference {want:?} ({target}) on {row:?}");
+        }
+    }
+}
+
+/// The checks of [`compile_xgboost`] for a tree ensemble, in every layout and arithmetic that
+/// applies. (The accuracy check of `mlc compile` itself runs 1000 probe rows; here 34, given as
+/// check rows, so batches reach the AVX-512 kernel.)
+pub fn compile_trees(file: &str, bytes: &[u8], ir: &mlc_compiler::trees::IrEnsemble) {
     use mlc_compiler::trees::{build::probe_rows, layout};
     use mlc_compiler::{compile_models, CompileOptions, ModelInput, ModelSource, Target};
     use mlc_format::manifest::{Numeric, TreeLayout};
 
-    let Ok(ir) = xgboost::import(file, bytes) else { return };
     if ir.num_features as usize > 4096 || ir.trees.iter().map(|t| t.nodes.len()).sum::<usize>() > 100_000 {
         return;
     }
-    let cost = layout::cost(&ir);
+    let cost = layout::cost(ir);
     let mut layouts = vec![TreeLayout::Linked];
     // Categorical splits: only the linked layout holds them (then the categorical one).
     if cost.complete <= 1 << 20 && !ir.has_categories() {
         layouts.push(TreeLayout::Complete);
     }
     let mut numerics = vec![Numeric::Float32];
-    if let Some(frac_bits) = layout::fixed_frac_bits(&ir) {
+    if let Some(frac_bits) = layout::fixed_frac_bits(ir) {
         numerics.push(Numeric::Fixed { frac_bits });
     }
-    let rows = probe_rows(&ir, 2 * BATCH_ROWS);
+    let rows = probe_rows(ir, 2 * BATCH_ROWS);
     for &tree_layout in &layouts {
         for &numeric in &numerics {
             // x86-64: the `tree-splits` index is written where it applies.

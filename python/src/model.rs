@@ -158,9 +158,7 @@ impl Model {
         let model = self.handle.model();
         if !model.input_kind().takes_text() {
             let message = match model.input_kind() {
-                InputKind::Floats { .. } => {
-                    RecordError::NotText { tree_ensemble: matches!(model, mlc_runtime::Model::Trees(_)) }.to_string()
-                }
+                InputKind::Floats { .. } => RecordError::NotText { features_only: model.has_margins().then(|| model.kind()) }.to_string(),
                 InputKind::TokenIds { .. } => "this model has no tokenizer: give token ids with predict_ids".to_string(),
             };
             return Err(error(Kind::Input, format!("model `{}`: {message}", self.handle.name())));

@@ -163,9 +163,39 @@ fn corrupted_tree_sections_never_panic_exhaustively() {
         opts.layout = Some(layout);
         corrupt_every_section_byte(&compile(&specs, &opts));
     }
-    // The categorical layout (format 1.8).
-    let golden = AlignedBytes::copy_from(&std::fs::read(fixture("golden/v1.8/xgboost_categorical.x86-64.mlc")).unwrap());
-    corrupt_every_section_byte(&golden);
+    // The categorical layout (format 1.8), and a linear model (format 1.10).
+    for file in ["golden/v1.8/xgboost_categorical.x86-64.mlc", "golden/v1.10/xgboost_linear.x86-64.mlc"] {
+        corrupt_every_section_byte(&AlignedBytes::copy_from(&std::fs::read(fixture(file)).unwrap()));
+    }
+}
+
+/// A linear model's sections that disagree with its manifest (format 1.10: `linear-weights`
+/// holds features × groups weights, `base-margin` one per group) are typed load errors naming
+/// the model; a missing section is named too.
+#[test]
+fn corrupted_linear_models_are_load_errors() {
+    const GOLDEN: &str = "golden/v1.10/xgboost_linear.x86-64.mlc";
+    assert_eq!(load_first(&with_section(GOLDEN, SectionKind::LinearWeights, |_| {})), Ok(()));
+    let cases: [(SectionKind, Edit, &str); 4] = [
+        (
+            SectionKind::LinearWeights,
+            Box::new(|b: &mut Vec<u8>| b.truncate(b.len() - 4)),
+            "linear-weights does not hold features × groups weights",
+        ),
+        (
+            SectionKind::LinearWeights,
+            Box::new(|b: &mut Vec<u8>| b.extend([0; 4])),
+            "linear-weights does not hold features × groups weights",
+        ),
+        (SectionKind::LinearWeights, Box::new(|b: &mut Vec<u8>| b.truncate(2)), "section size is not a multiple of its record size"),
+        (SectionKind::BaseMargin, Box::new(|b: &mut Vec<u8>| b.extend([0; 4])), "base margin count differs from the group count"),
+    ];
+    for (kind, edit, want) in cases {
+        let got = load_first(&with_section(GOLDEN, kind, edit)).unwrap_err();
+        assert!(got.contains(want), "{kind:?}: {got}");
+    }
+    let got = load_first(&rewritten(GOLDEN, |k, _| k != SectionKind::LinearWeights)).unwrap_err();
+    assert!(got.contains("linear-weights"), "{got}");
 }
 
 /// Every byte of every section of the first model of `bytes`, set to a few hostile values in

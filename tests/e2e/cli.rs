@@ -268,6 +268,34 @@ fn category_names_in_csv_match_xgboost_on_a_data_frame() {
     assert_eq!(stdout(&out).lines().count(), 1);
 }
 
+/// A `gblinear` model (here XGBoost 0.90's pickled three-class booster, the oldest form) compiles
+/// to a linear model that `mlc inspect` describes and `mlc predict` runs as XGBoost does.
+#[test]
+fn a_linear_model_compiles_and_predicts_as_xgboost() {
+    let dir = tempfile::tempdir().unwrap();
+    let artifact = dir.path().join("linear.mlc");
+    let out = mlc().arg("compile").arg(fixture("xgboost_linear/0.90/multi_softprob.pkl")).arg("-o").arg(&artifact).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("multi_softprob: linear model, 8 features × 3 groups"), "{}", stdout(&out));
+    let inspect = stdout(&mlc().arg("inspect").arg(&artifact).output().unwrap());
+    assert!(inspect.contains("outputs   3 value(s): Softmax of 3 margin(s)") && inspect.contains("linear-weights"), "{inspect}");
+    let expected = mlc_tests::read_csv(&fixture("xgboost_linear/0.90/multi_softprob.expected.csv"));
+    let inputs = fixture("xgboost_linear/0.90/inputs.csv");
+    for (margin, columns) in [(false, 3..6), (true, 0..3)] {
+        let mut cmd = mlc();
+        cmd.arg("predict").arg(&artifact).arg(&inputs);
+        if margin {
+            cmd.arg("--margin");
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let got: Vec<Vec<u32>> =
+            stdout(&out).lines().map(|l| l.split(',').map(|v| v.parse::<f32>().unwrap().to_bits()).collect()).collect();
+        let want: Vec<Vec<u32>> = expected.iter().map(|r| r[columns.clone()].iter().map(|v| v.to_bits()).collect()).collect();
+        assert_eq!(got, want, "margin {margin}");
+    }
+}
+
 #[test]
 fn a_model_that_is_not_an_artifact_is_named_and_the_way_out_given() {
     let dir = tempfile::tempdir().unwrap();

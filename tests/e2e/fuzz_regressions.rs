@@ -186,7 +186,7 @@ fn nan_thresholds_send_present_values_right_in_batches() {
     use mlc_runtime::{Input, Model, Scratch};
 
     let bytes = reproducer("xgboost_ubj/nan-threshold-default-left-batch-went-left.ubj");
-    let ir = xgboost::import("m.ubj", &bytes).unwrap();
+    let ir = xgboost::import("m.ubj", &bytes).unwrap().trees("m.ubj").unwrap();
     let nan_left = |n: &mlc_compiler::trees::IrNode| matches!(n, mlc_compiler::trees::IrNode::Split { threshold, default_left: true, .. } if threshold.is_nan());
     assert!(ir.trees.iter().flat_map(|t| &t.nodes).any(nan_left), "a NaN threshold whose missing values go left");
     let rows = probe_rows(&ir, 32);

@@ -44,6 +44,14 @@ const LINKS: &[(&str, &str)] = &[
 const CATEGORICAL: &[(&str, &str)] =
     &[("partition_1_6", "xgboost_categorical/1.6.2/partition"), ("onehot_3_2", "xgboost_categorical/3.2.0/onehot")];
 
+/// The XGBoost fixtures of format 1.10's linear models (`gblinear`), one output each, from
+/// three versions.
+const LINEAR: &[(&str, &str)] = &[
+    ("logistic_3_2", "xgboost_linear/3.2.0/binary_logistic"),
+    ("poisson_2_0", "xgboost_linear/2.0.3/count_poisson"),
+    ("squared_error_1_0", "xgboost_linear/1.0.2/reg_squarederror"),
+];
+
 /// What a golden artifact is compiled from.
 #[derive(Clone, Copy, Debug)]
 enum Source {
@@ -51,7 +59,8 @@ enum Source {
     ChurnStates,
     /// The [`NETWORK`] sentiment CNN, calibrated on the first 148 committed reviews.
     Sentiment,
-    /// XGBoost JSON models (name, file stem: [`LINKS`], [`CATEGORICAL`]), as a bundle.
+    /// XGBoost JSON models (name, file stem: [`LINKS`], [`CATEGORICAL`], [`LINEAR`]), as a
+    /// bundle.
     XGBoost(&'static [(&'static str, &'static str)]),
 }
 
@@ -177,6 +186,14 @@ const GOLDENS: &[Golden] = &[
         version: "v1.9",
         file: "xgboost_categorical.x86-64.mlc",
         source: Source::XGBoost(CATEGORICAL),
+        target: Target::X86_64,
+        frozen: false,
+        committed_outputs: false,
+    },
+    Golden {
+        version: "v1.10",
+        file: "xgboost_linear.x86-64.mlc",
+        source: Source::XGBoost(LINEAR),
         target: Target::X86_64,
         frozen: false,
         committed_outputs: false,

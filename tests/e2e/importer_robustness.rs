@@ -38,7 +38,7 @@ proptest! {
 fn with_tree0(edit: impl FnOnce(&mut serde_json::Value)) -> Result<mlc_compiler::trees::IrEnsemble, mlc_compiler::ImportError> {
     let mut doc: serde_json::Value = serde_json::from_slice(&model_bytes("json")).unwrap();
     edit(&mut doc["learner"]["gradient_booster"]["model"]["trees"][0]);
-    xgboost::from_value("m.json", &doc)
+    xgboost::from_value("m.json", &doc)?.trees("m.json")
 }
 
 #[test]

@@ -932,7 +932,7 @@ fn the_generators_build_what_they_claim() {
         ],
         deleted_nodes: true,
     };
-    let ir = mlc_compiler::import::xgboost::import("m.json", model_json(&e).as_bytes()).unwrap();
+    let ir = mlc_compiler::import::xgboost::import("m.json", model_json(&e).as_bytes()).unwrap().trees("m.json").unwrap();
     assert_eq!(ir.link, Link::Softmax);
     for row in [[0.0, 0.0], [0.0, 0.25], [0.0, f32::NAN]] {
         assert_eq!(ir.margins(&row), reference_margins(&e, &row));

@@ -295,9 +295,61 @@ fn compile_err(path: &std::path::Path) -> String {
 }
 
 #[test]
-fn gblinear_is_rejected() {
-    let err = compile_err(&fixture("xgboost/3.2.0/gblinear.json"));
-    assert!(err.contains("gblinear"), "{err}");
+fn unknown_booster_is_rejected_by_name() {
+    let text = std::fs::read_to_string(fixture("xgboost/3.2.0/gblinear.json")).unwrap();
+    let dir = std::env::temp_dir().join(format!("mlc-booster-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("made_up.json");
+    std::fs::write(&path, text.replace("\"gblinear\"", "\"gbmade_up\"")).unwrap();
+    let err = compile_err(&path);
+    assert!(err.contains("booster `gbmade_up`") && err.contains("gblinear"), "{err}");
+}
+
+/// Linear models (`gblinear`; `tests/fixtures/xgboost_linear`, written by XGBoost 0.90 to
+/// 3.2.0): logistic, squared error, Poisson and three-class softprob models saved as JSON,
+/// UBJSON, the legacy binary format and a pickle, each compiled and predicted bit-exact with
+/// the XGBoost that saved it, single-shot and batched, on rows with missing values, zeros of
+/// both signs, subnormals and values up to 1e30 (XGBoost's outputs include `inf`). 3.2's
+/// softprob model has one intercept per class and XGBoost starts every class at the first.
+#[test]
+fn linear_models_of_every_version_and_form_match_xgboost() {
+    let root = fixture("xgboost_linear");
+    let mut versions: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().filter(|e| e.path().is_dir()).map(|e| e.path()).collect();
+    versions.sort();
+    assert!(versions.len() >= 9, "0.90 to 3.2.0");
+    let mut checked = 0;
+    for dir in &versions {
+        let inputs = read_csv(&dir.join("inputs.csv"));
+        for name in ["binary_logistic", "reg_squarederror", "count_poisson", "multi_softprob"] {
+            let expected = read_csv(&dir.join(format!("{name}.expected.csv")));
+            for ext in ["json", "ubj", "model", "pkl"] {
+                let path = dir.join(format!("{name}.{ext}"));
+                if path.exists() {
+                    assert_matches_xgboost(&path, name, &inputs, &expected, &options(Target::Host, None));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 112, "only {checked} linear model files");
+}
+
+/// A linear model computes in `f32` on every target: compiled for an FPU-less Cortex-M0 (whose
+/// default for trees is integer-only) or with `--numeric fixed`, its margins stay bit-exact,
+/// and the report says `--numeric` does not apply.
+#[test]
+fn linear_models_keep_float_arithmetic_on_every_target() {
+    let dir = fixture("xgboost_linear/3.2.0");
+    let inputs = read_csv(&dir.join("inputs.csv"));
+    let expected = read_csv(&dir.join("multi_softprob.expected.csv"));
+    let path = dir.join("multi_softprob.json");
+    assert_matches_xgboost(&path, "multi_softprob", &inputs, &expected, &options(Target::CortexM0, None));
+    let fixed = CompileOptions { fixed_point: Some(true), ..options(Target::Host, None) };
+    assert_matches_xgboost(&path, "multi_softprob", &inputs, &expected, &fixed);
+    let spec = ModelSpec::parse(&path.display().to_string()).unwrap();
+    let report = &mlc_compiler::compile(&[spec], &fixed).unwrap().reports[0];
+    assert!(report.warnings.iter().any(|w| w.contains("--numeric does not apply")), "{:?}", report.warnings);
+    assert!(report.text.starts_with("linear model, 8 features × 3 groups"), "{}", report.text);
 }
 
 #[test]

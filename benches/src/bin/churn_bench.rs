@@ -699,7 +699,7 @@ fn run() -> Result<bool> {
     let peer = Peer::load(&inputs)?;
     let default_layout = match Model::by_name(&Artifact::parse(&compile(&["all_states"], None)?)?, "all_states")? {
         Model::Trees(t) => format!("{:?}", t.info().layout),
-        Model::Net(_) => "(not a tree model)".to_string(),
+        Model::Net(_) | Model::Linear(_) => "(not a tree model)".to_string(),
     };
     let bytes = LAYOUTS.iter().map(|&(l, label)| MlcBytes::compile(l, label, &scope.states)).collect::<Result<Vec<_>>>()?;
     let mlcs = bytes.iter().map(|b| Mlc::load(b, &inputs)).collect::<Result<Vec<_>>>()?;

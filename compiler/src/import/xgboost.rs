@@ -16,8 +16,9 @@
 //!   ([`IrNode::CategorySplit`], the values being category codes); a value that is no category
 //!   goes left, in 1.6 where missing values go (`mlc_format::categories`);
 //! * a vector-leaf tree (`size_leaf_vector` > 1) becomes one tree per target, same splits;
-//! * deleted and unreachable nodes are dropped; `gblinear` and unsupported objectives are
-//!   rejected by name.
+//! * deleted and unreachable nodes are dropped; unsupported objectives are rejected by name;
+//! * `gblinear` becomes a linear model ([`IrLinear`]): each group starts at its bias plus the
+//!   first `base_score` (in margin space) and adds `x · w` per present feature, in `f32`.
 
 use std::collections::HashMap;
 
@@ -25,6 +26,7 @@ use serde_json::Value;
 
 use super::{joblib, pickle, ubjson, xgboost_binary, xgboost_pickle};
 use crate::error::ImportError;
+use crate::linear::IrLinear;
 use crate::trees::{IrEnsemble, IrNode, IrTree};
 use mlc_format::categories;
 use mlc_format::manifest::Link;
@@ -102,7 +104,7 @@ fn objective_link(name: &str, version: [u64; 2]) -> Option<(Link, BaseTransform)
 /// Reads a model file: a pickled booster ([`xgboost_pickle`]), or what `save_model` writes
 /// ([`document`]).
 /// A file that `joblib.dump` compressed is inflated first ([`joblib::inflated`]).
-pub fn import(file: &str, bytes: &[u8]) -> Result<IrEnsemble, ImportError> {
+pub fn import(file: &str, bytes: &[u8]) -> Result<Booster, ImportError> {
     let pickle_name = is_pickle_name(file);
     let inflated = joblib::inflated(file, bytes, pickle_name)?;
     let bytes = inflated.as_deref().unwrap_or(bytes);
@@ -270,8 +272,29 @@ fn to_margin(file: &str, x: f32, how: BaseTransform, version: [u64; 2]) -> Resul
     })
 }
 
+/// What an XGBoost model holds, by its booster.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Booster {
+    /// `gbtree` or `dart`: a tree ensemble.
+    Trees(IrEnsemble),
+    /// `gblinear`: a linear model.
+    Linear(IrLinear),
+}
+
+impl Booster {
+    /// The tree ensemble, or an error naming the file for a linear model.
+    pub fn trees(self, file: &str) -> Result<IrEnsemble, ImportError> {
+        match self {
+            Booster::Trees(ir) => Ok(ir),
+            Booster::Linear(_) => {
+                Err(ImportError::Unsupported { file: file.into(), what: "a gblinear model where trees are needed".into() })
+            }
+        }
+    }
+}
+
 /// Converts a parsed `save_model` document.
-pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
+pub fn from_value(file: &str, doc: &Value) -> Result<Booster, ImportError> {
     let root = At { v: doc, path: String::from("$") };
     // JSON and UBJSON came with 1.0, which records its version: one without is read as 1.0.
     // Only binary files from before 1.0 give 0 ([`super::xgboost_binary`]).
@@ -320,13 +343,47 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
 
     let booster = learner.key(file, "gradient_booster")?;
     let booster_name = booster.key(file, "name")?.str(file)?;
+    let base = base_scores(file, &params.key(file, "base_score")?)?;
+    let feature_names = feature_names(file, &learner, num_features as usize)?;
+    // Files before 1.0 (binary) record no version: 0.x.
+    let framework = if version[0] == 0 { "xgboost 0.x".into() } else { format!("xgboost {}.{}.{}", version[0], version[1], version[2]) };
     let (model, weights) = match booster_name {
         "gbtree" => (booster.key(file, "model")?, None),
         "dart" => (booster.key(file, "gbtree")?.key(file, "model")?, Some(booster.key(file, "weight_drop")?.floats(file)?)),
+        "gblinear" => {
+            // `GBLinear::Pred` starts every group at its bias plus `base_score(0)`, the first value
+            // of a 3.1+ array too (measured with 3.2's three-class models, whose intercepts
+            // differ per class), in every version 0.90–3.2.
+            let base_margin = to_margin(file, base[0], base_how, major_minor)?;
+            let weights = booster.key(file, "model")?.key(file, "weights")?.floats(file)?;
+            let groups = num_groups as usize;
+            // Weights `(f, g)` at `f · groups + g`, then the groups' biases.
+            if Some(weights.len()) != (num_features as usize + 1).checked_mul(groups) {
+                return Err(ImportError::parse(
+                    file,
+                    format!(
+                        "gblinear weights: {} values for {num_features} features and {groups} groups (expected (features + 1) × groups)",
+                        weights.len()
+                    ),
+                ));
+            }
+            let (weights, bias) = weights.split_at(num_features as usize * groups);
+            return Ok(Booster::Linear(IrLinear {
+                num_features: num_features as u32,
+                num_groups: num_groups as u32,
+                objective,
+                link,
+                bias: bias.to_vec(),
+                base_margin,
+                weights: weights.to_vec(),
+                framework,
+                feature_names,
+            }));
+        }
         other => {
             return Err(ImportError::Unsupported {
                 file: file.into(),
-                what: format!("booster `{other}` (only tree boosters, gbtree and dart, compile)"),
+                what: format!("booster `{other}` (supported: gbtree, dart, gblinear)"),
             })
         }
     };
@@ -342,7 +399,6 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         }
     }
 
-    let base = base_scores(file, &params.key(file, "base_score")?)?;
     let base: Vec<f32> = match base.len() {
         1 => vec![base[0]; num_groups as usize],
         n if n == num_groups as usize => base,
@@ -388,12 +444,11 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
             *b = 0.0;
         }
     }
-    let feature_names = feature_names(file, &learner, num_features as usize)?;
     let category_names = match model.opt_key("cats") {
         Some(cats) => category_names(file, &cats, num_features as usize)?,
         None => Vec::new(),
     };
-    Ok(IrEnsemble {
+    Ok(Booster::Trees(IrEnsemble {
         category_names,
         category_sets: sets.sets,
         feature_names,
@@ -403,9 +458,8 @@ pub fn from_value(file: &str, doc: &Value) -> Result<IrEnsemble, ImportError> {
         link,
         base_margin,
         trees,
-        // Files before 1.0 (binary) record no version: 0.x.
-        framework: if version[0] == 0 { "xgboost 0.x".into() } else { format!("xgboost {}.{}.{}", version[0], version[1], version[2]) },
-    })
+        framework,
+    }))
 }
 
 /// `learner.feature_names`: absent or `[]` (XGBoost writes `[]` for a model trained without
@@ -750,7 +804,7 @@ mod tests {
         let doc: Value = serde_json::from_slice(&quote_non_finite(&fixture("xgboost/3.2.0/vector_leaf.json"))).unwrap();
         let rows: Vec<Vec<f32>> = (0..50).map(|i| (0..6).map(|f| ((i * 7 + f * 3) % 11) as f32 * 0.37 - 1.5).collect()).collect();
         let margins = |doc: &Value| {
-            let ir = from_value("m.json", doc).unwrap();
+            let ir = from_value("m.json", doc).unwrap().trees("m.json").unwrap();
             assert_eq!((ir.num_groups, ir.trees.len()), (3, 36), "12 trees of 3-value leaves");
             rows.iter().map(|r| ir.margins(r)).collect::<Vec<_>>()
         };
@@ -795,10 +849,10 @@ mod tests {
             assert_eq!(names_of(&json, 6), Ok(f.clone()), "{version} JSON");
             assert_eq!(names_of(&ubj, 6), Ok(f.clone()), "{version} UBJ");
             // Trained without names: XGBoost writes `feature_names: []`.
-            let plain = import("binary_logistic.ubj", &fixture(&format!("xgboost/{version}/binary_logistic.ubj"))).unwrap();
+            let plain = import("m.ubj", &fixture(&format!("xgboost/{version}/binary_logistic.ubj"))).unwrap().trees("m.ubj").unwrap();
             assert!(plain.feature_names.is_empty(), "{version}");
         }
-        let churn = import("AK.json", &fixture("churn/models/states/AK.json")).unwrap();
+        let churn = import("AK.json", &fixture("churn/models/states/AK.json")).unwrap().trees("AK.json").unwrap();
         assert_eq!(churn.feature_names.len(), 18);
         assert_eq!(
             (churn.feature_names[0].as_str(), churn.feature_names[17].as_str()),

@@ -12,7 +12,11 @@
 //! `num_nodes` i32 at 4, `size_leaf_vector` i32 at 20), `num_nodes` nodes of 20 bytes (`parent`,
 //! `left`, `right` i32, `sindex` u32 with `default_left` in bit 31, the split condition or leaf
 //! value f32) and as many 16-byte statistics — then `num_trees` i32 `tree_info`, and for `dart`
-//! the `weight_drop` (u64 count, f32s). Extra attributes follow; nothing in them changes
+//! the `weight_drop` (u64 count, f32s); for `gblinear` its `GBLinearModelParam` (136 bytes:
+//! `num_feature` u32 and `num_output_group` i32 in 0.x, zeros from 1.0, 32 reserved i32; the
+//! learner's parameters hold the counts the importer uses) and the weights (u64 count, f32s:
+//! features × groups, then the groups' biases; measured with 0.90, 1.0.2, 1.2.1 and 1.5.2's
+//! files). Extra attributes follow; nothing in them changes
 //! predictions, so they are not read. Files written before 1.0 (0.x: `major_version` 0, its
 //! bytes reserved then) store `base_score` as the margin; the version `[0, 0, 0]` tells the
 //! importer so.
@@ -31,6 +35,7 @@ const GBTREE_PARAM: usize = 160;
 const TREE_PARAM: usize = 148;
 const NODE: usize = 20;
 const NODE_STAT: usize = 16;
+const GBLINEAR_PARAM: usize = 136;
 
 /// A reader over the file's bytes that names what it failed to read.
 struct Cursor<'a> {
@@ -118,7 +123,11 @@ fn read(bytes: &[u8]) -> Result<Value, String> {
             let weights = if n == 0 { Vec::new() } else { floats(&mut c, "dart's weight_drop")? };
             json!({ "name": "dart", "gbtree": { "name": "gbtree", "model": model }, "weight_drop": weights })
         }
-        // Named by the importer (`gblinear`, or an unknown booster).
+        "gblinear" => {
+            c.take(GBLINEAR_PARAM, "the linear booster's parameters")?;
+            json!({ "name": "gblinear", "model": { "weights": floats(&mut c, "the linear booster's weights")? } })
+        }
+        // Named by the importer.
         other => json!({ "name": other }),
     };
     Ok(json!({

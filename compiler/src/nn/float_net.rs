@@ -46,7 +46,7 @@ impl FloatNet {
         let artifact = Artifact::parse(&self.bytes).map_err(|e| e.to_string())?;
         match Model::by_name(&artifact, "float").map_err(|e| format!("the runtime does not load it: {e}"))? {
             Model::Net(net) => f(&net),
-            Model::Trees(_) => Err("a network lowered to another kind of model".into()),
+            Model::Trees(_) | Model::Linear(_) => Err("a network lowered to another kind of model".into()),
         }
     }
 

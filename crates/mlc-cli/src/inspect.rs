@@ -52,30 +52,14 @@ pub fn run(args: Args) -> Result<()> {
         println!("  source    {} ({}, {}), sha256 {}", m.source.file, m.source.framework, m.source.objective, hex(&m.source.sha256));
         match m.body {
             ModelBody::TreeEnsemble(t) => {
-                println!("  inputs    {} features (f32; empty/NaN = missing)", m.num_features);
-                if let Some(names) = model.feature_names() {
-                    // As a CSV header, in column order: what `--header` expects (any order).
-                    let mut header = Vec::new();
-                    for (i, name) in names.iter().enumerate() {
-                        if i > 0 {
-                            header.push(b',');
-                        }
-                        mlc_host::records::filter::write_csv_field(&mut header, name.as_bytes());
-                    }
-                    println!("  names     {}", String::from_utf8_lossy(&header));
-                }
-                if let Some(categories) = model.feature_categories() {
-                    // What a CSV field may name instead of a code, feature by feature.
-                    for f in 0..categories.len() {
-                        let Some(c) = categories.of(f) else { continue };
-                        let feature = model.feature_names().and_then(|n| n.get(f)).map_or_else(|| format!("feature {f}"), str::to_string);
-                        let shown: Vec<&str> = c.iter().take(12).collect();
-                        let more = if c.len() > shown.len() { format!(", … ({} in all)", c.len()) } else { String::new() };
-                        println!("  category  {feature}: {}{more}", shown.join(", "));
-                    }
-                }
+                print_features(&model, m.num_features);
                 println!("  outputs   {} value(s): {:?} of {} margin(s)", m.num_outputs, t.link, t.num_groups);
                 println!("  trees     {} trees, layout {:?}, numeric {:?}", t.num_trees, t.layout, t.numeric);
+            }
+            ModelBody::Linear(l) => {
+                print_features(&model, m.num_features);
+                println!("  outputs   {} value(s): {:?} of {} margin(s)", m.num_outputs, l.link, l.num_groups);
+                println!("  linear    {} weights a margin, float32", m.num_features);
             }
             ModelBody::Network(n) => {
                 println!("  inputs    {}", input_in_words(n.input, n.text));
@@ -94,6 +78,33 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The inputs of a model on features: their count, their names as a CSV header, and the names
+/// a categorical feature's values may take.
+fn print_features(model: &mlc_runtime::Model<'_>, num_features: u32) {
+    println!("  inputs    {num_features} features (f32; empty/NaN = missing)");
+    if let Some(names) = model.feature_names() {
+        // As a CSV header, in column order: what `--header` expects (any order).
+        let mut header = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                header.push(b',');
+            }
+            mlc_host::records::filter::write_csv_field(&mut header, name.as_bytes());
+        }
+        println!("  names     {}", String::from_utf8_lossy(&header));
+    }
+    if let Some(categories) = model.feature_categories() {
+        // What a CSV field may name instead of a code, feature by feature.
+        for f in 0..categories.len() {
+            let Some(c) = categories.of(f) else { continue };
+            let feature = model.feature_names().and_then(|n| n.get(f)).map_or_else(|| format!("feature {f}"), str::to_string);
+            let shown: Vec<&str> = c.iter().take(12).collect();
+            let more = if c.len() > shown.len() { format!(", … ({} in all)", c.len()) } else { String::new() };
+            println!("  category  {feature}: {}{more}", shown.join(", "));
+        }
+    }
 }
 
 /// A network's input as a user gives it: `400 token ids (or raw text: …)`, `16 floats`.

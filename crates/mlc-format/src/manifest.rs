@@ -53,6 +53,20 @@ pub enum ModelBody {
     TreeEnsemble(TreeEnsemble),
     /// A chain of 1-D sequence layers (Keras); data in the `net-*` and `vocab-*` sections.
     Network(Network),
+    /// A linear model (XGBoost `gblinear`); data in the `base-margin` and `linear-weights`
+    /// sections. Format 1.10.
+    Linear(Linear),
+}
+
+/// Shape of a linear model: per output group `g`, the margin is the group's base margin plus
+/// `x[f] · w[f][g]` over the present features `f`, in feature order, in `f32`
+/// (docs/format.md §13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Linear {
+    /// Number of output groups (margins): 1, the number of classes or of targets.
+    pub num_groups: u32,
+    /// Function from margins to predictions.
+    pub link: Link,
 }
 
 /// Shape of a network; the layers live in the model's `net-layers` section.

@@ -30,7 +30,7 @@ pub enum SectionKind {
     TreeNodes = 18,
     /// Tree ensemble: leaf values of complete-layout trees (4-byte values).
     TreeLeaves = 19,
-    /// Tree ensemble: the base margin of each output group (4-byte values).
+    /// Tree ensemble or linear model: the base margin of each output group (4-byte values).
     BaseMargin = 20,
     /// Tree ensemble, optional: the splits of each tree as [`crate::records::SplitRecord`]s, for
     /// bitvector (QuickScorer-style) evaluation of many rows at once.
@@ -38,8 +38,8 @@ pub enum SectionKind {
     /// Tree ensemble, with `tree-splits`: `4 × trees + 1` offsets into it (see
     /// [`crate::records::SplitRecord`]).
     TreeSplitIndex = 22,
-    /// Tree ensemble, optional (format 1.2): the names of the input features, in feature
-    /// order (see [`crate::names`]).
+    /// Tree ensemble or linear model, optional (format 1.2): the names of the input features,
+    /// in feature order (see [`crate::names`]).
     FeatureNames = 23,
     /// Tree ensemble, optional (format 1.3), together with `tree-rank-nodes`: each feature's
     /// distinct split thresholds, ascending, as [`crate::records::RankChunk`]s, for single-row
@@ -83,6 +83,9 @@ pub enum SectionKind {
     NetWeightsI8 = 37,
     /// Network: `i32` biases and requantization values of quantized layers.
     NetQuant = 38,
+    /// Linear model (format 1.10): the weights, `f32`, feature-major (`num_features ×
+    /// num_groups`, weight `(f, g)` at `f · num_groups + g`).
+    LinearWeights = 39,
 }
 
 impl SectionKind {
@@ -129,6 +132,7 @@ impl SectionKind {
             36 => SectionKind::VocabSlots,
             37 => SectionKind::NetWeightsI8,
             38 => SectionKind::NetQuant,
+            39 => SectionKind::LinearWeights,
             _ => return None,
         })
     }
@@ -163,6 +167,7 @@ impl SectionKind {
             SectionKind::VocabSlots => "vocab-slots",
             SectionKind::NetWeightsI8 => "net-weights-i8",
             SectionKind::NetQuant => "net-quant",
+            SectionKind::LinearWeights => "linear-weights",
         }
     }
 }

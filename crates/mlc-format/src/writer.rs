@@ -74,6 +74,7 @@ impl ArtifactWriter {
         let since_minor = match &manifest.body {
             crate::manifest::ModelBody::TreeEnsemble(t) => t.link.since_minor().max(t.layout.since_minor()),
             crate::manifest::ModelBody::Network(_) => 0,
+            crate::manifest::ModelBody::Linear(_) => 10,
         };
         let manifest = postcard::to_allocvec(manifest).map_err(|_| WriteError::Encoding)?;
         self.models.push(PendingModel { name: name.into(), since_minor, manifest, sections });
@@ -86,7 +87,7 @@ impl ArtifactWriter {
     /// `feature-names` section (1.2), the `tree-rank-*` sections (1.3), `tree-bit-nodes` (1.4)
     /// `tree-bit-lanes` with `tree-lane-nodes` (1.5), `tree-lane-steps` (1.6) and the links
     /// `Hinge`, `ExpF64` and `SigmoidUnclamped` (1.7), the layout `LinkedCategorical` (1.8) and
-    /// the `feature-categories` section (1.9).
+    /// the `feature-categories` section (1.9) and linear models (1.10).
     fn minor_version(&self) -> u16 {
         let has = |k: SectionKind| self.models.iter().flat_map(|m| &m.sections).any(|(kind, _)| *kind == k);
         let names = if has(SectionKind::TreeLaneSteps) {

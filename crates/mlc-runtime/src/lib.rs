@@ -10,7 +10,9 @@
 //!   (`trees × depth` steps);
 //! * **batched** — [`TreeModel::predict_batch`]: many rows, processed in blocks for throughput.
 //!
-//! [`Model`] calls either kind of model with any kind of [`Input`] (feature rows, token ids,
+//! Linear models (XGBoost's `gblinear`, [`LinearModel`]) take the same rows.
+//!
+//! [`Model`] calls any kind of model with any kind of [`Input`] (feature rows, token ids,
 //! raw text) and caller-lent [`Scratch`]; [`Model::input_kind`] says what a model takes.
 #![no_std]
 #![warn(missing_docs)]
@@ -23,6 +25,7 @@ extern crate std;
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 mod cpu;
 mod error;
+pub mod linear;
 pub mod link;
 pub mod math;
 mod model;
@@ -31,6 +34,7 @@ pub mod text;
 pub mod trees;
 
 pub use error::{LoadError, PredictError};
+pub use linear::LinearModel;
 pub use mlc_format as format;
 #[cfg(feature = "alloc")]
 pub use model::ScratchBuf;

@@ -7,6 +7,7 @@ use mlc_format::names::{FeatureCategories, FeatureNames};
 use mlc_format::{Artifact, ModelEntry};
 
 use crate::error::{LoadError, PredictError};
+use crate::linear::LinearModel;
 use crate::net::NetModel;
 use crate::trees::TreeModel;
 
@@ -17,6 +18,8 @@ pub enum Model<'a> {
     Trees(TreeModel<'a>),
     /// A network.
     Net(NetModel<'a>),
+    /// A linear model (format 1.10).
+    Linear(LinearModel<'a>),
 }
 
 /// The input of one call: one record, or several back to back where the kind allows.
@@ -109,7 +112,23 @@ impl<'a> Model<'a> {
         match manifest.body {
             ModelBody::TreeEnsemble(info) => Ok(Model::Trees(TreeModel::load(entry, &manifest, info)?)),
             ModelBody::Network(info) => Ok(Model::Net(NetModel::load(entry, &manifest, info)?)),
+            ModelBody::Linear(info) => Ok(Model::Linear(LinearModel::load(entry, &manifest, info)?)),
         }
+    }
+
+    /// What kind of model this is, in words: `tree ensemble`, `linear model` or `network`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Model::Trees(_) => "tree ensemble",
+            Model::Linear(_) => "linear model",
+            Model::Net(_) => "network",
+        }
+    }
+
+    /// Whether the model's margins are values of their own, which its link turns into the
+    /// predictions (tree ensembles and linear models); a network's margins are its outputs.
+    pub fn has_margins(&self) -> bool {
+        !matches!(self, Model::Net(_))
     }
 
     /// Loads the model called `name` from `artifact`.
@@ -122,6 +141,7 @@ impl<'a> Model<'a> {
     pub fn input_kind(&self) -> InputKind {
         match self {
             Model::Trees(t) => InputKind::Floats { features: t.num_features() },
+            Model::Linear(l) => InputKind::Floats { features: l.num_features() },
             Model::Net(n) => match n.input() {
                 NetInput::TokenIds { length } => {
                     InputKind::TokenIds { length: length as usize, vocab: n.vocab_size(), text: n.vocab().is_some() }
@@ -137,6 +157,7 @@ impl<'a> Model<'a> {
     pub fn feature_names(&self) -> Option<FeatureNames<'a>> {
         match self {
             Model::Trees(t) => t.feature_names(),
+            Model::Linear(l) => l.feature_names(),
             Model::Net(_) => None,
         }
     }
@@ -148,7 +169,7 @@ impl<'a> Model<'a> {
     pub fn feature_categories(&self) -> Option<FeatureCategories<'a>> {
         match self {
             Model::Trees(t) => t.feature_categories(),
-            Model::Net(_) => None,
+            Model::Linear(_) | Model::Net(_) => None,
         }
     }
 
@@ -162,6 +183,8 @@ impl<'a> Model<'a> {
         match (self, output) {
             (Model::Trees(t), Output::Prediction) => t.num_outputs(),
             (Model::Trees(t), Output::Margins) => t.num_groups(),
+            (Model::Linear(l), Output::Prediction) => l.num_outputs(),
+            (Model::Linear(l), Output::Margins) => l.num_groups(),
             (Model::Net(n), _) => n.num_outputs(),
         }
     }
@@ -179,7 +202,7 @@ impl<'a> Model<'a> {
     /// The [`Scratch`] a call needs.
     pub fn scratch_len(&self) -> ScratchLen {
         match self {
-            Model::Trees(_) => ScratchLen::default(),
+            Model::Trees(_) | Model::Linear(_) => ScratchLen::default(),
             Model::Net(n) => ScratchLen {
                 values: n.scratch_len(),
                 token: n.vocab().map_or(0, |v| v.max_token_len()),
@@ -213,7 +236,15 @@ impl<'a> Model<'a> {
                 Output::Prediction => t.predict_batch(rows, out),
                 Output::Margins => t.margins_batch(rows, out),
             },
-            (Model::Trees(_), Input::Ids(_) | Input::Text(_)) => Err(PredictError::InputKind),
+            (Model::Linear(l), Input::Rows(row)) if row.len() == l.num_features() => match output {
+                Output::Prediction => l.predict(row, out).map(|()| 1),
+                Output::Margins => l.margins(row, out).map(|()| 1),
+            },
+            (Model::Linear(l), Input::Rows(rows)) => match output {
+                Output::Prediction => l.predict_batch(rows, out),
+                Output::Margins => l.margins_batch(rows, out),
+            },
+            (Model::Trees(_) | Model::Linear(_), Input::Ids(_) | Input::Text(_)) => Err(PredictError::InputKind),
             (Model::Net(n), Input::Rows(rows)) => {
                 let features = n.input().values() as usize;
                 let n_records = records(rows.len(), features, out.len(), n.num_outputs())?;
@@ -259,7 +290,7 @@ fn text_ids<'s>(n: &NetModel<'_>, ids: &'s mut [u32]) -> Result<&'s mut [u32], P
 
 /// The number of records of `values` values given `per_record` each, with `outputs` values of
 /// `width` each; an error if either is not a whole number of records or they differ.
-fn records(values: usize, per_record: usize, outputs: usize, width: usize) -> Result<usize, PredictError> {
+pub(crate) fn records(values: usize, per_record: usize, outputs: usize, width: usize) -> Result<usize, PredictError> {
     if per_record == 0 || !values.is_multiple_of(per_record) {
         return Err(PredictError::FeatureCount { expected: per_record, got: values });
     }
@@ -268,6 +299,14 @@ fn records(values: usize, per_record: usize, outputs: usize, width: usize) -> Re
         return Err(PredictError::OutputLen { expected: n * width, got: outputs });
     }
     Ok(n)
+}
+
+/// Whether `row` holds one record of `features` values.
+pub(crate) fn check_row(row: &[f32], features: usize) -> Result<(), PredictError> {
+    if row.len() != features {
+        return Err(PredictError::FeatureCount { expected: features, got: row.len() });
+    }
+    Ok(())
 }
 
 /// Owned [`Scratch`] that grows to what each model needs (feature `alloc`): hosts keep one per

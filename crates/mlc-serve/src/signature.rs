@@ -49,7 +49,7 @@ pub fn inputs(model: &Model<'_>) -> Vec<TensorSpec> {
                     NetInput::Sequence { length, channels } => vec![-1, length as i64, channels as i64],
                     _ => vec![-1, features as i64],
                 },
-                Model::Trees(_) => vec![-1, features as i64],
+                Model::Trees(_) | Model::Linear(_) => vec![-1, features as i64],
             };
             vec![spec(FEATURES, "FP32", shape)]
         }
@@ -67,7 +67,7 @@ pub fn inputs(model: &Model<'_>) -> Vec<TensorSpec> {
 /// The outputs `model` gives.
 pub fn outputs(model: &Model<'_>) -> Vec<TensorSpec> {
     let mut specs = vec![TensorSpec { name: PREDICTIONS, datatype: "FP32", shape: vec![-1, model.width(Output::Prediction) as i64] }];
-    if let Model::Trees(_) = model {
+    if model.has_margins() {
         specs.push(TensorSpec { name: MARGINS, datatype: "FP32", shape: vec![-1, model.width(Output::Margins) as i64] });
     }
     specs
@@ -77,7 +77,7 @@ pub fn outputs(model: &Model<'_>) -> Vec<TensorSpec> {
 pub fn output(model: &Model<'_>, name: &str) -> Result<Output, ApiError> {
     match (name, model) {
         (PREDICTIONS, _) => Ok(Output::Prediction),
-        (MARGINS, Model::Trees(_)) => Ok(Output::Margins),
+        (MARGINS, m) if m.has_margins() => Ok(Output::Margins),
         _ => Err(ApiError::bad_request(format!("unknown output `{name}`: the model gives {}", names(&outputs(model))))),
     }
 }

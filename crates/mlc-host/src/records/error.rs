@@ -145,8 +145,9 @@ pub enum RecordError {
     LibsvmNotFeatures,
     /// Raw text for a model that takes no text.
     NotText {
-        /// The model is a tree ensemble (which the message says).
-        tree_ensemble: bool,
+        /// The kind of a model that takes features only (a tree ensemble, a linear model:
+        /// [`mlc_runtime::Model::kind`]), which the message names.
+        features_only: Option<&'static str>,
     },
 }
 
@@ -191,8 +192,8 @@ impl fmt::Display for RecordError {
             ),
             RecordError::Libsvm { token, what } => write!(f, "token {token}: {what}"),
             RecordError::LibsvmNotFeatures => write!(f, "a LIBSVM record holds features; the model takes token ids or text"),
-            RecordError::NotText { tree_ensemble: true } => write!(f, "the model is a tree ensemble: it takes features, not text"),
-            RecordError::NotText { tree_ensemble: false } => {
+            RecordError::NotText { features_only: Some(kind) } => write!(f, "the model is a {kind}: it takes features, not text"),
+            RecordError::NotText { features_only: None } => {
                 write!(f, "the model does not take this kind of input (text needs a text model)")
             }
         }

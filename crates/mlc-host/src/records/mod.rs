@@ -224,7 +224,7 @@ impl<'r> Record<'r> {
     ) -> Result<Input<'a>, RecordError> {
         self.read(model.input_kind(), columns, model.feature_categories().as_ref(), buf).map_err(|e| match e {
             // Only the message's wording tells a tree ensemble from a network (docs/transform.md).
-            RecordError::NotText { .. } => RecordError::NotText { tree_ensemble: matches!(model, Model::Trees(_)) },
+            RecordError::NotText { .. } => RecordError::NotText { features_only: model.has_margins().then(|| model.kind()) },
             e => e,
         })
     }
@@ -253,7 +253,7 @@ impl<'r> Record<'r> {
         };
         match (text, kind) {
             (Some(text), InputKind::TokenIds { text: true, .. }) => Ok(Input::Text(text)),
-            (Some(_), _) => Err(RecordError::NotText { tree_ensemble: false }),
+            (Some(_), _) => Err(RecordError::NotText { features_only: None }),
             (None, InputKind::Floats { features }) => {
                 let start = buf.floats.len();
                 self.read_values(features, columns, categories, &mut buf.floats)?;

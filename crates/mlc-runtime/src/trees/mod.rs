@@ -542,21 +542,11 @@ impl<'a> TreeModel<'a> {
     }
 
     fn check_row(&self, row: &[f32]) -> Result<(), PredictError> {
-        if row.len() != self.num_features {
-            return Err(PredictError::FeatureCount { expected: self.num_features, got: row.len() });
-        }
-        Ok(())
+        crate::model::check_row(row, self.num_features)
     }
 
     fn check_batch(&self, rows: &[f32], out_len: usize, per_row: usize) -> Result<usize, PredictError> {
-        if !rows.len().is_multiple_of(self.num_features) {
-            return Err(PredictError::FeatureCount { expected: self.num_features, got: rows.len() });
-        }
-        let n = rows.len() / self.num_features;
-        if out_len != n * per_row {
-            return Err(PredictError::OutputLen { expected: n * per_row, got: out_len });
-        }
-        Ok(n)
+        crate::model::records(rows.len(), self.num_features, out_len, per_row)
     }
 
     fn margins_unchecked(&self, row: &[f32], out: &mut [f32]) {
