@@ -107,6 +107,27 @@ def test_multiclass_gives_rows_of_classes_bit_exact(artifacts):
     np.testing.assert_array_equal(bits(model.predict(rows, margin=True)), bits(want[:, :3]))
 
 
+def test_linear_models_match_xgboost_in_a_bundle_with_trees(artifacts):
+    """gblinear models (XGBoost 3.2's three-class JSON, 0.90's pickled Poisson model) bundled with
+    a tree model: each predicts bit-exact with XGBoost, margins and outputs (inf included)."""
+    linear = CHURN.parent / "xgboost_linear"
+    out = artifacts / "linear.mlc"
+    mlc.compile({"softprob": linear / "3.2.0" / "multi_softprob.json", "poisson": linear / "0.90" / "count_poisson.pkl",
+                 "trees": CHURN.parent / "xgboost" / "3.2.0" / "binary_logistic.json"}, out)
+    bundle = mlc.load(out)
+    for name, version, source, width in (("softprob", "3.2.0", "multi_softprob", 3), ("poisson", "0.90", "count_poisson", 1)):
+        rows = np.array([[float(v) if v else np.nan for v in line.split(",")]
+                         for line in (linear / version / "inputs.csv").read_text().splitlines()], dtype=np.float32)
+        model = bundle[name]
+        assert model.outputs == {"width": width, "margins": width}
+        want = np.loadtxt(linear / version / f"{source}.expected.csv", delimiter=",", dtype=np.float64).astype(np.float32)
+        want = want.reshape(len(rows), 2 * width)
+        got_margins, got = model.predict(rows, margin=True), model.predict(rows)
+        np.testing.assert_array_equal(bits(got_margins.reshape(len(rows), width)), bits(want[:, :width]))
+        np.testing.assert_array_equal(bits(got.reshape(len(rows), width)), bits(want[:, width:]))
+    assert np.isinf(bundle["poisson"].predict(rows)).any(), "XGBoost's inf outputs are kept"
+
+
 def test_sagemaker_archives_and_pickles_compile_as_they_are(artifacts):
     """SageMaker's model.tar.gz (here XGBoost 1.0.2's container form: a pickled booster as
     `xgboost-model`) and a scikit-learn XGBClassifier, pickled or saved by joblib.dump (compressed,

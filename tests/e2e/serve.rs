@@ -1104,3 +1104,34 @@ fn bench_url_drives_both_protocols_and_reads_the_servers_latency_split() {
     let (status, _) = server.terminate(Duration::from_secs(10));
     assert!(status.success());
 }
+
+/// A linear model (XGBoost 3.2's three-class `gblinear`) behind the same endpoint: its metadata
+/// lists margins beside the predictions, and both equal XGBoost's, missing values included.
+#[test]
+fn a_linear_model_is_served_with_its_margins() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("xgboost_linear/3.2.0");
+    let path = dir.path().join("linear.mlc");
+    let spec = format!("softprob={}", src.join("multi_softprob.json").display());
+    std::fs::write(&path, compile(&[spec], &options(Target::Host, None)).as_slice()).unwrap();
+    let server = Server::start(&path, &[]);
+    let meta = server.get("/v2/models/softprob").json();
+    assert_eq!(meta["inputs"], json!([{"name": "features", "datatype": "FP32", "shape": [-1, 8]}]));
+    let outputs = json!([
+        {"name": "predictions", "datatype": "FP32", "shape": [-1, 3]},
+        {"name": "margins", "datatype": "FP32", "shape": [-1, 3]}
+    ]);
+    assert_eq!(meta["outputs"], outputs);
+    let rows = mlc_tests::read_csv(&src.join("inputs.csv"));
+    let expected = mlc_tests::read_csv(&src.join("multi_softprob.expected.csv"));
+    let n = 40;
+    assert!(rows[..n].iter().flatten().any(|v| v.is_nan()), "missing values among the rows sent");
+    let fp32: Vec<u8> = rows[..n].iter().flatten().flat_map(|v| v.to_le_bytes()).collect();
+    let r =
+        post_binary(&server, "/v2/models/softprob/infer", &binary_infer("features", "FP32", &[n, 8], &fp32, &["margins", "predictions"]));
+    let want = |columns: std::ops::Range<usize>| expected[..n].iter().flat_map(|e| e[columns.clone()].to_vec()).collect::<Vec<f32>>();
+    assert_bits(&r.oip_output("margins"), &want(0..3), "margins");
+    assert_bits(&r.oip_output("predictions"), &want(3..6), "predictions");
+    let (status, err) = server.terminate(Duration::from_secs(10));
+    assert!(status.success(), "{status}: {err}");
+}

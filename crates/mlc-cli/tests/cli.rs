@@ -164,8 +164,12 @@ fn corrupted_artifacts_and_bad_models_are_reported() {
 
     let err = fails(&mlc(&["compile", "/nonexistent/model.json", "-o", art.to_str().unwrap()]));
     assert!(err.contains("/nonexistent/model.json"), "{err}");
-    let err = fails(&mlc(&["compile", &fixture("xgboost/2.1.4/gblinear.json"), "-o", art.to_str().unwrap()]));
-    assert!(err.contains("gblinear"), "{err}");
+    // A gblinear model whose weights do not fit its feature count is named for what is wrong.
+    let text = std::fs::read_to_string(fixture("xgboost/2.1.4/gblinear.json")).unwrap();
+    let bad = tmp("short_weights.json");
+    std::fs::write(&bad, text.replacen("\"weights\":[", "\"weights\":[1.0,", 1)).unwrap();
+    let err = fails(&mlc(&["compile", bad.to_str().unwrap(), "-o", art.to_str().unwrap()]));
+    assert!(err.contains("short_weights.json") && err.contains("gblinear weights: 8 values for 6 features and 1 groups"), "{err}");
     let categorical = fixture("xgboost/2.1.4/categorical.json");
     let err = fails(&mlc(&["compile", &categorical, "-o", art.to_str().unwrap(), "--layout", "complete"]));
     assert!(err.contains("categorical splits") && err.contains("--layout linked"), "{err}");
