@@ -57,6 +57,7 @@ compile multi_target.mlc "$FX/xgboost/3.2.0/multi_label.json"
 compile categorical.mlc old="$FX/xgboost_categorical/1.6.2/partition.json" new="$FX/xgboost_categorical/3.2.0/onehot.ubj"   # format 1.8 layout
 compile categorical_fixed.mlc "$FX/xgboost_categorical/3.2.0/partition.json" --numeric fixed
 compile categorical_named.mlc "$FX/xgboost_categorical/3.2.0/named.json"   # format 1.9 category names
+compile linear.mlc softprob="$FX/xgboost_linear/3.2.0/multi_softprob.json" poisson="$FX/xgboost_linear/0.90/count_poisson.pkl"   # format 1.10 linear models
 compile tiny_text_cnn.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric float
 compile tiny_text_cnn_int8.mlc tiny="$ROOT/fuzz/seeds/tiny_text_cnn" --numeric int8 --calibration "$FX/sentiment/reviews.txt"
 compile sentiment_mcu.mlc "$FX/sentiment/imdb_cnn_mcu" --numeric float
@@ -70,6 +71,7 @@ seed() { # TARGET FILE [NAME]: copies FILE into the target's corpus unless it is
 REVIEW=$(head -n 1 "$FX/sentiment/reviews.txt")
 ROW=$(head -n 1 "$FX/churn/heldout.csv" | cut -d, -f2-)
 CATEGORY_ROW=$(sed -n 200p "$FX/xgboost_categorical/3.2.0/inputs.csv")
+LINEAR_ROW=$(sed -n 2p "$FX/xgboost_linear/3.2.0/inputs.csv")
 for f in "$SEEDS"/*.mlc; do
     seed artifact "$f"
     # predict: the artifact, then the prediction input (a review for text models, else a row).
@@ -78,6 +80,8 @@ for f in "$SEEDS"/*.mlc; do
         { cat "$f"; printf '%s' "$REVIEW"; } >"$SEEDS/$name.input"
     elif [[ $name == categorical* ]]; then
         { cat "$f"; printf '%s' "$CATEGORY_ROW"; } >"$SEEDS/$name.input"
+    elif [[ $name == linear* ]]; then
+        { cat "$f"; printf '%s' "$LINEAR_ROW"; } >"$SEEDS/$name.input"
     else
         { cat "$f"; printf '%s' "$ROW"; } >"$SEEDS/$name.input"
     fi
@@ -95,6 +99,9 @@ done
 for f in "$FX"/xgboost_pickle/*/*.pkl "$FX"/xgboost_pickle/*/*.joblib "$FX"/xgboost_pickle/*/*.joblib.z; do
     seed xgboost_pickle "$f" "$(basename "$(dirname "$f")")-$(basename "$f")"
 done
+# gblinear (format 1.10) in the legacy binary format and pickled.
+for v in 0.90 1.5.2 2.0.3; do seed xgboost_binary "$FX/xgboost_linear/$v/multi_softprob.model" "linear-$v-multi_softprob.model"; done
+for v in 0.90 1.2.1 3.2.0; do seed xgboost_pickle "$FX/xgboost_linear/$v/count_poisson.pkl" "linear-$v-count_poisson.pkl"; done
 for f in "$FX"/xgboost_pickle/*/model.tar.gz; do
     n="$(basename "$(dirname "$f")")-model"
     seed model_archive "$f" "$n.tar.gz"

@@ -235,7 +235,7 @@ fn next_down(x: f32) -> f32 {
 }
 
 /// The class a model's margins decide: the argmax of several, the sign of one.
-pub(crate) fn decision(link: Link, margins: &[f32]) -> usize {
+fn decision(link: Link, margins: &[f32]) -> usize {
     match link {
         Link::Softmax | Link::ArgMax => mlc_runtime::link::argmax(margins),
         _ => (margins[0] > 0.0) as usize,
