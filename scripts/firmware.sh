@@ -52,6 +52,8 @@ if [ -z "${MLC:-}" ]; then
 fi
 churn=(); for f in tests/fixtures/churn/models/states/*.json; do churn+=("$(basename "$f" .json)=$f"); done
 sentiment=tests/fixtures/sentiment/imdb_cnn_mcu
+lin=tests/fixtures/xgboost_linear
+linear=("softprob=$lin/3.2.0/multi_softprob.json" "poisson=$lin/0.90/count_poisson.pkl" "logistic=$lin/1.7.6/binary_logistic.ubj")
 stage=firmware/target/artifacts-new; rm -rf "$stage"
 # ---- The artifact set: THE step to change. firmware/artifacts/<board>/*.mlc is what that
 # board's image embeds (fw/build.rs) and what the host driver checks it against. ----
@@ -63,12 +65,16 @@ build_artifacts() {
   "$MLC" compile "${churn[@]}" --target cortex-m4 -o "$m4/churn.mlc" | tail -n 1
   "$MLC" compile "sentiment_i8=$sentiment" --target cortex-m4 --calibration tests/fixtures/sentiment/reviews.txt -o "$m4/sentiment_i8.mlc" | tail -n 1
   "$MLC" compile "sentiment_f32=$sentiment" --target cortex-m4 --numeric float -o "$m4/sentiment_f32.mlc" | tail -n 1
+  # Linear models (XGBoost's gblinear: f32 with the FPU here, software floating point on the
+  # Cortex-M3 boards): a three-class softprob model, a Poisson and a logistic one.
+  "$MLC" compile "${linear[@]}" --target cortex-m4 -o "$m4/linear.mlc" | tail -n 1
   # Cortex-M3 (256 KB flash, 64 KB RAM): the churn bundle, integer-only. The int8 sentiment
   # model does not fit beside it (checked below).
   "$MLC" compile "${churn[@]}" --target cortex-m3 -o "$m3/churn.mlc" | tail -n 1
+  "$MLC" compile "${linear[@]}" --target cortex-m3 -o "$m3/linear.mlc" | tail -n 1
   # Cortex-M3 on the MPS2 board (4 MB of flash): both models, integer-only — the int8
   # sentiment CNN on a core without FPU (soft float only for the final dequantize + sigmoid).
-  cp "$m3/churn.mlc" "$m3big/churn.mlc"
+  cp "$m3/churn.mlc" "$m3/linear.mlc" "$m3big/"
   "$MLC" compile "sentiment_i8=$sentiment" --target cortex-m3 --calibration tests/fixtures/sentiment/reviews.txt -o "$m3big/sentiment_i8.mlc" | tail -n 1
 }
 build_artifacts
@@ -104,6 +110,7 @@ run() { # machine kernel
   timeout "${FW_TIMEOUT:-120}" "$driver" run --machine "$1" --kernel "$2" \
     --artifacts "artifacts/$1" --qemu "$bin/qemu-system-arm" --timeout 60 \
     --churn ../tests/fixtures/churn/heldout.csv --churn-rows 120 \
+    --linear ../tests/fixtures/xgboost_linear/3.2.0/inputs.csv --linear-rows 100 \
     --reviews ../tests/fixtures/sentiment/reviews.txt --reviews-count 60 \
     --report "target/reports/$1.txt"
 }

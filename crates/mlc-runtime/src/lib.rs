@@ -38,6 +38,6 @@ pub use linear::LinearModel;
 pub use mlc_format as format;
 #[cfg(feature = "alloc")]
 pub use model::ScratchBuf;
-pub use model::{Input, InputKind, Model, Output, Scratch, ScratchLen};
+pub use model::{Input, InputKind, Model, Output, RowModel, Scratch, ScratchLen};
 pub use net::NetModel;
 pub use trees::TreeModel;

@@ -228,22 +228,8 @@ impl<'a> Model<'a> {
         match (self, input) {
             // One row goes through the single-shot walk (the lowest latency), more through the
             // batched kernels; both give the same values (docs/format.md §8).
-            (Model::Trees(t), Input::Rows(row)) if row.len() == t.num_features() => match output {
-                Output::Prediction => t.predict(row, out).map(|()| 1),
-                Output::Margins => t.margins(row, out).map(|()| 1),
-            },
-            (Model::Trees(t), Input::Rows(rows)) => match output {
-                Output::Prediction => t.predict_batch(rows, out),
-                Output::Margins => t.margins_batch(rows, out),
-            },
-            (Model::Linear(l), Input::Rows(row)) if row.len() == l.num_features() => match output {
-                Output::Prediction => l.predict(row, out).map(|()| 1),
-                Output::Margins => l.margins(row, out).map(|()| 1),
-            },
-            (Model::Linear(l), Input::Rows(rows)) => match output {
-                Output::Prediction => l.predict_batch(rows, out),
-                Output::Margins => l.margins_batch(rows, out),
-            },
+            (Model::Trees(t), Input::Rows(rows)) => run_rows(t, rows, output, out),
+            (Model::Linear(l), Input::Rows(rows)) => run_rows(l, rows, output, out),
             (Model::Trees(_) | Model::Linear(_), Input::Ids(_) | Input::Text(_)) => Err(PredictError::InputKind),
             (Model::Net(n), Input::Rows(rows)) => {
                 let features = n.input().values() as usize;
@@ -279,6 +265,70 @@ impl<'a> Model<'a> {
         let ids = text_ids(n, scratch.ids)?;
         n.tokenize(text, scratch.token, ids)?;
         Ok(ids)
+    }
+}
+
+/// A model on rows of features — a tree ensemble, a linear model: single-shot and batched
+/// calls, margins and predictions. Lets a caller that knows it holds such a model (firmware,
+/// which links only the loaders it needs) treat both alike.
+pub trait RowModel {
+    /// Features per row.
+    fn num_features(&self) -> usize;
+    /// Margins per row.
+    fn num_groups(&self) -> usize;
+    /// Prediction values per row.
+    fn num_outputs(&self) -> usize;
+    /// Prediction of one row into `out` (length [`RowModel::num_outputs`]). No heap.
+    fn predict(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError>;
+    /// Raw margins of one row into `out` (length [`RowModel::num_groups`]). No heap.
+    fn margins(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError>;
+    /// Predictions of `rows.len() / num_features` rows into `out`; returns the row count.
+    fn predict_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError>;
+    /// Margins of `rows.len() / num_features` rows into `out`; returns the row count.
+    fn margins_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError>;
+}
+
+/// Implements [`RowModel`] by the type's own methods of the same names.
+macro_rules! row_model {
+    ($t:ident) => {
+        impl RowModel for $t<'_> {
+            fn num_features(&self) -> usize {
+                $t::num_features(self)
+            }
+            fn num_groups(&self) -> usize {
+                $t::num_groups(self)
+            }
+            fn num_outputs(&self) -> usize {
+                $t::num_outputs(self)
+            }
+            #[inline(always)]
+            fn predict(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
+                $t::predict(self, row, out)
+            }
+            fn margins(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
+                $t::margins(self, row, out)
+            }
+            fn predict_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
+                $t::predict_batch(self, rows, out)
+            }
+            fn margins_batch(&self, rows: &[f32], out: &mut [f32]) -> Result<usize, PredictError> {
+                $t::margins_batch(self, rows, out)
+            }
+        }
+    };
+}
+row_model!(TreeModel);
+row_model!(LinearModel);
+
+/// [`Model::run`] on rows of features: one row goes through the single-shot path (the lowest
+/// latency), more through the batched one; both give the same values.
+#[inline(always)]
+fn run_rows(m: &impl RowModel, rows: &[f32], output: Output, out: &mut [f32]) -> Result<usize, PredictError> {
+    match (rows.len() == m.num_features(), output) {
+        (true, Output::Prediction) => m.predict(rows, out).map(|()| 1),
+        (true, Output::Margins) => m.margins(rows, out).map(|()| 1),
+        (false, Output::Prediction) => m.predict_batch(rows, out),
+        (false, Output::Margins) => m.margins_batch(rows, out),
     }
 }
 

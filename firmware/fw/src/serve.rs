@@ -109,7 +109,7 @@ mod rt {
     use super::*;
     use mlc_format::manifest::ModelBody;
     use mlc_format::ModelEntry;
-    use mlc_runtime::{LoadError, PredictError, TreeModel};
+    use mlc_runtime::{LinearModel, LoadError, PredictError, RowModel, TreeModel};
 
     /// Validates an embedded artifact (checksums included); a bad one stops the boot.
     #[inline(never)]
@@ -125,6 +125,7 @@ mod rt {
 
     enum Loaded<'a> {
         Trees(TreeModel<'a>),
+        Linear(LinearModel<'a>),
         #[cfg(mlc_nets)]
         Net(mlc_runtime::NetModel<'a>),
     }
@@ -135,6 +136,7 @@ mod rt {
         let manifest = entry.manifest()?;
         match manifest.body {
             ModelBody::TreeEnsemble(info) => Ok(Loaded::Trees(TreeModel::load(entry, &manifest, info)?)),
+            ModelBody::Linear(info) => Ok(Loaded::Linear(LinearModel::load(entry, &manifest, info)?)),
             #[cfg(mlc_nets)]
             ModelBody::Network(info) => Ok(Loaded::Net(mlc_runtime::NetModel::load(entry, &manifest, info)?)),
             #[allow(unreachable_patterns)]
@@ -174,33 +176,12 @@ mod rt {
             load_ticks: (t1 - t0) as u32,
             predict_ticks: 0,
         };
-        let mut out = [0f32; MAX_OUTPUTS];
         match (model, input) {
-            (Loaded::Trees(t), Input::Features(features)) => {
-                let (k, g) = (t.num_outputs(), t.num_groups());
-                if k > MAX_OUTPUTS || g > MAX_OUTPUTS {
-                    return Err(WireError::TooLarge);
-                }
-                // The row, copied out of the frame (the bytes there are not f32-aligned).
-                let mut buf = [0f32; MAX_FEATURES];
-                if features.len() > MAX_FEATURES {
-                    return Err(WireError::FeatureCount { expected: t.num_features() as u32, got: features.len() as u32 });
-                }
-                for (d, v) in buf.iter_mut().zip(features.iter()) {
-                    *d = v;
-                }
-                let row = &buf[..features.len()];
-                let t0 = measure::now();
-                for _ in 0..repeat {
-                    t.predict(black_box(row), black_box(&mut out[..k])).map_err(wire_error)?;
-                }
-                p.predict_ticks = (measure::now() - t0) as u32;
-                let _ = p.outputs.extend_from_slice(&out[..k]);
-                t.margins(row, &mut out[..g]).map_err(wire_error)?;
-                let _ = p.margins.extend_from_slice(&out[..g]);
-            }
+            (Loaded::Trees(t), Input::Features(features)) => features_of(&t, features, repeat, &mut p)?,
+            (Loaded::Linear(l), Input::Features(features)) => features_of(&l, features, repeat, &mut p)?,
             #[cfg(mlc_nets)]
             (Loaded::Net(n), Input::Text(text)) => {
+                let mut out = [0f32; MAX_OUTPUTS];
                 let k = n.num_outputs();
                 let len = match n.input() {
                     mlc_format::manifest::NetInput::TokenIds { length } => length as usize,
@@ -220,5 +201,33 @@ mod rt {
             _ => return Err(WireError::InputKind),
         }
         Ok(p)
+    }
+
+    /// Predicts a row of `features` with a model on features (a tree ensemble, a linear model)
+    /// `repeat` times into `p`, with its margins.
+    fn features_of(t: &impl RowModel, features: &mlc_wire::Floats<'_>, repeat: u16, p: &mut Prediction) -> Result<(), WireError> {
+        let mut out = [0f32; MAX_OUTPUTS];
+        let (k, g) = (t.num_outputs(), t.num_groups());
+        if k > MAX_OUTPUTS || g > MAX_OUTPUTS {
+            return Err(WireError::TooLarge);
+        }
+        // The row, copied out of the frame (the bytes there are not f32-aligned).
+        let mut buf = [0f32; MAX_FEATURES];
+        if features.len() > MAX_FEATURES {
+            return Err(WireError::FeatureCount { expected: t.num_features() as u32, got: features.len() as u32 });
+        }
+        for (d, v) in buf.iter_mut().zip(features.iter()) {
+            *d = v;
+        }
+        let row = &buf[..features.len()];
+        let t0 = measure::now();
+        for _ in 0..repeat {
+            t.predict(black_box(row), black_box(&mut out[..k])).map_err(wire_error)?;
+        }
+        p.predict_ticks = (measure::now() - t0) as u32;
+        let _ = p.outputs.extend_from_slice(&out[..k]);
+        t.margins(row, &mut out[..g]).map_err(wire_error)?;
+        let _ = p.margins.extend_from_slice(&out[..g]);
+        Ok(())
     }
 }

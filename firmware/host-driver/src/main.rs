@@ -1,8 +1,8 @@
 //! Host side of the firmware tests.
 //!
 //! `mlc-host-driver run`: starts QEMU with the firmware, its UART0 on QEMU's stdio, and talks
-//! to it in `mlc-wire` frames: held-out churn rows to the per-state tree models, reviews to the
-//! text models, a malformed frame, an over-long frame, an unknown model name, a wrong feature
+//! to it in `mlc-wire` frames: held-out churn rows to the per-state tree models, rows to the
+//! linear models, reviews to the text models, a malformed frame, an over-long frame, an unknown model name, a wrong feature
 //! count and wrong input kind (each must get its typed error, and the firmware must keep
 //! serving). Every prediction is compared bit for bit with the host runtime (`mlc-runtime`
 //! with std) on the very same artifact files. Also measures instructions per prediction
@@ -39,7 +39,8 @@ fn main() {
 
 const USAGE: &str = "usage:
   mlc-host-driver run --machine mps2-an386|lm3s6965evb --kernel ELF --artifacts DIR
-                      [--churn CSV] [--churn-rows N] [--reviews TXT] [--reviews-count N]
+                      [--churn CSV] [--churn-rows N] [--linear CSV] [--linear-rows N]
+                      [--reviews TXT] [--reviews-count N]
                       [--qemu BIN] [--timeout SECS] [--report FILE]
   mlc-host-driver footprint --elf ELF [--report FILE] [--elf ELF --report FILE ...]";
 
@@ -237,7 +238,7 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     // next frame delimiter).
     let mut attempts = 0;
     let mut f = loop {
-        let mut f = dev.request(&Request::Info)?;
+        let f = dev.request(&Request::Info)?;
         attempts += 1;
         if attempts < 3 && matches!(decode(&mut f.clone())?, Response::Error { error: mlc_wire::WireError::Malformed, .. }) {
             continue;
@@ -363,6 +364,66 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
             per(t.load_ticks)
         )
         .unwrap();
+    }
+
+    // Linear models (XGBoost's gblinear, f32 on every core: software floating point without an
+    // FPU): rows of a headerless CSV (empty = missing) to each linear model.
+    let linear_models: Vec<String> = artifacts
+        .iter()
+        .flat_map(|(_, a)| {
+            a.models().filter(|e| matches!(Model::load(e), Ok(Model::Linear(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>()
+        })
+        .collect();
+    if let (Some(csv), false) = (o.get("linear"), linear_models.is_empty()) {
+        let rows_per_model = o.num("linear-rows", 100)?;
+        let text = std::fs::read_to_string(csv).map_err(|e| format!("{csv}: {e}"))?;
+        let rows: Vec<Vec<f32>> = text
+            .lines()
+            .take(rows_per_model)
+            .map(|line| {
+                line.split(',').map(|v| if v.trim().is_empty() { f32::NAN } else { v.trim().parse().unwrap_or(f32::NAN) }).collect()
+            })
+            .collect();
+        let mut t = Tally::default();
+        for name in &linear_models {
+            let Some(Model::Linear(m)) = find_model(artifacts, name) else { continue };
+            for (i, row) in rows.iter().enumerate() {
+                let (mut out, mut margins) = (vec![0f32; m.num_outputs()], vec![0f32; m.num_groups()]);
+                m.predict(row, &mut out).map_err(|e| format!("host: {csv} line {}: {e}", i + 1))?;
+                m.margins(row, &mut margins).map_err(|e| e.to_string())?;
+                let mut fb = vec![0u8; row.len() * 4];
+                let id = i as u32 + 1;
+                let input = Input::Features(Floats::encode(row, &mut fb).unwrap());
+                let mut f = dev.request(&Request::Predict { id, model: name, input, repeat: 1 })?;
+                t.sent += 1;
+                match decode(&mut f)? {
+                    Response::Prediction(p) if p.id == id => {
+                        let what = format!("{csv} line {} ({name})", i + 1);
+                        let before = t.equal;
+                        t.check(&what, &p.outputs, &out);
+                        if t.equal > before {
+                            t.equal -= 1;
+                            t.check(&format!("{what} margins"), &p.margins, &margins);
+                        }
+                    }
+                    other => failures.push(format!("linear {name} line {}: unexpected {other:?}", i + 1)),
+                }
+            }
+        }
+        println!(
+            "{machine}: linear: {} rows across {} models; outputs and margins bit-identical to the host runtime: {}/{}",
+            t.sent,
+            linear_models.len(),
+            t.equal,
+            t.sent
+        );
+        writeln!(report, "linear_rows={}\nlinear_equal={}", t.sent, t.equal).unwrap();
+        if let Some(m) = &t.first_mismatch {
+            failures.push(m.clone());
+        }
+        if t.sent == 0 || t.equal != t.sent {
+            failures.push(format!("linear: {} of {} rows equal", t.equal, t.sent));
+        }
     }
 
     // Instructions per churn prediction: repeat N and 2N times, difference / N.
