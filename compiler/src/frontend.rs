@@ -1,10 +1,10 @@
 //! What a front end is: how the driver ([`crate::compile_models`]) takes one kind of model — tree
-//! ensembles ([`crate::trees::build`]), networks ([`crate::nn::build`]) — from its imported form
-//! to the artifact and the accuracy report.
+//! ensembles ([`crate::trees::build`]), linear models ([`crate::linear`]), networks
+//! ([`crate::nn::build`]) — from its imported form to the artifact and the accuracy report.
 
 use mlc_format::manifest::ModelBody;
 use mlc_format::SectionKind;
-use mlc_runtime::Model;
+use mlc_runtime::{Input, Model, Scratch};
 
 use crate::error::CompileError;
 use crate::options::CompileOptions;
@@ -24,6 +24,37 @@ pub trait Frontend: Sized {
     /// Measures `compiled` — the model as the runtime loads it from the written artifact —
     /// against the imported original: the report stored in the manifest.
     fn check(&self, model: &ModelId<'_>, compiled: &Model<'_>, options: &CompileOptions) -> Result<ModelReport, CompileError>;
+}
+
+/// Runs `compiled` on the user's check rows (`options.check_rows`), or on `probes()` where the
+/// user gave none, and calls `each(n, row, its margins)` for every row (`n` from 1); returns the
+/// row count. A row
+/// the compiled model refuses is [`CompileError::CheckRow`] naming it and the model.
+pub(crate) fn check_margins(
+    model: &ModelId<'_>,
+    compiled: &Model<'_>,
+    options: &CompileOptions,
+    probes: impl FnOnce() -> Vec<Vec<f32>>,
+    mut each: impl FnMut(usize, &[f32], &[f32]) -> Result<(), CompileError>,
+) -> Result<usize, CompileError> {
+    let probes_made;
+    let rows = match &options.check_rows {
+        Some(rows) => rows,
+        None => {
+            probes_made = probes();
+            &probes_made
+        }
+    };
+    let mut got = vec![0f32; compiled.num_margins()];
+    for (i, row) in rows.iter().enumerate() {
+        compiled.margins(Input::Rows(row), &mut Scratch::default(), &mut got).map_err(|error| CompileError::CheckRow {
+            row: i + 1,
+            model: model.name.into(),
+            error,
+        })?;
+        each(i + 1, row, &got)?;
+    }
+    Ok(rows.len())
 }
 
 /// Which model a front end works on, for its messages and reports.

@@ -4,10 +4,10 @@
 
 use mlc_format::manifest::{Link, ModelBody};
 use mlc_format::SectionKind;
-use mlc_runtime::{Input, Model, Scratch};
+use mlc_runtime::Model;
 
 use crate::error::CompileError;
-use crate::frontend::{Frontend, Lowered, ModelId, ModelReport};
+use crate::frontend::{check_margins, Frontend, Lowered, ModelId, ModelReport};
 use crate::options::CompileOptions;
 use crate::probe::Xorshift;
 
@@ -108,40 +108,28 @@ impl Frontend for PreparedLinear {
     /// Margins of the compiled model against [`IrLinear::margins`]: they must agree bit for bit.
     fn check(&self, model: &ModelId<'_>, compiled: &Model<'_>, options: &CompileOptions) -> Result<ModelReport, CompileError> {
         let ir = &self.ir;
-        let probes;
-        let rows = match &options.check_rows {
-            Some(rows) => rows,
-            None => {
-                probes = probe_rows(ir.num_features as usize, PROBE_ROWS);
-                &probes
-            }
-        };
-        let mut got = vec![0f32; ir.num_groups as usize];
-        for (i, row) in rows.iter().enumerate() {
-            compiled.margins(Input::Rows(row), &mut Scratch::default(), &mut got).map_err(|error| CompileError::CheckRow {
-                row: i + 1,
-                model: model.name.into(),
-                error,
-            })?;
+        let probes = || probe_rows(ir.num_features as usize, PROBE_ROWS);
+        let rows = check_margins(model, compiled, options, probes, |n, row, got| {
             let want = ir.margins(row);
             if got.iter().zip(&want).any(|(g, w)| g.to_bits() != w.to_bits() && !(g.is_nan() && w.is_nan())) {
-                return Err(CompileError::Internal(format!("linear model `{}` differs from its source on row {}", model.name, i + 1)));
+                return Err(CompileError::Internal(format!("linear model `{}` differs from its source on row {n}", model.name)));
             }
-        }
+            Ok(())
+        })?;
         let source = if options.check_rows.is_some() { "check rows" } else { "probe rows" };
         // Every margin is the original's to the bit (checked above), so every decision too.
         let text = format!(
             "linear model, {} features × {} groups; float32 (XGBoost's arithmetic: margins bit-exact); vs float original on {} {source}: max |Δmargin| = 0, decisions differ on 0",
             ir.num_features,
             ir.num_groups,
-            rows.len(),
+            rows,
         );
         Ok(ModelReport {
             name: model.name.into(),
             text,
             max_margin_delta: 0.0,
             decision_mismatches: 0,
-            check_rows: rows.len(),
+            check_rows: rows,
             warnings: self.notes.clone(),
         })
     }

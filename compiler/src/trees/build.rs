@@ -7,11 +7,11 @@ use std::fmt::Write as _;
 
 use mlc_format::manifest::{Link, ModelBody, Numeric, TreeLayout};
 use mlc_format::SectionKind;
-use mlc_runtime::{Input, Model, Scratch};
+use mlc_runtime::Model;
 
 use super::{layout, IrEnsemble, IrNode};
 use crate::error::CompileError;
-use crate::frontend::{Frontend, Lowered, ModelId, ModelReport};
+use crate::frontend::{check_margins, Frontend, Lowered, ModelId, ModelReport};
 use crate::options::CompileOptions;
 use crate::probe::Xorshift;
 use crate::target::Target;
@@ -95,29 +95,22 @@ impl Frontend for PreparedTrees {
     /// bit for bit.
     fn check(&self, model: &ModelId<'_>, compiled: &Model<'_>, options: &CompileOptions) -> Result<ModelReport, CompileError> {
         let ir = &self.ir;
-        let probes;
-        let rows = match &options.check_rows {
-            Some(rows) => rows,
-            None => {
-                probes = probe_rows(ir, PROBE_ROWS);
-                &probes
-            }
-        };
         let mut max_delta = 0f64;
         let mut mismatches = 0;
-        let mut got = vec![0f32; ir.num_groups as usize];
-        for (i, row) in rows.iter().enumerate() {
-            compiled.margins(Input::Rows(row), &mut Scratch::default(), &mut got).map_err(|error| CompileError::CheckRow {
-                row: i + 1,
-                model: model.name.into(),
-                error,
-            })?;
-            let want = ir.margins(row);
-            for (g, w) in got.iter().zip(&want) {
-                max_delta = max_delta.max((*g as f64 - *w as f64).abs());
-            }
-            mismatches += (decision(ir.link, &got) != decision(ir.link, &want)) as usize;
-        }
+        let rows = check_margins(
+            model,
+            compiled,
+            options,
+            || probe_rows(ir, PROBE_ROWS),
+            |_, row, got| {
+                let want = ir.margins(row);
+                for (g, w) in got.iter().zip(&want) {
+                    max_delta = max_delta.max((*g as f64 - *w as f64).abs());
+                }
+                mismatches += (decision(ir.link, got) != decision(ir.link, &want)) as usize;
+                Ok(())
+            },
+        )?;
         if self.numeric == Numeric::Float32 && max_delta != 0.0 {
             return Err(CompileError::Internal(format!("float model `{}` differs from its source by {max_delta:e}", model.name)));
         }
@@ -134,7 +127,7 @@ impl Frontend for PreparedTrees {
             ir.trees.iter().map(|t| t.split_count()).sum::<usize>(),
             self.why,
             arithmetic,
-            rows.len(),
+            rows,
             source,
             max_delta,
             mismatches
@@ -144,7 +137,7 @@ impl Frontend for PreparedTrees {
             text,
             max_margin_delta: max_delta,
             decision_mismatches: mismatches,
-            check_rows: rows.len(),
+            check_rows: rows,
             warnings: Vec::new(),
         })
     }

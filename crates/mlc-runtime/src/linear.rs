@@ -12,7 +12,7 @@ use mlc_format::{ModelEntry, SectionKind};
 
 use crate::error::{LoadError, PredictError};
 use crate::link;
-use crate::model::{check_row, records};
+use crate::model::{check_one, records};
 use crate::trees::MAX_GROUPS;
 
 /// A validated linear model, executing in place from artifact bytes.
@@ -89,20 +89,14 @@ impl<'a> LinearModel<'a> {
 
     /// Raw margins of one row into `out` (length [`LinearModel::num_groups`]). No heap.
     pub fn margins(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
-        self.check_row(row)?;
-        if out.len() != self.num_groups() {
-            return Err(PredictError::OutputLen { expected: self.num_groups(), got: out.len() });
-        }
+        check_one(row, self.num_features, out, self.num_groups())?;
         self.margins_unchecked(row, out);
         Ok(())
     }
 
     /// Prediction of one row into `out` (length [`LinearModel::num_outputs`]). No heap.
     pub fn predict(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
-        self.check_row(row)?;
-        if out.len() != self.num_outputs() {
-            return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
-        }
+        check_one(row, self.num_features, out, self.num_outputs())?;
         let mut margins = [0f32; MAX_GROUPS];
         let margins = &mut margins[..self.num_groups()];
         self.margins_unchecked(row, margins);
@@ -136,10 +130,6 @@ impl<'a> LinearModel<'a> {
             link::apply(self.info.link, margins, o);
         }
         Ok(n)
-    }
-
-    fn check_row(&self, row: &[f32]) -> Result<(), PredictError> {
-        check_row(row, self.num_features)
     }
 
     fn check_batch(&self, rows: &[f32], out_len: usize, per_row: usize) -> Result<usize, PredictError> {

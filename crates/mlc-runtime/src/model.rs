@@ -351,10 +351,13 @@ pub(crate) fn records(values: usize, per_record: usize, outputs: usize, width: u
     Ok(n)
 }
 
-/// Whether `row` holds one record of `features` values.
-pub(crate) fn check_row(row: &[f32], features: usize) -> Result<(), PredictError> {
+/// Whether `row` holds one record of `features` values and `out` has room for `width`.
+pub(crate) fn check_one(row: &[f32], features: usize, out: &[f32], width: usize) -> Result<(), PredictError> {
     if row.len() != features {
         return Err(PredictError::FeatureCount { expected: features, got: row.len() });
+    }
+    if out.len() != width {
+        return Err(PredictError::OutputLen { expected: width, got: out.len() });
     }
     Ok(())
 }

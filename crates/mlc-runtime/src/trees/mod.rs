@@ -455,10 +455,7 @@ impl<'a> TreeModel<'a> {
 
     /// Raw margins of one row into `out` (length [`TreeModel::num_groups`]). No heap.
     pub fn margins(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
-        self.check_row(row)?;
-        if out.len() != self.num_groups() {
-            return Err(PredictError::OutputLen { expected: self.num_groups(), got: out.len() });
-        }
+        crate::model::check_one(row, self.num_features, out, self.num_groups())?;
         self.margins_unchecked(row, out);
         Ok(())
     }
@@ -485,10 +482,7 @@ impl<'a> TreeModel<'a> {
     /// [`TreeModel::predict`] where the bit kernel does not take the row.
     #[inline(never)]
     fn predict_other(&self, row: &[f32], out: &mut [f32]) -> Result<(), PredictError> {
-        self.check_row(row)?;
-        if out.len() != self.num_outputs() {
-            return Err(PredictError::OutputLen { expected: self.num_outputs(), got: out.len() });
-        }
+        crate::model::check_one(row, self.num_features, out, self.num_outputs())?;
         if let ([o], true) = (&mut *out, link::elementwise(self.info.link)) {
             // One margin, one output: the link on the value, inlined (no margins buffer).
             let mut margin = [0f32];
@@ -539,10 +533,6 @@ impl<'a> TreeModel<'a> {
             }
         }
         Ok(n)
-    }
-
-    fn check_row(&self, row: &[f32]) -> Result<(), PredictError> {
-        crate::model::check_row(row, self.num_features)
     }
 
     fn check_batch(&self, rows: &[f32], out_len: usize, per_row: usize) -> Result<usize, PredictError> {
