@@ -375,3 +375,20 @@ fn sigmoid_is_within_two_ulp_of_the_c_library_formula() {
     println!("sigmoid vs the C library's expf formula: within {worst} ulp");
     assert!(worst <= 2);
 }
+
+/// A linear model trained on named columns (a DataFrame) keeps XGBoost's `feature_names` in the
+/// artifact (`feature-names`), as a tree model does, for CSV headers and DataFrames by name.
+#[test]
+fn linear_models_keep_feature_names() {
+    let text = std::fs::read_to_string(fixture("xgboost/3.2.0/gblinear.json")).unwrap();
+    let names = ["age", "plan", "calls", "minutes", "area", "state"];
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let named = text.replacen("\"feature_names\":[]", &format!("\"feature_names\":[{}]", quoted.join(",")), 1);
+    let input = mlc_compiler::ModelInput::new("m", mlc_compiler::ModelSource::XGBoost { file: "m.json".into(), bytes: named.into_bytes() });
+    let compiled = mlc_compiler::compile_models(&[input], &options(Target::Host, None)).unwrap();
+    let bytes = mlc_format::AlignedBytes::copy_from(&compiled.bytes);
+    let artifact = Artifact::parse(&bytes).unwrap();
+    let model = Model::by_name(&artifact, "m").unwrap();
+    assert!(matches!(model, Model::Linear(_)));
+    assert_eq!(model.feature_names().map(|n| n.iter().collect::<Vec<_>>()), Some(names.to_vec()));
+}
