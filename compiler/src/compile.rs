@@ -95,7 +95,7 @@ impl Prepared {
                 }
                 Prepared::file(name, &path.display().to_string(), &bytes, options)
             }
-            ModelSource::XGBoost { file, bytes } => Prepared::trees(name, file, bytes, options),
+            ModelSource::XGBoost { file, bytes } => Prepared::xgboost(name, file, bytes, options),
             ModelSource::Keras { dir, files } => Prepared::net(name, Path::new(dir), files, export_hash(files), options),
             ModelSource::Network(model) => {
                 let front = Front::Net(PreparedNet::prepare(&ModelId { name, file: "" }, (**model).clone(), options)?);
@@ -111,11 +111,12 @@ impl Prepared {
             let path = Path::new(file);
             Prepared::net(name, path, &keras_file::read(path, bytes)?, Sha256::digest(bytes).into(), options)
         } else {
-            Prepared::trees(name, file, bytes, options)
+            Prepared::xgboost(name, file, bytes, options)
         }
     }
 
-    fn trees(name: &str, file: &str, bytes: &[u8], options: &CompileOptions) -> Result<Prepared, CompileError> {
+    /// An XGBoost model's bytes: a tree ensemble or a linear model, by its booster.
+    fn xgboost(name: &str, file: &str, bytes: &[u8], options: &CompileOptions) -> Result<Prepared, CompileError> {
         let id = ModelId { name, file };
         let front = match xgboost::import(file, bytes)? {
             Booster::Trees(ir) => Front::Trees(PreparedTrees::prepare(&id, ir, options)?),

@@ -169,6 +169,57 @@ fn decode(frame: &mut [u8]) -> Res<Response<'_>> {
     mlc_wire::decode_response(frame).map_err(|e| format!("undecodable response: {e}"))
 }
 
+/// The names of the models of `artifacts` that `kind` accepts, in artifact order.
+fn models_where(artifacts: &[(String, Artifact<'static>)], kind: impl Fn(&Model<'_>) -> bool) -> Vec<String> {
+    artifacts
+        .iter()
+        .flat_map(|(_, a)| a.models().filter(|e| Model::load(e).is_ok_and(|m| kind(&m))).map(|e| e.name.to_string()).collect::<Vec<_>>())
+        .collect()
+}
+
+/// A CSV line's feature values (an empty field, or one that is not a number, is missing).
+fn features<'a>(fields: impl Iterator<Item = &'a str>) -> Vec<f32> {
+    fields.map(|v| if v.trim().is_empty() { f32::NAN } else { v.trim().parse().unwrap_or(f32::NAN) }).collect()
+}
+
+/// Sends `row` to model `name` (request `id`) and tallies the answer against the host runtime's
+/// `model` on the same row: outputs, then margins, bit for bit. Returns the firmware's
+/// prediction, or `None` for any other response (kept in [`Tally::unexpected`]).
+fn send_row(
+    dev: &mut Device,
+    model: &Model<'_>,
+    name: &str,
+    id: u32,
+    row: &[f32],
+    what: &str,
+    t: &mut Tally,
+) -> Res<Option<mlc_wire::Prediction>> {
+    let (mut out, mut margins) = (vec![0f32; model.num_outputs()], vec![0f32; model.num_margins()]);
+    let scratch = &mut mlc_runtime::Scratch::default();
+    model.predict(mlc_runtime::Input::Rows(row), scratch, &mut out).map_err(|e| format!("host: {what}: {e}"))?;
+    model.margins(mlc_runtime::Input::Rows(row), scratch, &mut margins).map_err(|e| format!("host: {what}: {e}"))?;
+    let mut fb = vec![0u8; row.len() * 4];
+    let input = Input::Features(Floats::encode(row, &mut fb).unwrap());
+    let mut f = dev.request(&Request::Predict { id, model: name, input, repeat: 1 })?;
+    t.sent += 1;
+    match decode(&mut f)? {
+        Response::Prediction(p) if p.id == id => {
+            // A row counts as equal when its outputs and its margins are.
+            let before = t.equal;
+            t.check(what, &p.outputs, &out);
+            if t.equal > before {
+                t.equal -= 1;
+                t.check(&format!("{what} margins"), &p.margins, &margins);
+            }
+            Ok(Some(p))
+        }
+        other => {
+            t.unexpected.push(format!("{what}: unexpected {other:?}"));
+            Ok(None)
+        }
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     sent: usize,
@@ -176,6 +227,8 @@ struct Tally {
     load_ticks: u64,
     predict_ticks: u64,
     first_mismatch: Option<String>,
+    /// Responses that were no prediction of the request ([`send_row`]).
+    unexpected: Vec<String>,
 }
 
 impl Tally {
@@ -247,7 +300,7 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     };
     let info = match decode(&mut f)? {
         Response::Info(info) => info,
-        other => return Err(format!("Info: unexpected response {other:?}").into()),
+        other => return Err(format!("Info: unexpected response {other:?}")),
     };
     let insns_per_tick = info.calib_insns as f64 / info.calib_ticks as f64;
     println!(
@@ -283,12 +336,7 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     let mut failures = Vec::new();
 
     // Churn: held-out rows, each to its state's model, when the firmware has tree models.
-    let tree_models: Vec<String> = artifacts
-        .iter()
-        .flat_map(|(_, a)| {
-            a.models().filter(|e| matches!(Model::load(e), Ok(Model::Trees(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>()
-        })
-        .collect();
+    let tree_models = models_where(artifacts, |m| matches!(m, Model::Trees(_)));
     let mut first_churn: Vec<(String, Vec<f32>)> = Vec::new();
     if let (Some(csv), false) = (o.get("churn"), tree_models.is_empty()) {
         let want_rows = o.num("churn-rows", 120)?;
@@ -304,30 +352,13 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
             if !tree_models.contains(&state) {
                 continue;
             }
-            let row: Vec<f32> = fields.map(|v| if v.trim().is_empty() { f32::NAN } else { v.trim().parse().unwrap_or(f32::NAN) }).collect();
-            let Some(Model::Trees(m)) = find_model(artifacts, &state) else { continue };
-            let (mut out, mut margins) = (vec![0f32; m.num_outputs()], vec![0f32; m.num_groups()]);
-            m.predict(&row, &mut out).map_err(|e| format!("host: {csv} line {}: {e}", line_no + 1))?;
-            m.margins(&row, &mut margins).map_err(|e| e.to_string())?;
-            let mut fb = vec![0u8; row.len() * 4];
-            let features = Floats::encode(&row, &mut fb).unwrap();
-            let id = line_no as u32 + 1;
-            let mut f = dev.request(&Request::Predict { id, model: &state, input: Input::Features(features), repeat: 1 })?;
-            t.sent += 1;
+            let row = features(fields);
+            let Some(m) = find_model(artifacts, &state) else { continue };
+            let what = format!("{csv} line {} ({state})", line_no + 1);
             states.insert(state.clone());
-            match decode(&mut f)? {
-                Response::Prediction(p) if p.id == id => {
-                    let what = format!("{csv} line {} ({state})", line_no + 1);
-                    let before = t.equal;
-                    t.check(&what, &p.outputs, &out);
-                    if t.equal > before {
-                        t.equal -= 1;
-                        t.check(&format!("{what} margins"), &p.margins, &margins);
-                    }
-                    t.load_ticks += p.load_ticks as u64;
-                    t.predict_ticks += p.predict_ticks as u64;
-                }
-                other => failures.push(format!("churn line {}: unexpected {other:?}", line_no + 1)),
+            if let Some(p) = send_row(dev, &m, &state, line_no as u32 + 1, &row, &what, &mut t)? {
+                t.load_ticks += p.load_ticks as u64;
+                t.predict_ticks += p.predict_ticks as u64;
             }
             if first_churn.len() < 8 && !first_churn.iter().any(|(s, _)| *s == state) {
                 first_churn.push((state, row));
@@ -340,9 +371,7 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
             t.equal,
             t.sent
         );
-        if let Some(m) = &t.first_mismatch {
-            failures.push(m.clone());
-        }
+        failures.extend(t.first_mismatch.iter().chain(&t.unexpected).cloned());
         if t.sent < want_rows.min(100) || t.equal != t.sent {
             failures.push(format!("churn: {} of {} rows equal", t.equal, t.sent));
         }
@@ -368,46 +397,17 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
 
     // Linear models (XGBoost's gblinear, f32 on every core: software floating point without an
     // FPU): rows of a headerless CSV (empty = missing) to each linear model.
-    let linear_models: Vec<String> = artifacts
-        .iter()
-        .flat_map(|(_, a)| {
-            a.models().filter(|e| matches!(Model::load(e), Ok(Model::Linear(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>()
-        })
-        .collect();
+    let linear_models = models_where(artifacts, |m| matches!(m, Model::Linear(_)));
     if let (Some(csv), false) = (o.get("linear"), linear_models.is_empty()) {
         let rows_per_model = o.num("linear-rows", 100)?;
         let text = std::fs::read_to_string(csv).map_err(|e| format!("{csv}: {e}"))?;
-        let rows: Vec<Vec<f32>> = text
-            .lines()
-            .take(rows_per_model)
-            .map(|line| {
-                line.split(',').map(|v| if v.trim().is_empty() { f32::NAN } else { v.trim().parse().unwrap_or(f32::NAN) }).collect()
-            })
-            .collect();
+        let rows: Vec<Vec<f32>> = text.lines().take(rows_per_model).map(|line| features(line.split(','))).collect();
         let mut t = Tally::default();
         for name in &linear_models {
-            let Some(Model::Linear(m)) = find_model(artifacts, name) else { continue };
+            let Some(m) = find_model(artifacts, name) else { continue };
             for (i, row) in rows.iter().enumerate() {
-                let (mut out, mut margins) = (vec![0f32; m.num_outputs()], vec![0f32; m.num_groups()]);
-                m.predict(row, &mut out).map_err(|e| format!("host: {csv} line {}: {e}", i + 1))?;
-                m.margins(row, &mut margins).map_err(|e| e.to_string())?;
-                let mut fb = vec![0u8; row.len() * 4];
-                let id = i as u32 + 1;
-                let input = Input::Features(Floats::encode(row, &mut fb).unwrap());
-                let mut f = dev.request(&Request::Predict { id, model: name, input, repeat: 1 })?;
-                t.sent += 1;
-                match decode(&mut f)? {
-                    Response::Prediction(p) if p.id == id => {
-                        let what = format!("{csv} line {} ({name})", i + 1);
-                        let before = t.equal;
-                        t.check(&what, &p.outputs, &out);
-                        if t.equal > before {
-                            t.equal -= 1;
-                            t.check(&format!("{what} margins"), &p.margins, &margins);
-                        }
-                    }
-                    other => failures.push(format!("linear {name} line {}: unexpected {other:?}", i + 1)),
-                }
+                let what = format!("{csv} line {} ({name})", i + 1);
+                send_row(dev, &m, name, i as u32 + 1, row, &what, &mut t)?;
             }
         }
         println!(
@@ -418,9 +418,7 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
             t.sent
         );
         writeln!(report, "linear_rows={}\nlinear_equal={}", t.sent, t.equal).unwrap();
-        if let Some(m) = &t.first_mismatch {
-            failures.push(m.clone());
-        }
+        failures.extend(t.first_mismatch.iter().chain(&t.unexpected).cloned());
         if t.sent == 0 || t.equal != t.sent {
             failures.push(format!("linear: {} of {} rows equal", t.equal, t.sent));
         }
@@ -507,12 +505,7 @@ fn session(dev: &mut Device, o: &Opts, artifacts: &[(String, Artifact<'static>)]
     }
 
     // Text models: reviews, raw text, tokenized on the device.
-    let net_models: Vec<String> = artifacts
-        .iter()
-        .flat_map(|(_, a)| {
-            a.models().filter(|e| matches!(Model::load(e), Ok(Model::Net(_)))).map(|e| e.name.to_string()).collect::<Vec<_>>()
-        })
-        .collect();
+    let net_models = models_where(artifacts, |m| matches!(m, Model::Net(_)));
     if let (Some(path), false) = (o.get("reviews"), net_models.is_empty()) {
         let count = o.num("reviews-count", 60)?;
         let text = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
